@@ -1,0 +1,36 @@
+package jp.kpireview.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What the rules concluded about one KPI for one fiscal year. Fields a rule did not set are null: an unscored KPI
+ * has no reference, score or band.
+ *
+ * @param reference the annual target (年度目標値), final target or maintain target the score was measured against
+ * @param rawScore  補正前スコア: the score before clamping
+ * @param score     スコア: the clamped score
+ * @param achieved  目標達成 ☆: the final target has been reached in the KPI's direction
+ * @param firedRules the rules that fired for this KPI, in order; empty unless the engine traced
+ */
+public record Evaluation(
+        Kpi kpi,
+        int year,
+        Status status,
+        Direction direction,
+        ReferenceKind referenceKind,
+        BigDecimal reference,
+        BigDecimal rawScore,
+        BigDecimal score,
+        Band band,
+        boolean achieved,
+        List<String> firedRules) {
+
+    public Evaluation {
+        firedRules = List.copyOf(firedRules);
+    }
+
+    public boolean scored() {
+        return status == Status.SCORED;
+    }
+}

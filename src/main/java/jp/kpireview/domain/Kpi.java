@@ -1,0 +1,74 @@
+package jp.kpireview.domain;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One KPI (施策KPI) of a business (事業) of a project (プロジェクト), as the city records it: the baseline, the
+ * final target, the yearly actuals (実績値) and any annual targets (年度目標値) the city set itself.
+ *
+ * @param id            short id unique in the data set, e.g. {@code 5b} (second KPI of business 5)
+ * @param directionText the direction as written in the data (↗, ↘, →, increase …); the rules interpret it
+ * @param actuals       fiscal year → actual; years without a value are absent
+ * @param plans         fiscal year → annual target set by the city; usually empty
+ * @param note          free text carried with the data (e.g. where a plan value came from); may be empty
+ */
+public record Kpi(
+        String id,
+        String project,
+        String businessNo,
+        String business,
+        String name,
+        String unit,
+        String directionText,
+        int baselineYear,
+        BigDecimal baseline,
+        int targetYear,
+        BigDecimal finalTarget,
+        NavigableMap<Integer, BigDecimal> actuals,
+        NavigableMap<Integer, BigDecimal> plans,
+        String note,
+        SourceLocation source) {
+
+    public Kpi {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(finalTarget, "finalTarget");
+        unit = unit == null ? "" : unit;
+        note = note == null ? "" : note;
+        actuals = Collections.unmodifiableNavigableMap(new TreeMap<>(actuals));
+        plans = Collections.unmodifiableNavigableMap(new TreeMap<>(plans));
+    }
+
+    public Optional<BigDecimal> actual(int year) {
+        return Optional.ofNullable(actuals.get(year));
+    }
+
+    public Optional<BigDecimal> plan(int year) {
+        return Optional.ofNullable(plans.get(year));
+    }
+
+    /** The first fiscal year with an actual: step 1 of the linear path to the target. */
+    public Optional<Integer> firstActualYear() {
+        return actuals.isEmpty() ? Optional.empty() : Optional.of(actuals.firstKey());
+    }
+
+    /** True when the baseline, the target and every actual are whole numbers (counts such as 件, 人, 社). */
+    public boolean wholeNumbers() {
+        return isWhole(baseline) && isWhole(finalTarget) && actuals.values().stream().allMatch(Kpi::isWhole);
+    }
+
+    /** The same KPI without the city's annual targets (to measure the published method alone). */
+    public Kpi withoutPlans() {
+        return new Kpi(id, project, businessNo, business, name, unit, directionText, baselineYear, baseline,
+                targetYear, finalTarget, actuals, new TreeMap<>(), note, source);
+    }
+
+    private static boolean isWhole(BigDecimal value) {
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+    }
+}

@@ -1,0 +1,114 @@
+package jp.kpireview.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import jp.kpireview.domain.Band;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.DataProblem;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.Status;
+import jp.kpireview.facts.BandScale;
+import jp.kpireview.facts.KpiYear;
+import jp.kpireview.facts.Outcome;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Runs the rules over the KPIs of one fiscal year: inserts one {@link KpiYear} per KPI into a fresh session, fires,
+ * and reads each KPI's {@link Outcome} back. Java decides nothing about scores; it only checks that the rules left
+ * every KPI with a complete conclusion, so a rule edit that drops a case fails loudly instead of producing blanks.
+ */
+public final class ReviewEngine {
+
+    private final RuleBase rules;
+    private final boolean trace;
+
+    public ReviewEngine(RuleBase rules) {
+        this(rules, false);
+    }
+
+    /** With {@code trace}, each evaluation lists the rules that fired for its KPI (for explain and the tests). */
+    public ReviewEngine(RuleBase rules, boolean trace) {
+        this.rules = rules;
+        this.trace = trace;
+    }
+
+    public Review evaluate(List<Kpi> kpis, int year) {
+        List<KpiYear> facts = kpis.stream().map(k -> KpiYear.of(k, year)).toList();
+        List<Band> bands = fire(facts);
+        List<Evaluation> evaluations = new ArrayList<>(kpis.size());
+        List<DataProblem> problems = new ArrayList<>();
+        for (int i = 0; i < kpis.size(); i++) {
+            Kpi kpi = kpis.get(i);
+            Outcome outcome = facts.get(i).outcome();
+            outcome.problems().forEach(p -> problems.add(new DataProblem(kpi.source(), p.field(), p.message())));
+            evaluations.add(toEvaluation(kpi, year, outcome));
+        }
+        if (!problems.isEmpty()) {
+            throw new DataException(problems);
+        }
+        return new Review(year, evaluations, bands);
+    }
+
+    /** Fires the rules over one batch and returns the band scale the rules defined. */
+    private List<Band> fire(Collection<KpiYear> facts) {
+        KieSession session = rules.kieBase().newKieSession();
+        if (trace) {
+            session.addEventListener(new FiredRuleRecorder());
+        }
+        try {
+            facts.forEach(session::insert);
+            session.fireAllRules();
+            return bandScale(session);
+        } catch (ConsequenceException e) {
+            throw new RuleSetException(failedRule(e));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private List<Band> bandScale(KieSession session) {
+        Collection<?> scales = session.getObjects(new ClassObjectFilter(BandScale.class));
+        if (scales.size() != 1) {
+            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0,
+                    "the rules must define exactly one band scale (BandScale), found " + scales.size()));
+        }
+        return ((BandScale) scales.iterator().next()).bands();
+    }
+
+    private Evaluation toEvaluation(Kpi kpi, int year, Outcome o) {
+        if (o.problems().isEmpty()) {
+            requireComplete(kpi, year, o);
+        }
+        return new Evaluation(kpi, year, o.status(), o.direction(), o.referenceKind(), o.reference(),
+                o.rawScore(), o.score(), o.band(), o.achieved(), o.firedRules());
+    }
+
+    private void requireComplete(Kpi kpi, int year, Outcome o) {
+        String missing = o.status() == null ? "a status (scored, no actual, …)"
+                : o.status() == Status.SCORED && o.band() == null ? "a band for score " + o.score()
+                : null;
+        if (missing != null) {
+            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, "no rule gave KPI " + kpi.id()
+                    + " (" + kpi.source() + ", FY" + year + ") " + missing));
+        }
+    }
+
+    /** A rule whose action threw, e.g. a band scale whose edges do not rise: name its file and the reason. */
+    private RuleProblem failedRule(ConsequenceException e) {
+        String file = rules.folder().toString();
+        String rule = "?";
+        if (e.getMatch() != null && e.getMatch().getRule() instanceof RuleImpl impl) {
+            rule = impl.getName();
+            if (impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+                file = rules.fileOf(impl.getResource().getSourcePath()).toString();
+            }
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return new RuleProblem(file, 0, "rule \"" + rule + "\" failed: " + cause.getMessage());
+    }
+}

@@ -1,0 +1,128 @@
+package jp.kpireview.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * The rules of one folder ({@code rules/*.drl}), compiled at run time with the classic (mvel) Drools build so that
+ * an edit takes effect without rebuilding Java. A folder that does not compile is refused with each file's first
+ * error, located by file and line.
+ */
+public final class RuleBase {
+
+    /** All rule files share one package; Drools wants their resource path to match it. */
+    private static final String RESOURCE_FOLDER = "src/main/resources/kpireview/rules/";
+
+    private final Path folder;
+    private final List<Path> files;
+    private final KieBase kieBase;
+
+    private RuleBase(Path folder, List<Path> files, KieBase kieBase) {
+        this.folder = folder;
+        this.files = files;
+        this.kieBase = kieBase;
+    }
+
+    public static RuleBase load(Path folder) {
+        List<Path> files = ruleFiles(folder);
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem kfs = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId("kpireview", "rules", "1.0.0-" + UUID.randomUUID());
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, Path> byResource = new LinkedHashMap<>();
+        for (Path file : files) {
+            String resource = RESOURCE_FOLDER + file.getFileName();
+            kfs.write(resource, readUtf8(file));
+            byResource.put(resource, file);
+        }
+        KieBuilder builder = services.newKieBuilder(kfs).buildAll();
+        List<RuleProblem> errors = firstErrorPerFile(builder, byResource);
+        if (!errors.isEmpty()) {
+            services.getRepository().removeKieModule(releaseId);
+            throw new RuleSetException(errors);
+        }
+        KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+        return new RuleBase(folder, files, kieBase);
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public List<Path> files() {
+        return files;
+    }
+
+    /** The rule file behind a resource path Drools reports, e.g. {@code rules/bands.drl}. */
+    public Path fileOf(String resourcePath) {
+        return folder.resolve(Path.of(resourcePath).getFileName());
+    }
+
+    private static List<Path> ruleFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "no such rule folder"));
+        }
+        try (Stream<Path> listing = Files.list(folder)) {
+            List<Path> files = listing.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
+            if (files.isEmpty()) {
+                throw new RuleSetException(new RuleProblem(folder.toString(), 0, "no .drl files in the rule folder"));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String readUtf8(Path file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new RuleSetException(new RuleProblem(file.toString(), 0, "the file is not UTF-8 text"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One located error per file: the first error in a file usually causes the rest (a missing {@code end} reports
+     * every rule after it), so the first is the one to fix.
+     */
+    private static List<RuleProblem> firstErrorPerFile(KieBuilder builder, Map<String, Path> byResource) {
+        Map<String, RuleProblem> first = new LinkedHashMap<>();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            Path file = byResource.get(message.getPath());
+            String name = file == null ? String.valueOf(message.getPath()) : file.toString();
+            RuleProblem problem = new RuleProblem(name, Math.max(message.getLine(), 0), clean(message.getText()));
+            first.merge(name, problem, (a, b) -> a.line() > 0 && (b.line() == 0 || a.line() <= b.line()) ? a : b);
+        }
+        return new ArrayList<>(first.values());
+    }
+
+    /** Drools' messages repeat the rule name and resource; keep the sentence a person can act on. */
+    private static String clean(String text) {
+        return text.replace(RESOURCE_FOLDER, "").replaceAll("\\s+", " ").strip();
+    }
+}

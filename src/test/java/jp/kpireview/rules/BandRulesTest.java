@@ -1,0 +1,48 @@
+package jp.kpireview.rules;
+
+import static jp.kpireview.rules.KpiFixture.kpi;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import jp.kpireview.domain.Band;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.engine.ReviewEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** rules/bands.drl */
+class BandRulesTest {
+
+    /** A plan of 100 from a baseline of 0 makes the score equal to the actual. */
+    private static Evaluation scored(String score) {
+        return kpi("↗").unit("%").baseline("0").target("200").plan("100").actual(score).evaluate();
+    }
+
+    @ParameterizedTest(name = "score {0} is {1}")
+    @CsvSource({"-100, ×", "-0.01, ×", "0, ●", "0.00, ●", "49.99, ●", "50, ○", "50.00, ○", "99.99, ○", "100, ◎",
+        "100.00, ◎", "1000, ◎"})
+    void bandOfTheScoreFollowsTheEdgesIncludingTheEdgeItself(String score, String mark) {
+        Evaluation e = scored(score);
+        assertTrue(e.firedRules().contains("Band of the score"));
+        assertEquals(mark, e.band().mark());
+    }
+
+    @Test
+    void bandOfTheScoreDoesNotFireForAnUnscoredKpi() {
+        Evaluation e = kpi("↗").unit("%").baseline("0").target("100").actual(2017, "5").evaluate();
+        assertFalse(e.firedRules().contains("Band of the score"));
+        assertNull(e.band());
+    }
+
+    @Test
+    void bandScaleDefinesTheFourPublishedBandsInOrder() {
+        List<Band> bands = new ReviewEngine(KpiFixture.rules()).evaluate(List.of(kpi("↗").actual("1").build()),
+                KpiFixture.YEAR).bands();
+        assertEquals(List.of("×", "●", "○", "◎"), bands.stream().map(Band::mark).toList());
+        assertEquals(List.of("基準未満", "0~50", "50~100", "100以上"), bands.stream().map(Band::label).toList());
+    }
+}

@@ -1,0 +1,92 @@
+package jp.kpireview.rules;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.SourceLocation;
+import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.engine.RuleBase;
+
+/**
+ * Builds small KPIs for rule tests and evaluates them with the project's own {@code rules/} folder, tracing which
+ * rules fired. The rule base is compiled once per test run.
+ */
+public final class KpiFixture {
+
+    public static final int YEAR = 2018;
+    private static RuleBase rules;
+
+    private String id = "k";
+    private String direction = "↗";
+    private String unit = "件";
+    private BigDecimal baseline = BigDecimal.ZERO;
+    private BigDecimal target = BigDecimal.TEN;
+    private final TreeMap<Integer, BigDecimal> actuals = new TreeMap<>();
+    private final TreeMap<Integer, BigDecimal> plans = new TreeMap<>();
+
+    public static KpiFixture kpi(String direction) {
+        KpiFixture fixture = new KpiFixture();
+        fixture.direction = direction;
+        return fixture;
+    }
+
+    public static synchronized RuleBase rules() {
+        if (rules == null) {
+            rules = RuleBase.load(Path.of("rules"));
+        }
+        return rules;
+    }
+
+    public KpiFixture id(String value) {
+        id = value;
+        return this;
+    }
+
+    public KpiFixture unit(String value) {
+        unit = value;
+        return this;
+    }
+
+    public KpiFixture baseline(String value) {
+        baseline = new BigDecimal(value);
+        return this;
+    }
+
+    public KpiFixture target(String value) {
+        target = new BigDecimal(value);
+        return this;
+    }
+
+    public KpiFixture actual(int year, String value) {
+        actuals.put(year, new BigDecimal(value));
+        return this;
+    }
+
+    /** The actual of the evaluated year, with 2015 as the first year with an actual. */
+    public KpiFixture actual(String value) {
+        actuals.putIfAbsent(2015, baseline);
+        return actual(YEAR, value);
+    }
+
+    public KpiFixture plan(String value) {
+        plans.put(YEAR, new BigDecimal(value));
+        return this;
+    }
+
+    public Kpi build() {
+        return new Kpi(id, "(1) test", "1", "business", "kpi", unit, direction, 2014, baseline, 2019, target, actuals,
+                plans, "", new SourceLocation("test.csv", 2));
+    }
+
+    /** Evaluates this KPI for FY2018 with the project's rules. */
+    public Evaluation evaluate() {
+        return evaluateFor(YEAR);
+    }
+
+    public Evaluation evaluateFor(int year) {
+        return new ReviewEngine(rules(), true).evaluate(List.of(build()), year).evaluations().get(0);
+    }
+}
