@@ -1,7 +1,10 @@
 package jp.kpireview.domain;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the rules concluded about one KPI for one fiscal year. Fields a rule did not set are null: an unscored KPI
@@ -32,5 +35,11 @@ public record Evaluation(
 
     public boolean scored() {
         return status == Status.SCORED;
+    }
+
+    /** Evaluations grouped by project, projects in the order they first appear. */
+    public static Map<String, List<Evaluation>> byProject(List<Evaluation> evaluations) {
+        return evaluations.stream().collect(
+                Collectors.groupingBy(e -> e.kpi().project(), LinkedHashMap::new, Collectors.toList()));
     }
 }

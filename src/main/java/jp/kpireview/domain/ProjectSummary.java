@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The summary row of a project (プロジェクト) for a year, as the published table prints it:
@@ -33,10 +32,8 @@ public record ProjectSummary(
 
     /** One summary per project, in the order the projects first appear. */
     public static List<ProjectSummary> of(List<Evaluation> evaluations, List<Band> bands) {
-        Map<String, List<Evaluation>> byProject = evaluations.stream().collect(
-                Collectors.groupingBy(e -> e.kpi().project(), LinkedHashMap::new, Collectors.toList()));
         List<ProjectSummary> summaries = new ArrayList<>();
-        byProject.forEach((project, rows) -> summaries.add(summarise(project, rows, bands)));
+        Evaluation.byProject(evaluations).forEach((project, rows) -> summaries.add(summarise(project, rows, bands)));
         return summaries;
     }
 

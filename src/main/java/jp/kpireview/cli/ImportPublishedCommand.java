@@ -1,0 +1,56 @@
+package jp.kpireview.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.importer.PlanSolver;
+import jp.kpireview.importer.PublishedImport;
+import jp.kpireview.importer.PublishedTable;
+import jp.kpireview.importer.PublishedTableParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import-published", mixinStandardHelpOptions = true,
+        description = "Reads the published table text and writes the canonical data and the published scores and"
+                + " summaries as CSV; annual targets the linear path cannot explain are solved from the published"
+                + " score into plan_FYyyyy.")
+final class ImportPublishedCommand implements Callable<Integer> {
+
+    @Option(names = "--seed", paramLabel = "FILE", defaultValue = "seeds/otaru-h30-published.txt",
+            description = "The published table as text (default: ${DEFAULT-VALUE}).")
+    Path seed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "seeds",
+            description = "Folder for the CSV files (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    RulesOption rules;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PublishedTable table = PublishedTableParser.parse(seed);
+        Map.Entry<List<Kpi>, List<PlanSolver.Solved>> solved = PlanSolver.solve(table.kpis(), table.scores(),
+                new ReviewEngine(rules.load()), table.year());
+        PublishedImport.write(new PublishedTable(table.year(), solved.getKey(), table.scores(), table.summaries()),
+                out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("read %d KPIs, %d published scores, %d summaries from %s%n", table.kpis().size(),
+                table.scores().size(), table.summaries().size(), seed);
+        stdout.printf("solved %d annual targets from the published score:%n", solved.getValue().size());
+        solved.getValue().forEach(s -> stdout.printf("  %-4s %s%n", s.kpiId(), s.plan().toPlainString()));
+        stdout.printf("wrote %s%n", out);
+        stdout.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,45 @@
+package jp.kpireview.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.engine.RuleSetException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The kpi-review command line. Exit codes: 0 done, 1 a check found differences, 2 bad input or rules. */
+@Command(name = "kpi-review", mixinStandardHelpOptions = true, version = "kpi-review 0.1.0",
+        description = "Scores the KPIs of a municipal strategy (まち・ひと・しごと創生総合戦略) with the rules in rules/*.drl.",
+        subcommands = {EvaluateCommand.class, CheckCommand.class, ImportPublishedCommand.class})
+public final class Main {
+
+    public static final int OK = 0;
+    public static final int DIFFERENCES = 1;
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(Main::report);
+        return commandLine;
+    }
+
+    /** Bad data and broken rules are the user's to fix: say where, without a stack trace. */
+    private static int report(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof DataException data) {
+            data.problems().forEach(p -> err.println("error: " + p));
+        } else if (e instanceof RuleSetException rules) {
+            rules.problems().forEach(p -> err.println("rule error: " + p));
+        } else if (e instanceof UncheckedIOException io) {
+            err.println("error: " + io.getMessage());
+        } else {
+            throw e;
+        }
+        err.flush();
+        return BAD_INPUT;
+    }
+}

@@ -1,0 +1,84 @@
+package jp.kpireview.importer;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.ReferenceKind;
+import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.facts.Decimals;
+
+/**
+ * Recovers the annual targets (年度目標値) a city set itself but did not print. Where the linear path does not
+ * reproduce a published raw score, the target the score implies is solved from the row,
+ * {@code baseline + (actual − baseline) × 100 / raw}, and written with the fewest decimals that reproduce the printed
+ * raw score. Agreement on these KPIs is therefore no evidence for the method; the note column says so.
+ */
+public final class PlanSolver {
+
+    /** Published scores are printed with 2 decimals. */
+    private static final int PRINTED_DECIMALS = 2;
+    private static final int MAX_PLAN_DECIMALS = 6;
+
+    /** A plan target that was solved, for the importer's report. */
+    public record Solved(String kpiId, BigDecimal plan) {
+    }
+
+    private PlanSolver() {
+    }
+
+    /** The KPIs with solved plans added, and the list of what was solved. */
+    public static Map.Entry<List<Kpi>, List<Solved>> solve(List<Kpi> kpis, List<PublishedScore> published,
+            ReviewEngine engine, int year) {
+        Map<String, PublishedScore> byId = published.stream()
+                .collect(Collectors.toMap(PublishedScore::kpiId, Function.identity()));
+        List<Evaluation> derived = engine.evaluate(kpis.stream().map(Kpi::withoutPlans).toList(), year).evaluations();
+        List<Kpi> result = new ArrayList<>();
+        List<Solved> solved = new ArrayList<>();
+        for (int i = 0; i < kpis.size(); i++) {
+            Evaluation e = derived.get(i);
+            PublishedScore p = byId.get(e.kpi().id());
+            BigDecimal plan = needsPlan(e, p) ? solvePlan(e.kpi(), year, p.rawScore()) : null;
+            result.add(plan == null ? kpis.get(i) : withPlan(kpis.get(i), year, plan));
+            if (plan != null) {
+                solved.add(new Solved(e.kpi().id(), plan));
+            }
+        }
+        return Map.entry(result, solved);
+    }
+
+    private static boolean needsPlan(Evaluation e, PublishedScore p) {
+        return p != null && p.rawScore() != null && p.rawScore().signum() != 0 && e.scored()
+                && e.referenceKind() == ReferenceKind.LINEAR && e.rawScore().compareTo(p.rawScore()) != 0;
+    }
+
+    private static BigDecimal solvePlan(Kpi kpi, int year, BigDecimal raw) {
+        BigDecimal progress = kpi.actual(year).orElseThrow().subtract(kpi.baseline());
+        BigDecimal implied = kpi.baseline().add(progress.multiply(BigDecimal.valueOf(100))
+                .divide(raw, MathContext.DECIMAL128));
+        for (int decimals = 0; decimals <= MAX_PLAN_DECIMALS; decimals++) {
+            BigDecimal candidate = implied.setScale(decimals, RoundingMode.HALF_UP);
+            BigDecimal span = candidate.subtract(kpi.baseline());
+            if (span.signum() != 0 && Decimals.percent(progress, span, PRINTED_DECIMALS).compareTo(raw) == 0) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static Kpi withPlan(Kpi k, int year, BigDecimal plan) {
+        TreeMap<Integer, BigDecimal> plans = new TreeMap<>(k.plans());
+        plans.put(year, plan);
+        String note = "plan_" + FiscalYear.label(year) + " solved from the published score (年度目標値 not published)";
+        return new Kpi(k.id(), k.project(), k.businessNo(), k.business(), k.name(), k.unit(), k.directionText(),
+                k.baselineYear(), k.baseline(), k.targetYear(), k.finalTarget(), k.actuals(), plans, note, k.source());
+    }
+}

@@ -1,0 +1,49 @@
+package jp.kpireview.report;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.ProjectSummary;
+import jp.kpireview.engine.Review;
+
+/** The review as a terminal table: per project its KPIs, then the summary line in the published wording. */
+public final class ReviewTable {
+
+    private static final String ROW = "  %-5s %-2s %14s %14s  %-8s %14s %9s %8s  %-2s %-2s %s%n";
+
+    private ReviewTable() {
+    }
+
+    public static void print(Review review, PrintWriter out) {
+        out.printf("評価 %s%n", FiscalYear.bothLabels(review.year()));
+        Map<String, List<Evaluation>> byProject = Evaluation.byProject(review.evaluations());
+        for (ProjectSummary summary : review.summaries()) {
+            out.printf("%n%s%n", summary.project());
+            out.printf(ROW, "KPI", "方向", "基準値", "実績値", "基準種別", "基準(目標)", "補正前", "スコア", "区分", "達成",
+                    "施策KPI");
+            byProject.get(summary.project()).forEach(e -> printRow(e, out));
+            out.println("  " + summaryLine(summary));
+        }
+        out.flush();
+    }
+
+    /** {@code (集計対象 11事業[16KPI] / 全 11事業[16KPI])  平均スコア 40.90  ×3 ●5 ○5 ◎3 ☆3}. */
+    public static String summaryLine(ProjectSummary s) {
+        StringBuilder line = new StringBuilder(String.format("(集計対象 %d事業[%dKPI] / 全 %d事業[%dKPI])  平均スコア %s ",
+                s.scoredBusinesses(), s.scoredKpis(), s.allBusinesses(), s.allKpis(),
+                s.average() == null ? "—" : s.average().toPlainString()));
+        s.bandCounts().forEach((mark, count) -> line.append(' ').append(mark).append(count));
+        return line.append(" ☆").append(s.achieved()).toString();
+    }
+
+    private static void printRow(Evaluation e, PrintWriter out) {
+        String actual = e.kpi().actual(e.year()).map(v -> v.toPlainString() + e.kpi().unit()).orElse("—");
+        out.printf(ROW, e.kpi().id(), e.kpi().directionText(), e.kpi().baseline().toPlainString() + e.kpi().unit(),
+                actual, e.referenceKind() == null ? "—" : e.referenceKind().code(),
+                e.reference() == null ? "—" : Numbers.reference(e.reference()),
+                e.scored() ? e.rawScore().toPlainString() : "—", e.scored() ? e.score().toPlainString() : "—",
+                e.band() == null ? "—" : e.band().mark(), e.achieved() ? "☆" : "", e.kpi().name());
+    }
+}

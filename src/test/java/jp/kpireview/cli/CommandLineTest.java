@@ -1,0 +1,159 @@
+package jp.kpireview.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands as a user runs them: exit codes, what they print, what they write. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exit = commandLine.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path copyOfRules() throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        return rules;
+    }
+
+    @Test
+    void evaluateWritesResultsAndSummaries() throws IOException {
+        Path out = dir.resolve("out");
+        Run run = run("evaluate", "--data", "seeds/otaru-h30.csv", "--year", "H30", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("(集計対象 11事業[16KPI] / 全 11事業[16KPI])  平均スコア 40.90  ×3 ●5 ○5 ◎3 ☆3"),
+                run.out());
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(74, results.size());
+        assertTrue(results.get(0).startsWith("kpi_id,fiscal_year,status,reference_kind,reference,raw_score,score,"
+                + "band,achieved"));
+        assertTrue(results.contains("8a,FY2018,scored,linear,904,261.02,100.00,◎,true,H30,↘,(1) あずまい暮らしプロジェクト,"
+                + "8,市民の声「除雪依頼」件数"), results::toString);
+        assertTrue(results.stream().anyMatch(r -> r.startsWith("49,FY2018,no_actual,,,,,,,H30,")));
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals("project,fiscal_year,scored_businesses,all_businesses,scored_kpis,all_kpis,average_score,"
+                + "×,●,○,◎,☆", summary.get(0));
+        assertEquals("(4) あんしん絆再生プロジェクト,FY2018,13,14,14,15,-14.33,7,3,3,1,0", summary.get(4));
+    }
+
+    @Test
+    void checkPassesOnTheBundledSeed() {
+        Run run = run("check");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("published table inconsistent: (1) あずまい暮らしプロジェクト: printed ● 3, but its rows"
+                + " hold 5"), run.out());
+        assertTrue(run.out().strip().endsWith("PASS"), run.out());
+    }
+
+    @Test
+    void checkWithoutPlansReportsTheMethodAloneAndExitsOne() {
+        Run run = run("check", "--no-plan");
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains("raw 54/67 (derived 54/67, plan 0/0)"), run.out());
+        assertTrue(run.out().contains("differs: 9a: raw "), run.out());
+    }
+
+    @Test
+    void aBrokenRuleFileGivesItsFileAndLineAndExitTwo() throws IOException {
+        Path rules = copyOfRules();
+        Path reference = rules.resolve("reference.drl");
+        List<String> lines = Files.readAllLines(reference);
+        int broken = lines.indexOf("    insert( Reference.of($d, ReferenceKind.FINAL, $d.kpi().baseline(), "
+                + "$d.kpi().finalTarget()) );");
+        lines.set(broken, "    insert( Reference.of($d, ReferenceKind.FINAL, $d.kpi().baseline() );");
+        Files.write(reference, lines);
+        Path out = dir.resolve("out");
+        Run run = run("evaluate", "--data", "seeds/otaru-h30.csv", "--year", "FY2018", "--rules", rules.toString(),
+                "--out", out.toString());
+        assertEquals(2, run.exit());
+        List<String> errors = run.err().lines().toList();
+        assertEquals(1, errors.size(), run.err());
+        assertTrue(errors.get(0).startsWith("rule error: " + reference + ":"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void aRuleFileWithAMissingEndGivesOneErrorNotACascade() throws IOException {
+        Path rules = copyOfRules();
+        Path direction = rules.resolve("direction.drl");
+        Files.writeString(direction, Files.readString(direction).replaceFirst("(?m)^end$", ""));
+        Run run = run("check", "--rules", rules.toString());
+        assertEquals(2, run.exit());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("rule error: " + direction + ":"), run.err());
+    }
+
+    @Test
+    void aMalformedDataCellIsLocatedAndNothingIsWritten() throws IOException {
+        Path data = dir.resolve("data.csv");
+        List<String> lines = Files.readAllLines(Path.of("seeds/otaru-h30.csv"));
+        lines.set(5, lines.get(5).replaceFirst(",FY2014,5,", ",FY2014,5件,"));
+        Files.write(data, lines);
+        Path out = dir.resolve("out");
+        Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", out.toString());
+        assertEquals(2, run.exit());
+        assertEquals("error: " + data + ":6: baseline: '5件' is not a number (write plain decimals such as 1199 or 75.9:"
+                + " no separators, units or spaces)", run.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anUnknownDirectionIsLocated() throws IOException {
+        Path data = dir.resolve("data.csv");
+        List<String> lines = Files.readAllLines(Path.of("seeds/otaru-h30.csv"));
+        lines.set(1, lines.get(1).replace(",↗,", ",up,"));
+        Files.write(data, lines);
+        Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", dir.toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("error: " + data + ":2: direction: unknown direction 'up'"), run.err());
+    }
+
+    @Test
+    void aTargetEqualToTheBaselineIsReportedAsSuchNotScored() throws IOException {
+        Path data = dir.resolve("data.csv");
+        Files.writeString(data, "kpi_id,project,business_no,business,kpi,unit,direction,baseline_year,baseline,"
+                + "target_year,target,FY2015,FY2018\n1,(1) p,1,b,k,件,↗,FY2014,5,FY2019,5,5,6\n");
+        Path out = dir.resolve("out");
+        Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", out.toString(), "--quiet");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(Files.readAllLines(out.resolve("results.csv")).get(1)
+                .startsWith("1,FY2018,reference_equals_baseline,linear,5,,,,,H30,"));
+    }
+
+    @Test
+    void aBadYearIsAUsageError() {
+        Run run = run("evaluate", "--data", "seeds/otaru-h30.csv", "--year", "next");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--year: not a fiscal year: 'next'"), run.err());
+    }
+}

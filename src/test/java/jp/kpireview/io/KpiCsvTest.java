@@ -1,0 +1,111 @@
+package jp.kpireview.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.Kpi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KpiCsvTest {
+
+    private static final String HEADER = "kpi_id,project,business_no,business,kpi,unit,direction,baseline_year,"
+            + "baseline,target_year,target,FY2015,FY2016,FY2017,FY2018,plan_FY2018\n";
+
+    @TempDir
+    Path dir;
+
+    private Path csv(String text) throws IOException {
+        Path file = dir.resolve("kpis.csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void readsARow() throws IOException {
+        Kpi kpi = KpiCsv.read(csv(HEADER + "8a,(1) p,8,除雪事業,除雪依頼,件,↘,FY2014,1199,H31,830,488,836,,429,\n"))
+                .get(0);
+        assertEquals("8a", kpi.id());
+        assertEquals(2014, kpi.baselineYear());
+        assertEquals(2019, kpi.targetYear());
+        assertEquals(new BigDecimal("1199"), kpi.baseline());
+        assertEquals(List.of(2015, 2016, 2018), List.copyOf(kpi.actuals().keySet()));
+        assertTrue(kpi.plans().isEmpty());
+        assertEquals("kpis.csv", Path.of(kpi.source().file()).getFileName().toString());
+        assertEquals(2, kpi.source().line());
+    }
+
+    @Test
+    void acceptsAByteOrderMark() throws IOException {
+        assertEquals("1", KpiCsv.read(csv("\uFEFF" + HEADER + "1,p,1,b,k,棟,↗,2014,18,2019,48,21,27,31,34,\n"))
+                .get(0).id());
+    }
+
+    @Test
+    void writeThenReadGivesTheSameKpis() throws IOException {
+        List<Kpi> kpis = KpiCsv.read(csv(HEADER + "10,\"(1) p, q\",10,b,k,件,↗,2014,2,2019,4,3,3,3,4,3.6\n"));
+        Path copy = dir.resolve("copy.csv");
+        KpiCsv.write(copy, kpis);
+        Kpi again = KpiCsv.read(copy).get(0);
+        Kpi first = kpis.get(0);
+        assertEquals(first.project(), again.project());
+        assertEquals(first.actuals(), again.actuals());
+        assertEquals(first.plans(), again.plans());
+        assertEquals(new BigDecimal("3.6"), again.plan(2018).orElseThrow());
+    }
+
+    @Test
+    void aMalformedNumberNamesFileLineAndColumn() throws IOException {
+        Path file = csv(HEADER + "1,p,1,b,k,棟,↗,2014,18,2019,48,21,27,31,34,\n"
+                + "2,p,2,b,k,件,↘,2014,\"1,199\",2019,830,488,836,639,429,\n");
+        DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
+        assertEquals(file + ":3: baseline: '1,199' is not a number (write plain decimals such as 1199 or 75.9: "
+                + "no separators, units or spaces)", e.getMessage());
+    }
+
+    @Test
+    void everyBadCellIsReportedNotOnlyTheFirst() throws IOException {
+        Path file = csv(HEADER + "1,p,1,b,k,棟,,2014,18,H99x,48,21,27,31,3x4,\n");
+        DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
+        assertEquals(List.of("direction", "target_year", "FY2018"),
+                e.problems().stream().map(p -> p.field()).toList());
+    }
+
+    @Test
+    void aMissingColumnIsReportedOnTheHeaderLine() throws IOException {
+        Path file = csv("kpi_id,project,FY2018\n1,p,3\n");
+        DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
+        assertTrue(e.getMessage().startsWith(file + ":1: header: missing column(s) business_no, business, kpi"),
+                e.getMessage());
+    }
+
+    @Test
+    void anUnknownColumnIsReportedNotIgnored() throws IOException {
+        Path file = csv(HEADER.replace("FY2016", "FY216") + "1,p,1,b,k,棟,↗,2014,18,2019,48,21,27,31,34,\n");
+        DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
+        assertTrue(e.getMessage().startsWith(file + ":1: FY216: unknown column"), e.getMessage());
+    }
+
+    @Test
+    void aDuplicateIdNamesBothLines() throws IOException {
+        Path file = csv(HEADER + "1,p,1,b,k,棟,↗,2014,18,2019,48,21,27,31,34,\n1,p,1,b,k,棟,↗,2014,18,2019,48,,,,,\n");
+        DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
+        assertEquals(file + ":3: kpi_id: duplicate id '1' (first used at line 2)", e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefused() throws IOException {
+        Path file = dir.resolve("sjis.csv");
+        Files.write(file, (HEADER + "1,p,1,事業,k,棟,↗,2014,18,2019,48,21,27,31,34,\n").getBytes("Shift_JIS"));
+        DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
+        assertEquals(file + ":1: encoding: the file is not UTF-8 (save it as CSV UTF-8)", e.getMessage());
+    }
+}
