@@ -47,14 +47,11 @@ public final class RuleBase {
         KieFileSystem kfs = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("kpireview", "rules", "1.0.0-" + UUID.randomUUID());
         kfs.generateAndWritePomXML(releaseId);
-        Map<String, Path> byResource = new LinkedHashMap<>();
         for (Path file : files) {
-            String resource = RESOURCE_FOLDER + file.getFileName();
-            kfs.write(resource, readUtf8(file));
-            byResource.put(resource, file);
+            kfs.write(RESOURCE_FOLDER + file.getFileName(), readUtf8(file));
         }
         KieBuilder builder = services.newKieBuilder(kfs).buildAll();
-        List<RuleProblem> errors = firstErrorPerFile(builder, byResource);
+        List<RuleProblem> errors = firstErrorPerFile(builder, folder);
         if (!errors.isEmpty()) {
             services.getRepository().removeKieModule(releaseId);
             throw new RuleSetException(errors);
@@ -77,6 +74,10 @@ public final class RuleBase {
 
     /** The rule file behind a resource path Drools reports, e.g. {@code rules/bands.drl}. */
     public Path fileOf(String resourcePath) {
+        return fileOf(folder, resourcePath);
+    }
+
+    private static Path fileOf(Path folder, String resourcePath) {
         return folder.resolve(Path.of(resourcePath).getFileName());
     }
 
@@ -110,19 +111,22 @@ public final class RuleBase {
      * One located error per file: the first error in a file usually causes the rest (a missing {@code end} reports
      * every rule after it), so the first is the one to fix.
      */
-    private static List<RuleProblem> firstErrorPerFile(KieBuilder builder, Map<String, Path> byResource) {
+    private static List<RuleProblem> firstErrorPerFile(KieBuilder builder, Path folder) {
         Map<String, RuleProblem> first = new LinkedHashMap<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            Path file = byResource.get(message.getPath());
-            String name = file == null ? String.valueOf(message.getPath()) : file.toString();
+            String name = message.getPath() == null ? folder.toString() : fileOf(folder, message.getPath()).toString();
             RuleProblem problem = new RuleProblem(name, Math.max(message.getLine(), 0), clean(message.getText()));
             first.merge(name, problem, (a, b) -> a.line() > 0 && (b.line() == 0 || a.line() <= b.line()) ? a : b);
         }
         return new ArrayList<>(first.values());
     }
 
-    /** Drools' messages repeat the rule name and resource; keep the sentence a person can act on. */
+    /** Drools' messages carry an internal prefix and line breaks; keep the sentence a person can act on. */
     private static String clean(String text) {
-        return text.replace(RESOURCE_FOLDER, "").replaceAll("\\s+", " ").strip();
+        return text.replace("Rule Compilation error", "")
+                .replaceAll("\\[ERR \\d+] Line \\d+:\\d+", "")
+                .replaceAll("\\[Near : \\{.*?}]\\s*\\^?", "")
+                .replaceAll("\\[Line: \\d+, Column: \\d+]", "")
+                .replaceAll("\\s+", " ").strip();
     }
 }

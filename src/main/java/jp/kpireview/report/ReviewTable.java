@@ -11,7 +11,8 @@ import jp.kpireview.engine.Review;
 /** The review as a terminal table: per project its KPIs, then the summary line in the published wording. */
 public final class ReviewTable {
 
-    private static final String ROW = "  %-5s %-2s %14s %14s  %-8s %14s %9s %8s  %-2s %-2s %s%n";
+    /** Column widths in terminal columns; negative = left-aligned. */
+    private static final int[] WIDTHS = {-5, -4, 14, 14, -8, 12, 9, 8, -4, -4, 0};
 
     private ReviewTable() {
     }
@@ -21,7 +22,7 @@ public final class ReviewTable {
         Map<String, List<Evaluation>> byProject = Evaluation.byProject(review.evaluations());
         for (ProjectSummary summary : review.summaries()) {
             out.printf("%n%s%n", summary.project());
-            out.printf(ROW, "KPI", "方向", "基準値", "実績値", "基準種別", "基準(目標)", "補正前", "スコア", "区分", "達成",
+            row(out, "KPI", "方向", "基準値", "実績値", "基準種別", "基準(目標)", "補正前", "スコア", "区分", "達成",
                     "施策KPI");
             byProject.get(summary.project()).forEach(e -> printRow(e, out));
             out.println("  " + summaryLine(summary));
@@ -38,9 +39,18 @@ public final class ReviewTable {
         return line.append(" ☆").append(s.achieved()).toString();
     }
 
+    private static void row(PrintWriter out, String... cells) {
+        StringBuilder line = new StringBuilder(" ");
+        for (int i = 0; i < cells.length; i++) {
+            int width = WIDTHS[i];
+            line.append(' ').append(width < 0 ? TextWidth.left(cells[i], -width) : TextWidth.right(cells[i], width));
+        }
+        out.println(line.toString().stripTrailing());
+    }
+
     private static void printRow(Evaluation e, PrintWriter out) {
         String actual = e.kpi().actual(e.year()).map(v -> v.toPlainString() + e.kpi().unit()).orElse("—");
-        out.printf(ROW, e.kpi().id(), e.kpi().directionText(), e.kpi().baseline().toPlainString() + e.kpi().unit(),
+        row(out, e.kpi().id(), e.kpi().directionText(), e.kpi().baseline().toPlainString() + e.kpi().unit(),
                 actual, e.referenceKind() == null ? "—" : e.referenceKind().code(),
                 e.reference() == null ? "—" : Numbers.reference(e.reference()),
                 e.scored() ? e.rawScore().toPlainString() : "—", e.scored() ? e.score().toPlainString() : "—",

@@ -117,12 +117,12 @@ class CommandLineTest {
     void aMalformedDataCellIsLocatedAndNothingIsWritten() throws IOException {
         Path data = dir.resolve("data.csv");
         List<String> lines = Files.readAllLines(Path.of("seeds/otaru-h30.csv"));
-        lines.set(5, lines.get(5).replaceFirst(",FY2014,5,", ",FY2014,5件,"));
+        lines.set(4, lines.get(4).replaceFirst(",FY2014,5,", ",FY2014,5件,"));
         Files.write(data, lines);
         Path out = dir.resolve("out");
         Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", out.toString());
         assertEquals(2, run.exit());
-        assertEquals("error: " + data + ":6: baseline: '5件' is not a number (write plain decimals such as 1199 or 75.9:"
+        assertEquals("error: " + data + ":5: baseline: '5件' is not a number (write plain decimals such as 1199 or 75.9:"
                 + " no separators, units or spaces)", run.err().strip());
         assertFalse(Files.exists(out));
     }

@@ -1,0 +1,27 @@
+package jp.kpireview.report;
+
+/** Pads text for a terminal, where kanji and kana take two columns. */
+final class TextWidth {
+
+    private TextWidth() {
+    }
+
+    static String left(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - width(text)));
+    }
+
+    static String right(String text, int width) {
+        return " ".repeat(Math.max(0, width - width(text))) + text;
+    }
+
+    static int width(String text) {
+        return text.codePoints().map(c -> wide(c) ? 2 : 1).sum();
+    }
+
+    /** East Asian wide and fullwidth characters (kanji, kana, fullwidth forms, CJK punctuation). */
+    private static boolean wide(int c) {
+        return c >= 0x1100 && c <= 0x115F || c >= 0x2E80 && c <= 0xA4CF || c >= 0xAC00 && c <= 0xD7A3
+                || c >= 0xF900 && c <= 0xFAFF || c >= 0xFE30 && c <= 0xFE4F || c >= 0xFF00 && c <= 0xFF60
+                || c >= 0xFFE0 && c <= 0xFFE6 || c >= 0x20000 && c <= 0x3FFFD;
+    }
+}
