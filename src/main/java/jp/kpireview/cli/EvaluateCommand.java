@@ -56,7 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ResultsCsv.write(out.resolve("results.csv"), review.evaluations());
         SummaryCsv.write(out.resolve("summary.csv"), review.summaries());
-        stdout.printf("%n%s: wrote %s (%d KPIs) and %s (%d projects)%n", FiscalYear.bothLabels(fiscalYear),
+        stdout.printf("%s%s: wrote %s (%d KPIs) and %s (%d projects)%n", quiet ? "" : "\n",
+                FiscalYear.bothLabels(fiscalYear),
                 out.resolve("results.csv"), review.evaluations().size(), out.resolve("summary.csv"),
                 review.summaries().size());
         stdout.flush();

@@ -2,15 +2,10 @@ package jp.kpireview.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import jp.kpireview.domain.Kpi;
 import jp.kpireview.engine.ReviewEngine;
-import jp.kpireview.importer.PlanSolver;
 import jp.kpireview.importer.PublishedImport;
 import jp.kpireview.importer.PublishedTable;
-import jp.kpireview.importer.PublishedTableParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,16 +34,14 @@ final class ImportPublishedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PublishedTable table = PublishedTableParser.parse(seed);
-        Map.Entry<List<Kpi>, List<PlanSolver.Solved>> solved = PlanSolver.solve(table.kpis(), table.scores(),
-                new ReviewEngine(rules.load()), table.year());
-        PublishedImport.write(new PublishedTable(table.year(), solved.getKey(), table.scores(), table.summaries()),
-                out);
+        PublishedImport.Imported imported = PublishedImport.read(seed, new ReviewEngine(rules.load()));
+        PublishedTable table = imported.table();
+        PublishedImport.write(table, out);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("read %d KPIs, %d published scores, %d summaries from %s%n", table.kpis().size(),
                 table.scores().size(), table.summaries().size(), seed);
-        stdout.printf("solved %d annual targets from the published score:%n", solved.getValue().size());
-        solved.getValue().forEach(s -> stdout.printf("  %-4s %s%n", s.kpiId(), s.plan().toPlainString()));
+        stdout.printf("solved %d annual targets from the published score:%n", imported.solved().size());
+        imported.solved().forEach(s -> stdout.printf("  %-4s %s%n", s.kpiId(), s.plan().toPlainString()));
         stdout.printf("wrote %s%n", out);
         stdout.flush();
         return Main.OK;

@@ -1,6 +1,10 @@
 package jp.kpireview.importer;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.io.KpiCsv;
 
 /** Writes what was read from a published table as the seed files of the regression suite. */
@@ -10,7 +14,20 @@ public final class PublishedImport {
     public static final String SCORES = "otaru-h30-published.csv";
     public static final String SUMMARIES = "otaru-h30-published-summaries.csv";
 
+    /** What an import read, with the solved annual targets already in its KPIs. */
+    public record Imported(PublishedTable table, List<PlanSolver.Solved> solved) {
+    }
+
     private PublishedImport() {
+    }
+
+    /** Reads the published text and solves the annual targets the linear path of {@code engine}'s rules misses. */
+    public static Imported read(Path seedText, ReviewEngine engine) {
+        PublishedTable table = PublishedTableParser.parse(seedText);
+        Map.Entry<List<Kpi>, List<PlanSolver.Solved>> solved =
+                PlanSolver.solve(table.kpis(), table.scores(), engine, table.year());
+        return new Imported(new PublishedTable(table.year(), solved.getKey(), table.scores(), table.summaries()),
+                solved.getValue());
     }
 
     public static void write(PublishedTable table, Path folder) {

@@ -1,12 +1,8 @@
 package jp.kpireview.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -234,14 +230,10 @@ public final class KpiCsv {
 
     private static String readUtf8(Path file) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return TextFiles.readUtf8(file);
         } catch (CharacterCodingException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "encoding",
                     "the file is not UTF-8 (save it as CSV UTF-8)");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

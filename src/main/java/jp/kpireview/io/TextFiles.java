@@ -1,0 +1,29 @@
+package jp.kpireview.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reading text files that must be UTF-8: a file saved as Shift_JIS is refused, not read as mojibake. */
+public final class TextFiles {
+
+    private TextFiles() {
+    }
+
+    /** The file's text; throws {@link CharacterCodingException} when it is not valid UTF-8. */
+    public static String readUtf8(Path file) throws CharacterCodingException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
