@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jp.kpireview.check.RegressionCheck;
+import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.SourceLocation;
 import jp.kpireview.engine.Review;
 import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.importer.PublishedCsv;
@@ -47,6 +49,9 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<PublishedScore> scores = PublishedCsv.readScores(published);
+        if (scores.isEmpty()) {
+            throw new DataException(new SourceLocation(published.toString(), 1), "kpi_id", "no published scores");
+        }
         int year = scores.get(0).year();
         Review review = new ReviewEngine(rules.load())
                 .evaluate(Options.withoutPlansIf(noPlan, KpiCsv.read(data)), year);
