@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,15 @@ class CommandLineTest {
             }
         }
         return rules;
+    }
+
+    /** A copy of the bundled seed data with one line (0 = header) edited. */
+    private Path seedWithLine(int index, UnaryOperator<String> edit) throws IOException {
+        Path data = dir.resolve("data.csv");
+        List<String> lines = Files.readAllLines(Path.of("seeds/otaru-h30.csv"));
+        lines.set(index, edit.apply(lines.get(index)));
+        Files.write(data, lines);
+        return data;
     }
 
     @Test
@@ -115,10 +125,7 @@ class CommandLineTest {
 
     @Test
     void aMalformedDataCellIsLocatedAndNothingIsWritten() throws IOException {
-        Path data = dir.resolve("data.csv");
-        List<String> lines = Files.readAllLines(Path.of("seeds/otaru-h30.csv"));
-        lines.set(4, lines.get(4).replaceFirst(",FY2014,5,", ",FY2014,5件,"));
-        Files.write(data, lines);
+        Path data = seedWithLine(4, line -> line.replaceFirst(",FY2014,5,", ",FY2014,5件,"));
         Path out = dir.resolve("out");
         Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", out.toString());
         assertEquals(2, run.exit());
@@ -129,10 +136,7 @@ class CommandLineTest {
 
     @Test
     void anUnknownDirectionIsLocated() throws IOException {
-        Path data = dir.resolve("data.csv");
-        List<String> lines = Files.readAllLines(Path.of("seeds/otaru-h30.csv"));
-        lines.set(1, lines.get(1).replace(",↗,", ",up,"));
-        Files.write(data, lines);
+        Path data = seedWithLine(1, line -> line.replace(",↗,", ",up,"));
         Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", dir.toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("error: " + data + ":2: direction: unknown direction 'up'"), run.err());
