@@ -24,7 +24,7 @@ public final class BandScale {
 
     /** A band from {@code lowerEdge} (inclusive) up to the next edge. */
     public BandScale from(double lowerEdge, String mark, String label) {
-        BigDecimal edge = BigDecimal.valueOf(lowerEdge);
+        BigDecimal edge = asWritten(lowerEdge);
         BigDecimal previous = bands.get(bands.size() - 1).lower();
         if (previous != null && edge.compareTo(previous) <= 0) {
             throw new IllegalArgumentException("band " + mark + " starts at " + edge.toPlainString()
@@ -35,6 +35,12 @@ public final class BandScale {
         }
         bands.add(new Band(mark, label, edge));
         return this;
+    }
+
+    /** 50 rather than 50.0, 49.5 as 49.5: the edge as the policy officer wrote it. */
+    private static BigDecimal asWritten(double value) {
+        BigDecimal edge = BigDecimal.valueOf(value).stripTrailingZeros();
+        return edge.scale() < 0 ? edge.setScale(0) : edge;
     }
 
     public Band bandOf(BigDecimal score) {

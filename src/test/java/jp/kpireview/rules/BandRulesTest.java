@@ -4,13 +4,20 @@ import static jp.kpireview.rules.KpiFixture.kpi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.engine.RuleBase;
+import jp.kpireview.engine.RuleSetException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,6 +43,20 @@ class BandRulesTest {
         Evaluation e = kpi("↗").unit("%").baseline("0").target("100").actual(2017, "5").evaluate();
         assertFalse(e.firedRules().contains("Band of the score"));
         assertNull(e.band());
+    }
+
+    @Test
+    void bandScaleWhoseEdgesDoNotRiseIsRefusedNamingItsFileAndRule(@TempDir Path dir) throws IOException {
+        for (String name : List.of("direction.drl", "reference.drl", "score.drl", "achievement.drl")) {
+            Files.copy(Path.of("rules", name), dir.resolve(name));
+        }
+        Files.writeString(dir.resolve("bands.drl"),
+                Files.readString(Path.of("rules/bands.drl")).replace(".from(100,", ".from(40,"));
+        ReviewEngine engine = new ReviewEngine(RuleBase.load(dir));
+        RuleSetException e = assertThrows(RuleSetException.class,
+                () -> engine.evaluate(List.of(kpi("↗").actual("1").build()), KpiFixture.YEAR));
+        assertEquals(dir.resolve("bands.drl") + ": rule \"Band scale\" failed: band ◎ starts at 40, not above the"
+                + " previous edge 50: edges must rise", e.getMessage());
     }
 
     @Test
