@@ -26,6 +26,10 @@ final class ImportPublishedCommand implements Callable<Integer> {
             description = "Folder for the CSV files (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--municipality", paramLabel = "NAME", defaultValue = PublishedImport.OTARU,
+            description = "The city whose table it is (default: ${DEFAULT-VALUE}).")
+    String municipality;
+
     @Mixin
     RulesOption rules;
 
@@ -34,7 +38,7 @@ final class ImportPublishedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PublishedImport.Imported imported = PublishedImport.read(seed, new ReviewEngine(rules.load()));
+        PublishedImport.Imported imported = PublishedImport.read(seed, municipality, new ReviewEngine(rules.load()));
         PublishedTable table = imported.table();
         PublishedImport.write(table, out);
         PrintWriter stdout = spec.commandLine().getOut();

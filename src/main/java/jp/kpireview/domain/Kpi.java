@@ -11,13 +11,15 @@ import java.util.TreeMap;
  * One KPI (施策KPI) of a business (事業) of a project (プロジェクト), as the city records it: the baseline, the
  * final target, the yearly actuals (実績値) and any annual targets (年度目標値) the city set itself.
  *
- * @param id            short id unique in the data set, e.g. {@code 5b} (second KPI of business 5)
+ * @param municipality  the city or town whose strategy this is (自治体), e.g. 小樽市
+ * @param id            short id unique in the municipality's data, e.g. {@code 5b} (second KPI of business 5)
  * @param directionText the direction as written in the data (↗, ↘, →, increase …); the rules interpret it
  * @param actuals       fiscal year → actual; years without a value are absent
  * @param plans         fiscal year → annual target set by the city; usually empty
  * @param note          free text carried with the data (e.g. where a plan value came from); may be empty
  */
 public record Kpi(
+        String municipality,
         String id,
         String project,
         String businessNo,
@@ -36,6 +38,7 @@ public record Kpi(
 
     public Kpi {
         Objects.requireNonNull(id, "id");
+        municipality = municipality == null ? "" : municipality;
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(finalTarget, "finalTarget");
         unit = unit == null ? "" : unit;
@@ -64,8 +67,22 @@ public record Kpi(
 
     /** The same KPI without the city's annual targets (to measure the published method alone). */
     public Kpi withoutPlans() {
-        return new Kpi(id, project, businessNo, business, name, unit, directionText, baselineYear, baseline,
-                targetYear, finalTarget, actuals, new TreeMap<>(), note, source);
+        return withPlans(new TreeMap<>(), note);
+    }
+
+    public Kpi withPlans(NavigableMap<Integer, BigDecimal> newPlans, String newNote) {
+        return new Kpi(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
+                baseline, targetYear, finalTarget, actuals, newPlans, newNote, source);
+    }
+
+    public Kpi withId(String newId) {
+        return new Kpi(municipality, newId, project, businessNo, business, name, unit, directionText, baselineYear,
+                baseline, targetYear, finalTarget, actuals, plans, note, source);
+    }
+
+    public Kpi withMunicipality(String newMunicipality) {
+        return new Kpi(newMunicipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
+                baseline, targetYear, finalTarget, actuals, plans, note, source);
     }
 
     private static boolean isWhole(BigDecimal value) {

@@ -78,7 +78,6 @@ public final class PlanSolver {
         TreeMap<Integer, BigDecimal> plans = new TreeMap<>(k.plans());
         plans.put(year, plan);
         String note = "plan_" + FiscalYear.label(year) + " solved from the published score (年度目標値 not published)";
-        return new Kpi(k.id(), k.project(), k.businessNo(), k.business(), k.name(), k.unit(), k.directionText(),
-                k.baselineYear(), k.baseline(), k.targetYear(), k.finalTarget(), k.actuals(), plans, note, k.source());
+        return k.withPlans(plans, note);
     }
 }

@@ -13,6 +13,8 @@ public final class PublishedImport {
     public static final String DATA = "otaru-h30.csv";
     public static final String SCORES = "otaru-h30-published.csv";
     public static final String SUMMARIES = "otaru-h30-published-summaries.csv";
+    /** The city whose table the bundled seed is. */
+    public static final String OTARU = "小樽市";
 
     /** What an import read, with the solved annual targets already in its KPIs. */
     public record Imported(PublishedTable table, List<PlanSolver.Solved> solved) {
@@ -21,11 +23,15 @@ public final class PublishedImport {
     private PublishedImport() {
     }
 
-    /** Reads the published text and solves the annual targets the linear path of {@code engine}'s rules misses. */
-    public static Imported read(Path seedText, ReviewEngine engine) {
+    /**
+     * Reads the published text of {@code municipality} and solves the annual targets the linear path of
+     * {@code engine}'s rules misses.
+     */
+    public static Imported read(Path seedText, String municipality, ReviewEngine engine) {
         PublishedTable table = PublishedTableParser.parse(seedText);
+        List<Kpi> kpis = table.kpis().stream().map(k -> k.withMunicipality(municipality)).toList();
         Map.Entry<List<Kpi>, List<PlanSolver.Solved>> solved =
-                PlanSolver.solve(table.kpis(), table.scores(), engine, table.year());
+                PlanSolver.solve(kpis, table.scores(), engine, table.year());
         return new Imported(new PublishedTable(table.year(), solved.getKey(), table.scores(), table.summaries()),
                 solved.getValue());
     }

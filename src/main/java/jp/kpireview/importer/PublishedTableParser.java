@@ -177,7 +177,7 @@ public final class PublishedTableParser {
                 actuals.put(year, actual.number());
             }
         });
-        Kpi kpi = new Kpi("", project, businessNo, business, unwrap(cells[KPI]), unit,
+        Kpi kpi = new Kpi("", "", project, businessNo, business, unwrap(cells[KPI]), unit,
                 cells[directionCell].strip(), columns.baselineYear(), baseline.number(), columns.targetYear(),
                 target.number(), actuals, new TreeMap<>(), "", at);
         rows.add(new Row(project, businessNo, business, kpi, score(cells, directionCell, at)));
@@ -290,10 +290,7 @@ public final class PublishedTableParser {
             String key = r.project() + "\u0000" + r.businessNo();
             int index = seen.merge(key, 1, Integer::sum);
             String id = r.businessNo() + (perBusiness.get(key) > 1 ? String.valueOf((char) ('a' + index - 1)) : "");
-            Kpi k = r.kpi();
-            kpis.add(new Kpi(id, k.project(), k.businessNo(), k.business(), k.name(), k.unit(), k.directionText(),
-                    k.baselineYear(), k.baseline(), k.targetYear(), k.finalTarget(), k.actuals(), k.plans(), k.note(),
-                    k.source()));
+            kpis.add(r.kpi().withId(id));
             PublishedScore s = r.score();
             scores.add(new PublishedScore(id, s.year(), s.rawScore(), s.score(), s.band(), s.achieved(), s.source()));
         }

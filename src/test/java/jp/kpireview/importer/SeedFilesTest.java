@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SeedFilesTest {
 
     private static final PublishedImport.Imported IMPORTED =
-            PublishedImport.read(Path.of("seeds/otaru-h30-published.txt"), new ReviewEngine(KpiFixture.rules()));
+            PublishedImport.read(Path.of("seeds/otaru-h30-published.txt"), PublishedImport.OTARU, new ReviewEngine(KpiFixture.rules()));
 
     @TempDir
     Path dir;

@@ -77,7 +77,7 @@ public final class KpiFixture {
     }
 
     public Kpi build() {
-        return new Kpi(id, "(1) test", "1", "business", "kpi", unit, direction, 2014, baseline, 2019, target, actuals,
+        return new Kpi("test", id, "(1) test", "1", "business", "kpi", unit, direction, 2014, baseline, 2019, target, actuals,
                 plans, "", new SourceLocation("test.csv", 2));
     }
 

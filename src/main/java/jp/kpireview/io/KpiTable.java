@@ -1,0 +1,196 @@
+package jp.kpireview.io;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.DataProblem;
+import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.SourceLocation;
+
+/**
+ * The columns of the KPI data format, read the same way from a CSV file and from an Excel sheet. Each reader hands
+ * over the header and then one row at a time; every problem is recorded with its place and column, and all of them
+ * are reported together at the end.
+ */
+final class KpiTable {
+
+    static final List<String> FIXED_COLUMNS = List.of("kpi_id", "project", "business_no", "business", "kpi",
+            "unit", "direction", "baseline_year", "baseline", "target_year", "target");
+    static final String MUNICIPALITY = "municipality";
+    static final String PLAN_PREFIX = "plan_";
+    static final String NOTE = "note";
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** One data row: where it is and its cells by column name (trimmed, "" when empty or absent). */
+    record Row(SourceLocation source, UnaryOperator<String> cells) {
+    }
+
+    private final Map<String, Integer> actualColumns;
+    private final Map<String, Integer> planColumns;
+    private final String defaultMunicipality;
+    private final SourceLocation headerLine;
+    private final List<Kpi> kpis = new ArrayList<>();
+    private final List<DataProblem> problems = new ArrayList<>();
+    private final Map<String, SourceLocation> seenIds = new HashMap<>();
+
+    private KpiTable(Map<String, Integer> actualColumns, Map<String, Integer> planColumns,
+            String defaultMunicipality, SourceLocation headerLine) {
+        this.actualColumns = actualColumns;
+        this.planColumns = planColumns;
+        this.defaultMunicipality = defaultMunicipality;
+        this.headerLine = headerLine;
+    }
+
+    /**
+     * Checks the header once: which year each {@code FYyyyy} / {@code plan_FYyyyy} column holds.
+     *
+     * @param defaultMunicipality the name used when there is no {@code municipality} column (the file's name)
+     */
+    static KpiTable withHeader(List<String> names, SourceLocation headerLine, String defaultMunicipality) {
+        List<DataProblem> problems = new ArrayList<>();
+        LinkedHashSet<String> missing = new LinkedHashSet<>(FIXED_COLUMNS);
+        missing.removeAll(names);
+        if (!missing.isEmpty()) {
+            problems.add(new DataProblem(headerLine, "header", "missing column(s) " + String.join(", ", missing)));
+        }
+        Map<String, Integer> actuals = new TreeMap<>();
+        Map<String, Integer> plans = new TreeMap<>();
+        for (String name : names) {
+            if (FIXED_COLUMNS.contains(name) || name.equals(NOTE) || name.equals(MUNICIPALITY)) {
+                continue;
+            }
+            boolean plan = name.startsWith(PLAN_PREFIX);
+            try {
+                int year = FiscalYear.parse(plan ? name.substring(PLAN_PREFIX.length()) : name);
+                (plan ? plans : actuals).put(name, year);
+            } catch (IllegalArgumentException e) {
+                problems.add(new DataProblem(headerLine, name.isEmpty() ? "header" : name, "unknown column"
+                        + " (expected " + MUNICIPALITY + ", " + String.join(", ", FIXED_COLUMNS)
+                        + ", FYyyyy, plan_FYyyyy or note)"));
+            }
+        }
+        if (actuals.isEmpty()) {
+            problems.add(new DataProblem(headerLine, "header", "no actuals column such as FY2018"));
+        }
+        if (!problems.isEmpty()) {
+            throw new DataException(problems);
+        }
+        return new KpiTable(actuals, plans, defaultMunicipality, headerLine);
+    }
+
+    void add(Row row) {
+        Kpi kpi = toKpi(new Cells(row, problems));
+        if (kpi == null) {
+            return;
+        }
+        SourceLocation earlier = seenIds.putIfAbsent(kpi.municipality() + "\u0000" + kpi.id(), kpi.source());
+        if (earlier != null) {
+            problems.add(new DataProblem(kpi.source(), "kpi_id", "duplicate id '" + kpi.id() + "'"
+                    + (kpi.municipality().equals(defaultMunicipality) ? "" : " in " + kpi.municipality())
+                    + " (first used at line " + earlier.line() + ")"));
+        }
+        kpis.add(kpi);
+    }
+
+    /** The KPIs read, or every problem found in the rows. */
+    List<Kpi> kpis() {
+        if (kpis.isEmpty() && problems.isEmpty()) {
+            problems.add(new DataProblem(headerLine, "data", "no KPI rows"));
+        }
+        if (!problems.isEmpty()) {
+            throw new DataException(problems);
+        }
+        return kpis;
+    }
+
+    /** The KPI of one row, or null after recording what is wrong with it. */
+    private Kpi toKpi(Cells row) {
+        int before = problems.size();
+        String id = row.text("kpi_id", true);
+        String direction = row.text("direction", true);
+        Integer baselineYear = row.value("baseline_year", FiscalYear::parse, true);
+        BigDecimal baseline = row.value("baseline", KpiTable::number, true);
+        Integer targetYear = row.value("target_year", FiscalYear::parse, true);
+        BigDecimal target = row.value("target", KpiTable::number, true);
+        NavigableMap<Integer, BigDecimal> actuals = row.yearValues(actualColumns);
+        NavigableMap<Integer, BigDecimal> plans = row.yearValues(planColumns);
+        if (baselineYear != null && targetYear != null && targetYear <= baselineYear) {
+            row.problem("target_year", "target year " + FiscalYear.label(targetYear)
+                    + " is not after the baseline year " + FiscalYear.label(baselineYear));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        String municipality = row.text(MUNICIPALITY, false);
+        return new Kpi(municipality.isEmpty() ? defaultMunicipality : municipality, id, row.text("project", false),
+                row.text("business_no", false), row.text("business", false), row.text("kpi", false),
+                row.text("unit", false), direction, baselineYear, baseline, targetYear, target, actuals, plans,
+                row.text(NOTE, false), row.row.source());
+    }
+
+    /** Typed access to a row's cells; every reader records located problems instead of stopping at the first. */
+    private record Cells(Row row, List<DataProblem> problems) {
+
+        String text(String column, boolean required) {
+            String value = row.cells().apply(column);
+            value = value == null ? "" : value.strip();
+            if (required && value.isEmpty()) {
+                problem(column, "missing value");
+            }
+            return value;
+        }
+
+        <T> T value(String column, Function<String, T> parse, boolean required) {
+            String text = text(column, required);
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                problem(column, e.getMessage());
+                return null;
+            }
+        }
+
+        NavigableMap<Integer, BigDecimal> yearValues(Map<String, Integer> columns) {
+            NavigableMap<Integer, BigDecimal> values = new TreeMap<>();
+            columns.forEach((column, year) -> {
+                BigDecimal value = value(column, KpiTable::number, false);
+                if (value != null) {
+                    values.put(year, value);
+                }
+            });
+            return values;
+        }
+
+        void problem(String column, String message) {
+            problems.add(new DataProblem(row.source(), column, message));
+        }
+    }
+
+    static BigDecimal number(String text) {
+        if (!PLAIN_NUMBER.matcher(text).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a number (write plain decimals such as 1199 "
+                    + "or 75.9: no separators, units or spaces)");
+        }
+        return new BigDecimal(text);
+    }
+
+    /** The file name without its extension: the municipality of a file without a municipality column. */
+    static String stem(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}
