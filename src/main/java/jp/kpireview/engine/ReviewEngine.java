@@ -2,6 +2,7 @@ package jp.kpireview.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.DataException;
@@ -38,20 +39,33 @@ public final class ReviewEngine {
     }
 
     public Review evaluate(List<Kpi> kpis, int year) {
-        List<KpiYear> facts = kpis.stream().map(k -> KpiYear.of(k, year)).toList();
+        return evaluate(kpis, List.of(year)).get(0);
+    }
+
+    /**
+     * Evaluates the KPIs for each of {@code years} in one session (one fact per KPI and year: sessions of a few
+     * hundred to a few thousand facts are the fast ones). Returns one review per year, in the order given.
+     */
+    public List<Review> evaluate(List<Kpi> kpis, List<Integer> years) {
+        List<KpiYear> facts = new ArrayList<>(kpis.size() * years.size());
+        years.forEach(year -> kpis.forEach(k -> facts.add(KpiYear.of(k, year))));
         List<Band> bands = fire(facts);
-        List<Evaluation> evaluations = new ArrayList<>(kpis.size());
         List<DataProblem> problems = new ArrayList<>();
-        for (int i = 0; i < kpis.size(); i++) {
-            Kpi kpi = kpis.get(i);
-            Outcome outcome = facts.get(i).outcome();
-            outcome.problems().forEach(p -> problems.add(new DataProblem(kpi.source(), p.field(), p.message())));
-            evaluations.add(toEvaluation(kpi, year, outcome));
+        List<Review> reviews = new ArrayList<>(years.size());
+        Iterator<KpiYear> fact = facts.iterator();
+        for (int year : years) {
+            List<Evaluation> evaluations = new ArrayList<>(kpis.size());
+            for (Kpi kpi : kpis) {
+                Outcome outcome = fact.next().outcome();
+                outcome.problems().forEach(p -> problems.add(new DataProblem(kpi.source(), p.field(), p.message())));
+                evaluations.add(toEvaluation(kpi, year, outcome));
+            }
+            reviews.add(new Review(year, evaluations, bands));
         }
         if (!problems.isEmpty()) {
-            throw new DataException(problems);
+            throw new DataException(problems.stream().distinct().toList());
         }
-        return new Review(year, evaluations, bands);
+        return reviews;
     }
 
     /** Fires the rules over one batch and returns the band scale the rules defined. */

@@ -1,0 +1,45 @@
+package jp.kpireview.domain;
+
+import java.math.BigDecimal;
+
+/**
+ * How a KPI's score moved between two scored years (推移). A plain comparison of the clamped scores: no tolerance,
+ * so no threshold is hidden here.
+ */
+public enum Trend {
+    IMPROVING("improving", "上昇", "↑"),
+    UNCHANGED("unchanged", "横ばい", "→"),
+    WORSENING("worsening", "低下", "↓");
+
+    private final String code;
+    private final String label;
+    private final String arrow;
+
+    Trend(String code, String label, String arrow) {
+        this.code = code;
+        this.label = label;
+        this.arrow = arrow;
+    }
+
+    /** The trend from {@code earlier} to {@code later}; null when either is missing. */
+    public static Trend between(BigDecimal earlier, BigDecimal later) {
+        if (earlier == null || later == null) {
+            return null;
+        }
+        int c = later.compareTo(earlier);
+        return c > 0 ? IMPROVING : c < 0 ? WORSENING : UNCHANGED;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** Japanese label for reports: 上昇, 横ばい, 低下. */
+    public String label() {
+        return label;
+    }
+
+    public String arrow() {
+        return arrow;
+    }
+}
