@@ -2,13 +2,18 @@ package jp.kpireview.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import jp.kpireview.batch.BatchRunner;
+import jp.kpireview.batch.Progress;
+import jp.kpireview.batch.YearSelection;
 import jp.kpireview.domain.FiscalYear;
-import jp.kpireview.domain.Kpi;
-import jp.kpireview.engine.Review;
 import jp.kpireview.engine.ReviewEngine;
-import jp.kpireview.io.KpiCsv;
+import jp.kpireview.io.KpiData;
+import jp.kpireview.report.ReportWriter;
+import jp.kpireview.report.Reports;
 import jp.kpireview.report.ResultsCsv;
 import jp.kpireview.report.ReviewTable;
 import jp.kpireview.report.SummaryCsv;
@@ -19,10 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Scores every KPI of a data file for one fiscal year; writes results.csv and summary.csv.")
+        description = "Scores every KPI of a data file for one fiscal year; prints the table and writes results.csv"
+                + " and summary.csv.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "KPI data (canonical CSV).")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "KPI data (CSV or .xlsx).")
     Path data;
 
     @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Fiscal year: FY2018, 2018 or H30.")
@@ -47,19 +53,22 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int fiscalYear = Options.fiscalYear(year, spec);
-        ReviewEngine engine = new ReviewEngine(rules.load());
-        List<Kpi> kpis = Options.withoutPlansIf(noPlan, KpiCsv.read(data));
-        Review review = engine.evaluate(kpis, fiscalYear);
         PrintWriter stdout = spec.commandLine().getOut();
+        BatchRunner runner = new BatchRunner(new ReviewEngine(rules.load()),
+                new BatchRunner.Settings(new YearSelection(List.of(fiscalYear)), noPlan, 1), KpiData::read);
+        List<Supplier<? extends ReportWriter>> reports = new ArrayList<>();
         if (!quiet) {
-            ReviewTable.print(review, stdout);
+            reports.add(() -> ReviewTable.writer(stdout));
         }
-        ResultsCsv.write(out.resolve("results.csv"), review.evaluations());
-        SummaryCsv.write(out.resolve("summary.csv"), review.summaries());
-        stdout.printf("%s%s: wrote %s (%d KPIs) and %s (%d projects)%n", quiet ? "" : "\n",
-                FiscalYear.bothLabels(fiscalYear),
-                out.resolve("results.csv"), review.evaluations().size(), out.resolve("summary.csv"),
-                review.summaries().size());
+        reports.add(() -> new ResultsCsv(out.resolve("results.csv")));
+        reports.add(() -> new SummaryCsv(out.resolve("summary.csv")));
+        BatchRunner.Totals totals;
+        try (Reports open = Reports.open(out, reports)) {
+            totals = runner.run(List.of(data), open, Progress.SILENT);
+            open.commit();
+        }
+        stdout.printf("%s%s: wrote %s (%d KPIs) and %s%n", quiet ? "" : "\n", FiscalYear.bothLabels(fiscalYear),
+                out.resolve("results.csv"), totals.kpis(), out.resolve("summary.csv"));
         stdout.flush();
         return Main.OK;
     }

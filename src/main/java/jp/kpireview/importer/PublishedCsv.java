@@ -52,9 +52,16 @@ public final class PublishedCsv {
     }
 
     public static void writeSummaries(Path file, List<PublishedSummary> summaries) {
-        SummaryCsv.write(file, summaries.stream().map(s -> new ProjectSummary(s.project(), s.year(),
-                s.scoredBusinesses(), s.allBusinesses(), s.scoredKpis(), s.allKpis(), s.average(), s.bandCounts(),
-                s.achieved())).toList());
+        List<String> marks = summaries.isEmpty() ? List.of() : List.copyOf(summaries.get(0).bandCounts().keySet());
+        AtomicFiles.write(file, out -> {
+            try (CSVPrinter csv = Csv.printer(out, SummaryCsv.header(marks))) {
+                for (PublishedSummary s : summaries) {
+                    csv.printRecord(SummaryCsv.cells(new ProjectSummary(s.project(), s.year(), s.scoredBusinesses(),
+                            s.allBusinesses(), s.scoredKpis(), s.allKpis(), s.average(), s.bandCounts(),
+                            s.achieved())));
+                }
+            }
+        });
     }
 
     public static List<PublishedScore> readScores(Path file) {
@@ -70,7 +77,8 @@ public final class PublishedCsv {
         return read(file, cells -> {
             Map<String, Integer> bands = new LinkedHashMap<>();
             cells.record().getParser().getHeaderNames().stream()
-                    .filter(name -> !SummaryCsv.FIXED_HEADER.contains(name) && !name.equals(SummaryCsv.ACHIEVED))
+                    .filter(name -> !SummaryCsv.FIXED_HEADER.contains(name) && !name.equals(SummaryCsv.ACHIEVED)
+                            && !name.equals(SummaryCsv.MUNICIPALITY))
                     .forEach(mark -> bands.put(mark, cells.count(mark)));
             return new PublishedSummary(cells.text("project"), cells.year("fiscal_year"),
                     cells.count("scored_businesses"), cells.count("all_businesses"), cells.count("scored_kpis"),

@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
  * A file written in steps that readers see either as before or whole, never half written: the content goes to a
@@ -37,7 +38,9 @@ public final class AtomicFile implements Closeable {
         Path absolute = target.toAbsolutePath();
         try {
             Files.createDirectories(absolute.getParent());
-            Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            // createFile, not createTempFile: the report gets the usual permissions (umask), not owner-only ones
+            Path temp = Files.createFile(absolute.resolveSibling(
+                    "." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp"));
             return new AtomicFile(absolute, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);

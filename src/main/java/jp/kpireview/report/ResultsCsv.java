@@ -1,35 +1,65 @@
 package jp.kpireview.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.FiscalYear;
-import jp.kpireview.io.AtomicFiles;
+import jp.kpireview.domain.KpiHistory;
+import jp.kpireview.domain.Trend;
+import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.io.AtomicFile;
 import jp.kpireview.io.Csv;
 import org.apache.commons.csv.CSVPrinter;
 
-/** results.csv: one row per KPI and year with everything the rules concluded. */
-public final class ResultsCsv {
+/**
+ * results.csv: one row per municipality, fiscal year and KPI with everything the rules concluded, and the trend
+ * against the KPI's previous scored year. UTF-8 with a BOM, so Excel opens the Japanese text as such.
+ */
+public final class ResultsCsv implements ReportWriter {
 
-    public static final List<String> HEADER = List.of("kpi_id", "fiscal_year", "status", "reference_kind",
-            "reference", "raw_score", "score", "band", "achieved", "fiscal_year_jp", "direction", "project",
-            "business_no", "kpi");
+    public static final List<String> HEADER = List.of("municipality", "kpi_id", "fiscal_year", "status",
+            "reference_kind", "reference", "raw_score", "score", "band", "achieved", "trend", "fiscal_year_jp",
+            "direction", "project", "business_no", "kpi");
 
-    private ResultsCsv() {
+    private final AtomicFile file;
+    private final CSVPrinter csv;
+
+    public ResultsCsv(Path target) {
+        file = AtomicFile.create(target);
+        csv = Csv.printerWithBom(file.writer(), HEADER);
     }
 
-    public static void write(Path file, List<Evaluation> evaluations) {
-        AtomicFiles.write(file, out -> {
-            try (CSVPrinter csv = Csv.printer(out, HEADER)) {
-                for (Evaluation e : evaluations) {
-                    csv.printRecord(e.kpi().id(), FiscalYear.label(e.year()), e.status().code(),
-                            e.referenceKind() == null ? "" : e.referenceKind().code(), Numbers.reference(e.reference()),
-                            Numbers.plain(e.rawScore()), Numbers.plain(e.score()),
-                            e.band() == null ? "" : e.band().mark(), e.scored() ? e.achieved() : "",
-                            FiscalYear.japaneseLabel(e.year()), e.kpi().directionText(), e.kpi().project(),
-                            e.kpi().businessNo(), e.kpi().name());
+    @Override
+    public void add(MunicipalityReview review) {
+        List<KpiHistory> histories = review.histories();
+        try {
+            for (int y = 0; y < review.reviews().size(); y++) {
+                for (KpiHistory history : histories) {
+                    print(history.years().get(y), history.change(review.reviews().get(y).year()).orElse(null));
                 }
             }
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file.target() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void print(Evaluation e, Trend trend) throws IOException {
+        csv.printRecord(e.kpi().municipality(), e.kpi().id(), FiscalYear.label(e.year()), e.status().code(),
+                e.referenceKind() == null ? "" : e.referenceKind().code(), Numbers.reference(e.reference()),
+                Numbers.plain(e.rawScore()), Numbers.plain(e.score()), e.band() == null ? "" : e.band().mark(),
+                e.scored() ? e.achieved() : "", trend == null ? "" : trend.code(), FiscalYear.japaneseLabel(e.year()),
+                e.kpi().directionText(), e.kpi().project(), e.kpi().businessNo(), e.kpi().name());
+    }
+
+    @Override
+    public void commit() {
+        file.commit();
+    }
+
+    @Override
+    public void close() {
+        file.close();
     }
 }

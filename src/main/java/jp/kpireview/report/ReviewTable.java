@@ -6,6 +6,7 @@ import java.util.Map;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.ProjectSummary;
+import jp.kpireview.engine.MunicipalityReview;
 import jp.kpireview.engine.Review;
 
 /** The review as a terminal table: per project its KPIs, then the summary line in the published wording. */
@@ -17,8 +18,28 @@ public final class ReviewTable {
     private ReviewTable() {
     }
 
-    public static void print(Review review, PrintWriter out) {
-        out.printf("評価 %s%n", FiscalYear.bothLabels(review.year()));
+    /** The table as a report of a run: printed as each municipality is done. */
+    public static ReportWriter writer(PrintWriter out) {
+        return new ReportWriter() {
+            @Override
+            public void add(MunicipalityReview municipality) {
+                municipality.reviews().forEach(review -> print(municipality.municipality(), review, out));
+            }
+
+            @Override
+            public void commit() {
+                out.flush();
+            }
+
+            @Override
+            public void close() {
+                out.flush();
+            }
+        };
+    }
+
+    public static void print(String municipality, Review review, PrintWriter out) {
+        out.printf("%s 評価 %s%n", municipality, FiscalYear.bothLabels(review.year()));
         Map<String, List<Evaluation>> byProject = Evaluation.byProject(review.evaluations());
         for (ProjectSummary summary : review.summaries()) {
             out.printf("%n%s%n", summary.project());

@@ -1,41 +1,85 @@
 package jp.kpireview.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import jp.kpireview.domain.Band;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.ProjectSummary;
-import jp.kpireview.io.AtomicFiles;
+import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.engine.Review;
+import jp.kpireview.io.AtomicFile;
 import jp.kpireview.io.Csv;
 import org.apache.commons.csv.CSVPrinter;
 
-/** summary.csv: one row per project and year, the band columns named by their marks (×, ●, ○, ◎) and ☆. */
-public final class SummaryCsv {
+/**
+ * summary.csv: one row per municipality, project and year, the band columns named by their marks (×, ●, ○, ◎, as
+ * the rules define them) and ☆. UTF-8 with a BOM for Excel.
+ */
+public final class SummaryCsv implements ReportWriter {
 
+    /** The columns of a project summary before the band columns; summary.csv puts "municipality" first. */
     public static final List<String> FIXED_HEADER = List.of("project", "fiscal_year", "scored_businesses",
             "all_businesses", "scored_kpis", "all_kpis", "average_score");
+    public static final String MUNICIPALITY = "municipality";
     public static final String ACHIEVED = "☆";
 
-    private SummaryCsv() {
+    private final AtomicFile file;
+    private CSVPrinter csv;
+
+    public SummaryCsv(Path target) {
+        file = AtomicFile.create(target);
     }
 
-    public static void write(Path file, List<ProjectSummary> summaries) {
-        List<String> header = new ArrayList<>(FIXED_HEADER);
-        if (!summaries.isEmpty()) {
-            header.addAll(summaries.get(0).bandCounts().keySet());
-        }
-        header.add(ACHIEVED);
-        AtomicFiles.write(file, out -> {
-            try (CSVPrinter csv = Csv.printer(out, header)) {
-                for (ProjectSummary s : summaries) {
-                    List<Object> row = new ArrayList<>(List.of(s.project(), FiscalYear.label(s.year()),
-                            s.scoredBusinesses(), s.allBusinesses(), s.scoredKpis(), s.allKpis(),
-                            Numbers.plain(s.average())));
-                    row.addAll(s.bandCounts().values());
-                    row.add(s.achieved());
+    @Override
+    public void add(MunicipalityReview review) {
+        try {
+            if (csv == null) {
+                List<String> header = new ArrayList<>(List.of(MUNICIPALITY));
+                header.addAll(header(review.bands().stream().map(Band::mark).toList()));
+                csv = Csv.printerWithBom(file.writer(), header);
+            }
+            for (Review year : review.reviews()) {
+                for (ProjectSummary s : year.summaries()) {
+                    List<Object> row = new ArrayList<>(List.of(review.municipality()));
+                    row.addAll(cells(s));
                     csv.printRecord(row);
                 }
             }
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file.target() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The summary columns: the fixed ones, one per band mark, ☆. */
+    public static List<String> header(List<String> bandMarks) {
+        List<String> header = new ArrayList<>(FIXED_HEADER);
+        header.addAll(bandMarks);
+        header.add(ACHIEVED);
+        return header;
+    }
+
+    /** The cells of one summary under {@link #header(List)}. */
+    public static List<Object> cells(ProjectSummary s) {
+        List<Object> row = new ArrayList<>(List.of(s.project(), FiscalYear.label(s.year()), s.scoredBusinesses(),
+                s.allBusinesses(), s.scoredKpis(), s.allKpis(), Numbers.plain(s.average())));
+        row.addAll(s.bandCounts().values());
+        row.add(s.achieved());
+        return row;
+    }
+
+    @Override
+    public void commit() {
+        if (csv == null) {
+            throw new IllegalStateException("no municipality was reviewed");
+        }
+        file.commit();
+    }
+
+    @Override
+    public void close() {
+        file.close();
     }
 }

@@ -64,15 +64,15 @@ class CommandLineTest {
                 run.out());
         List<String> results = Files.readAllLines(out.resolve("results.csv"));
         assertEquals(74, results.size());
-        assertTrue(results.get(0).startsWith("kpi_id,fiscal_year,status,reference_kind,reference,raw_score,score,"
-                + "band,achieved"));
-        assertTrue(results.contains("8a,FY2018,scored,linear,904,261.02,100.00,◎,true,H30,↘,(1) あずまい暮らしプロジェクト,"
-                + "8,市民の声「除雪依頼」件数"), results::toString);
-        assertTrue(results.stream().anyMatch(r -> r.startsWith("49,FY2018,no_actual,,,,,,,H30,")));
+        assertTrue(results.get(0).startsWith("\uFEFFmunicipality,kpi_id,fiscal_year,status,reference_kind,reference,"
+                + "raw_score,score,band,achieved,trend"), results.get(0));
+        assertTrue(results.contains("小樽市,8a,FY2018,scored,linear,904,261.02,100.00,◎,true,,H30,↘,"
+                + "(1) あずまい暮らしプロジェクト,8,市民の声「除雪依頼」件数"), results::toString);
+        assertTrue(results.stream().anyMatch(r -> r.startsWith("小樽市,49,FY2018,no_actual,,,,,,,,H30,")));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-        assertEquals("project,fiscal_year,scored_businesses,all_businesses,scored_kpis,all_kpis,average_score,"
-                + "×,●,○,◎,☆", summary.get(0));
-        assertEquals("(4) あんしん絆再生プロジェクト,FY2018,13,14,14,15,-14.33,7,3,3,1,0", summary.get(4));
+        assertEquals("\uFEFFmunicipality,project,fiscal_year,scored_businesses,all_businesses,scored_kpis,all_kpis,"
+                + "average_score,×,●,○,◎,☆", summary.get(0));
+        assertEquals("小樽市,(4) あんしん絆再生プロジェクト,FY2018,13,14,14,15,-14.33,7,3,3,1,0", summary.get(4));
     }
 
     @Test
@@ -151,7 +151,7 @@ class CommandLineTest {
         Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", out.toString(), "--quiet");
         assertEquals(0, run.exit(), run.err());
         assertTrue(Files.readAllLines(out.resolve("results.csv")).get(1)
-                .startsWith("1,FY2018,reference_equals_baseline,linear,5,,,,,H30,"));
+                .startsWith("data,1,FY2018,reference_equals_baseline,linear,5,,,,,,H30,"));
     }
 
     @Test

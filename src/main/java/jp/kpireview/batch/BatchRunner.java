@@ -1,0 +1,146 @@
+package jp.kpireview.batch;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.DataProblem;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.report.Reports;
+
+/**
+ * Evaluates every data file of a run with one rule base: each municipality's KPIs for all its years in one session,
+ * files read and evaluated on worker threads, results handed to the reports in input order. Only a few files are in
+ * flight at a time, so memory follows the size of a file, not of the run.
+ */
+public final class BatchRunner {
+
+    /** Files evaluated ahead of the one being written, per worker. */
+    private static final int AHEAD_PER_WORKER = 4;
+
+    /**
+     * @param threads worker threads (each evaluates whole files; the rule base is shared)
+     * @param noPlan  ignore the cities' annual targets (plan_FYyyyy), to see the derived method alone
+     */
+    public record Settings(YearSelection years, boolean noPlan, int threads) {
+    }
+
+    /** What a run did. */
+    public record Totals(int files, int municipalities, long kpis, long kpiYears) {
+    }
+
+    /** One file's outcome: its municipalities' reviews, or what is wrong with it. */
+    private record FileResult(List<MunicipalityReview> reviews, List<DataProblem> problems) {
+    }
+
+    private final ReviewEngine engine;
+    private final Settings settings;
+    private final Function<Path, List<Kpi>> reader;
+
+    /** @param reader reads one data file (CSV or Excel), throwing {@link DataException} with located problems */
+    public BatchRunner(ReviewEngine engine, Settings settings, Function<Path, List<Kpi>> reader) {
+        this.engine = engine;
+        this.settings = settings;
+        this.reader = reader;
+    }
+
+    /**
+     * Runs the files into the reports. Bad data in any file fails the run with every problem found in all files,
+     * and no report is committed; the caller commits on success.
+     */
+    public Totals run(List<Path> files, Reports reports, Progress progress) {
+        AtomicInteger workerNumber = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), task -> {
+            Thread thread = new Thread(task, "review-" + workerNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return run(files, reports, progress, workers);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private Totals run(List<Path> files, Reports reports, Progress progress, ExecutorService workers) {
+        Deque<Future<FileResult>> inFlight = new ArrayDeque<>();
+        Iterator<Path> next = files.iterator();
+        List<DataProblem> problems = new ArrayList<>();
+        int municipalities = 0;
+        long kpis = 0;
+        long kpiYears = 0;
+        progress.start(files.size());
+        while (next.hasNext() || !inFlight.isEmpty()) {
+            while (next.hasNext() && inFlight.size() < settings.threads() * AHEAD_PER_WORKER) {
+                Path file = next.next();
+                inFlight.add(workers.submit(() -> review(file)));
+            }
+            FileResult result = await(inFlight.poll());
+            problems.addAll(result.problems());
+            long done = 0;
+            for (MunicipalityReview review : result.reviews()) {
+                if (problems.isEmpty()) {
+                    reports.add(review);
+                }
+                municipalities++;
+                kpis += review.kpis().size();
+                done += review.size();
+            }
+            kpiYears += done;
+            progress.fileDone(done);
+        }
+        progress.finish();
+        if (!problems.isEmpty()) {
+            throw new DataException(problems);
+        }
+        return new Totals(files.size(), municipalities, kpis, kpiYears);
+    }
+
+    private FileResult review(Path file) {
+        try {
+            List<MunicipalityReview> reviews = new ArrayList<>();
+            byMunicipality(reader.apply(file)).forEach((municipality, kpis) -> {
+                List<Kpi> used = settings.noPlan() ? kpis.stream().map(Kpi::withoutPlans).toList() : kpis;
+                reviews.add(new MunicipalityReview(municipality, file.toString(), used,
+                        engine.evaluate(used, settings.years().resolve(used))));
+            });
+            return new FileResult(reviews, List.of());
+        } catch (DataException e) {
+            return new FileResult(List.of(), e.problems());
+        }
+    }
+
+    /** A file may hold several municipalities (a municipality column); each is reviewed on its own. */
+    public static Map<String, List<Kpi>> byMunicipality(List<Kpi> kpis) {
+        Map<String, List<Kpi>> groups = new LinkedHashMap<>();
+        kpis.forEach(k -> groups.computeIfAbsent(k.municipality(), m -> new ArrayList<>()).add(k));
+        return groups;
+    }
+
+    private static FileResult await(Future<FileResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package jp.kpireview.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import jp.kpireview.batch.BatchRunner;
+import jp.kpireview.batch.Progress;
+import jp.kpireview.batch.YearSelection;
+import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.io.KpiData;
+import jp.kpireview.report.ReportWriter;
+import jp.kpireview.report.Reports;
+import jp.kpireview.report.ResultsCsv;
+import jp.kpireview.report.ResultsJson;
+import jp.kpireview.report.SummaryCsv;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = "Evaluates every fiscal year of every data file (one or more municipalities each) with one rule"
+                + " base and writes the reports: results.csv, summary.csv, results.json, report.xlsx, report.html.")
+final class BatchCommand implements Callable<Integer> {
+
+    /** The reports a run can write. */
+    enum Format {
+        CSV, JSON, XLSX, HTML
+    }
+
+    @Option(names = "--data", required = true, paramLabel = "FILE|DIR",
+            description = "A data file (CSV or .xlsx) or a folder of them; repeatable.")
+    List<Path> data;
+
+    @Option(names = "--years", paramLabel = "YEARS", defaultValue = "all",
+            description = "all (every year with actuals), a range FY2015..FY2019, or a list FY2017,H30"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String years;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+            description = "Folder for the reports (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--formats", paramLabel = "LIST", split = ",", defaultValue = "csv,json,xlsx,html",
+            description = "Reports to write: csv (results.csv, summary.csv), json, xlsx, html"
+                    + " (default: ${DEFAULT-VALUE}).")
+    List<String> formats;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--no-plan", description = "Ignore the plan_FYyyyy annual targets (the derived method alone).")
+    boolean noPlan;
+
+    @Option(names = "--quiet", description = "No progress and no closing lines.")
+    boolean quiet;
+
+    @Mixin
+    RulesOption rules;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        YearSelection selection = yearSelection();
+        EnumSet<Format> wanted = formats();
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads: must be at least 1");
+        }
+        long started = System.nanoTime();
+        List<Path> files = new ArrayList<>();
+        data.forEach(d -> files.addAll(KpiData.files(d)));
+        BatchRunner runner = new BatchRunner(new ReviewEngine(rules.load()),
+                new BatchRunner.Settings(selection, noPlan, workers), KpiData::read);
+        BatchRunner.Totals totals;
+        try (Reports reports = Reports.open(out, openers(wanted))) {
+            totals = runner.run(files, reports, progress());
+            reports.commit();
+        }
+        if (!quiet) {
+            printDone(totals, wanted, (System.nanoTime() - started) / 1e9);
+        }
+        return Main.OK;
+    }
+
+    private List<Supplier<? extends ReportWriter>> openers(EnumSet<Format> wanted) {
+        List<Supplier<? extends ReportWriter>> openers = new ArrayList<>();
+        if (wanted.contains(Format.CSV)) {
+            openers.add(() -> new ResultsCsv(out.resolve("results.csv")));
+            openers.add(() -> new SummaryCsv(out.resolve("summary.csv")));
+        }
+        if (wanted.contains(Format.JSON)) {
+            openers.add(() -> new ResultsJson(out.resolve("results.json")));
+        }
+        return openers;
+    }
+
+    private Progress progress() {
+        return quiet ? Progress.SILENT : new Progress(spec.commandLine().getErr(), System.console() != null);
+    }
+
+    private void printDone(BatchRunner.Totals totals, EnumSet<Format> wanted, double seconds) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "%,d files · %,d municipalities · %,d KPIs · %,d KPI-years in %.1f s (%,.0f/s)%n",
+                totals.files(), totals.municipalities(), totals.kpis(), totals.kpiYears(), seconds,
+                totals.kpiYears() / Math.max(seconds, 1e-9));
+        stdout.printf("wrote %s: %s%n", out, String.join(", ", fileNames(wanted)));
+        stdout.flush();
+    }
+
+    private static List<String> fileNames(EnumSet<Format> wanted) {
+        List<String> names = new ArrayList<>();
+        for (Format f : wanted) {
+            switch (f) {
+                case CSV -> names.addAll(List.of("results.csv", "summary.csv"));
+                case JSON -> names.add("results.json");
+                case XLSX -> names.add("report.xlsx");
+                case HTML -> names.add("report.html");
+            }
+        }
+        return names;
+    }
+
+    private YearSelection yearSelection() {
+        try {
+            return YearSelection.parse(years);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--years: " + e.getMessage());
+        }
+    }
+
+    private EnumSet<Format> formats() {
+        EnumSet<Format> wanted = EnumSet.noneOf(Format.class);
+        for (String f : formats) {
+            try {
+                wanted.add(Format.valueOf(f.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--formats: unknown format '" + f
+                        + "' (use csv, json, xlsx, html)");
+            }
+        }
+        return wanted;
+    }
+}

@@ -1,0 +1,55 @@
+package jp.kpireview.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.SourceLocation;
+
+/** KPI data files: which files a run reads, and reading one whatever its format. */
+public final class KpiData {
+
+    private KpiData() {
+    }
+
+    /** Reads a canonical CSV file. */
+    public static List<Kpi> read(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return KpiCsv.read(file);
+        }
+        throw new DataException(new SourceLocation(file.toString(), 1), "file",
+                "not a KPI data file (expected .csv)");
+    }
+
+    /** A file as it is, or the data files of a folder (not recursive), sorted by name. */
+    public static List<Path> files(Path fileOrFolder) {
+        if (!Files.isDirectory(fileOrFolder)) {
+            if (!Files.isRegularFile(fileOrFolder)) {
+                throw new DataException(new SourceLocation(fileOrFolder.toString(), 0), "file", "no such file");
+            }
+            return List.of(fileOrFolder);
+        }
+        try (Stream<Path> entries = Files.list(fileOrFolder)) {
+            List<Path> files = entries.filter(KpiData::isDataFile).sorted().toList();
+            if (files.isEmpty()) {
+                throw new DataException(new SourceLocation(fileOrFolder.toString(), 0), "folder",
+                        "no .csv data files in the folder");
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + fileOrFolder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isDataFile(Path path) {
+        String name = path.getFileName().toString();
+        return Files.isRegularFile(path) && !name.startsWith(".") && !name.startsWith("~$")
+                && name.toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+}

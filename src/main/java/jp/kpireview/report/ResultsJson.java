@@ -1,0 +1,184 @@
+package jp.kpireview.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import jp.kpireview.domain.Band;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.KpiHistory;
+import jp.kpireview.domain.ProjectSummary;
+import jp.kpireview.domain.Trend;
+import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.engine.Review;
+import jp.kpireview.io.AtomicFile;
+
+/**
+ * results.json, for programs: the band scale, then per municipality its project summaries and its KPIs, each KPI
+ * with its evaluation per year and its trend. Streamed, so a nationwide run never holds the document in memory.
+ * Numbers are exact decimals; absent values are null.
+ */
+public final class ResultsJson implements ReportWriter {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final AtomicFile file;
+    private final JsonGenerator json;
+    private boolean started;
+
+    public ResultsJson(Path target) {
+        file = AtomicFile.create(target);
+        try {
+            json = JSON.createGenerator(file.stream(), JsonEncoding.UTF8);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void add(MunicipalityReview review) {
+        try {
+            if (!started) {
+                start(review.bands());
+            }
+            json.writeStartObject();
+            json.writeStringField("municipality", review.municipality());
+            json.writeStringField("source", review.source());
+            json.writeArrayFieldStart("fiscalYears");
+            for (int year : review.years()) {
+                json.writeString(FiscalYear.label(year));
+            }
+            json.writeEndArray();
+            writeSummaries(review);
+            writeKpis(review.histories());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private void start(List<Band> bands) throws IOException {
+        started = true;
+        json.writeStartObject();
+        json.writeArrayFieldStart("bands");
+        for (Band band : bands) {
+            json.writeStartObject();
+            json.writeStringField("mark", band.mark());
+            json.writeStringField("label", band.label());
+            number("lower", band.lower());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("municipalities");
+    }
+
+    private void writeSummaries(MunicipalityReview review) throws IOException {
+        json.writeArrayFieldStart("summaries");
+        for (Review year : review.reviews()) {
+            for (ProjectSummary s : year.summaries()) {
+                json.writeStartObject();
+                json.writeStringField("project", s.project());
+                json.writeStringField("fiscalYear", FiscalYear.label(s.year()));
+                json.writeNumberField("scoredBusinesses", s.scoredBusinesses());
+                json.writeNumberField("allBusinesses", s.allBusinesses());
+                json.writeNumberField("scoredKpis", s.scoredKpis());
+                json.writeNumberField("allKpis", s.allKpis());
+                number("averageScore", s.average());
+                json.writeObjectFieldStart("bandCounts");
+                for (var count : s.bandCounts().entrySet()) {
+                    json.writeNumberField(count.getKey(), count.getValue());
+                }
+                json.writeEndObject();
+                json.writeNumberField("achieved", s.achieved());
+                json.writeEndObject();
+            }
+        }
+        json.writeEndArray();
+    }
+
+    private void writeKpis(List<KpiHistory> histories) throws IOException {
+        json.writeArrayFieldStart("kpis");
+        for (KpiHistory history : histories) {
+            Kpi k = history.kpi();
+            json.writeStartObject();
+            json.writeStringField("kpiId", k.id());
+            json.writeStringField("project", k.project());
+            json.writeStringField("businessNo", k.businessNo());
+            json.writeStringField("business", k.business());
+            json.writeStringField("kpi", k.name());
+            json.writeStringField("unit", k.unit());
+            json.writeStringField("direction", k.directionText());
+            json.writeStringField("baselineYear", FiscalYear.label(k.baselineYear()));
+            number("baseline", k.baseline());
+            json.writeStringField("targetYear", FiscalYear.label(k.targetYear()));
+            number("finalTarget", k.finalTarget());
+            json.writeArrayFieldStart("years");
+            for (Evaluation e : history.years()) {
+                writeYear(e, history.change(e.year()).orElse(null));
+            }
+            json.writeEndArray();
+            trend("trend", history.overall().orElse(null));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void writeYear(Evaluation e, Trend change) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("fiscalYear", FiscalYear.label(e.year()));
+        json.writeStringField("fiscalYearJp", FiscalYear.japaneseLabel(e.year()));
+        number("actual", e.kpi().actuals().get(e.year()));
+        json.writeStringField("status", e.status().code());
+        json.writeStringField("referenceKind", e.referenceKind() == null ? null : e.referenceKind().code());
+        number("reference", e.reference());
+        number("rawScore", e.rawScore());
+        number("score", e.score());
+        json.writeStringField("band", e.band() == null ? null : e.band().mark());
+        json.writeBooleanField("achieved", e.achieved());
+        trend("trend", change);
+        json.writeEndObject();
+    }
+
+    private void number(String field, BigDecimal value) throws IOException {
+        json.writeFieldName(field);
+        if (value == null) {
+            json.writeNull();
+        } else {
+            json.writeNumber(value);
+        }
+    }
+
+    private void trend(String field, Trend trend) throws IOException {
+        json.writeStringField(field, trend == null ? null : trend.code());
+    }
+
+    @Override
+    public void commit() {
+        try {
+            if (!started) {
+                throw new IllegalStateException("no municipality was reviewed");
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+        file.commit();
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+
+    private UncheckedIOException failure(IOException e) {
+        return new UncheckedIOException("cannot write " + file.target() + ": " + e.getMessage(), e);
+    }
+}
