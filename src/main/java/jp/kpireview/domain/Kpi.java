@@ -86,6 +86,6 @@ public record Kpi(
     }
 
     private static boolean isWhole(BigDecimal value) {
-        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+        return value.scale() <= 0 || value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
     }
 }
