@@ -1,0 +1,144 @@
+package jp.kpireview.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.KpiHistory;
+import jp.kpireview.domain.Trend;
+import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.io.KpiCsv;
+import jp.kpireview.report.ReportWriter;
+import jp.kpireview.report.Reports;
+import jp.kpireview.rules.KpiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchRunnerTest {
+
+    private static final String HEADER = "municipality,kpi_id,project,business_no,business,kpi,unit,direction,"
+            + "baseline_year,baseline,target_year,target,FY2015,FY2016,FY2017,FY2018\n";
+
+    @TempDir
+    Path dir;
+
+    /** A report that keeps what it was given, to see what the runner hands over and in which order. */
+    private static final class Received implements ReportWriter {
+        final List<MunicipalityReview> reviews = new ArrayList<>();
+        boolean committed;
+
+        @Override
+        public void add(MunicipalityReview review) {
+            reviews.add(review);
+        }
+
+        @Override
+        public void commit() {
+            committed = true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private Received run(YearSelection years, int threads, Path... files) {
+        Received received = new Received();
+        BatchRunner runner = new BatchRunner(new ReviewEngine(KpiFixture.rules()),
+                new BatchRunner.Settings(years, false, threads), KpiCsv::read);
+        try (Reports reports = Reports.open(dir.resolve("out"), () -> received)) {
+            runner.run(List.of(files), reports, Progress.SILENT);
+            reports.commit();
+        }
+        return received;
+    }
+
+    private Path file(String name, String rows) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, HEADER + rows);
+        return file;
+    }
+
+    @Test
+    void everyYearWithActualsOfEveryMunicipalityInInputOrder() throws IOException {
+        Path a = file("a.csv", "甲市,1,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,2,3,,9\n"
+                + "乙町,1,(1) p,1,b,k,件,↘,FY2014,10,FY2019,0,,,8,\n");
+        Path b = file("b.csv", "丙村,1,(1) p,1,b,k,%,→,FY2014,50,FY2019,50,,,,49\n");
+        Received received = run(YearSelection.ALL, 2, a, b);
+        assertTrue(received.committed);
+        assertEquals(List.of("甲市", "乙町", "丙村"),
+                received.reviews.stream().map(MunicipalityReview::municipality).toList());
+        assertEquals(List.of(2015, 2016, 2018), received.reviews.get(0).years(), "years with actuals of 甲市");
+        assertEquals(List.of(2017), received.reviews.get(1).years());
+        assertEquals(new BigDecimal("60.00"), received.reviews.get(2).reviews().get(0).evaluations().get(0).score(),
+                "→: (49 − 47.5) / (50 − 47.5): the floor is 5 % below the target");
+    }
+
+    @Test
+    void theYearsAskedForAreEvaluatedEvenWithoutActuals() throws IOException {
+        Path a = file("a.csv", "甲市,1,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,2,3,,9\n");
+        Received received = run(YearSelection.parse("FY2016..FY2017"), 1, a);
+        List<Evaluation> years = received.reviews.get(0).histories().get(0).years();
+        assertEquals("scored", years.get(0).status().code());
+        assertEquals("no_actual", years.get(1).status().code());
+    }
+
+    /** ↗ 0 → 10 over FY2015–FY2019 (counts): annual targets 2, 4, 6, 8. */
+    @Test
+    void theTrendComparesEachScoredYearWithThePreviousOne() throws IOException {
+        Path a = file("a.csv", "甲市,1,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,2,3,3,9\n");
+        KpiHistory history = run(YearSelection.ALL, 1, a).reviews.get(0).histories().get(0);
+        assertEquals(List.of("100.00", "75.00", "50.00", "100.00"),
+                history.years().stream().map(e -> e.score().toPlainString()).toList());
+        assertEquals(Trend.WORSENING, history.change(2016).orElseThrow());
+        assertEquals(Trend.WORSENING, history.change(2017).orElseThrow());
+        assertEquals(Trend.IMPROVING, history.change(2018).orElseThrow());
+        assertTrue(history.change(2015).isEmpty(), "no earlier year");
+        assertEquals(Trend.UNCHANGED, history.overall().orElseThrow(), "100.00 in FY2015 and in FY2018");
+    }
+
+    @Test
+    void anUnscoredYearIsSkippedByTheTrend() throws IOException {
+        Path a = file("a.csv", "甲市,1,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,2,,3,9\n");
+        KpiHistory history = run(YearSelection.ALL, 1, a).reviews.get(0).histories().get(0);
+        assertEquals(List.of(2015, 2017, 2018), history.years().stream().map(Evaluation::year).toList());
+        assertEquals(Trend.WORSENING, history.change(2017).orElseThrow(), "FY2017 (50.00) against FY2015 (100.00)");
+    }
+
+    @Test
+    void badDataInSeveralFilesIsReportedTogetherAndNothingIsCommitted() throws IOException {
+        Path a = file("a.csv", "甲市,1,(1) p,1,b,k,件,↗,FY2014,x,FY2019,10,2,3,,9\n");
+        Path good = file("b.csv", "乙町,1,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,2,3,,9\n");
+        Path c = file("c.csv", "丙村,1,(1) p,1,b,k,件,up,FY2014,0,FY2019,10,2,3,,9\n");
+        Received received = new Received();
+        BatchRunner runner = new BatchRunner(new ReviewEngine(KpiFixture.rules()),
+                new BatchRunner.Settings(YearSelection.ALL, false, 2), KpiCsv::read);
+        DataException e;
+        try (Reports reports = Reports.open(dir.resolve("out"), () -> received)) {
+            e = assertThrows(DataException.class, () -> runner.run(List.of(a, good, c), reports, Progress.SILENT));
+        }
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).toString().startsWith(a + ":2: baseline: 'x' is not a number"));
+        assertTrue(e.problems().get(1).toString().startsWith(c + ":2: direction: unknown direction 'up'"));
+        assertEquals(List.of(), received.reviews, "nothing is written once a file is bad");
+        assertTrue(Files.notExists(dir.resolve("out")), "the folder the run created is gone again");
+    }
+
+    @Test
+    void yearSelections() {
+        assertEquals(List.of(2015, 2016, 2017), YearSelection.parse("FY2015..FY2017").years());
+        assertEquals(List.of(2017, 2018), YearSelection.parse("FY2018,H29").years());
+        assertEquals(YearSelection.ALL, YearSelection.parse("all"));
+        assertThrows(IllegalArgumentException.class, () -> YearSelection.parse("FY2019..FY2015"));
+        assertThrows(IllegalArgumentException.class, () -> YearSelection.parse("FY2015..FY2016..FY2017"));
+    }
+}
