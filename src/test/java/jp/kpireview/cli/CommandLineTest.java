@@ -9,9 +9,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -73,6 +77,59 @@ class CommandLineTest {
         assertEquals("\uFEFFmunicipality,project,fiscal_year,scored_businesses,all_businesses,scored_kpis,all_kpis,"
                 + "average_score,×,●,○,◎,☆", summary.get(0));
         assertEquals("小樽市,(4) あんしん絆再生プロジェクト,FY2018,13,14,14,15,-14.33,7,3,3,1,0", summary.get(4));
+    }
+
+    @Test
+    void batchWritesEveryYearOfTheSeed() throws IOException {
+        Path out = dir.resolve("out");
+        Run run = run("batch", "--data", "seeds/otaru-h30.csv", "--out", out.toString(), "--formats", "csv,json",
+                "--quiet");
+        assertEquals(0, run.exit(), run.err());
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(1 + 73 * 4, results.size(), "73 KPIs × FY2015–FY2018");
+        assertTrue(results.contains("小樽市,17,FY2016,scored,final,100,-6.06,-6.06,×,false,worsening,H28,↑,"
+                + "(2) 樽っ子プライド育成プロジェクト,17,参加児童生徒数"), "behind the baseline: final target");
+        assertTrue(results.contains("小樽市,17,FY2018,scored,linear,93,196.15,100.00,◎,true,improving,H30,↑,"
+                + "(2) 樽っ子プライド育成プロジェクト,17,参加児童生徒数"), "67 → 100: FY2018 target 93.4 → 93");
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(1 + 4 * 4, summary.size());
+        assertTrue(summary.contains("小樽市,(4) あんしん絆再生プロジェクト,FY2018,13,14,14,15,-14.33,7,3,3,1,0"));
+        assertEquals(List.of("fiscalYears", "summaries", "kpis"), jsonKeysOfFirstMunicipality(out));
+        assertTrue(Files.readString(out.resolve("results.json")).contains("{\"fiscalYear\":\"FY2018\","
+                + "\"fiscalYearJp\":\"H30\",\"actual\":118,\"status\":\"scored\",\"referenceKind\":\"linear\","
+                + "\"reference\":93,\"rawScore\":196.15,\"score\":100.00,\"band\":\"◎\",\"achieved\":true,"
+                + "\"trend\":\"improving\"}"));
+    }
+
+    /** The array fields of the first municipality in results.json, read with a real JSON parser. */
+    private static List<String> jsonKeysOfFirstMunicipality(Path out) throws IOException {
+        List<String> keys = new ArrayList<>();
+        try (JsonParser json = new JsonFactory().createParser(out.resolve("results.json").toFile())) {
+            json.nextToken();
+            while (json.nextToken() == JsonToken.FIELD_NAME && !"municipalities".equals(json.currentName())) {
+                json.nextToken();
+                json.skipChildren();
+            }
+            json.nextToken();
+            json.nextToken();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                if (json.nextToken() == JsonToken.START_ARRAY) {
+                    keys.add(json.currentName());
+                }
+                json.skipChildren();
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void batchWithBadDataWritesNothing() throws IOException {
+        Path data = seedWithLine(3, line -> line.replace(",↗,", ",up,"));
+        Path out = dir.resolve("out");
+        Run run = run("batch", "--data", data.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("error: " + data + ":4: direction: unknown direction 'up'"), run.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test
