@@ -42,8 +42,9 @@ public final class BatchRunner {
     public record Totals(int files, int municipalities, long kpis, long kpiYears) {
     }
 
-    /** One file's outcome: its municipalities' reviews, or what is wrong with it. */
-    private record FileResult(List<MunicipalityReview> reviews, List<DataProblem> problems) {
+    /** One file's outcome: its municipalities' reviews rendered for the reports, or what is wrong with it. */
+    private record FileResult(List<MunicipalityReview> reviews, List<Reports.Rendered> rendered,
+            List<DataProblem> problems) {
     }
 
     private final ReviewEngine engine;
@@ -86,14 +87,15 @@ public final class BatchRunner {
         while (next.hasNext() || !inFlight.isEmpty()) {
             while (next.hasNext() && inFlight.size() < settings.threads() * AHEAD_PER_WORKER) {
                 Path file = next.next();
-                inFlight.add(workers.submit(() -> review(file)));
+                inFlight.add(workers.submit(() -> review(file, reports)));
             }
             FileResult result = await(inFlight.poll());
             problems.addAll(result.problems());
             long done = 0;
-            for (MunicipalityReview review : result.reviews()) {
+            for (int i = 0; i < result.reviews().size(); i++) {
+                MunicipalityReview review = result.reviews().get(i);
                 if (problems.isEmpty()) {
-                    reports.add(review);
+                    reports.add(result.rendered().get(i));
                 }
                 municipalities++;
                 kpis += review.kpis().size();
@@ -109,17 +111,21 @@ public final class BatchRunner {
         return new Totals(files.size(), municipalities, kpis, kpiYears);
     }
 
-    private FileResult review(Path file) {
+    /** Reads, evaluates and renders one file: the work of a worker thread. */
+    private FileResult review(Path file, Reports reports) {
         try {
             List<MunicipalityReview> reviews = new ArrayList<>();
+            List<Reports.Rendered> rendered = new ArrayList<>();
             byMunicipality(reader.apply(file)).forEach((municipality, kpis) -> {
                 List<Kpi> used = settings.noPlan() ? kpis.stream().map(Kpi::withoutPlans).toList() : kpis;
-                reviews.add(new MunicipalityReview(municipality, file.toString(), used,
-                        engine.evaluate(used, settings.years().resolve(used))));
+                MunicipalityReview review = new MunicipalityReview(municipality, file.toString(), used,
+                        engine.evaluate(used, settings.years().resolve(used)));
+                reviews.add(review);
+                rendered.add(reports.render(review));
             });
-            return new FileResult(reviews, List.of());
+            return new FileResult(reviews, rendered, List.of());
         } catch (DataException e) {
-            return new FileResult(List.of(), e.problems());
+            return new FileResult(List.of(), List.of(), e.problems());
         }
     }
 

@@ -92,8 +92,8 @@ final class BatchCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private List<Supplier<? extends ReportWriter>> openers(EnumSet<Format> wanted) {
-        List<Supplier<? extends ReportWriter>> openers = new ArrayList<>();
+    private List<Supplier<? extends ReportWriter<?>>> openers(EnumSet<Format> wanted) {
+        List<Supplier<? extends ReportWriter<?>>> openers = new ArrayList<>();
         if (wanted.contains(Format.CSV)) {
             openers.add(() -> new ResultsCsv(out.resolve("results.csv")));
             openers.add(() -> new SummaryCsv(out.resolve("summary.csv")));

@@ -56,7 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         BatchRunner runner = new BatchRunner(new ReviewEngine(rules.load()),
                 new BatchRunner.Settings(new YearSelection(List.of(fiscalYear)), noPlan, 1), KpiData::read);
-        List<Supplier<? extends ReportWriter>> reports = new ArrayList<>();
+        List<Supplier<? extends ReportWriter<?>>> reports = new ArrayList<>();
         if (!quiet) {
             reports.add(() -> ReviewTable.writer(stdout));
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The kpi-review command line. Exit codes: 0 done, 1 a check found differences, 2 bad input or rules. */
 @Command(name = "kpi-review", mixinStandardHelpOptions = true, version = "kpi-review 0.1.0",
         description = "Scores the KPIs of a municipal strategy (まち・ひと・しごと創生総合戦略) with the rules in rules/*.drl.",
-        subcommands = {BatchCommand.class, EvaluateCommand.class, CheckCommand.class, ImportPublishedCommand.class})
+        subcommands = {BatchCommand.class, EvaluateCommand.class, CheckCommand.class, ImportPublishedCommand.class,
+                GenerateCommand.class})
 public final class Main {
 
     public static final int OK = 0;

@@ -10,26 +10,33 @@ import org.apache.commons.csv.CSVPrinter;
 public final class Csv {
 
     /** Byte order mark: without it Excel reads UTF-8 CSV as Shift_JIS and garbles Japanese text. */
-    private static final char BOM = '\uFEFF';
+    public static final String BOM = "\uFEFF";
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
     private Csv() {
     }
 
     public static CSVPrinter printer(Appendable out, List<String> header) throws IOException {
-        return CSVFormat.DEFAULT.builder()
-                .setHeader(header.toArray(String[]::new))
-                .setRecordSeparator("\n")
-                .get()
-                .print(out);
+        return FORMAT.builder().setHeader(header.toArray(String[]::new)).get().print(out);
     }
 
-    /** A printer for reports people open in Excel: a BOM, then the header. */
-    public static CSVPrinter printerWithBom(Appendable out, List<String> header) {
+    /** A printer of rows only, e.g. one municipality's part of a report whose header is written once. */
+    public static CSVPrinter rows(Appendable out) {
         try {
-            out.append(BOM);
-            return printer(out, header);
+            return FORMAT.print(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The BOM and header line of a report people open in Excel. */
+    public static String headerWithBom(List<String> header) {
+        StringBuilder text = new StringBuilder(BOM);
+        try (CSVPrinter csv = rows(text)) {
+            csv.printRecord(header);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 }

@@ -3,13 +3,20 @@ package jp.kpireview.report;
 import jp.kpireview.engine.MunicipalityReview;
 
 /**
- * One report of a batch run. The runner hands over each municipality's review as it is done, in input order, and
- * commits the reports only when the whole run succeeded; a report that is closed without a commit leaves nothing
- * behind (and any earlier report of the same name untouched).
+ * One report of a batch run, written in two steps so that the slow part runs in parallel: {@link #render} turns a
+ * municipality's review into this report's part of it (on worker threads, in any order), and {@link #add} appends
+ * the parts in input order. The reports are committed only when the whole run succeeded; a report that is closed
+ * without a commit leaves nothing behind (and any earlier report of the same name untouched).
+ *
+ * @param <P> a rendered part, e.g. the bytes of a municipality's CSV rows
  */
-public interface ReportWriter extends AutoCloseable {
+public interface ReportWriter<P> extends AutoCloseable {
 
-    void add(MunicipalityReview review);
+    /** This report's part for one municipality. Called concurrently: must not change the writer's state. */
+    P render(MunicipalityReview review);
+
+    /** Appends a rendered part; called for one municipality after another, in input order. */
+    void add(P part);
 
     /** Finishes the report and puts it in place (temp file + rename). */
     void commit();

@@ -10,12 +10,22 @@ import java.util.function.Supplier;
 import jp.kpireview.engine.MunicipalityReview;
 
 /**
- * The reports of one run, handled together: each municipality goes to every report, and the reports are put in
- * place only once all of them are complete. Closing without {@link #commit()} throws every unfinished one away.
+ * The reports of one run, handled together: each municipality is rendered for every report (on any thread) and the
+ * parts appended in input order; the reports are put in place only once the run is complete. Closing without
+ * {@link #commit()} throws every unfinished one away.
  */
 public final class Reports implements AutoCloseable {
 
-    private final List<ReportWriter> writers = new ArrayList<>();
+    /** One municipality rendered for every report of the run, in the order of the reports. */
+    public static final class Rendered {
+        private final List<Object> parts;
+
+        private Rendered(List<Object> parts) {
+            this.parts = parts;
+        }
+    }
+
+    private final List<ReportWriter<?>> writers = new ArrayList<>();
     private final Path createdFolder;
     private boolean committed;
 
@@ -27,11 +37,10 @@ public final class Reports implements AutoCloseable {
      * Opens the reports one by one in {@code folder}, so that a failure to open one closes those already open. A
      * folder the run created is removed again if the run fails: a failed run leaves nothing behind.
      */
-    @SafeVarargs
-    public static Reports open(Path folder, Supplier<? extends ReportWriter>... openers) {
+    public static Reports open(Path folder, List<Supplier<? extends ReportWriter<?>>> openers) {
         Reports reports = new Reports(createFolder(folder));
         try {
-            for (Supplier<? extends ReportWriter> opener : openers) {
+            for (Supplier<? extends ReportWriter<?>> opener : openers) {
                 reports.writers.add(opener.get());
             }
             return reports;
@@ -39,12 +48,6 @@ public final class Reports implements AutoCloseable {
             reports.close();
             throw e;
         }
-    }
-
-    public static Reports open(Path folder, List<Supplier<? extends ReportWriter>> openers) {
-        @SuppressWarnings("unchecked")
-        Supplier<? extends ReportWriter>[] array = openers.toArray(Supplier[]::new);
-        return open(folder, array);
     }
 
     private static Path createFolder(Path folder) {
@@ -55,8 +58,28 @@ public final class Reports implements AutoCloseable {
         }
     }
 
+    /** Renders a municipality for every report; safe to call from several threads at once. */
+    public Rendered render(MunicipalityReview review) {
+        List<Object> parts = new ArrayList<>(writers.size());
+        writers.forEach(w -> parts.add(w.render(review)));
+        return new Rendered(parts);
+    }
+
+    /** Appends a rendered municipality to every report; called in input order. */
+    public void add(Rendered rendered) {
+        for (int i = 0; i < writers.size(); i++) {
+            append(writers.get(i), rendered.parts.get(i));
+        }
+    }
+
+    /** Renders and appends in one go (a single-threaded caller). */
     public void add(MunicipalityReview review) {
-        writers.forEach(w -> w.add(review));
+        add(render(review));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> void append(ReportWriter<P> writer, Object part) {
+        writer.add((P) part);
     }
 
     /** Finishes each report and renames it into place. */

@@ -2,6 +2,7 @@ package jp.kpireview.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import jp.kpireview.domain.Evaluation;
@@ -9,7 +10,6 @@ import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.KpiHistory;
 import jp.kpireview.domain.Trend;
 import jp.kpireview.engine.MunicipalityReview;
-import jp.kpireview.io.AtomicFile;
 import jp.kpireview.io.Csv;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -17,35 +17,35 @@ import org.apache.commons.csv.CSVPrinter;
  * results.csv: one row per municipality, fiscal year and KPI with everything the rules concluded, and the trend
  * against the KPI's previous scored year. UTF-8 with a BOM, so Excel opens the Japanese text as such.
  */
-public final class ResultsCsv implements ReportWriter {
+public final class ResultsCsv extends StreamedReport<byte[]> {
 
     public static final List<String> HEADER = List.of("municipality", "kpi_id", "fiscal_year", "status",
             "reference_kind", "reference", "raw_score", "score", "band", "achieved", "trend", "fiscal_year_jp",
             "direction", "project", "business_no", "kpi");
 
-    private final AtomicFile file;
-    private final CSVPrinter csv;
-
     public ResultsCsv(Path target) {
-        file = AtomicFile.create(target);
-        csv = Csv.printerWithBom(file.writer(), HEADER);
+        super(target);
+        write(Csv.headerWithBom(HEADER));
     }
 
     @Override
-    public void add(MunicipalityReview review) {
+    public byte[] render(MunicipalityReview review) {
         List<KpiHistory> histories = review.histories();
-        try {
+        StringBuilder text = new StringBuilder(review.size() * 160);
+        try (CSVPrinter csv = Csv.rows(text)) {
             for (int y = 0; y < review.reviews().size(); y++) {
+                int year = review.reviews().get(y).year();
                 for (KpiHistory history : histories) {
-                    print(history.years().get(y), history.change(review.reviews().get(y).year()).orElse(null));
+                    print(csv, history.years().get(y), history.change(year).orElse(null));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file.target() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void print(Evaluation e, Trend trend) throws IOException {
+    private static void print(CSVPrinter csv, Evaluation e, Trend trend) throws IOException {
         csv.printRecord(e.kpi().municipality(), e.kpi().id(), FiscalYear.label(e.year()), e.status().code(),
                 e.referenceKind() == null ? "" : e.referenceKind().code(), Numbers.reference(e.reference()),
                 Numbers.plain(e.rawScore()), Numbers.plain(e.score()), e.band() == null ? "" : e.band().mark(),
@@ -54,12 +54,7 @@ public final class ResultsCsv implements ReportWriter {
     }
 
     @Override
-    public void commit() {
-        file.commit();
-    }
-
-    @Override
-    public void close() {
-        file.close();
+    public void add(byte[] part) {
+        write(part);
     }
 }

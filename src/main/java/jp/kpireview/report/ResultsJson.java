@@ -3,9 +3,11 @@ package jp.kpireview.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import jp.kpireview.domain.Band;
@@ -17,36 +19,80 @@ import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.Trend;
 import jp.kpireview.engine.MunicipalityReview;
 import jp.kpireview.engine.Review;
-import jp.kpireview.io.AtomicFile;
 
 /**
  * results.json, for programs: the band scale, then per municipality its project summaries and its KPIs, each KPI
  * with its evaluation per year and its trend. Streamed, so a nationwide run never holds the document in memory.
  * Numbers are exact decimals; absent values are null.
  */
-public final class ResultsJson implements ReportWriter {
+public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final AtomicFile file;
-    private final JsonGenerator json;
+    /** A municipality's JSON object, with the band scale the document starts with. */
+    public record Part(List<Band> bands, byte[] json) {
+    }
+
     private boolean started;
 
     public ResultsJson(Path target) {
-        file = AtomicFile.create(target);
-        try {
-            json = JSON.createGenerator(file.stream(), JsonEncoding.UTF8);
-        } catch (IOException e) {
-            throw failure(e);
-        }
+        super(target);
     }
 
     @Override
-    public void add(MunicipalityReview review) {
-        try {
-            if (!started) {
-                start(review.bands());
+    public Part render(MunicipalityReview review) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(review.size() * 300);
+        try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+            new Municipality(json).write(review);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Part(review.bands(), bytes.toByteArray());
+    }
+
+    @Override
+    public void add(Part part) {
+        if (!started) {
+            write(start(part.bands()));
+            started = true;
+        } else {
+            write(new byte[] {','});
+        }
+        write(part.json());
+    }
+
+    @Override
+    public void commit() {
+        if (!started) {
+            write(start(List.of()));
+        }
+        write("]}\n");
+        super.commit();
+    }
+
+    /** The document up to the first municipality: the band scale, then the array of municipalities opens. */
+    private static String start(List<Band> bands) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+            json.writeStartArray();
+            for (Band band : bands) {
+                json.writeStartObject();
+                json.writeStringField("mark", band.mark());
+                json.writeStringField("label", band.label());
+                Municipality.number(json, "lower", band.lower());
+                json.writeEndObject();
             }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "{\"bands\":" + bytes.toString(StandardCharsets.UTF_8) + ",\"municipalities\":[";
+    }
+
+    /** One municipality as a JSON object. */
+    private record Municipality(JsonGenerator json) {
+
+        void write(MunicipalityReview review) throws IOException {
             json.writeStartObject();
             json.writeStringField("municipality", review.municipality());
             json.writeStringField("source", review.source());
@@ -58,127 +104,90 @@ public final class ResultsJson implements ReportWriter {
             writeSummaries(review);
             writeKpis(review.histories());
             json.writeEndObject();
-        } catch (IOException e) {
-            throw failure(e);
         }
-    }
 
-    private void start(List<Band> bands) throws IOException {
-        started = true;
-        json.writeStartObject();
-        json.writeArrayFieldStart("bands");
-        for (Band band : bands) {
-            json.writeStartObject();
-            json.writeStringField("mark", band.mark());
-            json.writeStringField("label", band.label());
-            number("lower", band.lower());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("municipalities");
-    }
-
-    private void writeSummaries(MunicipalityReview review) throws IOException {
-        json.writeArrayFieldStart("summaries");
-        for (Review year : review.reviews()) {
-            for (ProjectSummary s : year.summaries()) {
-                json.writeStartObject();
-                json.writeStringField("project", s.project());
-                json.writeStringField("fiscalYear", FiscalYear.label(s.year()));
-                json.writeNumberField("scoredBusinesses", s.scoredBusinesses());
-                json.writeNumberField("allBusinesses", s.allBusinesses());
-                json.writeNumberField("scoredKpis", s.scoredKpis());
-                json.writeNumberField("allKpis", s.allKpis());
-                number("averageScore", s.average());
-                json.writeObjectFieldStart("bandCounts");
-                for (var count : s.bandCounts().entrySet()) {
-                    json.writeNumberField(count.getKey(), count.getValue());
+        void writeSummaries(MunicipalityReview review) throws IOException {
+            json.writeArrayFieldStart("summaries");
+            for (Review year : review.reviews()) {
+                for (ProjectSummary s : year.summaries()) {
+                    json.writeStartObject();
+                    json.writeStringField("project", s.project());
+                    json.writeStringField("fiscalYear", FiscalYear.label(s.year()));
+                    json.writeNumberField("scoredBusinesses", s.scoredBusinesses());
+                    json.writeNumberField("allBusinesses", s.allBusinesses());
+                    json.writeNumberField("scoredKpis", s.scoredKpis());
+                    json.writeNumberField("allKpis", s.allKpis());
+                    number("averageScore", s.average());
+                    json.writeObjectFieldStart("bandCounts");
+                    for (var count : s.bandCounts().entrySet()) {
+                        json.writeNumberField(count.getKey(), count.getValue());
+                    }
+                    json.writeEndObject();
+                    json.writeNumberField("achieved", s.achieved());
+                    json.writeEndObject();
                 }
-                json.writeEndObject();
-                json.writeNumberField("achieved", s.achieved());
+            }
+            json.writeEndArray();
+        }
+
+        void writeKpis(List<KpiHistory> histories) throws IOException {
+            json.writeArrayFieldStart("kpis");
+            for (KpiHistory history : histories) {
+                Kpi k = history.kpi();
+                json.writeStartObject();
+                json.writeStringField("kpiId", k.id());
+                json.writeStringField("project", k.project());
+                json.writeStringField("businessNo", k.businessNo());
+                json.writeStringField("business", k.business());
+                json.writeStringField("kpi", k.name());
+                json.writeStringField("unit", k.unit());
+                json.writeStringField("direction", k.directionText());
+                json.writeStringField("baselineYear", FiscalYear.label(k.baselineYear()));
+                number("baseline", k.baseline());
+                json.writeStringField("targetYear", FiscalYear.label(k.targetYear()));
+                number("finalTarget", k.finalTarget());
+                json.writeArrayFieldStart("years");
+                for (Evaluation e : history.years()) {
+                    writeYear(e, history.change(e.year()).orElse(null));
+                }
+                json.writeEndArray();
+                trend("trend", history.overall().orElse(null));
                 json.writeEndObject();
             }
+            json.writeEndArray();
         }
-        json.writeEndArray();
-    }
 
-    private void writeKpis(List<KpiHistory> histories) throws IOException {
-        json.writeArrayFieldStart("kpis");
-        for (KpiHistory history : histories) {
-            Kpi k = history.kpi();
+        void writeYear(Evaluation e, Trend change) throws IOException {
             json.writeStartObject();
-            json.writeStringField("kpiId", k.id());
-            json.writeStringField("project", k.project());
-            json.writeStringField("businessNo", k.businessNo());
-            json.writeStringField("business", k.business());
-            json.writeStringField("kpi", k.name());
-            json.writeStringField("unit", k.unit());
-            json.writeStringField("direction", k.directionText());
-            json.writeStringField("baselineYear", FiscalYear.label(k.baselineYear()));
-            number("baseline", k.baseline());
-            json.writeStringField("targetYear", FiscalYear.label(k.targetYear()));
-            number("finalTarget", k.finalTarget());
-            json.writeArrayFieldStart("years");
-            for (Evaluation e : history.years()) {
-                writeYear(e, history.change(e.year()).orElse(null));
-            }
-            json.writeEndArray();
-            trend("trend", history.overall().orElse(null));
+            json.writeStringField("fiscalYear", FiscalYear.label(e.year()));
+            json.writeStringField("fiscalYearJp", FiscalYear.japaneseLabel(e.year()));
+            number("actual", e.kpi().actuals().get(e.year()));
+            json.writeStringField("status", e.status().code());
+            json.writeStringField("referenceKind", e.referenceKind() == null ? null : e.referenceKind().code());
+            number("reference", e.reference());
+            number("rawScore", e.rawScore());
+            number("score", e.score());
+            json.writeStringField("band", e.band() == null ? null : e.band().mark());
+            json.writeBooleanField("achieved", e.achieved());
+            trend("trend", change);
             json.writeEndObject();
         }
-        json.writeEndArray();
-    }
 
-    private void writeYear(Evaluation e, Trend change) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("fiscalYear", FiscalYear.label(e.year()));
-        json.writeStringField("fiscalYearJp", FiscalYear.japaneseLabel(e.year()));
-        number("actual", e.kpi().actuals().get(e.year()));
-        json.writeStringField("status", e.status().code());
-        json.writeStringField("referenceKind", e.referenceKind() == null ? null : e.referenceKind().code());
-        number("reference", e.reference());
-        number("rawScore", e.rawScore());
-        number("score", e.score());
-        json.writeStringField("band", e.band() == null ? null : e.band().mark());
-        json.writeBooleanField("achieved", e.achieved());
-        trend("trend", change);
-        json.writeEndObject();
-    }
-
-    private void number(String field, BigDecimal value) throws IOException {
-        json.writeFieldName(field);
-        if (value == null) {
-            json.writeNull();
-        } else {
-            json.writeNumber(value);
+        void number(String field, BigDecimal value) throws IOException {
+            number(json, field, value);
         }
-    }
 
-    private void trend(String field, Trend trend) throws IOException {
-        json.writeStringField(field, trend == null ? null : trend.code());
-    }
-
-    @Override
-    public void commit() {
-        try {
-            if (!started) {
-                throw new IllegalStateException("no municipality was reviewed");
+        static void number(JsonGenerator json, String field, BigDecimal value) throws IOException {
+            json.writeFieldName(field);
+            if (value == null) {
+                json.writeNull();
+            } else {
+                json.writeNumber(value);
             }
-            json.writeEndArray();
-            json.writeEndObject();
-            json.flush();
-        } catch (IOException e) {
-            throw failure(e);
         }
-        file.commit();
-    }
 
-    @Override
-    public void close() {
-        file.close();
-    }
-
-    private UncheckedIOException failure(IOException e) {
-        return new UncheckedIOException("cannot write " + file.target() + ": " + e.getMessage(), e);
+        void trend(String field, Trend trend) throws IOException {
+            json.writeStringField(field, trend == null ? null : trend.code());
+        }
     }
 }

@@ -19,8 +19,13 @@ public final class ReviewTable {
     }
 
     /** The table as a report of a run: printed as each municipality is done. */
-    public static ReportWriter writer(PrintWriter out) {
-        return new ReportWriter() {
+    public static ReportWriter<MunicipalityReview> writer(PrintWriter out) {
+        return new ReportWriter<>() {
+            @Override
+            public MunicipalityReview render(MunicipalityReview municipality) {
+                return municipality;
+            }
+
             @Override
             public void add(MunicipalityReview municipality) {
                 municipality.reviews().forEach(review -> print(municipality.municipality(), review, out));

@@ -2,6 +2,7 @@ package jp.kpireview.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.engine.MunicipalityReview;
 import jp.kpireview.engine.Review;
-import jp.kpireview.io.AtomicFile;
 import jp.kpireview.io.Csv;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
  * summary.csv: one row per municipality, project and year, the band columns named by their marks (×, ●, ○, ◎, as
  * the rules define them) and ☆. UTF-8 with a BOM for Excel.
  */
-public final class SummaryCsv implements ReportWriter {
+public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
 
     /** The columns of a project summary before the band columns; summary.csv puts "municipality" first. */
     public static final List<String> FIXED_HEADER = List.of("project", "fiscal_year", "scored_businesses",
@@ -26,21 +26,20 @@ public final class SummaryCsv implements ReportWriter {
     public static final String MUNICIPALITY = "municipality";
     public static final String ACHIEVED = "☆";
 
-    private final AtomicFile file;
-    private CSVPrinter csv;
+    /** A municipality's rows, with the band scale that names the band columns. */
+    public record Part(List<Band> bands, byte[] rows) {
+    }
+
+    private boolean started;
 
     public SummaryCsv(Path target) {
-        file = AtomicFile.create(target);
+        super(target);
     }
 
     @Override
-    public void add(MunicipalityReview review) {
-        try {
-            if (csv == null) {
-                List<String> header = new ArrayList<>(List.of(MUNICIPALITY));
-                header.addAll(header(review.bands().stream().map(Band::mark).toList()));
-                csv = Csv.printerWithBom(file.writer(), header);
-            }
+    public Part render(MunicipalityReview review) {
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter csv = Csv.rows(text)) {
             for (Review year : review.reviews()) {
                 for (ProjectSummary s : year.summaries()) {
                     List<Object> row = new ArrayList<>(List.of(review.municipality()));
@@ -49,8 +48,20 @@ public final class SummaryCsv implements ReportWriter {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file.target() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
+        return new Part(review.bands(), text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void add(Part part) {
+        if (!started) {
+            List<String> header = new ArrayList<>(List.of(MUNICIPALITY));
+            header.addAll(header(part.bands().stream().map(Band::mark).toList()));
+            write(Csv.headerWithBom(header));
+            started = true;
+        }
+        write(part.rows());
     }
 
     /** The summary columns: the fixed ones, one per band mark, ☆. */
@@ -68,18 +79,5 @@ public final class SummaryCsv implements ReportWriter {
         row.addAll(s.bandCounts().values());
         row.add(s.achieved());
         return row;
-    }
-
-    @Override
-    public void commit() {
-        if (csv == null) {
-            throw new IllegalStateException("no municipality was reviewed");
-        }
-        file.commit();
-    }
-
-    @Override
-    public void close() {
-        file.close();
     }
 }

@@ -32,9 +32,14 @@ class BatchRunnerTest {
     Path dir;
 
     /** A report that keeps what it was given, to see what the runner hands over and in which order. */
-    private static final class Received implements ReportWriter {
+    private static final class Received implements ReportWriter<MunicipalityReview> {
         final List<MunicipalityReview> reviews = new ArrayList<>();
         boolean committed;
+
+        @Override
+        public MunicipalityReview render(MunicipalityReview review) {
+            return review;
+        }
 
         @Override
         public void add(MunicipalityReview review) {
@@ -55,7 +60,7 @@ class BatchRunnerTest {
         Received received = new Received();
         BatchRunner runner = new BatchRunner(new ReviewEngine(KpiFixture.rules()),
                 new BatchRunner.Settings(years, false, threads), KpiCsv::read);
-        try (Reports reports = Reports.open(dir.resolve("out"), () -> received)) {
+        try (Reports reports = Reports.open(dir.resolve("out"), List.of(() -> received))) {
             runner.run(List.of(files), reports, Progress.SILENT);
             reports.commit();
         }
@@ -123,7 +128,7 @@ class BatchRunnerTest {
         BatchRunner runner = new BatchRunner(new ReviewEngine(KpiFixture.rules()),
                 new BatchRunner.Settings(YearSelection.ALL, false, 2), KpiCsv::read);
         DataException e;
-        try (Reports reports = Reports.open(dir.resolve("out"), () -> received)) {
+        try (Reports reports = Reports.open(dir.resolve("out"), List.of(() -> received))) {
             e = assertThrows(DataException.class, () -> runner.run(List.of(a, good, c), reports, Progress.SILENT));
         }
         assertEquals(2, e.problems().size(), e.getMessage());
