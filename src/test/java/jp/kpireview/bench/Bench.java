@@ -1,0 +1,222 @@
+package jp.kpireview.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jp.kpireview.batch.BatchRunner;
+import jp.kpireview.batch.Progress;
+import jp.kpireview.batch.YearSelection;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.engine.RuleBase;
+import jp.kpireview.generate.DataGenerator;
+import jp.kpireview.io.KpiCsv;
+import jp.kpireview.io.KpiData;
+import jp.kpireview.reference.PlainReview;
+import jp.kpireview.report.Reports;
+import jp.kpireview.report.ResultsCsv;
+import jp.kpireview.report.ResultsJson;
+import jp.kpireview.report.SummaryCsv;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The scale benchmark (not a test): prints, in one run on the same data, the end-to-end and rule-only throughput,
+ * the plain-Java reference's throughput and the ratio, the cold start and the peak heap. Run with {@code bin/bench}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures kpi-review on a generated data set (default: nationwide, 1,741 × 80 × 5).")
+public final class Bench implements Callable<Integer> {
+
+    @Option(names = "--municipalities", defaultValue = "1741")
+    int municipalities;
+
+    @Option(names = "--kpis", defaultValue = "80")
+    int kpis;
+
+    @Option(names = "--passes", defaultValue = "5", description = "Passes over the data per measurement; the best"
+            + " and the first are shown (default: ${DEFAULT-VALUE}).")
+    int passes;
+
+    @Option(names = "--ten-times", description = "Also run batch in a fresh JVM with -Xmx1g on 10× the data.")
+    boolean tenTimes;
+
+    @Option(names = "--work", defaultValue = "target/bench", description = "Folder for generated data and output.")
+    Path work;
+
+    private static final List<Integer> YEARS = List.of(2015, 2016, 2017, 2018, 2019);
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Path data = generate(work.resolve("data-" + municipalities + "x" + kpis), municipalities);
+        long kpiYears = (long) municipalities * kpis * YEARS.size();
+        System.out.printf(Locale.ROOT, "data: %,d municipalities × %d KPIs × %d years = %,d KPI-years; %d cores; %s%n",
+                municipalities, kpis, YEARS.size(), kpiYears, cores, System.getProperty("java.vm.version"));
+
+        row("cold start: evaluate the seed in a new JVM", seconds(coldStart()), "s", "");
+        double e2eCold = freshBatch(data, "", work.resolve("out-cold"));
+        row("batch end to end in a new JVM (all reports but xlsx/html)", e2eCold, "s", rate(kpiYears, e2eCold));
+
+        RuleBase rules = RuleBase.load(Path.of("rules"));
+        List<List<Kpi>> sets = read(data);
+        ReviewEngine engine = new ReviewEngine(rules);
+        // the first pass of each pays for the JIT compiler; the best of the later passes is the steady state
+        Pass drools = passes(() -> sets.forEach(s -> engine.evaluate(s, YEARS)));
+        Pass plain = passes(() -> sets.forEach(s -> PlainReview.evaluate(s, YEARS)));
+        Pass droolsParallel = passes(() -> parallel(sets, s -> engine.evaluate(s, YEARS), cores));
+        row("rules only, 1 thread (first pass / best)", drools.first, drools.best, kpiYears);
+        row("plain Java reference, 1 thread (first pass / best)", plain.first, plain.best, kpiYears);
+        row("rules only, " + cores + " threads (after the above / best)", droolsParallel.first,
+                droolsParallel.best, kpiYears);
+        System.out.printf(Locale.ROOT, "  %-58s %8.1f×  (first passes %.1f×)%n", "rules / plain Java, best passes",
+                drools.best / plain.best, drools.first / plain.first);
+
+        resetPeaks();
+        Pass e2e = passes(() -> batch(engine, data, cores));
+        row("batch end to end in this JVM, " + cores + " threads (first / best)", e2e.first, e2e.best, kpiYears);
+        System.out.printf(Locale.ROOT, "  %-58s %8.0f MB%n", "peak heap used during the batch passes", peakHeapMb());
+        if (tenTimes) {
+            Path big = generate(work.resolve("data-" + municipalities * 10 + "x" + kpis), municipalities * 10);
+            double seconds = freshBatch(big, "-Xmx1g", work.resolve("out-10x"));
+            row("10× in a new JVM with -Xmx1g (csv + json)", seconds, "s", rate(kpiYears * 10, seconds));
+        }
+        return 0;
+    }
+
+    private record Pass(double first, double best) {
+    }
+
+    private Pass passes(Runnable pass) {
+        double first = 0;
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < passes; i++) {
+            long started = System.nanoTime();
+            pass.run();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            first = i == 0 ? seconds : first;
+            best = Math.min(best, seconds);
+        }
+        return new Pass(first, best);
+    }
+
+    private static void batch(ReviewEngine engine, Path data, int threads) {
+        Path out = data.resolveSibling("out-warm");
+        BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(YearSelection.ALL, false, threads),
+                KpiData::read);
+        try (Reports reports = Reports.open(out, List.of(() -> new ResultsCsv(out.resolve("results.csv")),
+                () -> new SummaryCsv(out.resolve("summary.csv")), () -> new ResultsJson(out.resolve("results.json"))))) {
+            runner.run(KpiData.files(data), reports, Progress.SILENT);
+            reports.commit();
+        }
+    }
+
+    private static void parallel(List<List<Kpi>> sets, java.util.function.Consumer<List<Kpi>> work, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = first; i < sets.size(); i += threads) {
+                        work.accept(sets.get(i));
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Path generate(Path folder, int count) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            new DataGenerator(KpiCsv.read(Path.of("seeds/otaru-h30.csv")),
+                    new DataGenerator.Settings(count, kpis, 2015, 2019, 1)).writeTo(folder);
+        }
+        return folder;
+    }
+
+    private static List<List<Kpi>> read(Path folder) {
+        return KpiData.files(folder).stream().map(KpiData::read).toList();
+    }
+
+    /** Wall time of a new JVM that builds the rule base from DRL and evaluates the 73 seed KPIs. */
+    private long coldStart() throws IOException, InterruptedException {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long started = System.nanoTime();
+            run(List.of(), "evaluate", "--data", "seeds/otaru-h30.csv", "--year", "FY2018", "--quiet", "--out",
+                    work.resolve("out-seed").toString());
+            best = Math.min(best, System.nanoTime() - started);
+        }
+        return best;
+    }
+
+    private static double freshBatch(Path data, String jvmOption, Path out) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        run(jvmOption.isEmpty() ? List.of() : List.of(jvmOption), "batch", "--data", data.toString(), "--out",
+                out.toString(), "--formats", "csv,json", "--quiet");
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static void run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", "target/classes:target/lib/*", "jp.kpireview.cli.Main"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("failed: " + String.join(" ", command));
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static double peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static String rate(long kpiYears, double seconds) {
+        return String.format(Locale.ROOT, "%,.0f KPI-years/s", kpiYears / seconds);
+    }
+
+    private static void row(String what, double value, String unit, String extra) {
+        System.out.printf(Locale.ROOT, "  %-58s %8.2f %s  %s%n", what, value, unit, extra);
+    }
+
+    private static void row(String what, double first, double best, long kpiYears) {
+        System.out.printf(Locale.ROOT, "  %-58s %8.2f / %.2f s  %s (best)%n", what, first, best,
+                rate(kpiYears, best));
+    }
+
+}
