@@ -13,6 +13,7 @@ import jp.kpireview.batch.Progress;
 import jp.kpireview.batch.YearSelection;
 import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.io.KpiData;
+import jp.kpireview.report.HtmlReport;
 import jp.kpireview.report.ReportWriter;
 import jp.kpireview.report.Reports;
 import jp.kpireview.report.ResultsCsv;
@@ -52,6 +53,11 @@ final class BatchCommand implements Callable<Integer> {
             description = "Reports to write: csv (results.csv, summary.csv), json, xlsx, html"
                     + " (default: ${DEFAULT-VALUE}).")
     List<String> formats;
+
+    @Option(names = "--html-detail", paramLabel = "N", defaultValue = "" + HtmlReport.DEFAULT_DETAILED,
+            description = "Municipalities shown in full in report.html; the others in its overview only"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int detailed;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
     Integer threads;
@@ -100,6 +106,9 @@ final class BatchCommand implements Callable<Integer> {
         }
         if (wanted.contains(Format.JSON)) {
             openers.add(() -> new ResultsJson(out.resolve("results.json")));
+        }
+        if (wanted.contains(Format.HTML)) {
+            openers.add(() -> new HtmlReport(out.resolve("report.html"), detailed));
         }
         return openers;
     }

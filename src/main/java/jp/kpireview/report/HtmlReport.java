@@ -1,0 +1,303 @@
+package jp.kpireview.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import jp.kpireview.domain.Band;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.KpiHistory;
+import jp.kpireview.domain.ProjectSummary;
+import jp.kpireview.domain.Status;
+import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.engine.Review;
+import jp.kpireview.io.AtomicFiles;
+
+/**
+ * report.html: one self-contained page (no script, no network) for the people who read the review. An overview of
+ * every municipality, then for the first {@code detailed} municipalities each project's summary per year, a chart of
+ * its band distribution per year and its KPI table laid out like the published one, with a trend line per KPI.
+ * Only small totals are kept for the other municipalities, so a nationwide run stays in bounded memory; their rows
+ * are in results.csv and report.xlsx.
+ */
+public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
+
+    public static final int DEFAULT_DETAILED = 20;
+    private static final int AVERAGE_DECIMALS = 2;
+
+    /** A municipality's totals for one year: every scored KPI counts, whatever its project. */
+    record YearTotals(int year, int kpis, int scored, BigDecimal scoreSum, List<Integer> bandCounts, int achieved) {
+
+        BigDecimal average() {
+            return scored == 0 ? null
+                    : scoreSum.divide(BigDecimal.valueOf(scored), AVERAGE_DECIMALS, RoundingMode.HALF_UP);
+        }
+    }
+
+    /** What the report takes of a municipality: its totals, and the review itself for a detailed section. */
+    public record Part(MunicipalityReview review, List<YearTotals> totals) {
+    }
+
+    private record Row(String municipality, List<YearTotals> totals) {
+    }
+
+    private final Path target;
+    private final int detailed;
+    private final List<Row> rows = new ArrayList<>();
+    private final StringBuilder sections = new StringBuilder();
+    private List<Band> bands = List.of();
+
+    public HtmlReport(Path target, int detailed) {
+        this.target = target;
+        this.detailed = detailed;
+    }
+
+    @Override
+    public Part render(MunicipalityReview review) {
+        List<YearTotals> totals = review.reviews().stream().map(r -> totals(r, review.bands())).toList();
+        return new Part(review, totals);
+    }
+
+    private static YearTotals totals(Review review, List<Band> bands) {
+        List<Integer> counts = new ArrayList<>(bands.stream().map(b -> 0).toList());
+        BigDecimal sum = BigDecimal.ZERO;
+        int scored = 0;
+        int achieved = 0;
+        for (Evaluation e : review.evaluations()) {
+            if (e.scored()) {
+                scored++;
+                sum = sum.add(e.score());
+                counts.set(bands.indexOf(e.band()), counts.get(bands.indexOf(e.band())) + 1);
+                achieved += e.achieved() ? 1 : 0;
+            }
+        }
+        return new YearTotals(review.year(), review.evaluations().size(), scored, sum, counts, achieved);
+    }
+
+    @Override
+    public void add(Part part) {
+        bands = part.review().bands();
+        rows.add(new Row(part.review().municipality(), part.totals()));
+        if (rows.size() <= detailed) {
+            sections.append(new MunicipalitySection(part.review()).html());
+        }
+    }
+
+    @Override
+    public void commit() {
+        AtomicFiles.write(target, out -> out.write(document()));
+    }
+
+    /** Nothing is written before commit, so there is nothing to throw away. */
+    @Override
+    public void close() {
+        sections.setLength(0);
+    }
+
+    private String document() {
+        List<Integer> years = rows.stream().flatMap(r -> r.totals().stream().map(YearTotals::year)).distinct()
+                .sorted().toList();
+        StringBuilder html = new StringBuilder(sections.length() + 64_000);
+        html.append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>KPI評価レポート</title>\n")
+                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<h1>KPI評価レポート <small>KPI review</small></h1>\n<p class=\"lead\">")
+                .append(rows.size()).append(" 自治体 · 評価年度 ")
+                .append(String.join(", ", years.stream().map(FiscalYear::bothLabels).toList())).append("</p>\n")
+                .append(legend());
+        if (rows.size() > 1) {
+            html.append(overview(years));
+        }
+        html.append(sections);
+        if (rows.size() > detailed) {
+            html.append("<p class=\"note\">詳細は最初の ").append(detailed).append(" 自治体のみ表示しています。残り ")
+                    .append(rows.size() - detailed).append(" 自治体は上の一覧の集計だけです。全KPIの結果は results.csv と "
+                    + "report.xlsx にあります。 (Details are shown for the first ").append(detailed)
+                    .append(" municipalities; every KPI is in results.csv and report.xlsx.)</p>\n");
+        }
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    /** The band scale as the rules define it, and ☆. */
+    private String legend() {
+        StringBuilder html = new StringBuilder("<p class=\"legend\">評価区分: ");
+        for (int i = 0; i < bands.size(); i++) {
+            Band b = bands.get(i);
+            html.append("<span><i style=\"background:").append(SvgCharts.colour(i, bands.size())).append("\"></i>")
+                    .append(Html.escape(b.mark())).append(' ').append(Html.escape(b.label())).append("</span>");
+        }
+        return html.append("<span>☆ 目標達成 (final target reached)</span></p>\n").toString();
+    }
+
+    /** Every municipality: its average score per year and its latest year's band counts, with a national chart. */
+    private String overview(List<Integer> years) {
+        List<SvgCharts.Bar> bars = new ArrayList<>();
+        for (int year : years) {
+            List<Integer> counts = new ArrayList<>(bands.stream().map(b -> 0).toList());
+            rows.forEach(r -> r.totals().stream().filter(t -> t.year() == year).forEach(t -> {
+                for (int i = 0; i < counts.size(); i++) {
+                    counts.set(i, counts.get(i) + t.bandCounts().get(i));
+                }
+            }));
+            bars.add(new SvgCharts.Bar(FiscalYear.bothLabels(year), counts));
+        }
+        StringBuilder html = new StringBuilder("<h2>全自治体 <small>all municipalities</small></h2>\n")
+                .append(SvgCharts.bandDistribution(bars, marks(), "評価区分の分布 (全自治体)"))
+                .append("\n<table class=\"overview\"><thead><tr><th>自治体</th><th>KPI</th>");
+        years.forEach(y -> html.append("<th>平均スコア<br>").append(FiscalYear.bothLabels(y)).append("</th>"));
+        html.append("<th>最新年度</th>");
+        bands.forEach(b -> html.append("<th>").append(Html.escape(b.mark())).append("</th>"));
+        html.append("<th>☆</th></tr></thead>\n<tbody>\n");
+        for (Row row : rows) {
+            Map<Integer, YearTotals> byYear = new TreeMap<>();
+            row.totals().forEach(t -> byYear.put(t.year(), t));
+            YearTotals latest = byYear.isEmpty() ? null : byYear.get(((TreeMap<Integer, YearTotals>) byYear).lastKey());
+            html.append("<tr><td>").append(Html.escape(row.municipality())).append("</td><td class=\"n\">")
+                    .append(latest == null ? 0 : latest.kpis()).append("</td>");
+            years.forEach(y -> html.append("<td class=\"n\">").append(score(byYear.containsKey(y)
+                    ? byYear.get(y).average() : null)).append("</td>"));
+            html.append("<td>").append(latest == null ? "—" : FiscalYear.label(latest.year())).append("</td>");
+            for (int i = 0; i < bands.size(); i++) {
+                html.append("<td class=\"n\">").append(latest == null ? "" : latest.bandCounts().get(i)).append("</td>");
+            }
+            html.append("<td class=\"n\">").append(latest == null ? "" : latest.achieved()).append("</td></tr>\n");
+        }
+        return html.append("</tbody></table>\n").toString();
+    }
+
+    private List<String> marks() {
+        return bands.stream().map(Band::mark).toList();
+    }
+
+    static String score(BigDecimal value) {
+        return value == null ? "—" : value.toPlainString();
+    }
+
+    /** One municipality in full: per project the summaries, the band chart and the KPI table. */
+    private record MunicipalitySection(MunicipalityReview review) {
+
+        String html() {
+            StringBuilder html = new StringBuilder("<section class=\"municipality\">\n<h2>")
+                    .append(Html.escape(review.municipality())).append(" <small>").append(Html.escape(review.source()))
+                    .append("</small></h2>\n");
+            Map<String, List<KpiHistory>> byProject = new java.util.LinkedHashMap<>();
+            review.histories().forEach(h -> byProject.computeIfAbsent(h.kpi().project(), p -> new ArrayList<>()).add(h));
+            Map<String, List<ProjectSummary>> summaries = new java.util.LinkedHashMap<>();
+            review.reviews().forEach(r -> r.summaries().forEach(s ->
+                    summaries.computeIfAbsent(s.project(), p -> new ArrayList<>()).add(s)));
+            byProject.forEach((project, histories) -> html.append(project(project, summaries.get(project), histories)));
+            return html.append("</section>\n").toString();
+        }
+
+        private String project(String project, List<ProjectSummary> summaries, List<KpiHistory> histories) {
+            List<Band> bands = review.bands();
+            StringBuilder html = new StringBuilder("<h3>").append(Html.escape(project)).append("</h3>\n")
+                    .append("<div class=\"pair\"><table class=\"summary\"><thead><tr><th>年度</th><th>集計対象 / 全体</th>"
+                            + "<th>平均スコア</th>");
+            bands.forEach(b -> html.append("<th>").append(Html.escape(b.mark())).append("</th>"));
+            html.append("<th>☆</th></tr></thead><tbody>\n");
+            List<SvgCharts.Bar> bars = new ArrayList<>();
+            for (ProjectSummary s : summaries) {
+                html.append("<tr><td>").append(FiscalYear.bothLabels(s.year())).append("</td><td>")
+                        .append(String.format("(集計対象 %d事業[%dKPI] / 全 %d事業[%dKPI])", s.scoredBusinesses(),
+                                s.scoredKpis(), s.allBusinesses(), s.allKpis()))
+                        .append("</td><td class=\"n\">").append(score(s.average())).append("</td>");
+                s.bandCounts().values().forEach(c -> html.append("<td class=\"n\">").append(c).append("</td>"));
+                html.append("<td class=\"n\">").append(s.achieved()).append("</td></tr>\n");
+                bars.add(new SvgCharts.Bar(FiscalYear.bothLabels(s.year()), List.copyOf(s.bandCounts().values())));
+            }
+            html.append("</tbody></table>\n")
+                    .append(SvgCharts.bandDistribution(bars, bands.stream().map(Band::mark).toList(),
+                            project + " 評価区分の分布"))
+                    .append("</div>\n");
+            return html.append(kpiTable(histories)).toString();
+        }
+
+        /** The latest year's KPI rows as the published table lays them out, with the trend of each KPI. */
+        private String kpiTable(List<KpiHistory> histories) {
+            List<Band> bands = review.bands();
+            List<Integer> years = review.years();
+            int latest = years.get(years.size() - 1);
+            Kpi first = histories.get(0).kpi();
+            StringBuilder html = new StringBuilder("<table class=\"kpis\"><caption>")
+                    .append(FiscalYear.bothLabels(latest)).append(" の評価</caption><thead><tr><th>No.</th><th>事業名</th>"
+                            + "<th>KPI</th><th>基準値<br>").append(FiscalYear.japaneseLabel(first.baselineYear()))
+                    .append("</th>");
+            years.forEach(y -> html.append("<th>").append(FiscalYear.japaneseLabel(y)).append("<br>実績値</th>"));
+            html.append("<th>補正前<br>スコア</th><th>スコア</th><th>方向</th><th>目標値<br>")
+                    .append(FiscalYear.japaneseLabel(first.targetYear())).append("</th>");
+            bands.forEach(b -> html.append("<th class=\"mark\">").append(Html.escape(b.mark())).append("<br><small>")
+                    .append(Html.escape(b.label())).append("</small></th>"));
+            html.append("<th>☆</th><th>推移</th></tr></thead><tbody>\n");
+            List<BigDecimal> edges = bands.stream().map(Band::lower).filter(java.util.Objects::nonNull).toList();
+            for (KpiHistory h : histories) {
+                html.append(kpiRow(h, latest, years, edges));
+            }
+            return html.append("</tbody></table>\n").toString();
+        }
+
+        private String kpiRow(KpiHistory h, int latest, List<Integer> years, List<BigDecimal> edges) {
+            Kpi k = h.kpi();
+            Evaluation e = h.years().get(h.years().size() - 1);
+            Function<BigDecimal, String> withUnit = v -> v == null ? "—" : v.toPlainString() + Html.escape(k.unit());
+            StringBuilder html = new StringBuilder("<tr><td>").append(Html.escape(k.businessNo())).append("</td><td>")
+                    .append(Html.escape(k.business())).append("</td><td>").append(Html.escape(k.name()))
+                    .append("</td><td class=\"n\">").append(withUnit.apply(k.baseline())).append("</td>");
+            years.forEach(y -> html.append("<td class=\"n\">").append(withUnit.apply(k.actuals().get(y))).append("</td>"));
+            html.append("<td class=\"n\">").append(e.scored() ? e.rawScore().toPlainString() : unscored(e))
+                    .append("</td><td class=\"n\">").append(e.scored() ? e.score().toPlainString() : "—")
+                    .append("</td><td class=\"c\">").append(Html.escape(k.directionText())).append("</td><td class=\"n\">")
+                    .append(withUnit.apply(k.finalTarget())).append("</td>");
+            List<Band> bands = review.bands();
+            for (int i = 0; i < bands.size(); i++) {
+                boolean here = e.scored() && bands.get(i).equals(e.band());
+                html.append("<td class=\"mark\"").append(here ? " style=\"color:" + SvgCharts.colour(i, bands.size())
+                        + "\"" : "").append('>').append(here ? Html.escape(e.band().mark()) : "").append("</td>");
+            }
+            List<BigDecimal> scores = h.years().stream().map(Evaluation::score).toList();
+            html.append("<td class=\"mark star\">").append(e.scored() && e.achieved() ? "☆" : "")
+                    .append("</td><td class=\"trend\">")
+                    .append(SvgCharts.sparkline(scores, edges)).append(' ')
+                    .append(h.overall().map(t -> t.arrow() + t.label()).orElse("")).append("</td></tr>\n");
+            return html.toString();
+        }
+
+        private static String unscored(Evaluation e) {
+            return e.status() == Status.NO_ACTUAL ? "実績なし" : "基準値=目標値";
+        }
+    }
+
+    private static final String STYLE = """
+            body { font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif;
+                   margin: 24px; color: #222; font-size: 13px; }
+            h1 small, h2 small { color: #777; font-weight: normal; font-size: 60%; }
+            h2 { border-bottom: 2px solid #2e86c1; padding-bottom: 4px; margin-top: 32px; }
+            h3 { margin: 22px 0 6px; }
+            .lead { color: #444; }
+            .legend span { margin-right: 14px; white-space: nowrap; }
+            .legend i { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
+            table { border-collapse: collapse; margin: 6px 0 12px; }
+            th, td { border: 1px solid #ccc; padding: 3px 6px; vertical-align: middle; }
+            th { background: #eef3f8; font-weight: 600; }
+            caption { text-align: left; font-weight: 600; padding: 2px 0; }
+            td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            td.c, td.mark, th.mark { text-align: center; }
+            td.mark { font-size: 16px; font-weight: bold; }
+            td.star { color: #d4a017; }
+            td.trend { white-space: nowrap; }
+            .pair { display: flex; gap: 24px; align-items: flex-start; flex-wrap: wrap; }
+            svg text { font-size: 12px; }
+            svg text.in { fill: #fff; text-anchor: middle; font-weight: bold; }
+            svg.spark { vertical-align: middle; }
+            svg.spark polyline { fill: none; stroke: #2e86c1; stroke-width: 1.6; }
+            svg.spark circle { fill: #2e86c1; }
+            svg.spark line.edge { stroke: #ddd; stroke-width: 1; }
+            .note { color: #555; border-left: 3px solid #ccc; padding-left: 8px; }
+            @media print { body { margin: 0; } section.municipality { page-break-before: always; } }
+            """;
+}

@@ -1,0 +1,135 @@
+package jp.kpireview.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.engine.RuleBase;
+import jp.kpireview.io.KpiCsv;
+import jp.kpireview.rules.KpiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+    private static final List<Kpi> SEED = KpiCsv.read(Path.of("seeds/otaru-h30.csv"));
+    private static final List<Integer> YEARS = List.of(2015, 2016, 2017, 2018);
+
+    @TempDir
+    Path dir;
+
+    private static MunicipalityReview review(RuleBase rules, String municipality, List<Kpi> kpis) {
+        List<Kpi> named = kpis.stream().map(k -> k.withMunicipality(municipality)).toList();
+        return new MunicipalityReview(municipality, "seeds/otaru-h30.csv", named,
+                new ReviewEngine(rules).evaluate(named, YEARS));
+    }
+
+    private String write(int detailed, MunicipalityReview... reviews) throws IOException {
+        Path file = dir.resolve("report.html");
+        try (HtmlReport report = new HtmlReport(file, detailed)) {
+            for (MunicipalityReview review : reviews) {
+                report.add(report.render(review));
+            }
+            report.commit();
+        }
+        return Files.readString(file);
+    }
+
+    /** The text of the cells of the FY2018 row of a KPI, tags removed. */
+    private static List<String> cells(String html, String kpiName) {
+        Matcher row = Pattern.compile("<tr><td>[^<]*</td><td>[^<]*</td><td>" + Pattern.quote(kpiName)
+                + "</td>(.*?)</tr>").matcher(html);
+        assertTrue(row.find(), kpiName);
+        List<String> cells = new ArrayList<>();
+        Matcher cell = Pattern.compile("<td[^>]*>(.*?)</td>").matcher(row.group(1));
+        while (cell.find()) {
+            cells.add(cell.group(1).replaceAll("<svg.*</svg>", "").replaceAll("<[^>]+>", "").strip());
+        }
+        return cells;
+    }
+
+    @Test
+    void theKpiRowsCarryThePublishedMarks() throws IOException {
+        String html = write(20, review(KpiFixture.rules(), "小樽市", SEED));
+        // 基準値, H27–H30 実績値, 補正前スコア, スコア, 方向, 目標値, × ● ○ ◎, ☆, 推移 (as published: 17 ◎ ☆, 15 ×)
+        assertEquals(List.of("67人", "67人", "65人", "74人", "118人", "196.15", "100.00", "↑", "100人", "", "", "", "◎",
+                "☆", "↑上昇"), cells(html, "参加児童生徒数"));
+        assertEquals(List.of("8299人", "10159人", "5673人", "8902人", "6828人", "-86.48", "-86.48", "↑", "10000人", "×",
+                "", "", "", "", "↓低下"), cells(html, "ボランティア派遣延べ人数"));
+        assertEquals("実績なし", cells(html, "特定検診受診率").get(5), "no FY2018 actual (published —): not scored");
+    }
+
+    @Test
+    void projectSummariesAreThoseOfThePublishedTable() throws IOException {
+        String html = write(20, review(KpiFixture.rules(), "小樽市", SEED));
+        // published: (2) 集計対象 18事業[19KPI] / 全 19事業[21KPI], × 2 ● 6 ○ 3 ◎ 8, ☆ 4
+        Matcher row = Pattern.compile("<tr><td>FY2018 \\(H30\\)</td><td>\\(集計対象 18事業\\[19KPI\\] / 全 19事業\\[21KPI\\]\\)"
+                + "</td><td class=\"n\">[-0-9.]+</td><td class=\"n\">2</td><td class=\"n\">6</td><td class=\"n\">3</td>"
+                + "<td class=\"n\">8</td><td class=\"n\">4</td></tr>").matcher(html);
+        assertTrue(row.find());
+        assertEquals(4, count(html, "<svg class=\"bands\""), "one band chart per project");
+        assertEquals(SEED.size(), count(html, "<svg class=\"spark\""), "one trend line per KPI");
+        assertTrue(html.contains("FY2018 (H30)") && html.contains("H26"), "FY and 和暦 labels");
+        assertFalse(html.contains("http"), "self-contained: no link to anything");
+    }
+
+    @Test
+    void theLegendIsTheBandScaleOfTheRules() throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f).replace("\"50~100\"", "\"50以上100未満\"");
+                Files.writeString(rules.resolve(f.getFileName()), text);
+            }
+        }
+        String html = write(20, review(RuleBase.load(rules), "小樽市", SEED));
+        assertTrue(html.contains("○ 50以上100未満"), "the label as the rule file writes it");
+        assertFalse(html.contains("50~100"));
+    }
+
+    @Test
+    void dataTextIsEscaped() throws IOException {
+        Kpi hostile = KpiFixture.kpi("↗").actual("5").build();
+        Kpi named = new Kpi("test", "x", "<b>p</b>", "1", "b&c", "<script>alert(1)</script>", "件", "↗", 2014,
+                hostile.baseline(), 2019, hostile.finalTarget(), hostile.actuals(), hostile.plans(), "",
+                hostile.source());
+        String html = write(20, review(KpiFixture.rules(), "<i>村</i>", List.of(named)));
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains("&lt;i&gt;村&lt;/i&gt;") && html.contains("b&amp;c"));
+        assertFalse(html.contains("<script>") || html.contains("<i>村"));
+    }
+
+    @Test
+    void beyondTheDetailedOnesAMunicipalityIsInTheOverviewOnly() throws IOException {
+        String html = write(1, review(KpiFixture.rules(), "甲市", SEED), review(KpiFixture.rules(), "乙町", SEED));
+        assertEquals(1, count(html, "<section class=\"municipality\">"));
+        assertTrue(html.contains("<tr><td>甲市</td>") && html.contains("<tr><td>乙町</td>"), "both in the overview");
+        assertTrue(html.contains("残り 1 自治体"));
+    }
+
+    @Test
+    void withoutACommitNothingIsWritten() throws IOException {
+        try (HtmlReport report = new HtmlReport(dir.resolve("report.html"), 20)) {
+            report.add(report.render(review(KpiFixture.rules(), "小樽市", SEED)));
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+}
