@@ -15,6 +15,7 @@ import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.report.HtmlReport;
 import jp.kpireview.report.ReportWriter;
+import jp.kpireview.report.ReportXlsx;
 import jp.kpireview.report.Reports;
 import jp.kpireview.report.ResultsCsv;
 import jp.kpireview.report.ResultsJson;
@@ -106,6 +107,9 @@ final class BatchCommand implements Callable<Integer> {
         }
         if (wanted.contains(Format.JSON)) {
             openers.add(() -> new ResultsJson(out.resolve("results.json")));
+        }
+        if (wanted.contains(Format.XLSX)) {
+            openers.add(() -> new ReportXlsx(out.resolve("report.xlsx")));
         }
         if (wanted.contains(Format.HTML)) {
             openers.add(() -> new HtmlReport(out.resolve("report.html"), detailed));

@@ -17,14 +17,17 @@ public final class KpiData {
     private KpiData() {
     }
 
-    /** Reads a canonical CSV file. */
+    /** Reads a data file: canonical CSV or an Excel workbook with the same columns. */
     public static List<Kpi> read(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             return KpiCsv.read(file);
         }
+        if (name.endsWith(".xlsx")) {
+            return KpiXlsx.read(file);
+        }
         throw new DataException(new SourceLocation(file.toString(), 1), "file",
-                "not a KPI data file (expected .csv)");
+                "not a KPI data file (expected .csv or .xlsx)");
     }
 
     /** A file as it is, or the data files of a folder (not recursive), sorted by name. */
@@ -39,7 +42,7 @@ public final class KpiData {
             List<Path> files = entries.filter(KpiData::isDataFile).sorted().toList();
             if (files.isEmpty()) {
                 throw new DataException(new SourceLocation(fileOrFolder.toString(), 0), "folder",
-                        "no .csv data files in the folder");
+                        "no .csv or .xlsx data files in the folder");
             }
             return files;
         } catch (IOException e) {
@@ -50,6 +53,6 @@ public final class KpiData {
     private static boolean isDataFile(Path path) {
         String name = path.getFileName().toString();
         return Files.isRegularFile(path) && !name.startsWith(".") && !name.startsWith("~$")
-                && name.toLowerCase(Locale.ROOT).endsWith(".csv");
+                && (name.toLowerCase(Locale.ROOT).endsWith(".csv") || name.toLowerCase(Locale.ROOT).endsWith(".xlsx"));
     }
 }

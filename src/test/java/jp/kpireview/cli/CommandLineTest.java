@@ -123,6 +123,18 @@ class CommandLineTest {
     }
 
     @Test
+    void batchWritesAllFiveReportsByDefault() throws IOException {
+        Path out = dir.resolve("out");
+        Run run = run("batch", "--data", "seeds/otaru-h30.csv", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of("report.html", "report.xlsx", "results.csv", "results.json", "summary.csv"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "and no temporary file");
+        }
+        assertTrue(run.out().contains("1 files · 1 municipalities · 73 KPIs · 292 KPI-years"), run.out());
+    }
+
+    @Test
     void batchWithBadDataWritesNothing() throws IOException {
         Path data = seedWithLine(3, line -> line.replace(",↗,", ",up,"));
         Path out = dir.resolve("out");

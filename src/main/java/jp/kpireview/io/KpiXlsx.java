@@ -1,0 +1,116 @@
+package jp.kpireview.io;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.SourceLocation;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+/**
+ * The KPI data format as an Excel workbook (.xlsx), since city offices keep their KPI sheets in Excel: the first
+ * sheet holds the same columns as the CSV ({@link KpiCsv}), header in row 1. Problems are located as
+ * {@code file:sheet/row: column: what is wrong}.
+ */
+public final class KpiXlsx {
+
+    /** Excel keeps 15 significant digits; a stored double such as 0.30000000000000004 means 0.3. */
+    private static final MathContext EXCEL_DIGITS = new MathContext(15);
+
+    private KpiXlsx() {
+    }
+
+    public static List<Kpi> read(Path file) {
+        try (ReadableWorkbook workbook = open(file)) {
+            Sheet sheet = workbook.getFirstSheet();
+            SourceLocation headerLine = new SourceLocation(file.toString(), sheet.getName(), 1);
+            try (Stream<Row> rows = sheet.openStream()) {
+                Iterator<Row> row = rows.iterator();
+                if (!row.hasNext()) {
+                    throw new DataException(headerLine, "header", "the sheet is empty");
+                }
+                List<String> names = texts(row.next());
+                Map<String, Integer> columns = new HashMap<>();
+                for (int i = 0; i < names.size(); i++) {
+                    columns.putIfAbsent(names.get(i), i);
+                }
+                KpiTable table = KpiTable.withHeader(names.stream().filter(n -> !n.isEmpty()).toList(), headerLine,
+                        KpiTable.stem(file));
+                while (row.hasNext()) {
+                    Row r = row.next();
+                    List<String> cells = texts(r);
+                    if (cells.stream().allMatch(String::isEmpty)) {
+                        continue;
+                    }
+                    table.add(new KpiTable.Row(headerLine.atLine(r.getRowNum()), column -> {
+                        Integer index = columns.get(column);
+                        return index == null || index >= cells.size() ? "" : cells.get(index);
+                    }));
+                }
+                return table.kpis();
+            }
+        } catch (DataException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new DataException(new SourceLocation(file.toString(), 1), "file",
+                    "cannot read the workbook (" + e.getMessage() + "); save it as an Excel .xlsx workbook");
+        }
+    }
+
+    private static ReadableWorkbook open(Path file) {
+        try {
+            return new ReadableWorkbook(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new DataException(new SourceLocation(file.toString(), 1), "file",
+                    "not an Excel .xlsx workbook (save it as .xlsx, or as CSV UTF-8)");
+        }
+    }
+
+    private static List<String> texts(Row row) {
+        List<String> texts = new ArrayList<>(row.getCellCount());
+        for (int i = 0; i < row.getCellCount(); i++) {
+            Cell cell = row.getCell(i);
+            texts.add(cell == null ? "" : text(cell));
+        }
+        return texts;
+    }
+
+    /** A cell as the CSV would hold it: numbers in plain decimals, formulas by their cached value. */
+    public static String text(Cell cell) {
+        String raw = cell.getRawValue();
+        if (raw == null) {
+            return "";
+        }
+        return switch (cell.getType()) {
+            case NUMBER -> plain(raw);
+            case FORMULA -> isNumber(raw) ? plain(raw) : raw.strip();
+            case BOOLEAN -> "1".equals(raw) ? "TRUE" : "FALSE";
+            default -> cell.getText() == null ? raw.strip() : cell.getText().strip();
+        };
+    }
+
+    private static boolean isNumber(String raw) {
+        try {
+            new BigDecimal(raw.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String plain(String raw) {
+        BigDecimal value = new BigDecimal(raw.strip()).round(EXCEL_DIGITS).stripTrailingZeros();
+        return value.scale() < 0 ? value.setScale(0).toPlainString() : value.toPlainString();
+    }
+}

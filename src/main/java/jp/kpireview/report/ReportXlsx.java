@@ -1,0 +1,413 @@
+package jp.kpireview.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import jp.kpireview.domain.Band;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.KpiHistory;
+import jp.kpireview.domain.ProjectSummary;
+import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.engine.Review;
+import jp.kpireview.io.AtomicFile;
+import jp.kpireview.io.Csv;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * report.xlsx, laid out like the published table: one sheet per fiscal year (each project's KPI rows, then its
+ * summary row), a 推移 sheet (score and band per year and the trend of each KPI) and a 集計 sheet (the project
+ * summaries). A workbook is a zip of sheets written one after another, so the rows of each sheet are first spilled to
+ * a temporary file as municipalities arrive and the workbook is written at commit: memory stays small for a
+ * nationwide run.
+ */
+public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
+
+    /** Rows per sheet: Excel's limit; a longer year goes on in a second sheet. Lowered by the tests. */
+    static int maxRowsPerSheet = 1_048_576;
+    private static final String TRENDS = "推移";
+    private static final String SUMMARIES = "集計";
+    private static final String KPI_ROW = "K";
+    private static final String SUMMARY_ROW = "S";
+    private static final String SCORE_FORMAT = "0.00";
+    private static final int FLUSH_ROWS = 2_000;
+
+    /** A municipality's rows per sheet, as spill text, and the band scale. */
+    public record Part(List<Band> bands, Map<Integer, String> yearRows, String trendRows, String summaryRows) {
+    }
+
+    private final Path target;
+    private final Path spillFolder;
+    private final Map<Integer, Writer> yearSpills = new TreeMap<>();
+    private final Writer trendSpill;
+    private final Writer summarySpill;
+    private final TreeSet<Integer> years = new TreeSet<>();
+    private List<Band> bands = List.of();
+
+    public ReportXlsx(Path target) {
+        this.target = target;
+        try {
+            Path parent = target.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            spillFolder = Files.createTempDirectory(parent, ".report.xlsx.");
+            trendSpill = Files.newBufferedWriter(spillFolder.resolve("trends"));
+            summarySpill = Files.newBufferedWriter(spillFolder.resolve("summaries"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Part render(MunicipalityReview review) {
+        Map<Integer, String> yearRows = new LinkedHashMap<>();
+        for (Review year : review.reviews()) {
+            yearRows.put(year.year(), spill(csv -> yearRows(csv, review, year)));
+        }
+        return new Part(review.bands(), yearRows, spill(csv -> trendRows(csv, review)),
+                spill(csv -> summaryRows(csv, review)));
+    }
+
+    @FunctionalInterface
+    private interface Rows {
+        void print(CSVPrinter csv) throws IOException;
+    }
+
+    private static String spill(Rows rows) {
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter csv = Csv.rows(text)) {
+            rows.print(csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** Per project its KPI rows, then its summary row, as the published table has them. */
+    private static void yearRows(CSVPrinter csv, MunicipalityReview review, Review year) throws IOException {
+        Map<String, KpiHistory> histories = new LinkedHashMap<>();
+        review.histories().forEach(h -> histories.put(h.kpi().id(), h));
+        Map<String, List<Evaluation>> byProject = Evaluation.byProject(year.evaluations());
+        for (ProjectSummary s : year.summaries()) {
+            for (Evaluation e : byProject.get(s.project())) {
+                Kpi k = e.kpi();
+                List<Object> row = new ArrayList<>(List.of(KPI_ROW, review.municipality(), k.project(),
+                        k.businessNo(), k.business(), k.name(), k.unit(), FiscalYear.japaneseLabel(k.baselineYear()),
+                        k.baseline().toPlainString(), actuals(k, year.year()), Numbers.plain(e.rawScore()),
+                        Numbers.plain(e.score()), k.directionText(), FiscalYear.japaneseLabel(k.targetYear()),
+                        k.finalTarget().toPlainString(), e.band() == null ? "" : e.band().mark(),
+                        e.scored() && e.achieved() ? "☆" : "",
+                        histories.get(k.id()).change(year.year()).map(t -> t.label()).orElse("")));
+                csv.printRecord(row);
+            }
+            List<Object> summary = new ArrayList<>(List.of(SUMMARY_ROW, review.municipality(), s.project(),
+                    ReviewTable.summaryLine(s)));
+            summary.addAll(s.bandCounts().values());
+            summary.add(s.achieved());
+            csv.printRecord(summary);
+        }
+    }
+
+    /** {@code 2015=21;2016=27}: the actuals up to the year, spread into columns once all years are known. */
+    private static String actuals(Kpi k, int year) {
+        StringBuilder text = new StringBuilder();
+        k.actuals().headMap(year, true).forEach((y, v) -> text.append(y).append('=').append(v.toPlainString())
+                .append(';'));
+        return text.toString();
+    }
+
+    private static void trendRows(CSVPrinter csv, MunicipalityReview review) throws IOException {
+        for (KpiHistory h : review.histories()) {
+            StringBuilder years = new StringBuilder();
+            for (Evaluation e : h.years()) {
+                years.append(e.year()).append('=').append(Numbers.plain(e.score())).append('=')
+                        .append(e.band() == null ? "" : e.band().mark()).append(';');
+            }
+            csv.printRecord(review.municipality(), h.kpi().id(), h.kpi().project(), h.kpi().name(), years,
+                    h.overall().map(t -> t.arrow() + " " + t.label()).orElse(""));
+        }
+    }
+
+    private static void summaryRows(CSVPrinter csv, MunicipalityReview review) throws IOException {
+        for (Review year : review.reviews()) {
+            for (ProjectSummary s : year.summaries()) {
+                List<Object> row = new ArrayList<>(List.of(review.municipality()));
+                row.addAll(SummaryCsv.cells(s));
+                csv.printRecord(row);
+            }
+        }
+    }
+
+    @Override
+    public void add(Part part) {
+        bands = part.bands();
+        try {
+            for (Map.Entry<Integer, String> year : part.yearRows().entrySet()) {
+                years.add(year.getKey());
+                Writer spill = yearSpills.get(year.getKey());
+                if (spill == null) {
+                    spill = Files.newBufferedWriter(spillFolder.resolve("FY" + year.getKey()));
+                    yearSpills.put(year.getKey(), spill);
+                }
+                spill.write(year.getValue());
+            }
+            trendSpill.write(part.trendRows());
+            summarySpill.write(part.summaryRows());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void commit() {
+        try (AtomicFile file = AtomicFile.create(target)) {
+            closeSpills();
+            Workbook workbook = new Workbook(file.stream(), "kpi-review", "1.0");
+            for (int year : years) {
+                new YearSheets(workbook, year).write(spillFolder.resolve("FY" + year));
+            }
+            writeTrends(workbook);
+            writeSummaries(workbook);
+            workbook.finish();
+            file.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            close();
+        }
+    }
+
+    /** One fiscal year over as many sheets as Excel's row limit needs. */
+    private final class YearSheets {
+        private final Workbook workbook;
+        private final int year;
+        private final List<Integer> actualYears;
+        private final List<String> header = new ArrayList<>();
+        private Worksheet sheet;
+        private int sheets;
+        private int row;
+
+        YearSheets(Workbook workbook, int year) {
+            this.workbook = workbook;
+            this.year = year;
+            actualYears = years.headSet(year, true).stream().toList();
+            header.addAll(List.of("自治体", "プロジェクト", "No.", "事業名", "KPI", "単位", "基準年度", "基準値"));
+            actualYears.forEach(y -> header.add(FiscalYear.japaneseLabel(y) + "実績値"));
+            header.addAll(List.of("補正前スコア", "スコア", "方向", "目標年度", "目標値"));
+            bands.forEach(b -> header.add(b.mark() + " " + b.label()));
+            header.addAll(List.of("☆", "前年度比"));
+        }
+
+        void write(Path spill) throws IOException {
+            try (CSVParser records = records(spill)) {
+                for (CSVRecord r : records) {
+                    add(r);
+                }
+            }
+            if (sheet == null) {
+                next();
+            }
+            sheet.finish();
+        }
+
+        private void add(CSVRecord r) throws IOException {
+            if (sheet == null || row >= maxRowsPerSheet) {
+                next();
+            }
+            if (r.get(0).equals(KPI_ROW)) {
+                kpiRow(r);
+            } else {
+                summaryRow(r);
+            }
+            flushEvery(sheet, ++row);
+        }
+
+        private void next() throws IOException {
+            if (sheet != null) {
+                sheet.finish();
+            }
+            sheets++;
+            String name = FiscalYear.label(year) + " (" + FiscalYear.japaneseLabel(year) + ")";
+            sheet = workbook.newWorksheet(sheets == 1 ? name : name + " " + sheets);
+            headerRow(sheet, header);
+            sheet.width(1, 26);
+            sheet.width(3, 28);
+            sheet.width(4, 32);
+            row = 1;
+        }
+
+        private void kpiRow(CSVRecord r) {
+            int c = 0;
+            for (int i = 1; i <= 7; i++) {
+                text(sheet, row, c++, r.get(i));
+            }
+            number(sheet, row, c++, r.get(8), null);
+            Map<Integer, String> actuals = decode(r.get(9));
+            for (int y : actualYears) {
+                number(sheet, row, c++, actuals.getOrDefault(y, ""), null);
+            }
+            number(sheet, row, c++, r.get(10), SCORE_FORMAT);
+            number(sheet, row, c++, r.get(11), SCORE_FORMAT);
+            text(sheet, row, c++, r.get(12));
+            text(sheet, row, c++, r.get(13));
+            number(sheet, row, c++, r.get(14), null);
+            for (Band b : bands) {
+                text(sheet, row, c++, b.mark().equals(r.get(15)) ? b.mark() : "");
+            }
+            text(sheet, row, c++, r.get(16));
+            text(sheet, row, c, r.get(17));
+        }
+
+        private void summaryRow(CSVRecord r) {
+            text(sheet, row, 0, r.get(1));
+            text(sheet, row, 1, r.get(2));
+            text(sheet, row, 4, r.get(3));
+            int c = header.size() - bands.size() - 2;
+            for (int i = 0; i <= bands.size(); i++) {
+                number(sheet, row, c + i, r.get(4 + i), null);
+            }
+            sheet.range(row, 0, row, header.size() - 1).style().bold().fillColor("EEF3F8").set();
+        }
+    }
+
+    private void writeTrends(Workbook workbook) throws IOException {
+        Worksheet sheet = workbook.newWorksheet(TRENDS);
+        List<String> header = new ArrayList<>(List.of("自治体", "No.", "プロジェクト", "KPI"));
+        years.forEach(y -> header.addAll(List.of(FiscalYear.japaneseLabel(y) + " スコア",
+                FiscalYear.japaneseLabel(y) + " 区分")));
+        header.add("推移");
+        headerRow(sheet, header);
+        sheet.width(2, 26);
+        sheet.width(3, 32);
+        int row = 1;
+        try (CSVParser records = records(spillFolder.resolve("trends"))) {
+            for (CSVRecord r : records) {
+                for (int i = 0; i < 4; i++) {
+                    text(sheet, row, i, r.get(i));
+                }
+                Map<Integer, String> byYear = decode(r.get(4));
+                int c = 4;
+                for (int y : years) {
+                    String[] scoreAndBand = byYear.getOrDefault(y, "=").split("=", -1);
+                    number(sheet, row, c++, scoreAndBand[0], SCORE_FORMAT);
+                    text(sheet, row, c++, scoreAndBand[1]);
+                }
+                text(sheet, row, c, r.get(5));
+                flushEvery(sheet, ++row);
+            }
+        }
+        sheet.finish();
+    }
+
+    private void writeSummaries(Workbook workbook) throws IOException {
+        Worksheet sheet = workbook.newWorksheet(SUMMARIES);
+        List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "年度", "集計対象事業数", "全事業数",
+                "集計対象KPI数", "全KPI数", "平均スコア"));
+        bands.forEach(b -> header.add(b.mark()));
+        header.add("☆");
+        headerRow(sheet, header);
+        sheet.width(1, 26);
+        int row = 1;
+        try (CSVParser records = records(spillFolder.resolve("summaries"))) {
+            for (CSVRecord r : records) {
+                for (int i = 0; i < 3; i++) {
+                    text(sheet, row, i, r.get(i));
+                }
+                for (int i = 3; i < r.size(); i++) {
+                    number(sheet, row, i, r.get(i), i == 7 ? SCORE_FORMAT : null);
+                }
+                flushEvery(sheet, ++row);
+            }
+        }
+        sheet.finish();
+    }
+
+    private static void headerRow(Worksheet sheet, List<String> header) {
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(0, c, header.get(c));
+        }
+        sheet.range(0, 0, 0, header.size() - 1).style().bold().fillColor("DDE7F0").wrapText(true).set();
+        sheet.freezePane(0, 1);
+    }
+
+    private static void text(Worksheet sheet, int row, int column, String value) {
+        if (!value.isEmpty()) {
+            sheet.value(row, column, value);
+        }
+    }
+
+    private static void number(Worksheet sheet, int row, int column, String value, String format) {
+        if (value.isEmpty()) {
+            return;
+        }
+        sheet.value(row, column, new BigDecimal(value));
+        if (format != null) {
+            sheet.style(row, column).format(format).set();
+        }
+    }
+
+    private static Map<Integer, String> decode(String encoded) {
+        Map<Integer, String> values = new TreeMap<>();
+        for (String part : encoded.split(";")) {
+            int at = part.indexOf('=');
+            if (at > 0) {
+                values.put(Integer.parseInt(part.substring(0, at)), part.substring(at + 1));
+            }
+        }
+        return values;
+    }
+
+    private static CSVParser records(Path spill) throws IOException {
+        Reader reader = Files.newBufferedReader(spill, StandardCharsets.UTF_8);
+        return CSVFormat.DEFAULT.parse(reader);
+    }
+
+    /** Writes finished rows out now and then, so a sheet of a nationwide run is never held in memory. */
+    private static void flushEvery(Worksheet sheet, int rows) throws IOException {
+        if (rows % FLUSH_ROWS == 0) {
+            sheet.flush();
+        }
+    }
+
+    private void closeSpills() throws IOException {
+        for (Writer spill : yearSpills.values()) {
+            spill.close();
+        }
+        trendSpill.close();
+        summarySpill.close();
+    }
+
+    /** Deletes the spill files; the workbook itself is only ever written at commit. */
+    @Override
+    public void close() {
+        try {
+            closeSpills();
+        } catch (IOException ignored) {
+            // closing is only to delete; a failure that matters was reported already
+        }
+        try (var files = Files.list(spillFolder)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(spillFolder);
+        } catch (IOException ignored) {
+            // a leftover temp folder is harmless; the report itself is complete or absent
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package jp.kpireview.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.Kpi;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KpiXlsxTest {
+
+    private static final Path SEED = Path.of("seeds/otaru-h30.csv");
+
+    @TempDir
+    Path dir;
+
+    /** The rows as Excel holds them: numbers as number cells, the rest as text. */
+    private Path workbook(List<List<String>> rows) throws IOException {
+        Path file = dir.resolve("kpis.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook workbook = new Workbook(out, "test", "1.0");
+            Worksheet sheet = workbook.newWorksheet("Sheet1");
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String cell = rows.get(r).get(c);
+                    if (r > 0 && cell.matches("-?\\d+(\\.\\d+)?")) {
+                        sheet.value(r, c, Double.parseDouble(cell));
+                    } else if (!cell.isEmpty()) {
+                        sheet.value(r, c, cell);
+                    }
+                }
+            }
+            workbook.finish();
+        }
+        return file;
+    }
+
+    private static List<List<String>> seedRows() throws IOException {
+        try (CSVParser csv = CSVFormat.DEFAULT.parse(Files.newBufferedReader(SEED))) {
+            return csv.stream().map(CSVRecord::toList).toList();
+        }
+    }
+
+    /** Everything but the source line, numbers compared by value. */
+    private static String values(Kpi k) {
+        return String.join("|", k.municipality(), k.id(), k.project(), k.businessNo(), k.business(), k.name(),
+                k.unit(), k.directionText(), "" + k.baselineYear(), plain(k.baseline()), "" + k.targetYear(),
+                plain(k.finalTarget()), k.actuals().entrySet().stream().map(e -> e.getKey() + "=" + plain(e.getValue()))
+                        .toList().toString(), k.plans().entrySet().stream().map(e -> e.getKey() + "="
+                        + plain(e.getValue())).toList().toString(), k.note());
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void theSeedAsAWorkbookReadsAsTheCsvDoes() throws IOException {
+        Path file = workbook(seedRows());
+        List<Kpi> fromExcel = KpiXlsx.read(file);
+        List<Kpi> fromCsv = KpiCsv.read(SEED);
+        assertEquals(fromCsv.stream().map(KpiXlsxTest::values).toList(),
+                fromExcel.stream().map(KpiXlsxTest::values).toList());
+        assertEquals(file + ":Sheet1/18", fromExcel.get(16).source().toString());
+        assertEquals(fromExcel, KpiData.read(file), "a batch reads .xlsx files the same way");
+    }
+
+    @Test
+    void aBadCellIsLocatedBySheetAndRow() throws IOException {
+        List<List<String>> rows = new java.util.ArrayList<>(seedRows().subList(0, 4));
+        List<String> third = new java.util.ArrayList<>(rows.get(2));
+        third.set(9, "abc");
+        rows.set(2, third);
+        Path file = workbook(rows);
+        DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(file));
+        assertEquals(file + ":Sheet1/3: baseline: 'abc' is not a number (write plain decimals such as 1199 or 75.9: "
+                + "no separators, units or spaces)", e.getMessage());
+    }
+
+    @Test
+    void floatNoiseOfExcelIsRemoved() throws IOException {
+        List<List<String>> rows = new java.util.ArrayList<>(seedRows().subList(0, 2));
+        List<String> first = new java.util.ArrayList<>(rows.get(1));
+        first.set(12, String.valueOf(0.1 + 0.2));
+        rows.set(1, first);
+        Kpi kpi = KpiXlsx.read(workbook(rows)).get(0);
+        assertEquals("0.3", kpi.actuals().get(2015).toPlainString());
+    }
+
+    @Test
+    void aRenamedCsvIsNotAWorkbook() throws IOException {
+        Path file = dir.resolve("kpis.xlsx");
+        Files.copy(SEED, file);
+        DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(file));
+        assertTrue(e.getMessage().startsWith(file + ":1: file: not an Excel .xlsx workbook"), e.getMessage());
+    }
+}
