@@ -91,6 +91,10 @@ final class BatchCommand implements Callable<Integer> {
         BatchRunner.Totals totals;
         try (Reports reports = Reports.open(out, openers(wanted))) {
             totals = runner.run(files, reports, progress());
+            if (!quiet && (wanted.contains(Format.XLSX) || wanted.contains(Format.HTML))) {
+                spec.commandLine().getErr().println("finishing the workbook and the page…");
+                spec.commandLine().getErr().flush();
+            }
             reports.commit();
         }
         if (!quiet) {

@@ -64,13 +64,23 @@ public final class AtomicFile implements Closeable {
         return target;
     }
 
-    /** Puts the whole file in place. */
-    public void commit() {
+    /** Completes the content: everything is written to the temporary file, which is not in place yet. */
+    public void finish() {
         try {
             if (writer != null) {
                 writer.close();
             }
             stream.close();
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Puts the whole file in place. */
+    public void commit() {
+        try {
+            finish();
             move();
             done = true;
         } catch (IOException e) {

@@ -17,7 +17,9 @@ import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.Status;
 import jp.kpireview.engine.MunicipalityReview;
 import jp.kpireview.engine.Review;
-import jp.kpireview.io.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import jp.kpireview.io.AtomicFile;
 
 /**
  * report.html: one self-contained page (no script, no network) for the people who read the review. An overview of
@@ -52,6 +54,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
     private final List<Row> rows = new ArrayList<>();
     private final StringBuilder sections = new StringBuilder();
     private List<Band> bands = List.of();
+    private AtomicFile file;
 
     public HtmlReport(Path target, int detailed) {
         this.target = target;
@@ -90,14 +93,31 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
     }
 
     @Override
-    public void commit() {
-        AtomicFiles.write(target, out -> out.write(document()));
+    public void finish() {
+        file = AtomicFile.create(target);
+        try {
+            file.writer().write(document());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        file.finish();
     }
 
-    /** Nothing is written before commit, so there is nothing to throw away. */
+    @Override
+    public void commit() {
+        if (file == null) {
+            finish();
+        }
+        file.commit();
+    }
+
+    /** The page is only written at finish; an unfinished one is thrown away. */
     @Override
     public void close() {
         sections.setLength(0);
+        if (file != null) {
+            file.close();
+        }
     }
 
     private String document() {

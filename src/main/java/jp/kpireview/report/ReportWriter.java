@@ -18,7 +18,11 @@ public interface ReportWriter<P> extends AutoCloseable {
     /** Appends a rendered part; called for one municipality after another, in input order. */
     void add(P part);
 
-    /** Finishes the report and puts it in place (temp file + rename). */
+    /** Completes the report in its temporary file; nothing is in place yet. */
+    default void finish() {
+    }
+
+    /** Puts the finished report in place (rename). */
     void commit();
 
     /** Throws away an unfinished report. Never fails. */

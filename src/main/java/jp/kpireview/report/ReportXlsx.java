@@ -60,6 +60,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     private final Writer summarySpill;
     private final TreeSet<Integer> years = new TreeSet<>();
     private List<Band> bands = List.of();
+    private AtomicFile file;
 
     public ReportXlsx(Path target) {
         this.target = target;
@@ -175,129 +176,154 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     }
 
     @Override
-    public void commit() {
-        try (AtomicFile file = AtomicFile.create(target)) {
+    public void finish() {
+        file = AtomicFile.create(target);
+        try {
             closeSpills();
             Workbook workbook = new Workbook(file.stream(), "kpi-review", "1.0");
             for (int year : years) {
-                new YearSheets(workbook, year).write(spillFolder.resolve("FY" + year));
+                writeYear(workbook, year);
             }
             writeTrends(workbook);
             writeSummaries(workbook);
             workbook.finish();
-            file.commit();
+            file.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
-            close();
+            deleteSpills();
         }
     }
 
-    /** One fiscal year over as many sheets as Excel's row limit needs. */
-    private final class YearSheets {
+    @Override
+    public void commit() {
+        if (file == null) {
+            finish();
+        }
+        file.commit();
+    }
+
+    /**
+     * A sheet that goes on in {@code name 2}, {@code name 3} … when Excel's row limit is reached, each with the
+     * header again.
+     */
+    private static final class Series {
         private final Workbook workbook;
-        private final int year;
-        private final List<Integer> actualYears;
-        private final List<String> header = new ArrayList<>();
+        private final String name;
+        private final List<String> header;
+        private final Map<Integer, Integer> widths;
         private Worksheet sheet;
         private int sheets;
         private int row;
 
-        YearSheets(Workbook workbook, int year) {
+        Series(Workbook workbook, String name, List<String> header, Map<Integer, Integer> widths) {
             this.workbook = workbook;
-            this.year = year;
-            actualYears = years.headSet(year, true).stream().toList();
-            header.addAll(List.of("自治体", "プロジェクト", "No.", "事業名", "KPI", "単位", "基準年度", "基準値"));
-            actualYears.forEach(y -> header.add(FiscalYear.japaneseLabel(y) + "実績値"));
-            header.addAll(List.of("補正前スコア", "スコア", "方向", "目標年度", "目標値"));
-            bands.forEach(b -> header.add(b.mark() + " " + b.label()));
-            header.addAll(List.of("☆", "前年度比"));
+            this.name = name;
+            this.header = header;
+            this.widths = widths;
         }
 
-        void write(Path spill) throws IOException {
-            try (CSVParser records = records(spill)) {
-                for (CSVRecord r : records) {
-                    add(r);
-                }
-            }
-            if (sheet == null) {
-                next();
-            }
-            sheet.finish();
-        }
-
-        private void add(CSVRecord r) throws IOException {
+        /** The sheet to write the next row on, and {@link #row()} its index. */
+        Worksheet sheet() throws IOException {
             if (sheet == null || row >= maxRowsPerSheet) {
-                next();
+                if (sheet != null) {
+                    sheet.finish();
+                }
+                sheets++;
+                sheet = workbook.newWorksheet(sheets == 1 ? name : name + " " + sheets);
+                headerRow(sheet, header);
+                widths.forEach(sheet::width);
+                row = 1;
             }
-            if (r.get(0).equals(KPI_ROW)) {
-                kpiRow(r);
-            } else {
-                summaryRow(r);
-            }
-            flushEvery(sheet, ++row);
+            return sheet;
         }
 
-        private void next() throws IOException {
-            if (sheet != null) {
-                sheet.finish();
-            }
-            sheets++;
-            String name = FiscalYear.label(year) + " (" + FiscalYear.japaneseLabel(year) + ")";
-            sheet = workbook.newWorksheet(sheets == 1 ? name : name + " " + sheets);
-            headerRow(sheet, header);
-            sheet.width(1, 26);
-            sheet.width(3, 28);
-            sheet.width(4, 32);
-            row = 1;
+        int row() {
+            return row;
         }
 
-        private void kpiRow(CSVRecord r) {
-            int c = 0;
-            for (int i = 1; i <= 7; i++) {
-                text(sheet, row, c++, r.get(i));
+        /** The row is written: move on, and now and then write finished rows out. */
+        void advance() throws IOException {
+            row++;
+            if (row % FLUSH_ROWS == 0) {
+                sheet.flush();
             }
-            number(sheet, row, c++, r.get(8), null);
-            Map<Integer, String> actuals = decode(r.get(9));
-            for (int y : actualYears) {
-                number(sheet, row, c++, actuals.getOrDefault(y, ""), null);
-            }
-            number(sheet, row, c++, r.get(10), SCORE_FORMAT);
-            number(sheet, row, c++, r.get(11), SCORE_FORMAT);
-            text(sheet, row, c++, r.get(12));
-            text(sheet, row, c++, r.get(13));
-            number(sheet, row, c++, r.get(14), null);
-            for (Band b : bands) {
-                text(sheet, row, c++, b.mark().equals(r.get(15)) ? b.mark() : "");
-            }
-            text(sheet, row, c++, r.get(16));
-            text(sheet, row, c, r.get(17));
         }
 
-        private void summaryRow(CSVRecord r) {
-            text(sheet, row, 0, r.get(1));
-            text(sheet, row, 1, r.get(2));
-            text(sheet, row, 4, r.get(3));
-            int c = header.size() - bands.size() - 2;
-            for (int i = 0; i <= bands.size(); i++) {
-                number(sheet, row, c + i, r.get(4 + i), null);
-            }
-            sheet.range(row, 0, row, header.size() - 1).style().bold().fillColor("EEF3F8").set();
+        void finish() throws IOException {
+            sheet().finish();
         }
     }
 
+    /** One fiscal year: per project its KPI rows and its summary row. */
+    private void writeYear(Workbook workbook, int year) throws IOException {
+        List<Integer> actualYears = years.headSet(year, true).stream().toList();
+        List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "No.", "事業名", "KPI", "単位", "基準年度",
+                "基準値"));
+        actualYears.forEach(y -> header.add(FiscalYear.japaneseLabel(y) + "実績値"));
+        header.addAll(List.of("補正前スコア", "スコア", "方向", "目標年度", "目標値"));
+        bands.forEach(b -> header.add(b.mark() + " " + b.label()));
+        header.addAll(List.of("☆", "前年度比"));
+        Series series = new Series(workbook, FiscalYear.label(year) + " (" + FiscalYear.japaneseLabel(year) + ")",
+                header, Map.of(1, 26, 3, 28, 4, 32));
+        try (CSVParser records = records(spillFolder.resolve("FY" + year))) {
+            for (CSVRecord r : records) {
+                Worksheet sheet = series.sheet();
+                if (r.get(0).equals(KPI_ROW)) {
+                    kpiRow(sheet, series.row(), r, actualYears);
+                } else {
+                    summaryRow(sheet, series.row(), r, header.size());
+                }
+                series.advance();
+            }
+        }
+        series.finish();
+    }
+
+    private void kpiRow(Worksheet sheet, int row, CSVRecord r, List<Integer> actualYears) {
+        int c = 0;
+        for (int i = 1; i <= 7; i++) {
+            text(sheet, row, c++, r.get(i));
+        }
+        number(sheet, row, c++, r.get(8), null);
+        Map<Integer, String> actuals = decode(r.get(9));
+        for (int y : actualYears) {
+            number(sheet, row, c++, actuals.getOrDefault(y, ""), null);
+        }
+        number(sheet, row, c++, r.get(10), SCORE_FORMAT);
+        number(sheet, row, c++, r.get(11), SCORE_FORMAT);
+        text(sheet, row, c++, r.get(12));
+        text(sheet, row, c++, r.get(13));
+        number(sheet, row, c++, r.get(14), null);
+        for (Band b : bands) {
+            text(sheet, row, c++, b.mark().equals(r.get(15)) ? b.mark() : "");
+        }
+        text(sheet, row, c++, r.get(16));
+        text(sheet, row, c, r.get(17));
+    }
+
+    /** {@code (集計対象 …) 平均スコア …} under the KPI column, the band counts and ☆ under theirs. */
+    private void summaryRow(Worksheet sheet, int row, CSVRecord r, int columns) {
+        text(sheet, row, 0, r.get(1));
+        text(sheet, row, 1, r.get(2));
+        text(sheet, row, 4, r.get(3));
+        int c = columns - bands.size() - 2;
+        for (int i = 0; i <= bands.size(); i++) {
+            number(sheet, row, c + i, r.get(4 + i), null);
+        }
+        sheet.range(row, 0, row, columns - 1).style().bold().fillColor("EEF3F8").set();
+    }
+
     private void writeTrends(Workbook workbook) throws IOException {
-        Worksheet sheet = workbook.newWorksheet(TRENDS);
         List<String> header = new ArrayList<>(List.of("自治体", "No.", "プロジェクト", "KPI"));
         years.forEach(y -> header.addAll(List.of(FiscalYear.japaneseLabel(y) + " スコア",
                 FiscalYear.japaneseLabel(y) + " 区分")));
         header.add("推移");
-        headerRow(sheet, header);
-        sheet.width(2, 26);
-        sheet.width(3, 32);
-        int row = 1;
+        Series series = new Series(workbook, TRENDS, header, Map.of(2, 26, 3, 32));
         try (CSVParser records = records(spillFolder.resolve("trends"))) {
             for (CSVRecord r : records) {
+                Worksheet sheet = series.sheet();
+                int row = series.row();
                 for (int i = 0; i < 4; i++) {
                     text(sheet, row, i, r.get(i));
                 }
@@ -309,33 +335,31 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                     text(sheet, row, c++, scoreAndBand[1]);
                 }
                 text(sheet, row, c, r.get(5));
-                flushEvery(sheet, ++row);
+                series.advance();
             }
         }
-        sheet.finish();
+        series.finish();
     }
 
     private void writeSummaries(Workbook workbook) throws IOException {
-        Worksheet sheet = workbook.newWorksheet(SUMMARIES);
         List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "年度", "集計対象事業数", "全事業数",
                 "集計対象KPI数", "全KPI数", "平均スコア"));
         bands.forEach(b -> header.add(b.mark()));
         header.add("☆");
-        headerRow(sheet, header);
-        sheet.width(1, 26);
-        int row = 1;
+        Series series = new Series(workbook, SUMMARIES, header, Map.of(1, 26));
         try (CSVParser records = records(spillFolder.resolve("summaries"))) {
             for (CSVRecord r : records) {
+                Worksheet sheet = series.sheet();
                 for (int i = 0; i < 3; i++) {
-                    text(sheet, row, i, r.get(i));
+                    text(sheet, series.row(), i, r.get(i));
                 }
                 for (int i = 3; i < r.size(); i++) {
-                    number(sheet, row, i, r.get(i), i == 7 ? SCORE_FORMAT : null);
+                    number(sheet, series.row(), i, r.get(i), i == 7 ? SCORE_FORMAT : null);
                 }
-                flushEvery(sheet, ++row);
+                series.advance();
             }
         }
-        sheet.finish();
+        series.finish();
     }
 
     private static void headerRow(Worksheet sheet, List<String> header) {
@@ -378,13 +402,6 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         return CSVFormat.DEFAULT.parse(reader);
     }
 
-    /** Writes finished rows out now and then, so a sheet of a nationwide run is never held in memory. */
-    private static void flushEvery(Worksheet sheet, int rows) throws IOException {
-        if (rows % FLUSH_ROWS == 0) {
-            sheet.flush();
-        }
-    }
-
     private void closeSpills() throws IOException {
         for (Writer spill : yearSpills.values()) {
             spill.close();
@@ -393,9 +410,16 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         summarySpill.close();
     }
 
-    /** Deletes the spill files; the workbook itself is only ever written at commit. */
+    /** Deletes the spill files and an unfinished workbook. */
     @Override
     public void close() {
+        if (file != null) {
+            file.close();
+        }
+        deleteSpills();
+    }
+
+    private void deleteSpills() {
         try {
             closeSpills();
         } catch (IOException ignored) {

@@ -82,8 +82,9 @@ public final class Reports implements AutoCloseable {
         writer.add((P) part);
     }
 
-    /** Finishes each report and renames it into place. */
+    /** Completes every report first, then renames each into place: a report that fails leaves the others too. */
     public void commit() {
+        writers.forEach(ReportWriter::finish);
         writers.forEach(ReportWriter::commit);
         committed = true;
     }

@@ -62,12 +62,12 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
     }
 
     @Override
-    public void commit() {
+    void complete() {
         if (!started) {
             write(start(List.of()));
+            started = true;
         }
         write("]}\n");
-        super.commit();
     }
 
     /** The document up to the first municipality: the band scale, then the array of municipalities opens. */

@@ -10,6 +10,7 @@ import jp.kpireview.io.AtomicFile;
 abstract class StreamedReport<P> implements ReportWriter<P> {
 
     private final AtomicFile file;
+    private boolean finished;
 
     StreamedReport(Path target) {
         file = AtomicFile.create(target);
@@ -31,8 +32,22 @@ abstract class StreamedReport<P> implements ReportWriter<P> {
         return new UncheckedIOException("cannot write " + file.target() + ": " + e.getMessage(), e);
     }
 
+    /** Writes what comes after the last part, e.g. the closing brackets of a JSON document. */
+    void complete() {
+    }
+
+    @Override
+    public final void finish() {
+        if (!finished) {
+            complete();
+            file.finish();
+            finished = true;
+        }
+    }
+
     @Override
     public void commit() {
+        finish();
         file.commit();
     }
 

@@ -105,7 +105,7 @@ class ReportXlsxTest {
     void aYearLongerThanTheRowLimitGoesOnInASecondSheet() throws IOException {
         ReportXlsx.maxRowsPerSheet = 50;
         Path file = write();
-        assertTrue(sheetNames(file).containsAll(List.of("FY2018 (H30)", "FY2018 (H30) 2")));
+        assertTrue(sheetNames(file).containsAll(List.of("FY2018 (H30)", "FY2018 (H30) 2", "推移", "推移 2")));
         assertEquals(50, rows(file, "FY2018 (H30)").size());
         assertEquals(1 + 77 - 49, rows(file, "FY2018 (H30) 2").size(), "the header again, then the rest");
     }
