@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import jp.kpireview.domain.Band;
@@ -174,9 +176,9 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
         bands.forEach(b -> html.append("<th>").append(Html.escape(b.mark())).append("</th>"));
         html.append("<th>☆</th></tr></thead>\n<tbody>\n");
         for (Row row : rows) {
-            Map<Integer, YearTotals> byYear = new TreeMap<>();
+            TreeMap<Integer, YearTotals> byYear = new TreeMap<>();
             row.totals().forEach(t -> byYear.put(t.year(), t));
-            YearTotals latest = byYear.isEmpty() ? null : byYear.get(((TreeMap<Integer, YearTotals>) byYear).lastKey());
+            YearTotals latest = byYear.isEmpty() ? null : byYear.lastEntry().getValue();
             html.append("<tr><td>").append(Html.escape(row.municipality())).append("</td><td class=\"n\">")
                     .append(latest == null ? 0 : latest.kpis()).append("</td>");
             years.forEach(y -> html.append("<td class=\"n\">").append(score(byYear.containsKey(y)
@@ -205,9 +207,9 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             StringBuilder html = new StringBuilder("<section class=\"municipality\">\n<h2>")
                     .append(Html.escape(review.municipality())).append(" <small>").append(Html.escape(review.source()))
                     .append("</small></h2>\n");
-            Map<String, List<KpiHistory>> byProject = new java.util.LinkedHashMap<>();
+            Map<String, List<KpiHistory>> byProject = new LinkedHashMap<>();
             review.histories().forEach(h -> byProject.computeIfAbsent(h.kpi().project(), p -> new ArrayList<>()).add(h));
-            Map<String, List<ProjectSummary>> summaries = new java.util.LinkedHashMap<>();
+            Map<String, List<ProjectSummary>> summaries = new LinkedHashMap<>();
             review.reviews().forEach(r -> r.summaries().forEach(s ->
                     summaries.computeIfAbsent(s.project(), p -> new ArrayList<>()).add(s)));
             byProject.forEach((project, histories) -> html.append(project(project, summaries.get(project), histories)));
@@ -254,7 +256,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             bands.forEach(b -> html.append("<th class=\"mark\">").append(Html.escape(b.mark())).append("<br><small>")
                     .append(Html.escape(b.label())).append("</small></th>"));
             html.append("<th>☆</th><th>推移</th></tr></thead><tbody>\n");
-            List<BigDecimal> edges = bands.stream().map(Band::lower).filter(java.util.Objects::nonNull).toList();
+            List<BigDecimal> edges = bands.stream().map(Band::lower).filter(Objects::nonNull).toList();
             for (KpiHistory h : histories) {
                 html.append(kpiRow(h, latest, years, edges));
             }

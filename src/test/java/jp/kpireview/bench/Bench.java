@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import jp.kpireview.batch.BatchRunner;
 import jp.kpireview.batch.Progress;
 import jp.kpireview.batch.YearSelection;
@@ -126,7 +127,7 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private static void parallel(List<List<Kpi>> sets, java.util.function.Consumer<List<Kpi>> work, int threads) {
+    private static void parallel(List<List<Kpi>> sets, Consumer<List<Kpi>> work, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> futures = new ArrayList<>();
