@@ -63,8 +63,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
     Integer threads;
 
-    @Option(names = "--no-plan", description = "Ignore the plan_FYyyyy annual targets (the derived method alone).")
-    boolean noPlan;
+    @Mixin
+    NoPlanOption plans;
 
     @Option(names = "--quiet", description = "No progress and no closing lines.")
     boolean quiet;
@@ -87,7 +87,7 @@ final class BatchCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         data.forEach(d -> files.addAll(KpiData.files(d)));
         BatchRunner runner = new BatchRunner(new ReviewEngine(rules.load()),
-                new BatchRunner.Settings(selection, noPlan, workers), KpiData::read);
+                new BatchRunner.Settings(selection, plans.noPlan, workers), KpiData::read);
         BatchRunner.Totals totals;
         try (Reports reports = Reports.open(out, openers(wanted))) {
             totals = runner.run(files, reports, progress());

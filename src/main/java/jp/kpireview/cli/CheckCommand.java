@@ -37,8 +37,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Published project summaries (default: ${DEFAULT-VALUE}).")
     Path publishedSummaries;
 
-    @Option(names = "--no-plan", description = "Ignore the solved plan targets: how far the derived method alone gets.")
-    boolean noPlan;
+    @Mixin
+    NoPlanOption plans;
 
     @Mixin
     RulesOption rules;
@@ -54,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         int year = scores.get(0).year();
         Review review = new ReviewEngine(rules.load())
-                .evaluate(Options.withoutPlansIf(noPlan, KpiCsv.read(data)), year);
+                .evaluate(plans.apply(KpiCsv.read(data)), year);
         RegressionCheck.Result result = RegressionCheck.run(review, scores,
                 PublishedCsv.readSummaries(publishedSummaries));
         PrintWriter out = spec.commandLine().getOut();

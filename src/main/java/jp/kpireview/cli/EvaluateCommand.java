@@ -38,8 +38,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Folder for results.csv and summary.csv (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--no-plan", description = "Ignore the plan_FYyyyy annual targets (the derived method alone).")
-    boolean noPlan;
+    @Mixin
+    NoPlanOption plans;
 
     @Option(names = "--quiet", description = "Do not print the table.")
     boolean quiet;
@@ -55,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
         int fiscalYear = Options.fiscalYear(year, spec);
         PrintWriter stdout = spec.commandLine().getOut();
         BatchRunner runner = new BatchRunner(new ReviewEngine(rules.load()),
-                new BatchRunner.Settings(new YearSelection(List.of(fiscalYear)), noPlan, 1), KpiData::read);
+                new BatchRunner.Settings(new YearSelection(List.of(fiscalYear)), plans.noPlan, 1), KpiData::read);
         List<Supplier<? extends ReportWriter<?>>> reports = new ArrayList<>();
         if (!quiet) {
             reports.add(() -> ReviewTable.writer(stdout));

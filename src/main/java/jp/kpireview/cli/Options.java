@@ -1,8 +1,6 @@
 package jp.kpireview.cli;
 
-import java.util.List;
 import jp.kpireview.domain.FiscalYear;
-import jp.kpireview.domain.Kpi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -18,9 +16,5 @@ final class Options {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--year: " + e.getMessage());
         }
-    }
-
-    static List<Kpi> withoutPlansIf(boolean noPlan, List<Kpi> kpis) {
-        return noPlan ? kpis.stream().map(Kpi::withoutPlans).toList() : kpis;
     }
 }

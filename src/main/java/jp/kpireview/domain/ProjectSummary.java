@@ -51,10 +51,11 @@ public record ProjectSummary(
     }
 
     private static BigDecimal average(List<Evaluation> scored) {
-        if (scored.isEmpty()) {
-            return null;
-        }
-        BigDecimal sum = scored.stream().map(Evaluation::score).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return sum.divide(BigDecimal.valueOf(scored.size()), AVERAGE_DECIMALS, RoundingMode.HALF_UP);
+        return mean(scored.stream().map(Evaluation::score).reduce(BigDecimal.ZERO, BigDecimal::add), scored.size());
+    }
+
+    /** An average score as the published table prints it (2 decimals, half-up); null for no scores. */
+    public static BigDecimal mean(BigDecimal sum, int count) {
+        return count == 0 ? null : sum.divide(BigDecimal.valueOf(count), AVERAGE_DECIMALS, RoundingMode.HALF_UP);
     }
 }

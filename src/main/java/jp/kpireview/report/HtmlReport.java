@@ -1,7 +1,6 @@
 package jp.kpireview.report;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,14 +32,12 @@ import jp.kpireview.io.AtomicFile;
 public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
 
     public static final int DEFAULT_DETAILED = 20;
-    private static final int AVERAGE_DECIMALS = 2;
 
     /** A municipality's totals for one year: every scored KPI counts, whatever its project. */
     record YearTotals(int year, int kpis, int scored, BigDecimal scoreSum, List<Integer> bandCounts, int achieved) {
 
         BigDecimal average() {
-            return scored == 0 ? null
-                    : scoreSum.divide(BigDecimal.valueOf(scored), AVERAGE_DECIMALS, RoundingMode.HALF_UP);
+            return ProjectSummary.mean(scoreSum, scored);
         }
     }
 
