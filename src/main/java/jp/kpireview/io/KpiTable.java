@@ -1,6 +1,7 @@
 package jp.kpireview.io;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -188,7 +189,7 @@ final class KpiTable {
     }
 
     /** The file name without its extension: the municipality of a file without a municipality column. */
-    static String stem(java.nio.file.Path file) {
+    static String stem(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.Kpi;
@@ -80,8 +81,8 @@ class KpiXlsxTest {
 
     @Test
     void aBadCellIsLocatedBySheetAndRow() throws IOException {
-        List<List<String>> rows = new java.util.ArrayList<>(seedRows().subList(0, 4));
-        List<String> third = new java.util.ArrayList<>(rows.get(2));
+        List<List<String>> rows = new ArrayList<>(seedRows().subList(0, 4));
+        List<String> third = new ArrayList<>(rows.get(2));
         third.set(9, "abc");
         rows.set(2, third);
         Path file = workbook(rows);
@@ -92,8 +93,8 @@ class KpiXlsxTest {
 
     @Test
     void floatNoiseOfExcelIsRemoved() throws IOException {
-        List<List<String>> rows = new java.util.ArrayList<>(seedRows().subList(0, 2));
-        List<String> first = new java.util.ArrayList<>(rows.get(1));
+        List<List<String>> rows = new ArrayList<>(seedRows().subList(0, 2));
+        List<String> first = new ArrayList<>(rows.get(1));
         first.set(12, String.valueOf(0.1 + 0.2));
         rows.set(1, first);
         Kpi kpi = KpiXlsx.read(workbook(rows)).get(0);
