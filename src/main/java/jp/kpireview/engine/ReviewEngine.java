@@ -47,6 +47,21 @@ public final class ReviewEngine {
      * hundred to a few thousand facts are the fast ones). Returns one review per year, in the order given.
      */
     public List<Review> evaluate(List<Kpi> kpis, List<Integer> years) {
+        Attempt attempt = attempt(kpis, years);
+        if (!attempt.problems().isEmpty()) {
+            throw new DataException(attempt.problems());
+        }
+        return attempt.reviews();
+    }
+
+    /**
+     * What the rules concluded, and the data problems they found (an unknown direction …), for callers that show
+     * both (scenario tests). A KPI with a problem may lack a status.
+     */
+    public record Attempt(List<Review> reviews, List<DataProblem> problems) {
+    }
+
+    public Attempt attempt(List<Kpi> kpis, List<Integer> years) {
         List<KpiYear> facts = new ArrayList<>(kpis.size() * years.size());
         years.forEach(year -> kpis.forEach(k -> facts.add(KpiYear.of(k, year))));
         List<Band> bands = fire(facts);
@@ -62,10 +77,7 @@ public final class ReviewEngine {
             }
             reviews.add(new Review(year, evaluations, bands));
         }
-        if (!problems.isEmpty()) {
-            throw new DataException(problems.stream().distinct().toList());
-        }
-        return reviews;
+        return new Attempt(reviews, problems.stream().distinct().toList());
     }
 
     /** Fires the rules over one batch and returns the band scale the rules defined. */

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import jp.kpireview.io.TextFiles;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -56,6 +58,16 @@ public final class RuleBase {
         }
         KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
         return new RuleBase(folder, files, kieBase);
+    }
+
+    /**
+     * The rules that decide about KPIs, by name: every rule except those with an empty {@code when}, which only
+     * define a table (the band scale, the direction symbols) and fire once per session.
+     */
+    public List<String> kpiRuleNames() {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .filter(r -> !(r instanceof RuleImpl impl) || !impl.getLhs().getChildren().isEmpty())
+                .map(Rule::getName).sorted().toList();
     }
 
     public KieBase kieBase() {

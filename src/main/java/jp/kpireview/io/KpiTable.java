@@ -23,7 +23,7 @@ import jp.kpireview.domain.SourceLocation;
  * over the header and then one row at a time; every problem is recorded with its place and column, and all of them
  * are reported together at the end.
  */
-final class KpiTable {
+public final class KpiTable {
 
     static final List<String> FIXED_COLUMNS = List.of("kpi_id", "project", "business_no", "business", "kpi",
             "unit", "direction", "baseline_year", "baseline", "target_year", "target");
@@ -33,7 +33,7 @@ final class KpiTable {
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     /** One data row: where it is and its cells by column name (trimmed, "" when empty or absent). */
-    record Row(SourceLocation source, UnaryOperator<String> cells) {
+    public record Row(SourceLocation source, UnaryOperator<String> cells) {
     }
 
     private final Map<String, Integer> actualColumns;
@@ -58,6 +58,12 @@ final class KpiTable {
      * @param defaultMunicipality the name used when there is no {@code municipality} column (the file's name)
      */
     static KpiTable withHeader(List<String> names, SourceLocation headerLine, String defaultMunicipality) {
+        return withHeader(names, headerLine, defaultMunicipality, List.of());
+    }
+
+    /** The same, for a file that also holds columns of its own ({@code extraColumns}, read by the caller). */
+    public static KpiTable withHeader(List<String> names, SourceLocation headerLine, String defaultMunicipality,
+            List<String> extraColumns) {
         List<DataProblem> problems = new ArrayList<>();
         LinkedHashSet<String> missing = new LinkedHashSet<>(FIXED_COLUMNS);
         missing.removeAll(names);
@@ -67,7 +73,8 @@ final class KpiTable {
         Map<String, Integer> actuals = new TreeMap<>();
         Map<String, Integer> plans = new TreeMap<>();
         for (String name : names) {
-            if (FIXED_COLUMNS.contains(name) || name.equals(NOTE) || name.equals(MUNICIPALITY)) {
+            if (FIXED_COLUMNS.contains(name) || name.equals(NOTE) || name.equals(MUNICIPALITY)
+                    || extraColumns.contains(name)) {
                 continue;
             }
             boolean plan = name.startsWith(PLAN_PREFIX);
@@ -76,8 +83,8 @@ final class KpiTable {
                 (plan ? plans : actuals).put(name, year);
             } catch (IllegalArgumentException e) {
                 problems.add(new DataProblem(headerLine, name.isEmpty() ? "header" : name, "unknown column"
-                        + " (expected " + MUNICIPALITY + ", " + String.join(", ", FIXED_COLUMNS)
-                        + ", FYyyyy, plan_FYyyyy or note)"));
+                        + " (expected " + String.join(", ", extraColumns.isEmpty() ? List.of(MUNICIPALITY) : extraColumns)
+                        + ", " + String.join(", ", FIXED_COLUMNS) + ", FYyyyy, plan_FYyyyy or note)"));
             }
         }
         if (actuals.isEmpty()) {
@@ -89,7 +96,7 @@ final class KpiTable {
         return new KpiTable(actuals, plans, defaultMunicipality, headerLine);
     }
 
-    void add(Row row) {
+    public void add(Row row) {
         Kpi kpi = toKpi(new Cells(row, problems));
         if (kpi == null) {
             return;
@@ -104,7 +111,7 @@ final class KpiTable {
     }
 
     /** The KPIs read, or every problem found in the rows. */
-    List<Kpi> kpis() {
+    public List<Kpi> kpis() {
         if (kpis.isEmpty() && problems.isEmpty()) {
             problems.add(new DataProblem(headerLine, "data", "no KPI rows"));
         }

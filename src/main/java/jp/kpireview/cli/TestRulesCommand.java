@@ -1,0 +1,55 @@
+package jp.kpireview.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.SourceLocation;
+import jp.kpireview.scenario.Scenario;
+import jp.kpireview.scenario.ScenarioFile;
+import jp.kpireview.scenario.ScenarioRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "test-rules", mixinStandardHelpOptions = true,
+        description = "Runs the scenario files (rules/tests/*.csv) against the rules: each case's KPI and the"
+                + " conclusions written down for it. Exit 0 all pass, 1 a case failed.")
+final class TestRulesCommand implements Callable<Integer> {
+
+    @Option(names = "--tests", paramLabel = "DIR",
+            description = "Folder of scenario files (default: the tests folder inside the rule folder).")
+    Path tests;
+
+    @Mixin
+    RulesOption rules;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Path folder = tests == null ? rules.folder.resolve("tests") : tests;
+        List<Path> files = ScenarioFile.files(folder);
+        if (files.isEmpty()) {
+            throw new DataException(new SourceLocation(folder.toString(), 0), "folder", "no scenario files (*.csv)");
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        files.forEach(f -> scenarios.addAll(ScenarioFile.read(f)));
+        ScenarioRun.Result result = ScenarioRun.run(rules.load(), scenarios);
+        PrintWriter out = spec.commandLine().getOut();
+        files.forEach(f -> out.printf("%s: %d cases%n", f,
+                scenarios.stream().filter(s -> s.source().file().equals(f.toString())).count()));
+        result.failures().forEach(f -> out.println("FAIL " + f));
+        out.printf("%d cases, %d failed%n", result.cases(), result.failures().size());
+        if (!result.unexercised().isEmpty()) {
+            out.println("not exercised by any case: " + String.join(", ", result.unexercised()));
+        }
+        out.flush();
+        return result.passed() ? Main.OK : Main.DIFFERENCES;
+    }
+}

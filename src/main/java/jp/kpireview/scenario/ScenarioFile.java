@@ -1,0 +1,132 @@
+package jp.kpireview.scenario;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.DataProblem;
+import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.SourceLocation;
+import jp.kpireview.io.KpiTable;
+import jp.kpireview.io.TextFiles;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Scenario files ({@code rules/tests/*.csv}): one case per row, with the KPI columns of the data format and the
+ * expected conclusions.
+ * <pre>
+ * case, year, direction, unit, baseline_year, baseline, target_year, target, FY2015 …, plan_FY2018 …,
+ * expect_status, expect_reference_kind, expect_reference, expect_raw_score, expect_score, expect_band,
+ * expect_achieved, note
+ * </pre>
+ * An empty expectation is not checked; numbers are compared to the decimals written ({@code 21.33} matches
+ * 21.3333…).
+ */
+public final class ScenarioFile {
+
+    public static final String PREFIX = "expect_";
+    public static final List<String> EXPECTATIONS = List.of("status", "reference_kind", "reference", "raw_score",
+            "score", "band", "achieved");
+    private static final String CASE = "case";
+    private static final String YEAR = "year";
+    /** Data-format columns a scenario does not need: they are filled in. */
+    private static final List<String> FILLED = List.of("kpi_id", "project", "business_no", "business", "kpi");
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setAllowDuplicateHeaderNames(false).setTrim(true).get();
+
+    private ScenarioFile() {
+    }
+
+    /** The scenario files of a folder ({@code rules/tests}), sorted; none when there is no such folder. */
+    public static List<Path> files(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static List<Scenario> read(Path file) {
+        SourceLocation headerLine = new SourceLocation(file.toString(), 1);
+        String text;
+        try {
+            text = TextFiles.readUtf8(file);
+        } catch (IOException e) {
+            throw new DataException(headerLine, "encoding", "the file is not UTF-8 (save it as CSV UTF-8)");
+        }
+        try (CSVParser parser = CSVParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, FORMAT)) {
+            List<String> own = new ArrayList<>(List.of(CASE, YEAR));
+            EXPECTATIONS.forEach(e -> own.add(PREFIX + e));
+            List<String> names = new ArrayList<>(parser.getHeaderNames());
+            List<DataProblem> problems = new ArrayList<>();
+            for (String required : List.of(CASE, YEAR)) {
+                if (!names.contains(required)) {
+                    problems.add(new DataProblem(headerLine, "header", "missing column " + required));
+                }
+            }
+            names.addAll(FILLED);
+            KpiTable table = KpiTable.withHeader(names, headerLine, "scenarios", own);
+            List<CSVRecord> records = new ArrayList<>();
+            List<Integer> years = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                SourceLocation at = headerLine.atLine((int) parser.getCurrentLineNumber());
+                table.add(new KpiTable.Row(at, column -> cell(record, column)));
+                records.add(record);
+                years.add(year(cell(record, YEAR), at, problems));
+            }
+            if (!problems.isEmpty()) {
+                throw new DataException(problems);
+            }
+            return scenarios(table.kpis(), records, years);
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new DataException(headerLine, "CSV", e.getMessage());
+        }
+    }
+
+    private static List<Scenario> scenarios(List<Kpi> kpis, List<CSVRecord> records, List<Integer> years) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (int i = 0; i < kpis.size(); i++) {
+            Map<String, String> expected = new LinkedHashMap<>();
+            for (String e : EXPECTATIONS) {
+                String value = cell(records.get(i), PREFIX + e);
+                if (!value.isEmpty()) {
+                    expected.put(e, value);
+                }
+            }
+            scenarios.add(new Scenario(kpis.get(i).id(), kpis.get(i), years.get(i), expected, kpis.get(i).source()));
+        }
+        return scenarios;
+    }
+
+    /** A cell by column; the data format's naming columns are filled from the case. */
+    private static String cell(CSVRecord record, String column) {
+        if (column.equals("kpi_id") || column.equals("kpi")) {
+            return cell(record, CASE);
+        }
+        if (FILLED.contains(column)) {
+            return column.equals("project") ? "(scenarios)" : "";
+        }
+        return record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
+    }
+
+    private static Integer year(String text, SourceLocation at, List<DataProblem> problems) {
+        try {
+            return FiscalYear.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(new DataProblem(at, YEAR, e.getMessage()));
+            return null;
+        }
+    }
+}

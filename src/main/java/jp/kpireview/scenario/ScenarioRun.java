@@ -1,0 +1,119 @@
+package jp.kpireview.scenario;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.engine.RuleBase;
+
+/** Runs scenarios against a rule folder and says, per case, what differed from what was written down. */
+public final class ScenarioRun {
+
+    /** One expectation a case did not meet. */
+    public record Failure(Scenario scenario, String field, String expected, String actual) {
+
+        @Override
+        public String toString() {
+            return scenario.source() + ": '" + scenario.name() + "': " + field + " expected " + expected + ", got "
+                    + actual;
+        }
+    }
+
+    /**
+     * @param unexercised rules that decide about KPIs but fired for no case: the scenarios do not cover them
+     */
+    public record Result(int cases, List<Failure> failures, List<String> unexercised) {
+
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    /** The status a case expects when its data must be refused (e.g. an unknown direction symbol). */
+    public static final String DATA_ERROR = "data_error";
+
+    private ScenarioRun() {
+    }
+
+    public static Result run(RuleBase rules, List<Scenario> scenarios) {
+        ReviewEngine engine = new ReviewEngine(rules, true);
+        List<Failure> failures = new ArrayList<>();
+        Set<String> fired = new TreeSet<>();
+        for (Scenario s : scenarios) {
+            ReviewEngine.Attempt attempt = engine.attempt(List.of(s.kpi()), List.of(s.year()));
+            Evaluation e = attempt.reviews().get(0).evaluations().get(0);
+            fired.addAll(e.firedRules());
+            boolean refusalExpected = DATA_ERROR.equals(s.expected().get("status"));
+            boolean refused = !attempt.problems().isEmpty();
+            if (refused && !refusalExpected) {
+                failures.add(new Failure(s, "status", "a result", attempt.problems().stream()
+                        .map(p -> p.field() + ": " + p.message()).toList().toString()));
+            } else if (!refused && refusalExpected) {
+                failures.add(new Failure(s, "status", DATA_ERROR, e.status().code()));
+            }
+            if (refused || refusalExpected) {
+                continue;
+            }
+            compare(s, e, failures);
+        }
+        List<String> unexercised = rules.kpiRuleNames().stream().filter(r -> !fired.contains(r)).toList();
+        return new Result(scenarios.size(), failures, unexercised);
+    }
+
+    private static void compare(Scenario s, Evaluation e, List<Failure> failures) {
+        for (Map.Entry<String, String> expectation : s.expected().entrySet()) {
+            String expected = expectation.getValue();
+            String field = expectation.getKey();
+            boolean met = switch (field) {
+                case "status" -> expected.equals(e.status().code());
+                case "reference_kind" -> e.referenceKind() != null && expected.equals(e.referenceKind().code());
+                case "reference" -> sameNumber(expected, e.reference());
+                case "raw_score" -> sameNumber(expected, e.rawScore());
+                case "score" -> sameNumber(expected, e.score());
+                case "band" -> e.band() != null && expected.equals(e.band().mark());
+                case "achieved" -> achieved(expected) == e.achieved();
+                default -> throw new IllegalStateException("unknown expectation " + field);
+            };
+            if (!met) {
+                failures.add(new Failure(s, field, expected, actual(field, e)));
+            }
+        }
+    }
+
+    /** The value as written, to the decimals written: 21.33 matches 21.3333…, 50 matches 50.00. */
+    private static boolean sameNumber(String expected, BigDecimal actual) {
+        if (actual == null) {
+            return false;
+        }
+        try {
+            BigDecimal value = new BigDecimal(expected);
+            return actual.setScale(Math.max(value.scale(), 0), RoundingMode.HALF_UP).compareTo(value) == 0;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+
+    private static boolean achieved(String expected) {
+        return expected.equals("true") || expected.equals("☆");
+    }
+
+    private static String actual(String field, Evaluation e) {
+        Object value = switch (field) {
+            case "status" -> e.status().code();
+            case "reference_kind" -> e.referenceKind() == null ? null : e.referenceKind().code();
+            case "reference" -> e.reference() == null ? null : e.reference().stripTrailingZeros().toPlainString();
+            case "raw_score" -> e.rawScore();
+            case "score" -> e.score();
+            case "band" -> e.band() == null ? null : e.band().mark();
+            default -> e.achieved();
+        };
+        String shown = value == null ? "—" : value.toString();
+        return field.equals("band") || field.equals("status") ? shown
+                : shown + " (" + e.status().code() + (e.band() == null ? "" : ", " + e.band().mark()) + ")";
+    }
+}

@@ -1,0 +1,61 @@
+package jp.kpireview.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.rules.KpiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioRunTest {
+
+    private static final String HEADER = "case,year,direction,unit,baseline_year,baseline,target_year,target,FY2015,"
+            + "FY2018,expect_status,expect_reference,expect_score,expect_band,expect_achieved\n";
+
+    @TempDir
+    Path dir;
+
+    private ScenarioRun.Result run(String rows) throws IOException {
+        Path file = dir.resolve("cases.csv");
+        Files.writeString(file, HEADER + rows);
+        return ScenarioRun.run(KpiFixture.rules(), ScenarioFile.read(file));
+    }
+
+    @Test
+    void aWrongExpectationNamesTheFileTheRowAndWhatDiffered() throws IOException {
+        ScenarioRun.Result result = run("ok,FY2018,↗,件,FY2014,0,FY2019,10,2,4,scored,8,50,○,false\n"
+                + "wrong,FY2018,↗,件,FY2014,0,FY2019,10,2,4,scored,8,60.00,◎,\n");
+        assertEquals(List.of(dir.resolve("cases.csv") + ":3: 'wrong': score expected 60.00, got 50.00 (scored, ○)",
+                dir.resolve("cases.csv") + ":3: 'wrong': band expected ◎, got ○"),
+                result.failures().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void numbersAreComparedToTheDecimalsWritten() throws IOException {
+        // FY2015 is step 1 of 3 towards FY2017: the annual target 10/3 = 3.333…, written 3.33
+        assertEquals(List.of(), run("thirds,FY2015,↗,%,FY2014,0,FY2017,10,2,,scored,3.33,60,○,false\n").failures());
+        assertEquals(List.of("reference"), run("thirds,FY2015,↗,%,FY2014,0,FY2017,10,2,,scored,3.34,60,○,false\n")
+                .failures().stream().map(ScenarioRun.Failure::field).toList(), "3.333… to 2 decimals is 3.33, not 3.34");
+    }
+
+    @Test
+    void aCaseCanExpectItsDataToBeRefused() throws IOException {
+        assertEquals(List.of(), run("unknown,FY2018,up,件,FY2014,0,FY2019,10,2,4,data_error,,,,\n").failures());
+        assertEquals(List.of("status"), run("known,FY2018,↗,件,FY2014,0,FY2019,10,2,4,data_error,,,,\n").failures()
+                .stream().map(ScenarioRun.Failure::field).toList());
+    }
+
+    @Test
+    void aBrokenScenarioFileIsLocated() throws IOException {
+        Path file = dir.resolve("cases.csv");
+        Files.writeString(file, HEADER + "bad,FY2018,↗,件,FY2014,zero,FY2019,10,2,4,scored,,,,\n");
+        DataException e = assertThrows(DataException.class, () -> ScenarioFile.read(file));
+        assertEquals(file + ":2: baseline: 'zero' is not a number (write plain decimals such as 1199 or 75.9: no "
+                + "separators, units or spaces)", e.getMessage());
+    }
+}
