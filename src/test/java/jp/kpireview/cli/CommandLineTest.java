@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import jp.kpireview.rules.KpiFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,14 +41,7 @@ class CommandLineTest {
     }
 
     private Path copyOfRules() throws IOException {
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.copy(file, rules.resolve(file.getFileName()));
-            }
-        }
-        return rules;
+        return KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl);
     }
 
     /** A copy of the bundled seed data with one line (0 = header) edited. */

@@ -86,14 +86,7 @@ class HtmlReportTest {
 
     @Test
     void theLegendIsTheBandScaleOfTheRules() throws IOException {
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.toList()) {
-                String text = Files.readString(f).replace("\"50~100\"", "\"50以上100未満\"");
-                Files.writeString(rules.resolve(f.getFileName()), text);
-            }
-        }
+        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace("\"50~100\"", "\"50以上100未満\""));
         String html = write(20, review(RuleBase.load(rules), "小樽市", SEED));
         assertTrue(html.contains("○ 50以上100未満"), "the label as the rule file writes it");
         assertFalse(html.contains("50~100"));

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.Direction;
 import jp.kpireview.domain.Evaluation;
@@ -58,13 +56,7 @@ class DirectionRulesTest {
 
     @Test
     void aSymbolCannotNameTwoDirections() throws IOException {
-        Path rules = dir;
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.toList()) {
-                Files.writeString(rules.resolve(f.getFileName()),
-                        Files.readString(f).replace("\"↘\", \"↓\"", "\"↘\", \"↑\""));
-            }
-        }
+        Path rules = KpiFixture.copyOfRules(dir, drl -> drl.replace("\"↘\", \"↓\"", "\"↘\", \"↑\""));
         RuleSetException e = assertThrows(RuleSetException.class,
                 () -> new ReviewEngine(RuleBase.load(rules)).evaluate(List.of(kpi("↗").actual("5").build()), 2018));
         assertEquals(rules.resolve("direction.drl") + ": rule \"Direction symbols\" failed: the symbol ↑ names both "

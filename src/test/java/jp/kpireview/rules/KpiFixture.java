@@ -1,9 +1,13 @@
 package jp.kpireview.rules;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
@@ -38,6 +42,17 @@ public final class KpiFixture {
             rules = RuleBase.load(Path.of("rules"));
         }
         return rules;
+    }
+
+    /** A copy of the project's rule files (*.drl) in {@code folder}, each passed through {@code edit}. */
+    public static Path copyOfRules(Path folder, UnaryOperator<String> edit) throws IOException {
+        Files.createDirectories(folder);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.writeString(folder.resolve(f.getFileName()), edit.apply(Files.readString(f)));
+            }
+        }
+        return folder;
     }
 
     public KpiFixture id(String value) {
