@@ -17,6 +17,7 @@ import jp.kpireview.report.Reports;
 import jp.kpireview.report.ResultsCsv;
 import jp.kpireview.report.ReviewTable;
 import jp.kpireview.report.SummaryCsv;
+import jp.kpireview.report.TraceReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print the table.")
     boolean quiet;
 
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Also write, for every KPI, each rule that fired and what it concluded (as explain does).")
+    Path trace;
+
     @Mixin
     RulesOption rules;
 
@@ -54,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         int fiscalYear = Options.fiscalYear(year, spec);
         PrintWriter stdout = spec.commandLine().getOut();
-        BatchRunner runner = new BatchRunner(new ReviewEngine(rules.load()),
+        BatchRunner runner = new BatchRunner(new ReviewEngine(rules.load(), trace != null),
                 new BatchRunner.Settings(new YearSelection(List.of(fiscalYear)), plans.noPlan, 1), KpiData::read);
         List<Supplier<? extends ReportWriter<?>>> reports = new ArrayList<>();
         if (!quiet) {
@@ -62,6 +67,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         reports.add(() -> new ResultsCsv(out.resolve("results.csv")));
         reports.add(() -> new SummaryCsv(out.resolve("summary.csv")));
+        if (trace != null) {
+            reports.add(() -> new TraceReport(trace));
+        }
         BatchRunner.Totals totals;
         try (Reports open = Reports.open(out, reports)) {
             totals = runner.run(List.of(data), open, Progress.SILENT);

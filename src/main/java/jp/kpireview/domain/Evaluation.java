@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * @param rawScore  補正前スコア: the score before clamping
  * @param score     スコア: the clamped score
  * @param achieved  目標達成 ☆: the final target has been reached in the KPI's direction
- * @param firedRules the rules that fired for this KPI, in order; empty unless the engine traced
+ * @param trace    the rules that fired for this KPI, in order, with what each concluded; empty unless the engine
+ *                 traced
  */
 public record Evaluation(
         Kpi kpi,
@@ -27,10 +28,15 @@ public record Evaluation(
         BigDecimal score,
         Band band,
         boolean achieved,
-        List<String> firedRules) {
+        List<RuleStep> trace) {
 
     public Evaluation {
-        firedRules = List.copyOf(firedRules);
+        trace = List.copyOf(trace);
+    }
+
+    /** The names of the rules that fired for this KPI, in order (traced evaluations only). */
+    public List<String> firedRules() {
+        return trace.stream().map(RuleStep::rule).toList();
     }
 
     public boolean scored() {

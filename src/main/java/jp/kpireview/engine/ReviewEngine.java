@@ -84,7 +84,9 @@ public final class ReviewEngine {
     private List<Band> fire(Collection<KpiYear> facts) {
         KieSession session = rules.kieBase().newKieSession();
         if (trace) {
-            session.addEventListener(new FiredRuleRecorder());
+            FiredRuleRecorder recorder = new FiredRuleRecorder();
+            session.addEventListener(recorder);
+            session.addEventListener(recorder.insertions);
         }
         try {
             facts.forEach(session::insert);
@@ -111,7 +113,7 @@ public final class ReviewEngine {
             requireComplete(kpi, year, o);
         }
         return new Evaluation(kpi, year, o.status(), o.direction(), o.referenceKind(), o.reference(),
-                o.rawScore(), o.score(), o.band(), o.achieved(), o.firedRules());
+                o.rawScore(), o.score(), o.band(), o.achieved(), o.trace());
     }
 
     private void requireComplete(Kpi kpi, int year, Outcome o) {

@@ -1,6 +1,7 @@
 package jp.kpireview.facts;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import jp.kpireview.domain.Direction;
 
 /** Stage 1: the KPI with its direction understood. */
@@ -9,6 +10,11 @@ public record Directed(KpiYear kpi, Direction direction) implements Stage {
     public static Directed of(KpiYear kpi, Direction direction) {
         kpi.outcome().direction(direction);
         return new Directed(kpi, direction);
+    }
+
+    @Override
+    public String explain() {
+        return "direction: " + direction.name().toLowerCase(Locale.ROOT) + " (" + kpi.directionText() + ")";
     }
 
     /** How far the actual is ahead of the baseline in the KPI's direction; negative when behind; null without actual. */

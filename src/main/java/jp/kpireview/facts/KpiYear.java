@@ -33,6 +33,13 @@ public record KpiYear(
         return this;
     }
 
+    @Override
+    public String explain() {
+        return "data: " + directionText + " baseline " + Decimals.shown(baseline) + " final target "
+                + Decimals.shown(finalTarget) + " (FY" + targetYear + "), actual " + (actual == null ? "—"
+                : Decimals.shown(actual)) + (plan == null ? "" : ", the city's annual target " + Decimals.shown(plan));
+    }
+
     public static KpiYear of(Kpi kpi, int year) {
         return new KpiYear(kpi.id(), kpi.directionText(), kpi.unit(), kpi.wholeNumbers(), kpi.baseline(),
                 kpi.finalTarget(), year, kpi.firstActualYear().orElse(null), kpi.targetYear(),

@@ -6,6 +6,7 @@ import java.util.List;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.Direction;
 import jp.kpireview.domain.ReferenceKind;
+import jp.kpireview.domain.RuleStep;
 import jp.kpireview.domain.Status;
 
 /**
@@ -27,7 +28,7 @@ public final class Outcome {
     private Band band;
     private boolean achieved;
     private final List<Problem> problems = new ArrayList<>(0);
-    private final List<String> firedRules = new ArrayList<>(0);
+    private final List<RuleStep> trace = new ArrayList<>(0);
 
     void direction(Direction value) {
         direction = value;
@@ -65,12 +66,12 @@ public final class Outcome {
     }
 
     /** Recorded only when the engine traces: the rules that fired for this KPI, in order. */
-    public void fired(String rule) {
-        firedRules.add(rule);
+    public void fired(RuleStep step) {
+        trace.add(step);
     }
 
-    public List<String> firedRules() {
-        return firedRules;
+    public List<RuleStep> trace() {
+        return trace;
     }
 
     public Status status() {

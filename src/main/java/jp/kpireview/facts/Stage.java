@@ -4,4 +4,7 @@ package jp.kpireview.facts;
 public interface Stage {
 
     KpiYear kpi();
+
+    /** What this stage concluded, in plain words, for explain. */
+    String explain();
 }
