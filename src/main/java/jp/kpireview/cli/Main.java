@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kpi-review", mixinStandardHelpOptions = true, version = "kpi-review 0.1.0",
         description = "Scores the KPIs of a municipal strategy (まち・ひと・しごと創生総合戦略) with the rules in rules/*.drl.",
         subcommands = {BatchCommand.class, EvaluateCommand.class, CheckCommand.class, ImportPublishedCommand.class,
-                GenerateCommand.class, TestRulesCommand.class, ExplainCommand.class})
+                GenerateCommand.class, TestRulesCommand.class, ExplainCommand.class,
+                ValidateCommand.class})
 public final class Main {
 
     public static final int OK = 0;

@@ -2,9 +2,13 @@ package jp.kpireview.cli;
 
 import java.nio.file.Path;
 import jp.kpireview.engine.RuleBase;
+import jp.kpireview.validate.RuleCheck;
 import picocli.CommandLine.Option;
 
-/** {@code --rules DIR}: the rule folder, compiled (and so checked) before anything is evaluated. */
+/**
+ * {@code --rules DIR}: the rule folder, compiled and checked (as {@code validate} does, without the scenarios)
+ * before anything is evaluated: a folder with errors is refused.
+ */
 final class RulesOption {
 
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
@@ -12,6 +16,10 @@ final class RulesOption {
     Path folder;
 
     RuleBase load() {
-        return RuleBase.load(folder);
+        RuleCheck.Report report = RuleCheck.check(folder, false);
+        if (report.hasErrors()) {
+            throw report.errors();
+        }
+        return report.rules();
     }
 }

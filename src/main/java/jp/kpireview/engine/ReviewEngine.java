@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.DataProblem;
@@ -11,6 +13,7 @@ import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.Status;
 import jp.kpireview.facts.BandScale;
+import jp.kpireview.facts.DirectionSymbols;
 import jp.kpireview.facts.KpiYear;
 import jp.kpireview.facts.Outcome;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -25,6 +28,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
  */
 public final class ReviewEngine {
 
+    private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\.(.*?)\\.\\.\\.\\.\\}\\]");
     private final RuleBase rules;
     private final boolean trace;
 
@@ -94,18 +98,47 @@ public final class ReviewEngine {
             return bandScale(session);
         } catch (ConsequenceException e) {
             throw new RuleSetException(failedRule(e));
+        } catch (RuleSetException | DataException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RuleSetException(failedCondition(e));
         } finally {
             session.dispose();
         }
     }
 
     private List<Band> bandScale(KieSession session) {
-        Collection<?> scales = session.getObjects(new ClassObjectFilter(BandScale.class));
-        if (scales.size() != 1) {
+        return single(session, BandScale.class, "band scale (BandScale)").bands();
+    }
+
+    private <T> T single(KieSession session, Class<T> type, String what) {
+        Collection<?> found = session.getObjects(new ClassObjectFilter(type));
+        if (found.size() != 1) {
             throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0,
-                    "the rules must define exactly one band scale (BandScale), found " + scales.size()));
+                    "the rules must define exactly one " + what + ", found " + found.size()));
         }
-        return ((BandScale) scales.iterator().next()).bands();
+        return type.cast(found.iterator().next());
+    }
+
+    /** The tables the rules define with an empty {@code when}: the band scale and the direction symbols. */
+    public record Tables(List<Band> bands, DirectionSymbols directions) {
+    }
+
+    public Tables tables() {
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.fireAllRules();
+            return new Tables(bandScale(session), single(session, DirectionSymbols.class,
+                    "table of direction symbols (DirectionSymbols)"));
+        } catch (ConsequenceException e) {
+            throw new RuleSetException(failedRule(e));
+        } catch (RuleSetException | DataException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RuleSetException(failedCondition(e));
+        } finally {
+            session.dispose();
+        }
     }
 
     private Evaluation toEvaluation(Kpi kpi, int year, Outcome o) {
@@ -124,6 +157,23 @@ public final class ReviewEngine {
             throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, "no rule gave KPI " + kpi.id()
                     + " (" + kpi.source() + ", FY" + year + ") " + missing));
         }
+    }
+
+    /**
+     * A condition that compiled but cannot be evaluated (MVEL checks some types only when it runs, e.g.
+     * {@code x >= "zero"}): found in the rule files by the expression the error quotes.
+     */
+    private RuleProblem failedCondition(RuntimeException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        Matcher near = NEAR.matcher(message);
+        String first = message.lines().findFirst().orElse(message).replaceAll("^\\[Error: |\\]$", "");
+        if (near.find()) {
+            RuleProblem at = rules.locate(near.group(1).strip());
+            if (at != null) {
+                return new RuleProblem(at.file(), at.line(), "a condition cannot be evaluated: " + first);
+            }
+        }
+        return new RuleProblem(rules.folder().toString(), 0, "a condition cannot be evaluated: " + first);
     }
 
     /** A rule whose action threw, e.g. a band scale whose edges do not rise: name its file and the reason. */

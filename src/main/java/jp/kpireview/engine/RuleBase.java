@@ -78,6 +78,23 @@ public final class RuleBase {
         return folder;
     }
 
+    /** The first place in the rule files where {@code text} is written; null when it is nowhere. */
+    public RuleProblem locate(String text) {
+        for (Path file : files) {
+            try {
+                List<String> lines = TextFiles.readUtf8(file).lines().toList();
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains(text)) {
+                        return new RuleProblem(file.toString(), i + 1, "");
+                    }
+                }
+            } catch (IOException e) {
+                // a file that cannot be read again says nothing about where the text is
+            }
+        }
+        return null;
+    }
+
     public List<Path> files() {
         return files;
     }

@@ -24,6 +24,9 @@ public final class Decimals {
 
     /** {@code value} limited to [{@code min}, {@code max}]. */
     public static BigDecimal clamp(BigDecimal value, double min, double max) {
+        if (min > max) {
+            throw new IllegalArgumentException("the clamp limits are not ordered: " + min + " is above " + max);
+        }
         BigDecimal low = BigDecimal.valueOf(min);
         BigDecimal high = BigDecimal.valueOf(max);
         if (value.compareTo(high) > 0) {

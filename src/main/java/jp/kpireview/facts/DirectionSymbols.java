@@ -1,6 +1,7 @@
 package jp.kpireview.facts;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -30,6 +31,11 @@ public final class DirectionSymbols {
             }
         }
         return this;
+    }
+
+    /** The symbols that name {@code direction}, as written. */
+    public List<String> symbolsOf(Direction direction) {
+        return directions.entrySet().stream().filter(e -> e.getValue() == direction).map(Map.Entry::getKey).toList();
     }
 
     /** Every symbol that names a direction. */

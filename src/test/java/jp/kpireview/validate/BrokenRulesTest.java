@@ -1,0 +1,127 @@
+package jp.kpireview.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import jp.kpireview.cli.Main;
+import jp.kpireview.rules.KpiFixture;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * Twenty ways a policy officer can break the rule folder. Each must be refused by validate and by evaluate with a
+ * message that names the file (and the line where there is one) — never a stack trace.
+ */
+class BrokenRulesTest {
+
+    @TempDir
+    Path dir;
+
+    /** A broken copy: {@code file} of rules/ edited, what the message must say, and the file it must name. */
+    static Stream<Arguments> brokenFolders() {
+        return Stream.of(
+                edit("syntax error: a rule without end", "bands.drl", s -> s.replaceFirst("(?s)end\\s*$", ""),
+                        "bands.drl:"),
+                edit("unknown fact field", "score.drl", s -> s.replace("Reference( span != 0 )",
+                        "Reference( spam != 0 )"), "score.drl:"),
+                edit("wrong type in a constraint", "achievement.drl", s -> s.replace("aheadOfFinalTarget >= 0",
+                        "aheadOfFinalTarget >= \"zero\""), "achievement.drl"),
+                edit("unknown class imported", "direction.drl", s -> s.replace("import jp.kpireview.facts.Directed;",
+                        "import jp.kpireview.facts.Directions;"), "direction.drl"),
+                edit("a call to an undefined method", "reference.drl", s -> s.replace("Decimals.lessPercent(",
+                        "Decimals.lessPercents("), "reference.drl"),
+                edit("a threshold written as text", "reference.drl", s -> s.replace("k.finalTarget(), 5)",
+                        "k.finalTarget(), \"five\")"), "reference.drl"),
+                Arguments.of("duplicated rule name", "achievement.drl", (UnaryOperator<String>) s -> s
+                        + "\nrule \"Raw score\"\nwhen\n    $s : Score()\nthen\nend\n", "Duplicate rule name: Raw score",
+                        "score.drl"),
+                missing("no band scale", "bands.drl", s -> s.replaceFirst("(?s)rule \"Band scale\".*?\nend\n", ""),
+                        "band scale"),
+                missing("two band scales", "bands.drl", s -> s + s.substring(s.indexOf("rule \"Band scale\""),
+                        s.indexOf("// Policy: every scored")).replace("\"Band scale\"", "\"Band scale 2\""),
+                        "found 2"),
+                edit("band edges that fall", "bands.drl", s -> s.replace(".from(50, \"○\"", ".from(-50, \"○\""),
+                        "edges must rise"),
+                edit("the same band mark twice", "bands.drl", s -> s.replace(".from(50, \"○\"", ".from(50, \"●\""),
+                        "used twice"),
+                missing("no band rule", "bands.drl", s -> s.replaceFirst("(?s)rule \"Band of the score\".*?\nend\n", ""),
+                        "no rule gave"),
+                edit("an overlapping band rule", "bands.drl", s -> s + "\nrule \"Everything is ◎\"\nwhen\n"
+                        + "    $s : Score()\n    $scale : BandScale()\nthen\n"
+                        + "    $s.kpi().outcome().band($scale.bands().get(3));\nend\n", "overlap"),
+                edit("clamp limits reversed", "score.drl", s -> s.replace("clamp($raw.value(), -100, 100)",
+                        "clamp($raw.value(), 100, -100)"), "not ordered"),
+                missing("no status for a KPI without actual", "score.drl",
+                        s -> s.replaceFirst("(?s)rule \"No actual for the year\".*?\nend\n", ""), "status"),
+                missing("no direction table", "direction.drl",
+                        s -> s.replaceFirst("(?s)rule \"Direction symbols\".*?\nend\n", ""), "direction symbols"),
+                edit("a symbol naming two directions", "direction.drl", s -> s.replace("\"↘\", \"↓\"", "\"↘\", \"↗\""),
+                        "names both"),
+                edit("a rule that fails at run time", "score.drl", s -> s.replace(
+                        "insert( RawScore.of($r, Decimals.percent($r.progress(), $r.span(), 2)) );",
+                        "insert( RawScore.of($r, Decimals.percent($r.progress(), java.math.BigDecimal.ZERO, 2)) );"),
+                        "Raw score"),
+                Arguments.of("a file that is not UTF-8", "bands.drl", null, "UTF-8", "bands.drl"),
+                Arguments.of("an empty folder", null, null, "no .drl files", null));
+    }
+
+    /** A copy that lacks something: the message names the folder, as no file holds what is missing. */
+    private static Arguments missing(String name, String file, UnaryOperator<String> change, String expected) {
+        return Arguments.of(name, file, change, expected, null);
+    }
+
+    /** A broken copy whose message must name the edited file. */
+    private static Arguments edit(String name, String file, UnaryOperator<String> change, String expected) {
+        return Arguments.of(name, file, change, expected, file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenFolders")
+    void isRefusedWithALocatedMessage(String name, String file, UnaryOperator<String> change, String expected,
+            String where) throws IOException {
+        Path rules = dir.resolve("rules");
+        if (file == null) {
+            Files.createDirectories(rules);
+        } else {
+            KpiFixture.copyOfRules(rules, drl -> drl);
+            Path broken = rules.resolve(file);
+            if (change == null) {
+                Files.write(broken, new byte[] {(byte) 0x82, (byte) 0xa0, '\n'});
+            } else {
+                String before = Files.readString(broken);
+                Files.writeString(broken, change.apply(before));
+                assertFalse(before.equals(Files.readString(broken)), "the edit changed nothing: " + name);
+            }
+        }
+        String validate = run("validate", "--rules", rules.toString());
+        assertTrue(validate.startsWith("2\n"), validate);
+        assertTrue(validate.contains((where == null ? rules : rules.resolve(where)).toString()), validate);
+        assertTrue(validate.contains(expected), validate);
+        assertFalse(validate.contains("Exception") || validate.contains("\tat "), validate);
+        String evaluate = run("evaluate", "--rules", rules.toString(), "--data", "seeds/otaru-h30.csv", "--year",
+                "FY2018", "--out", dir.resolve("out").toString());
+        assertTrue(evaluate.startsWith("2\n"), evaluate);
+        assertFalse(Files.exists(dir.resolve("out")), "a refused folder writes nothing");
+    }
+
+    /** The exit code, then everything the command printed. */
+    private static String run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(out));
+        int exit = commandLine.execute(args);
+        return exit + "\n" + out;
+    }
+}
