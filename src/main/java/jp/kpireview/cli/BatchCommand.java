@@ -84,8 +84,7 @@ final class BatchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads: must be at least 1");
         }
         long started = System.nanoTime();
-        List<Path> files = new ArrayList<>();
-        data.forEach(d -> files.addAll(KpiData.files(d)));
+        List<Path> files = KpiData.files(data);
         BatchRunner runner = new BatchRunner(new ReviewEngine(rules.load()),
                 new BatchRunner.Settings(selection, plans.noPlan, workers), KpiData::read);
         BatchRunner.Totals totals;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -28,6 +29,13 @@ public final class KpiData {
         }
         throw new DataException(new SourceLocation(file.toString(), 1), "file",
                 "not a KPI data file (expected .csv or .xlsx)");
+    }
+
+    /** The data files of several files and folders, in the order given. */
+    public static List<Path> files(List<Path> filesOrFolders) {
+        List<Path> files = new ArrayList<>();
+        filesOrFolders.forEach(f -> files.addAll(files(f)));
+        return files;
     }
 
     /** A file as it is, or the data files of a folder (not recursive), sorted by name. */

@@ -291,7 +291,8 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
         }
     }
 
-    private static final String STYLE = """
+    /** The page style, shared with the diff page. */
+    static final String STYLE = """
             body { font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif;
                    margin: 24px; color: #222; font-size: 13px; }
             h1 small, h2 small { color: #777; font-weight: normal; font-size: 60%; }

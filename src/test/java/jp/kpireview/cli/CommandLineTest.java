@@ -175,6 +175,34 @@ class CommandLineTest {
     }
 
     @Test
+    void diffShowsWhatLoweringTheTopEdgeTo90Changes() throws IOException {
+        Path edited = KpiFixture.copyOfRules(dir.resolve("rules90"),
+                drl -> drl.replace(".from(100, \"◎\", \"100以上\")", ".from(90, \"◎\", \"90以上\")"));
+        Path out = dir.resolve("out");
+        Run run = run("diff", "--rules", "rules", "--rules", edited.toString(), "--data", "seeds/otaru-h30.csv",
+                "--years", "FY2018", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        // the published FY2018 scores in [90, 100): 5a 94.74, 9a 98.44, 9b 96.56, 25 94.82 (ours 93.78), 32 93.46
+        List<String> moved = run.out().lines().filter(l -> l.contains("○ → ◎"))
+                .map(l -> l.strip().split("\\s+")[1]).toList();
+        assertEquals(List.of("5a", "9a", "9b", "25", "32"), moved);
+        assertTrue(run.out().startsWith("rules → " + edited + ": 73 KPI-years compared; 5 change band or ☆, 0 only "
+                + "their score; 3 project summaries change"), run.out());
+        assertTrue(run.out().contains("(集計対象 11事業[16KPI] / 全 11事業[16KPI])  平均スコア 40.90  ×3 ●5 ○2 ◎6 ☆3"),
+                "(1): 5a, 9a, 9b move from ○ to ◎");
+        assertTrue(Files.readString(out.resolve("diff.html")).contains("○ → ◎"));
+    }
+
+    @Test
+    void diffOfTheSameRulesChangesNothing() throws IOException {
+        Run run = run("diff", "--rules", "rules", "--rules", copyOfRules().toString(), "--data",
+                "seeds/otaru-h30.csv", "--out", dir.resolve("out").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains(": 292 KPI-years compared; 0 change band or ☆, 0 only their score; 0 project"
+                + " summaries change"), run.out());
+    }
+
+    @Test
     void checkPassesOnTheBundledSeed() {
         Run run = run("check");
         assertEquals(0, run.exit(), run.out() + run.err());

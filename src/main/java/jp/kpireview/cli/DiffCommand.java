@@ -1,0 +1,69 @@
+package jp.kpireview.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import jp.kpireview.batch.YearSelection;
+import jp.kpireview.diff.RuleDiff;
+import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.io.KpiData;
+import jp.kpireview.report.DiffReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Evaluates the same data with two rule folders and shows what changes: KPIs that move band or"
+                + " gain or lose ☆, and project summaries. Writes DIR/diff.html too.")
+final class DiffCommand implements Callable<Integer> {
+
+    @Option(names = "--rules", required = true, paramLabel = "DIR",
+            description = "The rule folders to compare: give it twice, the current one first.")
+    List<Path> folders;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE|DIR", description = "KPI data; repeatable.")
+    List<Path> data;
+
+    @Option(names = "--years", paramLabel = "YEARS", defaultValue = "all",
+            description = "all, FY2015..FY2019 or FY2017,H30 (default: ${DEFAULT-VALUE}).")
+    String years;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+            description = "Folder for diff.html (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (folders.size() != 2) {
+            throw new ParameterException(spec.commandLine(), "--rules: give two rule folders, the current one first");
+        }
+        YearSelection selection;
+        try {
+            selection = YearSelection.parse(years);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--years: " + e.getMessage());
+        }
+        RuleDiff diff = new RuleDiff(engine(folders.get(0)), engine(folders.get(1)), selection);
+        RuleDiff.Accumulator changes = new RuleDiff.Accumulator();
+        KpiData.files(data).forEach(file -> diff.compare(KpiData.read(file), changes));
+        RuleDiff.Result result = changes.result();
+        String before = folders.get(0).toString();
+        String after = folders.get(1).toString();
+        DiffReport.print(result, before, after, spec.commandLine().getOut());
+        DiffReport.writeHtml(out.resolve("diff.html"), result, before, after);
+        spec.commandLine().getOut().println("wrote " + out.resolve("diff.html"));
+        spec.commandLine().getOut().flush();
+        return Main.OK;
+    }
+
+    private static ReviewEngine engine(Path folder) {
+        RulesOption option = new RulesOption();
+        option.folder = folder;
+        return new ReviewEngine(option.load());
+    }
+}
