@@ -203,6 +203,27 @@ class CommandLineTest {
     }
 
     @Test
+    void validateAndTestRulesPassOnTheBundledRulesAndWarnAboutTheEdit() throws IOException {
+        Run valid = run("validate");
+        assertEquals(0, valid.exit(), valid.out());
+        assertTrue(valid.out().contains("  scenarios: 31 cases, 0 differ") && valid.out().strip().endsWith("OK"),
+                valid.out());
+        assertEquals(0, run("test-rules").exit());
+        Path edited = KpiFixture.copyOfRules(dir.resolve("rules90"),
+                drl -> drl.replace(".from(100, \"◎\", \"100以上\")", ".from(90, \"◎\", \"90以上\")"));
+        Files.createDirectories(edited.resolve("tests"));
+        Files.copy(Path.of("rules/tests/scoring.csv"), edited.resolve("tests/scoring.csv"));
+        Run warned = run("validate", "--rules", edited.toString());
+        assertEquals(1, warned.exit(), warned.out());
+        Run failed = run("test-rules", "--rules", edited.toString());
+        assertEquals(1, failed.exit());
+        assertEquals(List.of("FAIL " + edited.resolve("tests/scoring.csv") + ":5: 'just below the ◎ edge': band "
+                + "expected ○, got ◎", "FAIL " + edited.resolve("tests/scoring.csv") + ":27: 'after the target year the "
+                + "target stays': band expected ○, got ◎"),
+                failed.out().lines().filter(l -> l.startsWith("FAIL")).toList(), "99.99 and 90.00 are ◎ now");
+    }
+
+    @Test
     void checkPassesOnTheBundledSeed() {
         Run run = run("check");
         assertEquals(0, run.exit(), run.out() + run.err());
