@@ -1,0 +1,147 @@
+package jp.kpireview.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import jp.kpireview.rules.KpiFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service as a client sees it: a server started on a loopback port, real HTTP requests. */
+class ReviewServiceTest {
+
+    private static final Path SEED = Path.of("seeds/otaru-h30.csv");
+
+    @TempDir
+    Path dir;
+
+    private Path rules;
+    private RuleHolder holder;
+    private ReviewService service;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void start() throws IOException {
+        rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl);
+        holder = RuleHolder.start(rules);
+        service = ReviewService.start(holder, Path.of("seeds"), new ReviewService.Limits(1 << 20, 100, 30),
+                "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+        holder.close();
+    }
+
+    private HttpResponse<String> post(String query, byte[] body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri("/api/evaluate?" + query))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + service.port() + path);
+    }
+
+    @Test
+    void evaluatesAnUploadedSheet() throws Exception {
+        HttpResponse<String> r = post("year=FY2018", Files.readAllBytes(SEED));
+        assertEquals(200, r.statusCode(), r.body());
+        // published: 17 参加児童生徒数 196.15 → 100.00 ◎ ☆
+        assertTrue(r.body().contains("\"fiscalYear\":\"FY2018\",\"fiscalYearJp\":\"H30\",\"actual\":118,"
+                + "\"status\":\"scored\",\"referenceKind\":\"linear\",\"reference\":93,\"rawScore\":196.15,"
+                + "\"score\":100.00,\"band\":\"◎\",\"achieved\":true"), r.body());
+        assertTrue(r.body().contains("\"source\":\"upload.csv\""), "no temporary path leaks");
+        assertEquals(holder.current().hash(), r.headers().firstValue("X-Rules").orElseThrow());
+    }
+
+    @Test
+    void badInputGetsA4xxWithTheLocatedMessage() throws Exception {
+        List<String> lines = Files.readAllLines(SEED);
+        lines.set(4, lines.get(4).replaceFirst(",FY2014,5,", ",FY2014,5件,"));
+        HttpResponse<String> r = post("year=FY2018&name=kpis.csv", String.join("\n", lines).getBytes());
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("\"text\":\"kpis.csv:5: baseline: '5件' is not a number"), r.body());
+        assertEquals(400, post("year=next", Files.readAllBytes(SEED)).statusCode());
+        assertEquals(400, post("year=FY2018&format=pdf", Files.readAllBytes(SEED)).statusCode());
+        assertEquals(400, post("year=FY2018", new byte[0]).statusCode());
+        assertEquals(404, post("data=../pom.xml", new byte[0]).statusCode(), "only bundled files");
+        assertEquals(413, post("year=FY2018", new byte[(1 << 20) + 1]).statusCode(), "over 1 MB");
+    }
+
+    @Test
+    void aSheetWithMoreRowsThanTheLimitIsRefused() throws Exception {
+        // the limit in this test is 100 rows; the seed has 73
+        List<String> lines = Files.readAllLines(SEED);
+        StringBuilder big = new StringBuilder(lines.get(0)).append('\n');
+        for (int copy = 0; copy < 2; copy++) {
+            for (String line : lines.subList(1, lines.size())) {
+                big.append(line.replaceFirst("^小樽市,", "小樽市,c" + copy)).append('\n');
+            }
+        }
+        HttpResponse<String> r = post("year=FY2018", big.toString().getBytes());
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("146 KPI rows; at most 100"), r.body());
+    }
+
+    @Test
+    void aGoodRuleEditIsTakenAndABrokenOneIsRejectedWhileTheOldRulesAnswer() throws Exception {
+        String before = holder.current().hash();
+        Path bands = rules.resolve("bands.drl");
+        Files.writeString(bands, Files.readString(bands).replace(".from(100, \"◎\", \"100以上\")",
+                ".from(90, \"◎\", \"90以上\")"));
+        holder.reload();
+        String edited = holder.current().hash();
+        assertFalse(before.equals(edited));
+        // 5a 94.74 is ◎ from 90
+        assertTrue(post("year=FY2018&format=csv", Files.readAllBytes(SEED)).body()
+                .contains("小樽市,5a,FY2018,scored,linear,"), "evaluates");
+        assertTrue(post("year=FY2018&format=csv", Files.readAllBytes(SEED)).body().contains(",94.74,94.74,◎,"));
+
+        Files.writeString(bands, Files.readString(bands).replace(".from(50, \"○\"", ".from(-50, \"○\""));
+        holder.reload();
+        assertEquals(edited, holder.current().hash(), "the broken edit is not taken");
+        String info = get("/api/rules").body();
+        assertTrue(info.contains("\"rejected\":{") && info.contains("edges must rise"), info);
+        assertTrue(post("year=FY2018&format=csv", Files.readAllBytes(SEED)).body().contains(",94.74,94.74,◎,"),
+                "the last good rules go on answering");
+    }
+
+    @Test
+    void theRuleFolderIsWatched() throws Exception {
+        String before = holder.current().hash();
+        Path bands = rules.resolve("bands.drl");
+        Files.writeString(bands, Files.readString(bands).replace("\"50~100\"", "\"50以上100未満\""));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (holder.current().hash().equals(before) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertFalse(holder.current().hash().equals(before), "the edit was picked up without a restart");
+        assertTrue(get("/health").body().contains(holder.current().hash()));
+    }
+
+    @Test
+    void healthAndThePage() throws Exception {
+        assertEquals("{\"status\":\"ok\",\"rules\":\"" + holder.current().hash() + "\"}", get("/health").body());
+        HttpResponse<String> page = get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<html lang=\"ja\">") && page.body().contains("KPI評価"));
+        assertEquals(404, get("/nowhere").statusCode());
+    }
+}
