@@ -42,7 +42,16 @@ final class ServicePage {
               const jp = y > 2018 ? 'R' + (y - 2018) : 'H' + (y - 1988);
               $('year').add(new Option('FY' + y + ' (' + jp + ')', 'FY' + y));
             }
-            fetch('/api/data').then(r => r.json()).then(d => d.files.forEach(f => $('bundled').add(new Option(f, f))));
+            const asked = new URLSearchParams(location.search);
+            fetch('/api/data').then(r => r.json()).then(d => {
+              d.files.forEach(f => $('bundled').add(new Option(f, f)));
+              // /?data=otaru-h30.csv&year=FY2018 opens that report at once (a link people can keep)
+              if (asked.get('data')) {
+                $('bundled').value = asked.get('data');
+                if (asked.get('year')) { $('year').value = asked.get('year'); }
+                $('form').requestSubmit();
+              }
+            });
             function showRules() {
               fetch('/api/rules').then(r => r.json()).then(r => {
                 let text = 'ルール ' + r.hash + ' (' + r.files.join(', ') + ') · ' + r.loadedAt;
