@@ -1,8 +1,18 @@
 package jp.kpireview.service;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -10,36 +20,107 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * The page in a real browser: Debian's headless Chromium opens the page for the bundled seed, the page's script asks
- * the API and shows the report, and the marks it shows are checked. Runs where Chromium is installed
- * ({@code apt-get install chromium}); skipped elsewhere.
+ * The page in a real browser, as an officer uses it: Debian's headless Chromium, driven by its ChromeDriver over the
+ * W3C WebDriver protocol, opens the page, uploads the seed sheet, picks FY2018, and the report it shows is checked.
+ * Runs where both are installed ({@code apt-get install chromium chromium-driver}); skipped elsewhere.
  */
-@EnabledIf("chromiumInstalled")
+@EnabledIf("browserInstalled")
 class ServicePageChromiumTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+    private final HttpClient http = HttpClient.newHttpClient();
 
-    static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMIUM);
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     }
 
     @Test
-    void thePageShowsTheReportWithItsMarks() throws Exception {
+    void anUploadedSheetShowsItsReportWithTheMarks() throws Exception {
+        int driverPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            driverPort = free.getLocalPort();
+        }
+        Process driver = new ProcessBuilder(DRIVER.toString(), "--port=" + driverPort)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
                 ReviewService service = ReviewService.start(rules, Path.of("seeds"), ReviewService.Limits.DEFAULT,
                         "127.0.0.1", 0)) {
-            Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--virtual-time-budget=20000", "--dump-dom",
-                    "http://127.0.0.1:" + service.port() + "/?data=otaru-h30.csv&year=FY2018")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(chromium.waitFor(60, TimeUnit.SECONDS));
-            // the report is in the frame's srcdoc, HTML-escaped once more
-            assertTrue(dom.contains("KPI評価レポート"), "the report is shown");
-            assertTrue(dom.contains("参加児童生徒数"), "KPI 17 is listed");
-            assertTrue(dom.contains("(集計対象 18事業[19KPI] / 全 19事業[21KPI])"), "project (2) as published");
-            assertTrue(dom.contains("◎") && dom.contains("☆") && dom.contains("×"), "the marks are shown");
-            assertTrue(dom.contains("ルール " + rules.current().hash()), "the rule set that produced it");
+            String base = "http://127.0.0.1:" + driverPort;
+            waitFor(base + "/status");
+            String session = field(send(base + "/session", "{\"capabilities\":{\"alwaysMatch\":{\"browserName\":"
+                    + "\"chrome\",\"goog:chromeOptions\":{\"binary\":\"" + CHROMIUM + "\",\"args\":[\"--headless\","
+                    + "\"--no-sandbox\",\"--disable-gpu\",\"--disable-background-networking\"]}}}}"), "sessionId");
+            String at = base + "/session/" + session;
+            try {
+                send(at + "/url", "{\"url\":\"http://127.0.0.1:" + service.port() + "/\"}");
+                String input = field(send(at + "/element", "{\"using\":\"css selector\",\"value\":\"#file\"}"),
+                        ELEMENT);
+                send(at + "/element/" + input + "/value", "{\"text\":\""
+                        + quote(Path.of("seeds/otaru-h30.csv").toAbsolutePath().toString()) + "\"}");
+                script(at, "document.getElementById('year').value = 'FY2018';"
+                        + " document.getElementById('form').requestSubmit(); return 'ok';");
+                String report = null;
+                for (int i = 0; i < 100 && (report == null || report.isEmpty()); i++) {
+                    Thread.sleep(200);
+                    report = script(at, "return document.getElementById('report').srcdoc;");
+                }
+                assertNotNull(report);
+                assertTrue(report.contains("KPI評価レポート") && report.contains("otaru-h30.csv"), "the uploaded sheet");
+                // published FY2018: 17 参加児童生徒数 ◎ ☆; project (2) 集計対象 18事業[19KPI] / 全 19事業[21KPI]
+                assertTrue(report.contains("参加児童生徒数"));
+                assertTrue(report.contains("(集計対象 18事業[19KPI] / 全 19事業[21KPI])"));
+                assertTrue(report.contains(">◎</td>") && report.contains(">☆</td>") && report.contains(">×</td>"));
+                String shown = script(at, "return document.getElementById('rules').textContent;");
+                assertTrue(shown.contains(rules.current().hash()), shown);
+            } finally {
+                http.send(HttpRequest.newBuilder(URI.create(at)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            }
+        } finally {
+            driver.destroy();
+            driver.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    private String script(String session, String script) throws IOException, InterruptedException {
+        return field(send(session + "/execute/sync", "{\"script\":\"" + quote(script) + "\",\"args\":[]}"), "value");
+    }
+
+    private String send(String url, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private void waitFor(String url) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the driver is still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("chromedriver did not start");
+    }
+
+    /** The first string value of {@code name} anywhere in a WebDriver answer. */
+    private static String field(String json, String name) throws IOException {
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t == JsonToken.FIELD_NAME && name.equals(parser.currentName())
+                        && parser.nextToken() == JsonToken.VALUE_STRING) {
+                    return parser.getText();
+                }
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + json);
+    }
+
+    private static String quote(String text) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
     }
 }
