@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kpireview.domain.Band;
@@ -86,16 +87,23 @@ public final class ReviewEngine {
 
     /** Fires the rules over one batch and returns the band scale the rules defined. */
     private List<Band> fire(Collection<KpiYear> facts) {
-        KieSession session = rules.kieBase().newKieSession();
-        if (trace) {
-            FiredRuleRecorder recorder = new FiredRuleRecorder();
-            session.addEventListener(recorder);
-            session.addEventListener(recorder.insertions);
-        }
-        try {
+        return inSession(session -> {
+            if (trace) {
+                FiredRuleRecorder recorder = new FiredRuleRecorder();
+                session.addEventListener(recorder);
+                session.addEventListener(recorder.insertions);
+            }
             facts.forEach(session::insert);
             session.fireAllRules();
             return bandScale(session);
+        });
+    }
+
+    /** Runs {@code work} in a new session; whatever a rule does wrong comes out located, as a rule-set error. */
+    private <T> T inSession(Function<KieSession, T> work) {
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            return work.apply(session);
         } catch (ConsequenceException e) {
             throw new RuleSetException(failedRule(e));
         } catch (RuleSetException | DataException e) {
@@ -125,20 +133,11 @@ public final class ReviewEngine {
     }
 
     public Tables tables() {
-        KieSession session = rules.kieBase().newKieSession();
-        try {
+        return inSession(session -> {
             session.fireAllRules();
             return new Tables(bandScale(session), single(session, DirectionSymbols.class,
                     "table of direction symbols (DirectionSymbols)"));
-        } catch (ConsequenceException e) {
-            throw new RuleSetException(failedRule(e));
-        } catch (RuleSetException | DataException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new RuleSetException(failedCondition(e));
-        } finally {
-            session.dispose();
-        }
+        });
     }
 
     private Evaluation toEvaluation(Kpi kpi, int year, Outcome o) {

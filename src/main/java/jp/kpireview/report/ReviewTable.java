@@ -66,12 +66,7 @@ public final class ReviewTable {
     }
 
     private static void row(PrintWriter out, String... cells) {
-        StringBuilder line = new StringBuilder(" ");
-        for (int i = 0; i < cells.length; i++) {
-            int width = WIDTHS[i];
-            line.append(' ').append(width < 0 ? TextWidth.left(cells[i], -width) : TextWidth.right(cells[i], width));
-        }
-        out.println(line.toString().stripTrailing());
+        out.println(TextWidth.row(WIDTHS, cells));
     }
 
     private static void printRow(Evaluation e, PrintWriter out) {

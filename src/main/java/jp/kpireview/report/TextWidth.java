@@ -14,6 +14,16 @@ final class TextWidth {
         return " ".repeat(Math.max(0, width - width(text))) + text;
     }
 
+    /** One table row: each cell padded to its width, negative = left-aligned, 0 = as it is. */
+    static String row(int[] widths, String... cells) {
+        StringBuilder line = new StringBuilder(" ");
+        for (int i = 0; i < cells.length; i++) {
+            int width = widths[i];
+            line.append(' ').append(width < 0 ? left(cells[i], -width) : right(cells[i], width));
+        }
+        return line.toString().stripTrailing();
+    }
+
     static int width(String text) {
         return text.codePoints().map(c -> wide(c) ? 2 : 1).sum();
     }
