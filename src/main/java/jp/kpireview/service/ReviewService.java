@@ -149,7 +149,21 @@ public final class ReviewService implements AutoCloseable {
         if (data == null || !Files.isDirectory(data)) {
             return List.of();
         }
-        return KpiData.files(data).stream().map(p -> p.getFileName().toString()).toList();
+        return KpiData.files(data).stream().filter(ReviewService::looksLikeKpiData)
+                .map(p -> p.getFileName().toString()).toList();
+    }
+
+    /** A workbook, or a CSV whose header names a kpi_id column (the published-score files of seeds/ do not). */
+    private static boolean looksLikeKpiData(Path file) {
+        if (!file.toString().endsWith(".csv")) {
+            return true;
+        }
+        try (var lines = Files.lines(file)) {
+            return lines.findFirst().map(header -> header.contains("kpi_id") && header.contains("baseline"))
+                    .orElse(false);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
     }
 
     private void evaluate(HttpExchange x) throws IOException {

@@ -143,5 +143,6 @@ class ReviewServiceTest {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<html lang=\"ja\">") && page.body().contains("KPI評価"));
         assertEquals(404, get("/nowhere").statusCode());
+        assertEquals("{\"files\":[\"otaru-h30.csv\"]}", get("/api/data").body(), "KPI data only");
     }
 }
