@@ -17,7 +17,7 @@ import jp.kpireview.facts.BandScale;
 import jp.kpireview.facts.DirectionSymbols;
 import jp.kpireview.facts.KpiYear;
 import jp.kpireview.facts.Outcome;
-import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -94,7 +94,7 @@ public final class ReviewEngine {
                 session.addEventListener(recorder.insertions);
             }
             facts.forEach(session::insert);
-            session.fireAllRules();
+            fire(session, facts.size());
             return bandScale(session);
         });
     }
@@ -113,6 +113,25 @@ public final class ReviewEngine {
         } finally {
             session.dispose();
         }
+    }
+
+    /** Fires within the bounds; rules that fire without end are a rule-set error naming them, file and line. */
+    private void fire(KieSession session, int facts) {
+        FiringBound.Runaway runaway = FiringBound.fire(session, facts);
+        if (runaway == null) {
+            return;
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Rule rule : runaway.rules()) {
+            RuleProblem at = rules.locate(rule);
+            problems.add(new RuleProblem(at.file(), at.line(), "rule \"" + rule.getName() + "\" fires without end: "
+                    + runaway.reason() + "; a rule that changes or inserts what its own condition matches needs a"
+                    + " guard (e.g. a condition that is false once the change is made)"));
+        }
+        if (problems.isEmpty()) {
+            problems.add(new RuleProblem(rules.folder().toString(), 0, "the rules do not finish: " + runaway.reason()));
+        }
+        throw new RuleSetException(problems);
     }
 
     private List<Band> bandScale(KieSession session) {
@@ -134,7 +153,7 @@ public final class ReviewEngine {
 
     public Tables tables() {
         return inSession(session -> {
-            session.fireAllRules();
+            fire(session, 0);
             return new Tables(bandScale(session), single(session, DirectionSymbols.class,
                     "table of direction symbols (DirectionSymbols)"));
         });
@@ -177,15 +196,12 @@ public final class ReviewEngine {
 
     /** A rule whose action threw, e.g. a band scale whose edges do not rise: name its file and the reason. */
     private RuleProblem failedRule(ConsequenceException e) {
-        String file = rules.folder().toString();
-        String rule = "?";
-        if (e.getMatch() != null && e.getMatch().getRule() instanceof RuleImpl impl) {
-            rule = impl.getName();
-            if (impl.getResource() != null && impl.getResource().getSourcePath() != null) {
-                file = rules.fileOf(impl.getResource().getSourcePath()).toString();
-            }
-        }
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        return new RuleProblem(file, 0, "rule \"" + rule + "\" failed: " + cause.getMessage());
+        if (e.getMatch() == null || e.getMatch().getRule() == null) {
+            return new RuleProblem(rules.folder().toString(), 0, "a rule failed: " + cause.getMessage());
+        }
+        Rule rule = e.getMatch().getRule();
+        RuleProblem at = rules.locate(rule);
+        return new RuleProblem(at.file(), at.line(), "rule \"" + rule.getName() + "\" failed: " + cause.getMessage());
     }
 }

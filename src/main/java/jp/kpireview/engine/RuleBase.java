@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.kpireview.io.TextFiles;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -47,8 +48,14 @@ public final class RuleBase {
         KieFileSystem kfs = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("kpireview", "rules", "1.0.0-" + UUID.randomUUID());
         kfs.generateAndWritePomXML(releaseId);
+        List<RuleProblem> lint = new ArrayList<>();
         for (Path file : files) {
-            kfs.write(RESOURCE_FOLDER + file.getFileName(), readUtf8(file));
+            String text = readUtf8(file);
+            lint.addAll(RuleLint.check(file, text));
+            kfs.write(RESOURCE_FOLDER + file.getFileName(), text);
+        }
+        if (!lint.isEmpty()) {
+            throw new RuleSetException(lint);
         }
         KieBuilder builder = services.newKieBuilder(kfs).buildAll();
         List<RuleProblem> errors = firstErrorPerFile(builder, folder);
@@ -93,6 +100,27 @@ public final class RuleBase {
             }
         }
         return null;
+    }
+
+    /** Where {@code rule} is written: its file, and the line of its {@code rule "…"} header when it can be found. */
+    public RuleProblem locate(Rule rule) {
+        Path file = rule instanceof RuleImpl impl && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null ? fileOf(impl.getResource().getSourcePath()) : null;
+        Pattern header = Pattern.compile("^\\s*rule\\s+(\"" + Pattern.quote(rule.getName()) + "\"|'"
+                + Pattern.quote(rule.getName()) + "'|" + Pattern.quote(rule.getName()) + "\\b)");
+        for (Path candidate : file == null ? files : List.of(file)) {
+            try {
+                List<String> lines = TextFiles.readUtf8(candidate).lines().toList();
+                for (int i = 0; i < lines.size(); i++) {
+                    if (header.matcher(lines.get(i)).find()) {
+                        return new RuleProblem(candidate.toString(), i + 1, "");
+                    }
+                }
+            } catch (IOException e) {
+                // a file that cannot be read again: name the file without a line
+            }
+        }
+        return new RuleProblem(file == null ? folder.toString() : file.toString(), 0, "");
     }
 
     public List<Path> files() {

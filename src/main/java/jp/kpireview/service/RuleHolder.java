@@ -34,6 +34,8 @@ public final class RuleHolder implements AutoCloseable {
     public record Rejected(String hash, Instant at, RuleCheck.Report check) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleHolder.class);
+
     /** Changes within this time are one edit. */
     private static final long SETTLE_MILLIS = 300;
 
@@ -42,6 +44,7 @@ public final class RuleHolder implements AutoCloseable {
     private final AtomicReference<Rejected> rejected = new AtomicReference<>();
     private final WatchService watcher;
     private final Thread watching;
+    private volatile boolean closed;
 
     private RuleHolder(Path folder, Loaded first) throws IOException {
         this.folder = folder;
@@ -108,7 +111,11 @@ public final class RuleHolder implements AutoCloseable {
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {  // the watcher must outlive any failure of a check, even an Error
+                if (closed) {
+                    return;  // a check interrupted by the service stopping
+                }
+                LOG.error("rule reload failed", e);
                 rejected.set(new Rejected(hash(folder), Instant.now(), new RuleCheck.Report(null, List.of(),
                         List.of(new RuleCheck.Finding(RuleCheck.Level.ERROR, folder.toString(), 0,
                                 String.valueOf(e.getMessage()))))));
@@ -134,6 +141,7 @@ public final class RuleHolder implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             watcher.close();
         } catch (IOException ignored) {

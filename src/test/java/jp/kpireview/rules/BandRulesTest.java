@@ -55,7 +55,7 @@ class BandRulesTest {
         ReviewEngine engine = new ReviewEngine(RuleBase.load(dir));
         RuleSetException e = assertThrows(RuleSetException.class,
                 () -> engine.evaluate(List.of(kpi("↗").actual("1").build()), KpiFixture.YEAR));
-        assertEquals(dir.resolve("bands.drl") + ": rule \"Band scale\" failed: band ◎ starts at 40, not above the"
+        assertEquals(dir.resolve("bands.drl") + ":9: rule \"Band scale\" failed: band ◎ starts at 40, not above the"
                 + " previous edge 50: edges must rise", e.getMessage());
     }
 

@@ -124,6 +124,20 @@ class ReviewServiceTest {
     }
 
     @Test
+    void aLoopingRuleIsRejectedAndTheServiceGoesOnAnswering() throws Exception {
+        String before = holder.current().hash();
+        Path achievement = rules.resolve("achievement.drl");
+        Files.writeString(achievement, Files.readString(achievement)
+                + "\nrule \"Loop\"\nwhen\n    $s : Score()\nthen\n    update($s);\nend\n");
+        holder.reload();
+        assertEquals(before, holder.current().hash(), "the looping edit is not taken");
+        String info = get("/api/rules").body();
+        assertTrue(info.contains("\"rejected\":{") && info.contains("Loop\\\" fires without end"), info);
+        assertTrue(post("year=FY2018&format=csv", Files.readAllBytes(SEED)).body().contains(",94.74,94.74,○,"),
+                "the last good rules go on answering");
+    }
+
+    @Test
     void theRuleFolderIsWatched() throws Exception {
         String before = holder.current().hash();
         Path bands = rules.resolve("bands.drl");
