@@ -82,8 +82,13 @@ public final class Decimals {
         return value.setScale(decimals, RoundingMode.HALF_UP);
     }
 
-    /** {@code value} less {@code percent} % of it, e.g. the floor 5 % below a target. Exact. */
-    public static BigDecimal lessPercent(BigDecimal value, double percent) {
-        return value.multiply(HUNDRED.subtract(BigDecimal.valueOf(percent))).movePointLeft(2);
+    /** {@code percent} % of {@code value}, exact: e.g. the tolerance 5 % of a target's size. */
+    public static BigDecimal percentOf(BigDecimal value, double percent) {
+        return value.multiply(BigDecimal.valueOf(percent)).movePointLeft(2);
+    }
+
+    /** True for a whole number (12, 12.00), false for 12.5. */
+    public static boolean whole(BigDecimal value) {
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
     }
 }

@@ -1,23 +1,30 @@
 package jp.kpireview.facts;
 
 import java.math.BigDecimal;
+import java.util.List;
 import jp.kpireview.domain.Kpi;
 
 /**
  * A KPI as of one evaluated fiscal year: the input fact of the rules. Immutable; the rules write their conclusions
  * into {@link #outcome()}.
  *
+ * @param municipality    the city or town (自治体); project, businessNo and business place the KPI in the strategy
  * @param directionText   the direction as written in the data; the direction rules interpret it
- * @param wholeNumbers    baseline, target and actuals are all whole numbers (counts such as 件 or 人)
+ * @param actuals         the actual of every year the city recorded, in year order (the rules decide, e.g., what
+ *                        makes a KPI a count)
  * @param firstActualYear first fiscal year with an actual (step 1 of the linear path); null when there is none
  * @param actual          the actual of the evaluated year; null when the city has none (—)
  * @param plan            the annual target the city set for the year; null when it set none
  */
 public record KpiYear(
+        String municipality,
+        String project,
+        String businessNo,
+        String business,
         String kpiId,
         String directionText,
         String unit,
-        boolean wholeNumbers,
+        List<BigDecimal> actuals,
         BigDecimal baseline,
         BigDecimal finalTarget,
         int year,
@@ -41,7 +48,8 @@ public record KpiYear(
     }
 
     public static KpiYear of(Kpi kpi, int year) {
-        return new KpiYear(kpi.id(), kpi.directionText(), kpi.unit(), kpi.wholeNumbers(), kpi.baseline(),
+        return new KpiYear(kpi.municipality(), kpi.project(), kpi.businessNo(), kpi.business(), kpi.id(),
+                kpi.directionText(), kpi.unit(), List.copyOf(kpi.actuals().values()), kpi.baseline(),
                 kpi.finalTarget(), year, kpi.firstActualYear().orElse(null), kpi.targetYear(),
                 kpi.actual(year).orElse(null), kpi.plan(year).orElse(null), new Outcome());
     }

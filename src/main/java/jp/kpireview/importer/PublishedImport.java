@@ -28,7 +28,7 @@ public final class PublishedImport {
      * {@code engine}'s rules misses.
      */
     public static Imported read(Path seedText, String municipality, ReviewEngine engine) {
-        PublishedTable table = PublishedTableParser.parse(seedText);
+        PublishedTable table = PublishedTableParser.parse(seedText, engine.tables().directions().getSymbols());
         List<Kpi> kpis = table.kpis().stream().map(k -> k.withMunicipality(municipality)).toList();
         Map.Entry<List<Kpi>, List<PlanSolver.Solved>> solved =
                 PlanSolver.solve(kpis, table.scores(), engine, table.year());

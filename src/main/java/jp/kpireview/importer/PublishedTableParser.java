@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -35,7 +36,6 @@ public final class PublishedTableParser {
     private static final int RAW = 9;
     private static final int SCORE = 10;
     private static final int DIRECTION_FROM = 11;
-    private static final String DIRECTIONS = "↗↑▲↘→";
     private static final List<String> BAND_MARKS = List.of("×", "●", "○", "◎");
     private static final String ACHIEVED = "☆";
     private static final String NONE = "—";
@@ -54,6 +54,8 @@ public final class PublishedTableParser {
     private static final Pattern WRAP_SPACE = Pattern.compile("(?<=[^\\x00-\\x7F])\\s+(?=[^\\x00-\\x7F])");
 
     private final String file;
+    /** The direction symbols the rules accept: the one table (rules/direction.drl) says what a symbol is. */
+    private final Set<String> directions;
     private final List<Row> rows = new ArrayList<>();
     private final List<PublishedSummary> summaries = new ArrayList<>();
     private Columns columns;
@@ -74,18 +76,20 @@ public final class PublishedTableParser {
     private record PendingSummary(Matcher counts, StringBuilder rest, SourceLocation source) {
     }
 
-    private PublishedTableParser(String file) {
+    private PublishedTableParser(String file, Set<String> directions) {
         this.file = file;
+        this.directions = directions;
     }
 
-    public static PublishedTable parse(Path path) {
+    /** @param directions the direction symbols the rules accept (from their direction table) */
+    public static PublishedTable parse(Path path, Set<String> directions) {
         List<String> lines;
         try {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
-        PublishedTableParser parser = new PublishedTableParser(path.toString());
+        PublishedTableParser parser = new PublishedTableParser(path.toString(), directions);
         for (int i = 0; i < lines.size(); i++) {
             parser.line(lines.get(i), new SourceLocation(path.toString(), i + 1));
         }
@@ -197,14 +201,14 @@ public final class PublishedTableParser {
         return new PublishedScore("", columns.year(), raw, score, band, marks.indexOf(ACHIEVED) >= 0, at);
     }
 
-    private static int directionCell(String[] cells, SourceLocation at) {
+    private int directionCell(String[] cells, SourceLocation at) {
         for (int i = DIRECTION_FROM; i < cells.length; i++) {
-            String cell = cells[i].strip();
-            if (cell.length() == 1 && DIRECTIONS.contains(cell)) {
+            if (directions.contains(cells[i].strip())) {
                 return i;
             }
         }
-        throw new DataException(at, "方向", "no direction symbol (" + DIRECTIONS + ") after the scores");
+        throw new DataException(at, "方向", "no direction symbol (" + String.join(" ", directions)
+                + ") after the scores");
     }
 
     private record Value(BigDecimal number, String unit) {

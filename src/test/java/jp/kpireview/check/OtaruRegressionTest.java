@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class OtaruRegressionTest {
 
     private static final Path DATA = Path.of("seeds/otaru-h30.csv");
-    private static final PublishedTable PUBLISHED = PublishedTableParser.parse(Path.of("seeds/otaru-h30-published.txt"));
+    private static final PublishedTable PUBLISHED = PublishedTableParser.parse(Path.of("seeds/otaru-h30-published.txt"), KpiFixture.symbols());
 
     private static RegressionCheck.Result check(List<Kpi> kpis) {
         Review review = new ReviewEngine(KpiFixture.rules()).evaluate(kpis, PUBLISHED.year());

@@ -38,8 +38,9 @@ class DecimalsTest {
     }
 
     @Test
-    void lessPercentIsExact() {
-        assertEquals(0, new BigDecimal("95").compareTo(Decimals.lessPercent(new BigDecimal("100"), 5)));
-        assertEquals(0, new BigDecimal("9.45").compareTo(Decimals.lessPercent(new BigDecimal("10"), 5.5)));
+    void percentOfIsExact() {
+        assertEquals(0, new BigDecimal("5").compareTo(Decimals.percentOf(new BigDecimal("100"), 5)));
+        assertEquals(0, new BigDecimal("0.55").compareTo(Decimals.percentOf(new BigDecimal("10"), 5.5)));
+        assertEquals(0, new BigDecimal("-5").compareTo(Decimals.percentOf(new BigDecimal("-100"), 5)));
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.Kpi;
+import jp.kpireview.rules.KpiFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishedTableParserTest {
 
     private static final Path SEED = Path.of("seeds/otaru-h30-published.txt");
-    private static final PublishedTable TABLE = PublishedTableParser.parse(SEED);
+    private static final PublishedTable TABLE = PublishedTableParser.parse(SEED, KpiFixture.symbols());
     private static final Map<String, Kpi> KPIS =
             TABLE.kpis().stream().collect(Collectors.toMap(Kpi::id, Function.identity()));
     private static final Map<String, PublishedScore> SCORES =
@@ -120,7 +121,7 @@ class PublishedTableParserTest {
     void aBrokenValueNamesFileLineAndColumn() throws IOException {
         Path broken = dir.resolve("broken.txt");
         Files.writeString(broken, Files.readString(SEED).replace("1,199件", "1,1x9件"));
-        DataException e = assertThrows(DataException.class, () -> PublishedTableParser.parse(broken));
+        DataException e = assertThrows(DataException.class, () -> PublishedTableParser.parse(broken, KpiFixture.symbols()));
         assertEquals(broken + ":16: 基準値(H26): '1,1x9件' is not a value such as 1,199件, 75.9% or —", e.getMessage());
     }
 
@@ -128,7 +129,7 @@ class PublishedTableParserTest {
     void aRowWithoutDirectionSymbolIsLocated() throws IOException {
         Path broken = dir.resolve("broken.txt");
         Files.writeString(broken, Files.readString(SEED).replace("\t-300.00\t-100.00\t↗\t", "\t-300.00\t-100.00\t?\t"));
-        DataException e = assertThrows(DataException.class, () -> PublishedTableParser.parse(broken));
+        DataException e = assertThrows(DataException.class, () -> PublishedTableParser.parse(broken, KpiFixture.symbols()));
         assertTrue(e.getMessage().startsWith(broken + ":10: 方向: no direction symbol"), e.getMessage());
     }
 

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.ReferenceKind;
 import jp.kpireview.domain.Status;
 import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.generate.DataGenerator;
@@ -34,6 +37,35 @@ class DifferentialTest {
         }
         assertTrue(all.size() >= 10_000, all.size() + " KPI-years");
         assertCovers(all);
+    }
+
+    /**
+     * The same KPIs moved below zero (net migration, a balance): every value shifted by the same negative amount.
+     * Maintain KPIs then have negative targets, whose tolerance floor must still lie below the target.
+     */
+    @Test
+    void rulesAndReferenceAgreeOnNegativeValues() {
+        DataGenerator generator = new DataGenerator(KpiCsv.read(Path.of("seeds/otaru-h30.csv")),
+                new DataGenerator.Settings(8, 80, 2015, 2019, 11));
+        List<Evaluation> all = new ArrayList<>();
+        for (int m = 1; m <= 8; m++) {
+            all.addAll(compare(generator.municipality(m).stream().map(DifferentialTest::belowZero).toList(), YEARS));
+        }
+        List<Evaluation> maintained = all.stream().filter(e -> e.referenceKind() == ReferenceKind.MAINTAIN).toList();
+        assertTrue(maintained.stream().anyMatch(e -> e.kpi().finalTarget().signum() < 0 && e.achieved()
+                && e.score().compareTo(BigDecimal.valueOf(100)) == 0), "a negative target kept scores 100 with ☆");
+    }
+
+    private static Kpi belowZero(Kpi k) {
+        BigDecimal shift = k.baseline().abs().max(k.finalTarget().abs()).multiply(BigDecimal.valueOf(3))
+                .add(BigDecimal.valueOf(100)).negate();
+        TreeMap<Integer, BigDecimal> actuals = new TreeMap<>();
+        k.actuals().forEach((year, v) -> actuals.put(year, v.add(shift)));
+        TreeMap<Integer, BigDecimal> plans = new TreeMap<>();
+        k.plans().forEach((year, v) -> plans.put(year, v.add(shift)));
+        return new Kpi(k.municipality(), k.id(), k.project(), k.businessNo(), k.business(), k.name(), k.unit(),
+                k.directionText(), k.baselineYear(), k.baseline().add(shift), k.targetYear(),
+                k.finalTarget().add(shift), actuals, plans, k.note(), k.source());
     }
 
     @Test
@@ -59,8 +91,16 @@ class DifferentialTest {
     /** Every value a report shows, exact decimals included (BigDecimal.toString keeps the scale). */
     private static String describe(Evaluation e) {
         return String.join(" | ", e.status().code(), String.valueOf(e.direction()), String.valueOf(e.referenceKind()),
-                plain(e.reference()), plain(e.rawScore()), plain(e.score()),
+                shown(e.reference()), plain(e.rawScore()), plain(e.score()),
                 e.band() == null ? "-" : e.band().toString(), String.valueOf(e.achieved()));
+    }
+
+    /**
+     * A reference as a value, not as digits: a straight-path target such as 2/3 of the way is a display value (the
+     * main code carries 34 digits, the reference an exact fraction); the score computed from it is compared exactly.
+     */
+    private static String shown(BigDecimal value) {
+        return value == null ? "-" : value.round(new MathContext(20)).stripTrailingZeros().toPlainString();
     }
 
     private static String plain(BigDecimal value) {

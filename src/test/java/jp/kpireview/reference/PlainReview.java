@@ -10,12 +10,13 @@ import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.ReferenceKind;
 import jp.kpireview.domain.Status;
-import jp.kpireview.facts.Decimals;
 
 /**
  * The default policy of rules/*.drl written as plain Java: the speed limit for the benchmark and the oracle of the
- * differential test. Test code only — the product decides with the rules. Every threshold is repeated here on
- * purpose, so that a rule edit shows up as a difference.
+ * differential test. Test code only — the product decides with the rules. It shares no arithmetic with the main
+ * code (no call into {@code Decimals} or the domain's helpers): each raw score is one exact fraction, rounded once,
+ * so an arithmetic slip in the main code shows up as a difference instead of being made on both sides. Every
+ * threshold is repeated here on purpose, so that a rule edit shows up as a difference too.
  */
 public final class PlainReview {
 
@@ -25,7 +26,9 @@ public final class PlainReview {
             new Band("◎", "100以上", BigDecimal.valueOf(100)));
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal MINUS_HUNDRED = BigDecimal.valueOf(-100);
-    private static final double MAINTAIN_TOLERANCE_PERCENT = 5;
+    /** The maintain tolerance, 5 % of the target's size. */
+    private static final BigDecimal MAINTAIN_TOLERANCE = new BigDecimal("0.05");
+    private static final int SCORE_DECIMALS = 2;
 
     private PlainReview() {
     }
@@ -41,6 +44,26 @@ public final class PlainReview {
         return evaluations;
     }
 
+    /** A fraction kept exact until the one rounding the policy prescribes. */
+    private record Fraction(BigDecimal numerator, BigDecimal denominator) {
+
+        static Fraction of(BigDecimal value) {
+            return new Fraction(value, BigDecimal.ONE);
+        }
+
+        Fraction minus(BigDecimal value) {
+            return new Fraction(numerator.subtract(value.multiply(denominator)), denominator);
+        }
+
+        boolean isZero() {
+            return numerator.signum() == 0;
+        }
+
+        BigDecimal rounded(int decimals) {
+            return numerator.divide(denominator, decimals, RoundingMode.HALF_UP);
+        }
+    }
+
     public static Evaluation evaluate(Kpi kpi, int year) {
         Direction direction = direction(kpi.directionText());
         BigDecimal actual = kpi.actuals().get(year);
@@ -49,31 +72,34 @@ public final class PlainReview {
         }
         ReferenceKind kind;
         BigDecimal origin = kpi.baseline();
-        BigDecimal reference;
+        Fraction reference;
         if (direction == Direction.MAINTAIN) {
             kind = ReferenceKind.MAINTAIN;
-            origin = Decimals.lessPercent(kpi.finalTarget(), MAINTAIN_TOLERANCE_PERCENT);
-            reference = kpi.finalTarget();
+            origin = kpi.finalTarget().subtract(kpi.finalTarget().abs().multiply(MAINTAIN_TOLERANCE));
+            reference = Fraction.of(kpi.finalTarget());
         } else if (ahead(actual, kpi.baseline(), direction) < 0) {
             kind = ReferenceKind.FINAL;
-            reference = kpi.finalTarget();
+            reference = Fraction.of(kpi.finalTarget());
         } else if (kpi.plans().containsKey(year)) {
             kind = ReferenceKind.PLAN;
-            reference = kpi.plans().get(year);
+            reference = Fraction.of(kpi.plans().get(year));
         } else {
             kind = ReferenceKind.LINEAR;
             reference = linear(kpi, year);
         }
-        BigDecimal span = reference.subtract(origin);
-        if (span.signum() == 0) {
-            return unscored(kpi, year, Status.REFERENCE_EQUALS_BASELINE, direction, kind, reference);
+        Fraction span = reference.minus(origin);
+        BigDecimal shownReference = reference.numerator().divide(reference.denominator(), 30, RoundingMode.HALF_UP);
+        if (span.isZero()) {
+            return unscored(kpi, year, Status.REFERENCE_EQUALS_BASELINE, direction, kind, shownReference);
         }
-        BigDecimal raw = actual.subtract(origin).multiply(HUNDRED).divide(span, 2, RoundingMode.HALF_UP);
-        BigDecimal score = raw.compareTo(HUNDRED) > 0 ? HUNDRED.setScale(2)
-                : raw.compareTo(MINUS_HUNDRED) < 0 ? MINUS_HUNDRED.setScale(2) : raw;
+        // (actual − origin) / (span.n / span.d) × 100 = (actual − origin) × span.d × 100 / span.n, rounded once
+        BigDecimal raw = new Fraction(actual.subtract(origin).multiply(span.denominator()).multiply(HUNDRED),
+                span.numerator()).rounded(SCORE_DECIMALS);
+        BigDecimal score = raw.compareTo(HUNDRED) > 0 ? HUNDRED.setScale(SCORE_DECIMALS)
+                : raw.compareTo(MINUS_HUNDRED) < 0 ? MINUS_HUNDRED.setScale(SCORE_DECIMALS) : raw;
         boolean achieved = ahead(actual, kpi.finalTarget(), direction) >= 0;
-        return new Evaluation(kpi, year, Status.SCORED, direction, kind, reference, raw, score, band(score), achieved,
-                List.of());
+        return new Evaluation(kpi, year, Status.SCORED, direction, kind, shownReference, raw, score, band(score),
+                achieved, List.of());
     }
 
     private static Evaluation unscored(Kpi kpi, int year, Status status, Direction direction, ReferenceKind kind,
@@ -81,18 +107,32 @@ public final class PlainReview {
         return new Evaluation(kpi, year, status, direction, kind, reference, null, null, null, false, List.of());
     }
 
-    private static BigDecimal linear(Kpi kpi, int year) {
+    /** baseline + (target − baseline) × step / steps, as the exact fraction (baseline × steps + rise × step) / steps. */
+    private static Fraction linear(Kpi kpi, int year) {
         int first = kpi.actuals().firstKey();
-        int step = Math.min(year, kpi.targetYear()) - first + 1;
-        int steps = kpi.targetYear() - first + 1;
-        BigDecimal value = Decimals.linear(kpi.baseline(), kpi.finalTarget(), step, steps);
-        boolean count = !"%".equals(kpi.unit()) && kpi.wholeNumbers();
-        return count ? value.setScale(0, RoundingMode.HALF_UP) : value;
+        BigDecimal step = BigDecimal.valueOf(Math.min(year, kpi.targetYear()) - first + 1);
+        BigDecimal steps = BigDecimal.valueOf(kpi.targetYear() - first + 1);
+        Fraction path = new Fraction(kpi.baseline().multiply(steps)
+                .add(kpi.finalTarget().subtract(kpi.baseline()).multiply(step)), steps);
+        return isCount(kpi) ? Fraction.of(path.rounded(0)) : path;
+    }
+
+    /** A count: not a %, and the baseline, the target and every actual are whole numbers. */
+    private static boolean isCount(Kpi kpi) {
+        if ("%".equals(kpi.unit()) || !isWhole(kpi.baseline()) || !isWhole(kpi.finalTarget())) {
+            return false;
+        }
+        return kpi.actuals().values().stream().allMatch(PlainReview::isWhole);
+    }
+
+    private static boolean isWhole(BigDecimal value) {
+        return value.remainder(BigDecimal.ONE).signum() == 0;
     }
 
     /** The sign of how far {@code actual} is ahead of {@code mark} in the KPI's direction. */
     private static int ahead(BigDecimal actual, BigDecimal mark, Direction direction) {
-        return actual.compareTo(mark) * direction.sign();
+        int compared = actual.compareTo(mark);
+        return direction == Direction.DECREASE ? -compared : compared;
     }
 
     private static Band band(BigDecimal score) {

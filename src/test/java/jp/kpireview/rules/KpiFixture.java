@@ -44,6 +44,11 @@ public final class KpiFixture {
         return rules;
     }
 
+    /** The direction symbols the project's rules accept. */
+    public static java.util.Set<String> symbols() {
+        return new ReviewEngine(rules()).tables().directions().getSymbols();
+    }
+
     /** A copy of the project's rule files (*.drl) in {@code folder}, each passed through {@code edit}. */
     public static Path copyOfRules(Path folder, UnaryOperator<String> edit) throws IOException {
         Files.createDirectories(folder);
