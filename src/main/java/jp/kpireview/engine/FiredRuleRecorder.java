@@ -3,6 +3,8 @@ package jp.kpireview.engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.RuleStep;
 import jp.kpireview.domain.Status;
@@ -29,6 +31,8 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
     private Outcome firing;
     private Before before;
     private final List<String> effects = new ArrayList<>();
+    /** Every rule that fired in the session, KPI rules and summary rules alike (for scenario coverage). */
+    final Set<String> fired = new TreeSet<>();
 
     /** Collects the stages the firing rule inserts. */
     final DefaultRuleRuntimeEventListener insertions = new DefaultRuleRuntimeEventListener() {
@@ -42,6 +46,7 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        fired.add(event.getMatch().getRule().getName());
         firing = null;
         effects.clear();
         for (Object fact : event.getMatch().getObjects()) {

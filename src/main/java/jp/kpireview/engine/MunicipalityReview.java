@@ -25,6 +25,11 @@ public record MunicipalityReview(String municipality, String source, List<Kpi> k
         return reviews.isEmpty() ? List.of() : reviews.get(0).bands();
     }
 
+    /** The grades a summary can get, best first; empty when the rules give none. */
+    public List<String> grades() {
+        return reviews.isEmpty() ? List.of() : reviews.get(0).grades();
+    }
+
     public List<Integer> years() {
         return reviews.stream().map(Review::year).toList();
     }

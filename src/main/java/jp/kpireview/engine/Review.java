@@ -5,10 +5,13 @@ import jp.kpireview.domain.Band;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.ProjectSummary;
 
-/** The result of one fiscal year's review: one evaluation per KPI, the band scale used, the project summaries. */
-public record Review(int year, List<Evaluation> evaluations, List<Band> bands) {
-
-    public List<ProjectSummary> summaries() {
-        return ProjectSummary.of(evaluations, bands);
-    }
+/**
+ * The result of one fiscal year's review: one evaluation per KPI, the band scale and grade table used, the project
+ * summaries the rules made and the summary of the municipality as a whole.
+ *
+ * @param grades  the grades a summary can get, best first; empty when the rules give none
+ * @param overall the summary of all the KPIs of the year, one per municipality
+ */
+public record Review(int year, List<Evaluation> evaluations, List<Band> bands, List<String> grades,
+        List<ProjectSummary> summaries, List<ProjectSummary> overall) {
 }

@@ -3,7 +3,11 @@ package jp.kpireview.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,11 +16,14 @@ import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.Status;
 import jp.kpireview.facts.BandScale;
 import jp.kpireview.facts.DirectionSymbols;
+import jp.kpireview.facts.Grades;
 import jp.kpireview.facts.KpiYear;
 import jp.kpireview.facts.Outcome;
+import jp.kpireview.facts.ProjectYear;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -61,15 +68,19 @@ public final class ReviewEngine {
 
     /**
      * What the rules concluded, and the data problems they found (an unknown direction …), for callers that show
-     * both (scenario tests). A KPI with a problem may lack a status.
+     * both (scenario tests). A KPI with a problem may lack a status. With tracing, {@code firedRules} names every
+     * rule that fired (empty otherwise).
      */
-    public record Attempt(List<Review> reviews, List<DataProblem> problems) {
+    public record Attempt(List<Review> reviews, List<DataProblem> problems, Set<String> firedRules) {
     }
 
     public Attempt attempt(List<Kpi> kpis, List<Integer> years) {
         List<KpiYear> facts = new ArrayList<>(kpis.size() * years.size());
         years.forEach(year -> kpis.forEach(k -> facts.add(KpiYear.of(k, year))));
-        List<Band> bands = fire(facts);
+        Map<Integer, List<ProjectYear>> groups = new LinkedHashMap<>();
+        years.forEach(year -> groups.put(year, Summaries.groups(kpis, year)));
+        Set<String> fired = new TreeSet<>();
+        Tables tables = fire(facts, groups.values().stream().flatMap(List::stream).toList(), fired);
         List<DataProblem> problems = new ArrayList<>();
         List<Review> reviews = new ArrayList<>(years.size());
         Iterator<KpiYear> fact = facts.iterator();
@@ -80,22 +91,34 @@ public final class ReviewEngine {
                 outcome.problems().forEach(p -> problems.add(new DataProblem(kpi.source(), p.field(), p.message())));
                 evaluations.add(toEvaluation(kpi, year, outcome));
             }
-            reviews.add(new Review(year, evaluations, bands));
+            List<ProjectSummary> summaries = new ArrayList<>();
+            List<ProjectSummary> overall = new ArrayList<>();
+            if (problems.isEmpty()) {
+                for (ProjectYear group : groups.get(year)) {
+                    ProjectSummary s = Summaries.read(group, tables.bands(), tables.grades(), rules);
+                    (group.whole() ? overall : summaries).add(s);
+                }
+            }
+            reviews.add(new Review(year, evaluations, tables.bands(), tables.grades(), summaries, overall));
         }
-        return new Attempt(reviews, problems.stream().distinct().toList());
+        return new Attempt(reviews, problems.stream().distinct().toList(), fired);
     }
 
-    /** Fires the rules over one batch and returns the band scale the rules defined. */
-    private List<Band> fire(Collection<KpiYear> facts) {
+    /** Fires the rules over one batch (KPI-years and the groups to summarise); returns the tables they defined. */
+    private Tables fire(Collection<KpiYear> facts, List<ProjectYear> groups, Set<String> fired) {
         return inSession(session -> {
-            if (trace) {
-                FiredRuleRecorder recorder = new FiredRuleRecorder();
+            FiredRuleRecorder recorder = trace ? new FiredRuleRecorder() : null;
+            if (recorder != null) {
                 session.addEventListener(recorder);
                 session.addEventListener(recorder.insertions);
             }
             facts.forEach(session::insert);
-            fire(session, facts.size());
-            return bandScale(session);
+            groups.forEach(session::insert);
+            fire(session, facts.size() + groups.size());
+            if (recorder != null) {
+                fired.addAll(recorder.fired);
+            }
+            return tables(session);
         });
     }
 
@@ -147,16 +170,29 @@ public final class ReviewEngine {
         return type.cast(found.iterator().next());
     }
 
-    /** The tables the rules define with an empty {@code when}: the band scale and the direction symbols. */
-    public record Tables(List<Band> bands, DirectionSymbols directions) {
+    /**
+     * The tables the rules define with an empty {@code when}: the band scale, the direction symbols and, when the
+     * rules grade summaries, the grade table (empty otherwise).
+     */
+    public record Tables(List<Band> bands, DirectionSymbols directions, List<String> grades) {
     }
 
     public Tables tables() {
         return inSession(session -> {
             fire(session, 0);
-            return new Tables(bandScale(session), single(session, DirectionSymbols.class,
-                    "table of direction symbols (DirectionSymbols)"));
+            return tables(session);
         });
+    }
+
+    private Tables tables(KieSession session) {
+        Collection<?> grades = session.getObjects(new ClassObjectFilter(Grades.class));
+        if (grades.size() > 1) {
+            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0,
+                    "the rules must define at most one grade table (Grades), found " + grades.size()));
+        }
+        return new Tables(bandScale(session), single(session, DirectionSymbols.class,
+                "table of direction symbols (DirectionSymbols)"),
+                grades.isEmpty() ? List.of() : ((Grades) grades.iterator().next()).labels());
     }
 
     private Evaluation toEvaluation(Kpi kpi, int year, Outcome o) {

@@ -77,6 +77,15 @@ public final class Decimals {
         return (shown.scale() < 0 ? shown.setScale(0) : shown).toPlainString();
     }
 
+    /** The mean of {@code values}, rounded half-up to {@code decimals}; null when there are none. */
+    public static BigDecimal mean(java.util.List<BigDecimal> values, int decimals) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return sum.divide(BigDecimal.valueOf(values.size()), decimals, RoundingMode.HALF_UP);
+    }
+
     /** {@code value} rounded half-up to {@code decimals}. */
     public static BigDecimal round(BigDecimal value, int decimals) {
         return value.setScale(decimals, RoundingMode.HALF_UP);

@@ -47,6 +47,12 @@ public record KpiYear(
                 : Decimals.shown(actual)) + (plan == null ? "" : ", the city's annual target " + Decimals.shown(plan));
     }
 
+    /** True when this KPI-year is one of the KPIs of {@code group} (its project's, or its municipality's, year). */
+    public boolean belongsTo(ProjectYear group) {
+        return year == group.year() && municipality.equals(group.municipality())
+                && (group.project() == null || group.project().equals(project));
+    }
+
     public static KpiYear of(Kpi kpi, int year) {
         return new KpiYear(kpi.municipality(), kpi.project(), kpi.businessNo(), kpi.business(), kpi.id(),
                 kpi.directionText(), kpi.unit(), List.copyOf(kpi.actuals().values()), kpi.baseline(),

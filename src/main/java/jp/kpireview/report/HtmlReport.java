@@ -33,12 +33,8 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
 
     public static final int DEFAULT_DETAILED = 20;
 
-    /** A municipality's totals for one year: every scored KPI counts, whatever its project. */
-    record YearTotals(int year, int kpis, int scored, BigDecimal scoreSum, List<Integer> bandCounts, int achieved) {
-
-        BigDecimal average() {
-            return ProjectSummary.mean(scoreSum, scored);
-        }
+    /** A municipality's totals for one year, from the summary rules' summary of the municipality as a whole. */
+    record YearTotals(int year, int kpis, BigDecimal average, List<Integer> bandCounts, int achieved, String grade) {
     }
 
     /** What the report takes of a municipality: its totals, and the review itself for a detailed section. */
@@ -53,6 +49,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
     private final List<Row> rows = new ArrayList<>();
     private final StringBuilder sections = new StringBuilder();
     private List<Band> bands = List.of();
+    private List<String> grades = List.of();
     private AtomicFile file;
 
     public HtmlReport(Path target, int detailed) {
@@ -67,24 +64,16 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
     }
 
     private static YearTotals totals(Review review, List<Band> bands) {
-        List<Integer> counts = new ArrayList<>(bands.stream().map(b -> 0).toList());
-        BigDecimal sum = BigDecimal.ZERO;
-        int scored = 0;
-        int achieved = 0;
-        for (Evaluation e : review.evaluations()) {
-            if (e.scored()) {
-                scored++;
-                sum = sum.add(e.score());
-                counts.set(bands.indexOf(e.band()), counts.get(bands.indexOf(e.band())) + 1);
-                achieved += e.achieved() ? 1 : 0;
-            }
-        }
-        return new YearTotals(review.year(), review.evaluations().size(), scored, sum, counts, achieved);
+        ProjectSummary whole = review.overall().get(0);
+        List<Integer> counts = bands.stream().map(b -> whole.bandCounts().getOrDefault(b.mark(), 0)).toList();
+        return new YearTotals(review.year(), whole.allKpis(), whole.average(), counts, whole.achieved(),
+                whole.grade());
     }
 
     @Override
     public void add(Part part) {
         bands = part.review().bands();
+        grades = part.review().grades();
         rows.add(new Row(part.review().municipality(), part.totals()));
         if (rows.size() <= detailed) {
             sections.append(new MunicipalitySection(part.review()).html());
@@ -171,7 +160,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
         years.forEach(y -> html.append("<th>平均スコア<br>").append(FiscalYear.bothLabels(y)).append("</th>"));
         html.append("<th>最新年度</th>");
         bands.forEach(b -> html.append("<th>").append(Html.escape(b.mark())).append("</th>"));
-        html.append("<th>☆</th></tr></thead>\n<tbody>\n");
+        html.append("<th>☆</th>").append(grades.isEmpty() ? "" : "<th>評価</th>").append("</tr></thead>\n<tbody>\n");
         for (Row row : rows) {
             TreeMap<Integer, YearTotals> byYear = new TreeMap<>();
             row.totals().forEach(t -> byYear.put(t.year(), t));
@@ -184,7 +173,12 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             for (int i = 0; i < bands.size(); i++) {
                 html.append("<td class=\"n\">").append(latest == null ? "" : latest.bandCounts().get(i)).append("</td>");
             }
-            html.append("<td class=\"n\">").append(latest == null ? "" : latest.achieved()).append("</td></tr>\n");
+            html.append("<td class=\"n\">").append(latest == null ? "" : latest.achieved()).append("</td>");
+            if (!grades.isEmpty()) {
+                html.append("<td>").append(latest == null || latest.grade() == null ? "" : Html.escape(latest.grade()))
+                        .append("</td>");
+            }
+            html.append("</tr>\n");
         }
         return html.append("</tbody></table>\n").toString();
     }
@@ -219,7 +213,8 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                     .append("<div class=\"pair\"><table class=\"summary\"><thead><tr><th>年度</th><th>集計対象 / 全体</th>"
                             + "<th>平均スコア</th>");
             bands.forEach(b -> html.append("<th>").append(Html.escape(b.mark())).append("</th>"));
-            html.append("<th>☆</th></tr></thead><tbody>\n");
+            html.append("<th>☆</th>").append(review.grades().isEmpty() ? "" : "<th>評価</th>")
+                    .append("</tr></thead><tbody>\n");
             List<SvgCharts.Bar> bars = new ArrayList<>();
             for (ProjectSummary s : summaries) {
                 html.append("<tr><td>").append(FiscalYear.bothLabels(s.year())).append("</td><td>")
@@ -227,7 +222,9 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                                 s.scoredKpis(), s.allBusinesses(), s.allKpis()))
                         .append("</td><td class=\"n\">").append(score(s.average())).append("</td>");
                 s.bandCounts().values().forEach(c -> html.append("<td class=\"n\">").append(c).append("</td>"));
-                html.append("<td class=\"n\">").append(s.achieved()).append("</td></tr>\n");
+                html.append("<td class=\"n\">").append(s.achieved()).append("</td>")
+                        .append(s.grade() == null ? "" : "<td class=\"grade\">" + Html.escape(s.grade()) + "</td>")
+                        .append("</tr>\n");
                 bars.add(new SvgCharts.Bar(FiscalYear.bothLabels(s.year()), List.copyOf(s.bandCounts().values())));
             }
             html.append("</tbody></table>\n")

@@ -50,7 +50,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     private static final int FLUSH_ROWS = 2_000;
 
     /** A municipality's rows per sheet, as spill text, and the band scale. */
-    public record Part(List<Band> bands, Map<Integer, String> yearRows, String trendRows, String summaryRows) {
+    public record Part(List<Band> bands, List<String> grades, Map<Integer, String> yearRows, String trendRows, String summaryRows) {
     }
 
     private final Path target;
@@ -60,6 +60,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     private final Writer summarySpill;
     private final TreeSet<Integer> years = new TreeSet<>();
     private List<Band> bands = List.of();
+    private List<String> grades = List.of();
     private AtomicFile file;
 
     public ReportXlsx(Path target) {
@@ -81,7 +82,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         for (Review year : review.reviews()) {
             yearRows.put(year.year(), spill(csv -> yearRows(csv, review, year)));
         }
-        return new Part(review.bands(), yearRows, spill(csv -> trendRows(csv, review)),
+        return new Part(review.bands(), review.grades(), yearRows, spill(csv -> trendRows(csv, review)),
                 spill(csv -> summaryRows(csv, review)));
     }
 
@@ -158,6 +159,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     @Override
     public void add(Part part) {
         bands = part.bands();
+        grades = part.grades();
         try {
             for (Map.Entry<Integer, String> year : part.yearRows().entrySet()) {
                 years.add(year.getKey());
@@ -346,6 +348,10 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                 "集計対象KPI数", "全KPI数", "平均スコア"));
         bands.forEach(b -> header.add(b.mark()));
         header.add("☆");
+        int gradeColumn = grades.isEmpty() ? -1 : header.size();
+        if (!grades.isEmpty()) {
+            header.add("評価");
+        }
         Series series = new Series(workbook, SUMMARIES, header, Map.of(1, 26));
         try (CSVParser records = records(spillFolder.resolve("summaries"))) {
             for (CSVRecord r : records) {
@@ -354,7 +360,11 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                     text(sheet, series.row(), i, r.get(i));
                 }
                 for (int i = 3; i < r.size(); i++) {
-                    number(sheet, series.row(), i, r.get(i), i == 7 ? SCORE_FORMAT : null);
+                    if (i == gradeColumn) {
+                        text(sheet, series.row(), i, r.get(i));
+                    } else {
+                        number(sheet, series.row(), i, r.get(i), i == 7 ? SCORE_FORMAT : null);
+                    }
                 }
                 series.advance();
             }

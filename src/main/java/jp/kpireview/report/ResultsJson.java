@@ -124,6 +124,9 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                     }
                     json.writeEndObject();
                     json.writeNumberField("achieved", s.achieved());
+                    if (s.grade() != null) {
+                        json.writeStringField("grade", s.grade());
+                    }
                     json.writeEndObject();
                 }
             }

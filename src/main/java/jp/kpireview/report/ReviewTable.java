@@ -62,7 +62,8 @@ public final class ReviewTable {
                 s.scoredBusinesses(), s.scoredKpis(), s.allBusinesses(), s.allKpis(),
                 s.average() == null ? "—" : s.average().toPlainString()));
         s.bandCounts().forEach((mark, count) -> line.append(' ').append(mark).append(count));
-        return line.append(" ☆").append(s.achieved()).toString();
+        line.append(" ☆").append(s.achieved());
+        return s.grade() == null ? line.toString() : line.append("  評価 ").append(s.grade()).toString();
     }
 
     private static void row(PrintWriter out, String... cells) {

@@ -25,9 +25,11 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
             "all_businesses", "scored_kpis", "all_kpis", "average_score");
     public static final String MUNICIPALITY = "municipality";
     public static final String ACHIEVED = "☆";
+    /** The grade column, present when the rules grade summaries. */
+    public static final String GRADE = "grade";
 
     /** A municipality's rows, with the band scale that names the band columns. */
-    public record Part(List<Band> bands, byte[] rows) {
+    public record Part(List<Band> bands, List<String> grades, byte[] rows) {
     }
 
     private boolean started;
@@ -50,7 +52,7 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Part(review.bands(), text.toString().getBytes(StandardCharsets.UTF_8));
+        return new Part(review.bands(), review.grades(), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -58,6 +60,9 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
         if (!started) {
             List<String> header = new ArrayList<>(List.of(MUNICIPALITY));
             header.addAll(header(part.bands().stream().map(Band::mark).toList()));
+            if (!part.grades().isEmpty()) {
+                header.add(GRADE);
+            }
             write(Csv.headerWithBom(header));
             started = true;
         }
@@ -72,12 +77,15 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
         return header;
     }
 
-    /** The cells of one summary under {@link #header(List)}. */
+    /** The cells of one summary under {@link #header(List)}, and its grade when the rules gave one. */
     public static List<Object> cells(ProjectSummary s) {
         List<Object> row = new ArrayList<>(List.of(s.project(), FiscalYear.label(s.year()), s.scoredBusinesses(),
                 s.allBusinesses(), s.scoredKpis(), s.allKpis(), Numbers.plain(s.average())));
         row.addAll(s.bandCounts().values());
         row.add(s.achieved());
+        if (s.grade() != null) {
+            row.add(s.grade());
+        }
         return row;
     }
 }

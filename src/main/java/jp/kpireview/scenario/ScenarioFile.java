@@ -28,6 +28,8 @@ import org.apache.commons.csv.CSVRecord;
  * expect_status, expect_reference_kind, expect_reference, expect_raw_score, expect_score, expect_band,
  * expect_achieved, note
  * </pre>
+ * Optionally a {@code group} column: cases with the same group and year are the KPIs of one project, evaluated
+ * together, and {@code expect_counted}, {@code expect_average}, {@code expect_grade} check its summary.
  * An empty expectation is not checked; numbers are compared to the decimals written ({@code 21.33} matches
  * 21.3333…).
  */
@@ -35,8 +37,9 @@ public final class ScenarioFile {
 
     public static final String PREFIX = "expect_";
     public static final List<String> EXPECTATIONS = List.of("status", "reference_kind", "reference", "raw_score",
-            "score", "band", "achieved");
+            "score", "band", "achieved", "counted", "average", "grade");
     private static final String CASE = "case";
+    private static final String GROUP = "group";
     private static final String YEAR = "year";
     /** Data-format columns a scenario does not need: they are filled in. */
     private static final List<String> FILLED = List.of("kpi_id", "project", "business_no", "business", "kpi");
@@ -67,7 +70,7 @@ public final class ScenarioFile {
             throw new DataException(headerLine, "encoding", "the file is not UTF-8 (save it as CSV UTF-8)");
         }
         try (CSVParser parser = CSVParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, FORMAT)) {
-            List<String> own = new ArrayList<>(List.of(CASE, YEAR));
+            List<String> own = new ArrayList<>(List.of(CASE, YEAR, GROUP));
             EXPECTATIONS.forEach(e -> own.add(PREFIX + e));
             List<String> names = new ArrayList<>(parser.getHeaderNames());
             List<DataProblem> problems = new ArrayList<>();
@@ -105,7 +108,8 @@ public final class ScenarioFile {
                     expected.put(e, value);
                 }
             }
-            scenarios.add(new Scenario(kpis.get(i).id(), kpis.get(i), years.get(i), expected, kpis.get(i).source()));
+            scenarios.add(new Scenario(kpis.get(i).id(), cell(records.get(i), GROUP), kpis.get(i), years.get(i),
+                    expected, kpis.get(i).source()));
         }
         return scenarios;
     }

@@ -3,11 +3,13 @@ package jp.kpireview.scenario;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.engine.RuleBase;
 
@@ -44,31 +46,76 @@ public final class ScenarioRun {
         ReviewEngine engine = new ReviewEngine(rules, true);
         List<Failure> failures = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
-        for (Scenario s : scenarios) {
-            ReviewEngine.Attempt attempt = engine.attempt(List.of(s.kpi()), List.of(s.year()));
-            Evaluation e = attempt.reviews().get(0).evaluations().get(0);
-            fired.addAll(e.firedRules());
-            boolean refusalExpected = DATA_ERROR.equals(s.expected().get("status"));
+        for (List<Scenario> project : projects(scenarios)) {
+            ReviewEngine.Attempt attempt = engine.attempt(project.stream().map(Scenario::kpi).toList(),
+                    List.of(project.get(0).year()));
+            fired.addAll(attempt.firedRules());
             boolean refused = !attempt.problems().isEmpty();
-            if (refused && !refusalExpected) {
-                failures.add(new Failure(s, "status", "a result", attempt.problems().stream()
-                        .map(p -> p.field() + ": " + p.message()).toList().toString()));
-            } else if (!refused && refusalExpected) {
-                failures.add(new Failure(s, "status", DATA_ERROR, e.status().code()));
+            for (int i = 0; i < project.size(); i++) {
+                Scenario s = project.get(i);
+                Evaluation e = attempt.reviews().get(0).evaluations().get(i);
+                boolean refusalExpected = DATA_ERROR.equals(s.expected().get("status"));
+                if (refused && !refusalExpected) {
+                    failures.add(new Failure(s, "status", "a result", attempt.problems().stream()
+                            .map(p -> p.field() + ": " + p.message()).toList().toString()));
+                } else if (!refused && refusalExpected) {
+                    failures.add(new Failure(s, "status", DATA_ERROR, e.status().code()));
+                }
+                if (!refused && !refusalExpected) {
+                    compare(s, e, failures);
+                    compareSummary(s, attempt.reviews().get(0).summaries().get(0), failures);
+                }
             }
-            if (refused || refusalExpected) {
-                continue;
-            }
-            compare(s, e, failures);
         }
         List<String> unexercised = rules.kpiRuleNames().stream().filter(r -> !fired.contains(r)).toList();
         return new Result(scenarios.size(), failures, unexercised);
+    }
+
+    /** The cases to evaluate together: each group (per year) as one project, every other case alone. */
+    private static List<List<Scenario>> projects(List<Scenario> scenarios) {
+        Map<String, List<Scenario>> groups = new LinkedHashMap<>();
+        List<List<Scenario>> projects = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            if (s.group().isEmpty()) {
+                projects.add(List.of(s));
+            } else {
+                groups.computeIfAbsent(s.group() + "\u0000" + s.year(), g -> {
+                    List<Scenario> project = new ArrayList<>();
+                    projects.add(project);
+                    return project;
+                }).add(s);
+            }
+        }
+        return projects;
+    }
+
+    private static void compareSummary(Scenario s, ProjectSummary summary, List<Failure> failures) {
+        for (String field : Scenario.SUMMARY) {
+            String expected = s.expected().get(field);
+            if (expected == null) {
+                continue;
+            }
+            String actual = switch (field) {
+                case "counted" -> String.valueOf(summary.scoredKpis());
+                case "average" -> summary.average() == null ? "—" : summary.average().toPlainString();
+                default -> summary.grade() == null ? "—" : summary.grade();
+            };
+            boolean met = field.equals("average") && !expected.equals("—") ? sameNumber(expected, summary.average())
+                    : expected.equals(actual);
+            if (!met) {
+                failures.add(new Failure(s, field, expected, actual + " (summary of " + summary.scoredKpis() + " of "
+                        + summary.allKpis() + " KPIs)"));
+            }
+        }
     }
 
     private static void compare(Scenario s, Evaluation e, List<Failure> failures) {
         for (Map.Entry<String, String> expectation : s.expected().entrySet()) {
             String expected = expectation.getValue();
             String field = expectation.getKey();
+            if (Scenario.SUMMARY.contains(field)) {
+                continue;
+            }
             boolean met = switch (field) {
                 case "status" -> expected.equals(e.status().code());
                 case "reference_kind" -> e.referenceKind() != null && expected.equals(e.referenceKind().code());

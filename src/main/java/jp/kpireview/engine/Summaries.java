@@ -1,0 +1,108 @@
+package jp.kpireview.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import jp.kpireview.domain.Band;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.ProjectSummary;
+import jp.kpireview.facts.KpiYear;
+import jp.kpireview.facts.ProjectYear;
+import jp.kpireview.facts.SummaryOutcome;
+
+/**
+ * The groups the summary rules summarise — each project of each year, and each municipality's year as a whole — and
+ * what Java reads back: the KPIs the rules counted, their average and grade as the rules gave them, and tallies of
+ * the counted KPIs' bands and ☆ (the rules gave those too). A group the rules left without a summary, or gave two,
+ * is a rule-set error: an edit that drops the summary fails loudly.
+ */
+final class Summaries {
+
+    private Summaries() {
+    }
+
+    /** One group per project (in data order) and one for the whole, for one year. */
+    static List<ProjectYear> groups(List<Kpi> kpis, int year) {
+        Map<String, Map<String, List<Kpi>>> byMunicipality = new LinkedHashMap<>();
+        for (Kpi k : kpis) {
+            byMunicipality.computeIfAbsent(k.municipality(), m -> new LinkedHashMap<>())
+                    .computeIfAbsent(k.project(), p -> new ArrayList<>()).add(k);
+        }
+        List<ProjectYear> groups = new ArrayList<>();
+        byMunicipality.forEach((municipality, projects) -> {
+            projects.forEach((project, rows) -> groups.add(group(municipality, project, year, rows)));
+            groups.add(group(municipality, null, year, projects.values().stream().flatMap(List::stream).toList()));
+        });
+        return groups;
+    }
+
+    private static ProjectYear group(String municipality, String project, int year, List<Kpi> rows) {
+        return new ProjectYear(municipality, project, year, rows.size(), businesses(rows.stream().map(Kpi::businessNo)
+                .toList()), new SummaryOutcome());
+    }
+
+    private static int businesses(List<String> numbers) {
+        return (int) numbers.stream().filter(Objects::nonNull).distinct().count();
+    }
+
+    /** What the rules concluded for {@code group}; a rule-set error when they concluded nothing or too much. */
+    static ProjectSummary read(ProjectYear group, List<Band> bands, List<String> grades, RuleBase rules) {
+        SummaryOutcome o = group.outcome();
+        String what = (group.whole() ? "the whole of " + group.municipality() : "project " + group.project())
+                + " (FY" + group.year() + ")";
+        if (o.summaries() != 1) {
+            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, o.summaries() == 0
+                    ? "no rule gave " + what + " a summary (which KPIs it counts)"
+                    : o.summaries() + " rules gave " + what + " a summary: give the summary rules a salience below"
+                            + " the KPI rules' so they fire once, after every KPI is scored"));
+        }
+        String grade = grade(o, grades, what, rules);
+        List<KpiYear> counted = o.counted();
+        Map<String, Integer> bandCounts = new LinkedHashMap<>();
+        bands.forEach(b -> bandCounts.put(b.mark(), 0));
+        Set<String> businesses = new LinkedHashSet<>();
+        int achieved = 0;
+        for (KpiYear k : counted) {
+            if (k.outcome().band() != null) {
+                bandCounts.merge(k.outcome().band().mark(), 1, Integer::sum);
+            }
+            if (k.outcome().achieved()) {
+                achieved++;
+            }
+            if (k.businessNo() != null) {
+                businesses.add(k.businessNo());
+            }
+        }
+        return new ProjectSummary(group.whole() ? null : group.project(), group.year(), businesses.size(),
+                group.businesses(), counted.size(), group.kpis(), o.average(), bandCounts, achieved, grade);
+    }
+
+    private static String grade(SummaryOutcome o, List<String> grades, String what, RuleBase rules) {
+        if (grades.isEmpty()) {
+            if (!o.grades().isEmpty()) {
+                throw problem(rules, "a rule gave " + what + " the grade " + o.grades().get(0)
+                        + " but the rules have no grade table (Grades.of(…))");
+            }
+            return null;
+        }
+        if (o.grades().size() != 1) {
+            throw problem(rules, o.grades().isEmpty() ? "no rule gave " + what + " a grade (average "
+                    + o.average() + ")" : "rules gave " + what + " " + o.grades().size() + " grades " + o.grades()
+                    + ": the grade rules overlap");
+        }
+        String grade = o.grades().get(0);
+        if (!grades.contains(grade)) {
+            throw problem(rules, "a rule gave " + what + " the grade " + grade + ", which is not in the grade table "
+                    + grades);
+        }
+        return grade;
+    }
+
+    private static RuleSetException problem(RuleBase rules, String message) {
+        return new RuleSetException(new RuleProblem(rules.folder().toString(), 0, message));
+    }
+}

@@ -1,0 +1,49 @@
+package jp.kpireview.facts;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the summary rules concluded about one {@link ProjectYear}. Not a fact: rules write to it, Java reads it after
+ * the rules have fired (and refuses a group that got no summary, or more than one, or a grade twice).
+ */
+public final class SummaryOutcome {
+
+    private List<KpiYear> counted;
+    private int summaries;
+    private BigDecimal average;
+    private final List<String> grades = new ArrayList<>(1);
+
+    void counted(List<KpiYear> kpis) {
+        counted = List.copyOf(kpis);
+        summaries++;
+    }
+
+    void average(BigDecimal value) {
+        average = value;
+    }
+
+    void grade(String label) {
+        grades.add(label);
+    }
+
+    /** The KPIs the summary counts; null when no summary rule fired. */
+    public List<KpiYear> counted() {
+        return counted;
+    }
+
+    /** How many times a summary rule chose the counted KPIs (1 when the rules are sound). */
+    public int summaries() {
+        return summaries;
+    }
+
+    public BigDecimal average() {
+        return average;
+    }
+
+    /** The grades the rules gave, in order (one when the rules grade, none when they do not). */
+    public List<String> grades() {
+        return grades;
+    }
+}

@@ -1,0 +1,96 @@
+package jp.kpireview.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import jp.kpireview.cli.Main;
+import jp.kpireview.validate.RuleCheck;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The example policies in examples/policies: each is a complete rule folder written without Java. Each must validate
+ * clean (no errors, no warnings: its own scenario files all pass and exercise every rule) and run the seed through
+ * batch in every report format.
+ */
+class ExamplePoliciesTest {
+
+    private static final Path EXAMPLES = Path.of("examples", "policies");
+
+    @TempDir
+    Path dir;
+
+    private static List<Path> policies() throws IOException {
+        try (Stream<Path> folders = Files.list(EXAMPLES)) {
+            return folders.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachPolicyValidatesCleanWithItsOwnScenarios() throws IOException {
+        return policies().stream().map(policy -> DynamicTest.dynamicTest(policy.getFileName().toString(), () -> {
+            RuleCheck.Report report = RuleCheck.check(policy, true);
+            assertEquals(List.of(), report.findings().stream().map(Object::toString).toList());
+            assertTrue(report.summary().stream().anyMatch(l -> l.matches("  ?scenarios: \\d+ cases, 0 differ")
+                    || l.matches("scenarios: \\d+ cases, 0 differ")), report.summary().toString());
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachPolicyReportsTheSeedInEveryFormat() throws IOException {
+        return policies().stream().map(policy -> DynamicTest.dynamicTest(policy.getFileName().toString(), () -> {
+            Path out = dir.resolve(policy.getFileName().toString());
+            String printed = run("batch", "--quiet", "--rules", policy.toString(), "--data", "seeds/otaru-h30.csv",
+                    "--out", out.toString());
+            assertTrue(printed.startsWith("0\n"), printed);
+            for (String file : List.of("results.csv", "summary.csv", "results.json", "report.xlsx", "report.html")) {
+                assertTrue(Files.size(out.resolve(file)) > 0, file);
+            }
+        }));
+    }
+
+    @Test
+    void theProjectGradeExampleGradesEveryProjectInEveryFormat() throws IOException {
+        Path out = dir.resolve("grade");
+        String printed = run("batch", "--quiet", "--rules", EXAMPLES.resolve("project-grade").toString(), "--data",
+                "seeds/otaru-h30.csv", "--years", "FY2018", "--out", out.toString());
+        assertTrue(printed.startsWith("0\n"), printed);
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertTrue(summary.get(0).endsWith(",☆,grade"), summary.get(0));
+        // (1): ○5 + ◎3 of 16 counted = 50 %: 概ね順調; (4): ○3 + ◎1 of 14 = 29 %: 遅れ
+        assertTrue(summary.get(1).startsWith("小樽市,(1) あずまい暮らしプロジェクト,FY2018,11,11,16,16,40.90,3,5,5,3,3,概ね順調"),
+                summary.get(1));
+        assertTrue(summary.get(4).endsWith(",遅れ"), summary.get(4));
+        assertTrue(Files.readString(out.resolve("results.json")).contains("\"grade\":\"概ね順調\""));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<th>評価</th>") && html.contains("<td class=\"grade\">遅れ</td>"));
+        String table = run("evaluate", "--rules", EXAMPLES.resolve("project-grade").toString(), "--data",
+                "seeds/otaru-h30.csv", "--year", "FY2018", "--out", dir.resolve("evaluate").toString());
+        assertTrue(table.contains("☆3  評価 概ね順調"), table);
+        Path plain = dir.resolve("plain");
+        assertTrue(run("batch", "--quiet", "--data", "seeds/otaru-h30.csv", "--years", "FY2018", "--out",
+                plain.toString()).startsWith("0\n"));
+        assertFalse(Files.readString(plain.resolve("summary.csv")).contains("grade"), "no grade table, no grades");
+    }
+
+    /** The exit code, then everything the command printed. */
+    private static String run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(out));
+        int exit = commandLine.execute(args);
+        return exit + "\n" + out;
+    }
+}
