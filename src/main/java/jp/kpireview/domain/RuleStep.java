@@ -3,13 +3,22 @@ package jp.kpireview.domain;
 import java.util.List;
 
 /**
- * One rule that fired for a KPI, as explain shows it: the rule, its file, and what it concluded, in plain words.
+ * One rule that fired for a KPI, as explain shows it: the rule, its file, what it concluded in the words written
+ * beside the rule ({@code @explain("…")} in the DRL), and its effects on the KPI's outcome as typed values.
  *
- * @param effects e.g. "reference: the final target 10 (the score is 0 at 6 and 100 at 10)"
+ * @param explanation the rule's own words with the values filled in; without {@code @explain}, a neutral list of
+ *                    what it inserted
+ * @param band        the band the rule gave the KPI; null when it gave none
+ * @param achieved    true when the rule gave the KPI ☆
+ * @param status      the status the rule set, other than scored (e.g. no actual); null when it set none
+ * @param problems    the data problems the rule found, as {@code field: message}
+ * @param unresolved  placeholders of the rule's {@code @explain} that name nothing (a typo the policy officer fixes)
  */
-public record RuleStep(String rule, String file, List<String> effects) {
+public record RuleStep(String rule, String file, String explanation, Band band, boolean achieved, Status status,
+        List<String> problems, List<String> unresolved) {
 
     public RuleStep {
-        effects = List.copyOf(effects);
+        problems = List.copyOf(problems);
+        unresolved = List.copyOf(unresolved);
     }
 }

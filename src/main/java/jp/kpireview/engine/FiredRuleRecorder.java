@@ -2,9 +2,9 @@ package jp.kpireview.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.RuleStep;
 import jp.kpireview.domain.Status;
@@ -17,42 +17,46 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.rule.Match;
 
 /**
- * Records, for explain and the tests, every rule that fired for a KPI and what it concluded: the stages it inserted
- * and what it wrote to the KPI's outcome (band, ☆, status, data problems).
+ * Records, for explain, validate and the tests, every rule that fired for a KPI: its explanation in the words
+ * written beside it ({@code @explain}), filled in with the values it saw and made, and its effects on the KPI's
+ * outcome as typed values (band, ☆, status, data problems).
  */
 final class FiredRuleRecorder extends DefaultAgendaEventListener {
+
+    /** The rule metadata that holds a rule's explanation. */
+    static final String EXPLAIN = "explain";
 
     /** What the outcome held before the rule fired. */
     private record Before(Status status, Band band, boolean achieved, int problems) {
     }
 
-    private Outcome firing;
+    /** The KPI-year the firing rule decides about; null for a rule about a summary or a table. */
+    private Stage firing;
     private Before before;
-    private final List<String> effects = new ArrayList<>();
-    /** Every rule that fired in the session, KPI rules and summary rules alike (for scenario coverage). */
-    final Set<String> fired = new TreeSet<>();
+    private final List<Object> inserted = new ArrayList<>();
+    /** Every step of the session, KPI rules and summary rules alike (for coverage and checking explanations). */
+    final List<RuleStep> steps = new ArrayList<>();
 
-    /** Collects the stages the firing rule inserts. */
+    /** Collects the facts the firing rule inserts. */
     final DefaultRuleRuntimeEventListener insertions = new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            if (firing != null && event.getObject() instanceof Stage stage) {
-                effects.add(stage.explain());
-            }
+            inserted.add(event.getObject());
         }
     };
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        fired.add(event.getMatch().getRule().getName());
         firing = null;
-        effects.clear();
+        inserted.clear();
         for (Object fact : event.getMatch().getObjects()) {
             if (fact instanceof Stage stage) {
-                firing = stage.kpi().outcome();
-                before = new Before(firing.status(), firing.band(), firing.achieved(), firing.problems().size());
+                firing = stage;
+                Outcome o = stage.kpi().outcome();
+                before = new Before(o.status(), o.band(), o.achieved(), o.problems().size());
                 return;
             }
         }
@@ -60,23 +64,54 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        if (firing == null) {
-            return;
+        Outcome o = firing == null ? null : firing.kpi().outcome();
+        Band band = o != null && o.band() != before.band() ? o.band() : null;
+        boolean achieved = o != null && o.achieved() && !before.achieved();
+        Status status = o != null && o.status() != before.status() && o.status() != Status.SCORED ? o.status() : null;
+        List<String> problems = o == null ? List.of() : o.problems().stream().skip(before.problems())
+                .map(p -> p.field() + ": " + p.message()).toList();
+        Match match = event.getMatch();
+        Rule rule = match.getRule();
+        Object template = rule.getMetaData().get(EXPLAIN);
+        String explanation;
+        List<String> unresolved = List.of();
+        if (template instanceof String words) {
+            ExplainTemplate.Filled filled = ExplainTemplate.fill(unquoted(words), roots(match, o));
+            explanation = filled.text();
+            unresolved = filled.unresolved();
+        } else {
+            explanation = inserted.isEmpty() ? "" : "inserted " + String.join(", ",
+                    inserted.stream().map(f -> f.getClass().getSimpleName()).toList());
         }
-        if (firing.band() != before.band() && firing.band() != null) {
-            effects.add("band: " + firing.band().mark() + " " + firing.band().label());
+        RuleStep step = new RuleStep(rule.getName(), file(rule), explanation, band, achieved, status, problems,
+                unresolved);
+        steps.add(step);
+        if (o != null) {
+            o.fired(step);
         }
-        if (firing.achieved() && !before.achieved()) {
-            effects.add("☆: the final target is reached");
-        }
-        if (firing.status() != before.status() && firing.status() != Status.SCORED && firing.status() != null) {
-            effects.add("not scored: " + firing.status().code().replace('_', ' '));
-        }
-        firing.problems().stream().skip(before.problems())
-                .forEach(p -> effects.add("data error: " + p.field() + ": " + p.message()));
-        Rule rule = event.getMatch().getRule();
-        firing.fired(new RuleStep(rule.getName(), file(rule), effects));
         firing = null;
+        inserted.clear();
+    }
+
+    /** What an explanation may name: the rule's variables, the fact it inserted, the KPI-year and its outcome. */
+    private Map<String, Object> roots(Match match, Outcome outcome) {
+        Map<String, Object> roots = new LinkedHashMap<>();
+        for (String id : match.getDeclarationIds()) {
+            roots.put(id.startsWith("$") ? id : "$" + id, match.getDeclarationValue(id));
+            roots.put(id, match.getDeclarationValue(id));
+        }
+        roots.put("new", inserted.isEmpty() ? null : inserted.get(inserted.size() - 1));
+        if (firing != null) {
+            roots.put("kpi", firing.kpi());
+            roots.put("outcome", outcome);
+        }
+        return roots;
+    }
+
+    /** Drools keeps the quotes of some metadata values. */
+    static String unquoted(String value) {
+        String v = value.strip();
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
     private static String file(Rule rule) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.DataException;
@@ -17,6 +18,7 @@ import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.ProjectSummary;
+import jp.kpireview.domain.RuleStep;
 import jp.kpireview.domain.Status;
 import jp.kpireview.facts.BandScale;
 import jp.kpireview.facts.DirectionSymbols;
@@ -68,10 +70,15 @@ public final class ReviewEngine {
 
     /**
      * What the rules concluded, and the data problems they found (an unknown direction …), for callers that show
-     * both (scenario tests). A KPI with a problem may lack a status. With tracing, {@code firedRules} names every
-     * rule that fired (empty otherwise).
+     * both (scenario tests). A KPI with a problem may lack a status. With tracing, {@code steps} holds every rule
+     * that fired, with its explanation (empty otherwise).
      */
-    public record Attempt(List<Review> reviews, List<DataProblem> problems, Set<String> firedRules) {
+    public record Attempt(List<Review> reviews, List<DataProblem> problems, List<RuleStep> steps) {
+
+        /** The names of the rules that fired, KPI and summary rules alike (traced attempts only). */
+        public Set<String> firedRules() {
+            return steps.stream().map(RuleStep::rule).collect(Collectors.toCollection(TreeSet::new));
+        }
     }
 
     public Attempt attempt(List<Kpi> kpis, List<Integer> years) {
@@ -79,8 +86,8 @@ public final class ReviewEngine {
         years.forEach(year -> kpis.forEach(k -> facts.add(KpiYear.of(k, year))));
         Map<Integer, List<ProjectYear>> groups = new LinkedHashMap<>();
         years.forEach(year -> groups.put(year, Summaries.groups(kpis, year)));
-        Set<String> fired = new TreeSet<>();
-        Tables tables = fire(facts, groups.values().stream().flatMap(List::stream).toList(), fired);
+        List<RuleStep> steps = new ArrayList<>();
+        Tables tables = fire(facts, groups.values().stream().flatMap(List::stream).toList(), steps);
         List<DataProblem> problems = new ArrayList<>();
         List<Review> reviews = new ArrayList<>(years.size());
         Iterator<KpiYear> fact = facts.iterator();
@@ -101,11 +108,11 @@ public final class ReviewEngine {
             }
             reviews.add(new Review(year, evaluations, tables.bands(), tables.grades(), summaries, overall));
         }
-        return new Attempt(reviews, problems.stream().distinct().toList(), fired);
+        return new Attempt(reviews, problems.stream().distinct().toList(), steps);
     }
 
     /** Fires the rules over one batch (KPI-years and the groups to summarise); returns the tables they defined. */
-    private Tables fire(Collection<KpiYear> facts, List<ProjectYear> groups, Set<String> fired) {
+    private Tables fire(Collection<KpiYear> facts, List<ProjectYear> groups, List<RuleStep> steps) {
         return inSession(session -> {
             FiredRuleRecorder recorder = trace ? new FiredRuleRecorder() : null;
             if (recorder != null) {
@@ -116,7 +123,7 @@ public final class ReviewEngine {
             groups.forEach(session::insert);
             fire(session, facts.size() + groups.size());
             if (recorder != null) {
-                fired.addAll(recorder.fired);
+                steps.addAll(recorder.steps);
             }
             return tables(session);
         });

@@ -72,9 +72,14 @@ public final class RuleBase {
      * define a table (the band scale, the direction symbols) and fire once per session.
      */
     public List<String> kpiRuleNames() {
+        return decidingRules().stream().map(Rule::getName).sorted().toList();
+    }
+
+    /** The rules with a condition: those that decide about KPIs and summaries (not the tables). */
+    public List<Rule> decidingRules() {
         return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
                 .filter(r -> !(r instanceof RuleImpl impl) || !impl.getLhs().getChildren().isEmpty())
-                .map(Rule::getName).sorted().toList();
+                .sorted(java.util.Comparator.comparing(Rule::getName)).toList();
     }
 
     public KieBase kieBase() {

@@ -70,12 +70,6 @@ public final class Decimals {
         return rest == 1 ? Math.max(twos, fives) : -1;
     }
 
-    /** A value as explain shows it: at most 4 decimals, no trailing zeros (a straight-path target can have 34). */
-    public static String shown(BigDecimal value) {
-        BigDecimal shown = value.scale() > 4 ? value.setScale(4, RoundingMode.HALF_UP) : value;
-        shown = shown.stripTrailingZeros();
-        return (shown.scale() < 0 ? shown.setScale(0) : shown).toPlainString();
-    }
 
     /** The mean of {@code values}, rounded half-up to {@code decimals}; null when there are none. */
     public static BigDecimal mean(java.util.List<BigDecimal> values, int decimals) {

@@ -12,10 +12,6 @@ public record Directed(KpiYear kpi, Direction direction) implements Stage {
         return new Directed(kpi, direction);
     }
 
-    @Override
-    public String explain() {
-        return "direction: " + direction.name().toLowerCase(Locale.ROOT) + " (" + kpi.directionText() + ")";
-    }
 
     /** How far the actual is ahead of the baseline in the KPI's direction; negative when behind; null without actual. */
     public BigDecimal aheadOfBaseline() {

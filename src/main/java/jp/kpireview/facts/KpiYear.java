@@ -40,12 +40,6 @@ public record KpiYear(
         return this;
     }
 
-    @Override
-    public String explain() {
-        return "data: " + directionText + " baseline " + Decimals.shown(baseline) + " final target "
-                + Decimals.shown(finalTarget) + " (FY" + targetYear + "), actual " + (actual == null ? "—"
-                : Decimals.shown(actual)) + (plan == null ? "" : ", the city's annual target " + Decimals.shown(plan));
-    }
 
     /** True when this KPI-year is one of the KPIs of {@code group} (its project's, or its municipality's, year). */
     public boolean belongsTo(ProjectYear group) {

@@ -14,10 +14,4 @@ public record RawScore(Reference reference, BigDecimal value) implements Stage {
         return reference.kpi();
     }
 
-    @Override
-    public String explain() {
-        return "補正前スコア = (" + Decimals.shown(kpi().actual()) + " − " + Decimals.shown(reference.origin()) + ") / ("
-                + Decimals.shown(reference.value()) + " − " + Decimals.shown(reference.origin()) + ") × 100 = "
-                + value.toPlainString();
-    }
 }

@@ -18,20 +18,6 @@ public record Reference(Directed directed, ReferenceKind kind, BigDecimal origin
         return directed.kpi();
     }
 
-    @Override
-    public String explain() {
-        String v = Decimals.shown(value);
-        String o = Decimals.shown(origin);
-        return switch (kind) {
-            case PLAN -> "reference: the city's annual target " + v + " (the score is 0 at the baseline " + o
-                    + " and 100 at " + v + ")";
-            case LINEAR -> "reference: the annual target " + v + " on the straight path from the baseline " + o
-                    + " to the final target " + Decimals.shown(kpi().finalTarget());
-            case FINAL -> "reference: the final target " + v + ", because the actual " + Decimals.shown(kpi().actual())
-                    + " is behind the baseline " + o;
-            case MAINTAIN -> "reference: keep " + v + " (the score is 0 at the floor " + o + " and 100 at " + v + ")";
-        };
-    }
 
     /** Distance from origin to reference: the divisor of the score. */
     public BigDecimal span() {

@@ -14,11 +14,6 @@ public record Score(RawScore raw, BigDecimal value) implements Stage {
         return raw.kpi();
     }
 
-    @Override
-    public String explain() {
-        return "スコア = " + value.toPlainString() + (value.compareTo(raw.value()) == 0 ? ""
-                : " (補正前スコア " + raw.value().toPlainString() + " limited)");
-    }
 
     /** See {@link Directed#aheadOfFinalTarget()}. */
     public BigDecimal aheadOfFinalTarget() {

@@ -4,7 +4,4 @@ package jp.kpireview.facts;
 public interface Stage {
 
     KpiYear kpi();
-
-    /** What this stage concluded, in plain words, for explain. */
-    String explain();
 }

@@ -18,21 +18,46 @@ public final class Explanation {
         List<String> lines = new ArrayList<>();
         lines.add("KPI " + k.id() + " " + k.name() + " — " + k.municipality() + ", " + FiscalYear.bothLabels(e.year())
                 + "  [" + k.source() + "]");
-        lines.add("  data: direction " + k.directionText() + " · baseline " + withUnit(k, k.baseline().toPlainString())
-                + " (" + FiscalYear.japaneseLabel(k.baselineYear()) + ") · final target "
+        lines.add("  data: 方向 " + k.directionText() + " · 基準値 " + withUnit(k, k.baseline().toPlainString())
+                + " (" + FiscalYear.japaneseLabel(k.baselineYear()) + ") · 目標値 "
                 + withUnit(k, k.finalTarget().toPlainString()) + " (" + FiscalYear.japaneseLabel(k.targetYear())
-                + ") · actual " + k.actual(e.year()).map(v -> withUnit(k, v.toPlainString())).orElse("—")
-                + k.plan(e.year()).map(v -> " · the city's annual target " + withUnit(k, v.toPlainString()))
-                        .orElse(""));
+                + ") · 実績値 " + k.actual(e.year()).map(v -> withUnit(k, v.toPlainString())).orElse("—")
+                + k.plan(e.year()).map(v -> " · 年度目標値 " + withUnit(k, v.toPlainString())).orElse(""));
         int n = 1;
         for (RuleStep step : e.trace()) {
             lines.add(String.format("  %d. %s (%s)", n++, step.rule(), step.file()));
-            step.effects().forEach(effect -> lines.add("       " + effect));
+            effects(step).forEach(effect -> lines.add("       " + effect));
         }
         lines.add("  result: " + (e.scored()
                 ? "スコア " + e.score().toPlainString() + " · 区分 " + e.band().mark() + " " + e.band().label() + " · ☆ "
                         + (e.achieved() ? "yes" : "no")
                 : "not scored (" + e.status().code() + ")"));
+        return lines;
+    }
+
+    /**
+     * The rule's own explanation; a rule written without one ({@code @explain}) is shown by its effects alone, in
+     * neutral words, so nothing here speaks for a policy.
+     */
+    private static List<String> effects(RuleStep step) {
+        List<String> lines = new ArrayList<>();
+        if (!step.explanation().isEmpty()) {
+            lines.add(step.explanation());
+        }
+        if (!step.unresolved().isEmpty()) {
+            lines.add("(@explain names what the rule does not have: " + String.join(", ", step.unresolved()) + ")");
+        }
+        boolean own = step.explanation().isEmpty() || step.explanation().startsWith("inserted ");
+        if (own && step.band() != null) {
+            lines.add("区分 → " + step.band().mark() + " " + step.band().label());
+        }
+        if (own && step.achieved()) {
+            lines.add("☆");
+        }
+        if (own && step.status() != null) {
+            lines.add("status → " + step.status().code());
+        }
+        step.problems().forEach(p -> lines.add("data error: " + p));
         return lines;
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.ProjectSummary;
@@ -28,8 +29,10 @@ public final class ScenarioRun {
 
     /**
      * @param unexercised rules that decide about KPIs but fired for no case: the scenarios do not cover them
+     * @param unresolvedExplanations per rule, the placeholders of its {@code @explain} that named nothing
      */
-    public record Result(int cases, List<Failure> failures, List<String> unexercised) {
+    public record Result(int cases, List<Failure> failures, List<String> unexercised,
+            Map<String, Set<String>> unresolvedExplanations) {
 
         public boolean passed() {
             return failures.isEmpty();
@@ -46,10 +49,13 @@ public final class ScenarioRun {
         ReviewEngine engine = new ReviewEngine(rules, true);
         List<Failure> failures = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
+        Map<String, Set<String>> unresolved = new TreeMap<>();
         for (List<Scenario> project : projects(scenarios)) {
             ReviewEngine.Attempt attempt = engine.attempt(project.stream().map(Scenario::kpi).toList(),
                     List.of(project.get(0).year()));
             fired.addAll(attempt.firedRules());
+            attempt.steps().stream().filter(step -> !step.unresolved().isEmpty()).forEach(step -> unresolved
+                    .computeIfAbsent(step.rule(), r -> new TreeSet<>()).addAll(step.unresolved()));
             boolean refused = !attempt.problems().isEmpty();
             for (int i = 0; i < project.size(); i++) {
                 Scenario s = project.get(i);
@@ -68,7 +74,7 @@ public final class ScenarioRun {
             }
         }
         List<String> unexercised = rules.kpiRuleNames().stream().filter(r -> !fired.contains(r)).toList();
-        return new Result(scenarios.size(), failures, unexercised);
+        return new Result(scenarios.size(), failures, unexercised, unresolved);
     }
 
     /** The cases to evaluate together: each group (per year) as one project, every other case alone. */

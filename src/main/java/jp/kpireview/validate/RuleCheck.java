@@ -20,6 +20,7 @@ import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.engine.RuleBase;
 import jp.kpireview.engine.RuleProblem;
 import jp.kpireview.engine.RuleSetException;
+import org.kie.api.definition.rule.Rule;
 import jp.kpireview.scenario.Scenario;
 import jp.kpireview.scenario.ScenarioFile;
 import jp.kpireview.scenario.ScenarioRun;
@@ -74,6 +75,7 @@ public final class RuleCheck {
     private final ReviewEngine engine;
     private final List<String> summary = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, TreeSet<String>> unresolved = new TreeMap<>();
 
     private RuleCheck(RuleBase rules) {
         this.rules = rules;
@@ -97,6 +99,7 @@ public final class RuleCheck {
             if (scenarios) {
                 check.scenarios(folder.resolve("tests"));
             }
+            check.explanations();
         } catch (RuleSetException e) {
             e.problems().forEach(p -> check.findings.add(new Finding(Level.ERROR, p.file(), p.line(), p.message())));
         }
@@ -110,6 +113,36 @@ public final class RuleCheck {
             bands(tables.bands(), increase);
         }
         otherDirections(tables);
+    }
+
+    /**
+     * Every rule that decides something explains itself ({@code @explain("…")}), and its explanation names only
+     * values the rule has: explain prints these words, so a typo would print a riddle.
+     */
+    private void explanations() {
+        for (Rule rule : rules.decidingRules()) {
+            if (!rule.getMetaData().containsKey("explain")) {
+                RuleProblem at = rules.locate(rule);
+                findings.add(new Finding(Level.WARNING, at.file(), at.line(), "rule \"" + rule.getName()
+                        + "\" has no @explain(\"…\"): explain will show only its effects"));
+            }
+        }
+        unresolved.forEach((rule, names) -> {
+            RuleProblem at = rules.locate(rules.kieBase().getRule("kpireview.rules", rule));
+            findings.add(new Finding(Level.WARNING, at.file(), at.line(), "rule \"" + rule + "\": @explain names "
+                    + String.join(", ", names.stream().map(n -> "{" + n + "}").toList())
+                    + ", which the rule does not have (use its variables such as {$x.field}, {new.field}, {kpi.field}"
+                    + " or {outcome.field})"));
+        });
+    }
+
+    /** Remembers the placeholders of each rule's explanation that named nothing, from the probes' traces. */
+    private void collectUnresolved(List<RuleStep> steps) {
+        for (RuleStep step : steps) {
+            if (!step.unresolved().isEmpty()) {
+                unresolved.computeIfAbsent(step.rule(), r -> new TreeSet<>()).addAll(step.unresolved());
+            }
+        }
     }
 
     /** Every direction has a symbol; returns a symbol meaning increase for the probes. */
@@ -139,13 +172,17 @@ public final class RuleCheck {
         List<BigDecimal> probes = new ArrayList<>(raws);
         probes.add(new BigDecimal("-0.0"));
         List<Kpi> kpis = probes.stream().map(raw -> scoring(increase, raw)).toList();
-        List<Evaluation> results = engine.evaluate(kpis, YEAR).evaluations();
+        ReviewEngine.Attempt attempt = engine.attempt(kpis, List.of(YEAR));
+        if (!attempt.problems().isEmpty()) {
+            throw new jp.kpireview.domain.DataException(attempt.problems());
+        }
+        List<Evaluation> results = attempt.reviews().get(0).evaluations();
+        collectUnresolved(attempt.steps());
         Map<BigDecimal, Integer> bandByScore = new TreeMap<>();
         for (int i = 0; i < results.size(); i++) {
             Evaluation e = results.get(i);
             String probe = "a score of " + probes.get(i).toPlainString();
-            long written = e.trace().stream().map(RuleStep::effects).flatMap(List::stream)
-                    .filter(s -> s.startsWith("band:")).count();
+            long written = e.trace().stream().filter(step -> step.band() != null).count();
             if (!e.scored()) {
                 error(file("score.drl"), probe + " is not scored (" + e.status().code() + ")");
             } else if (written != 1) {
@@ -192,7 +229,11 @@ public final class RuleCheck {
                 kpis.add(kpi(symbol, "0", "100", null, null));
             }
         }
-        engine.evaluate(kpis, YEAR);
+        ReviewEngine.Attempt attempt = engine.attempt(kpis, List.of(YEAR));
+        if (!attempt.problems().isEmpty()) {
+            throw new jp.kpireview.domain.DataException(attempt.problems());
+        }
+        collectUnresolved(attempt.steps());
         summary.add("statuses: " + kpis.size() + " probe KPIs of every direction each got a status and, when scored,"
                 + " a band");
     }
@@ -213,6 +254,8 @@ public final class RuleCheck {
             }
         }
         ScenarioRun.Result result = ScenarioRun.run(rules, scenarios);
+        result.unresolvedExplanations().forEach((rule, names) ->
+                unresolved.computeIfAbsent(rule, r -> new TreeSet<>()).addAll(names));
         result.failures().forEach(f -> warning(f.scenario().source().toString(), "'" + f.scenario().name() + "': "
                 + f.field() + " expected " + f.expected() + ", got " + f.actual()));
         result.unexercised().forEach(r -> warning(tests.toString(), "no scenario makes rule \"" + r + "\" fire"));

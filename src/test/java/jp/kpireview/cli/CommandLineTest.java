@@ -143,14 +143,16 @@ class CommandLineTest {
         Run run = run("explain", "--data", "seeds/otaru-h30.csv", "--year", "H30", "--kpi", "17");
         assertEquals(0, run.exit(), run.err());
         // published: 17 参加児童生徒数 67人 → 118人, 196.15, 100.00, ◎ ☆
-        assertEquals(List.of("  data: direction ↑ · baseline 67人 (H26) · final target 100人 (R1) · actual 118人",
+        assertEquals(List.of("  data: 方向 ↑ · 基準値 67人 (H26) · 目標値 100人 (R1) · 実績値 118人",
                 "  1. Direction of the symbol (direction.drl)", "       direction: increase (↑)",
                 "  2. Linear annual target of a count (reference.drl)",
-                "       reference: the annual target 93 on the straight path from the baseline 67 to the final target 100",
+                "       reference: the annual target 93 on the straight path from the baseline 67 to the final target"
+                        + " 100, rounded to a whole number",
                 "  3. Raw score (score.drl)", "       補正前スコア = (118 − 67) / (93 − 67) × 100 = 196.15",
-                "  4. Clamp to ±100 (score.drl)", "       スコア = 100.00 (補正前スコア 196.15 limited)",
-                "  5. Final target reached ☆ (achievement.drl)", "       ☆: the final target is reached",
-                "  6. Band of the score (bands.drl)", "       band: ◎ 100以上",
+                "  4. Clamp to ±100 (score.drl)", "       スコア = 100.00 (補正前スコア 196.15 limited to −100 … 100)",
+                "  5. Final target reached ☆ (achievement.drl)",
+                "       ☆: the actual 118 has reached the final target 100",
+                "  6. Band of the score (bands.drl)", "       band: ◎ 100以上 (スコア 100.00)",
                 "  result: スコア 100.00 · 区分 ◎ 100以上 · ☆ yes"), run.out().lines().skip(1).toList());
     }
 
@@ -164,7 +166,7 @@ class CommandLineTest {
         assertEquals(73, lines.stream().filter(l -> l.startsWith("KPI ")).count());
         assertTrue(lines.contains("       reference: the final target 10, because the actual 5 is behind the baseline 6"),
                 "5b: 5 世帯 is behind the baseline 6");
-        assertTrue(lines.contains("       not scored: no actual"), "49 has no FY2018 actual");
+        assertTrue(lines.contains("       not scored: no actual for FY2018"), "49 has no FY2018 actual");
     }
 
     @Test

@@ -74,23 +74,22 @@ class BrokenRulesTest {
                         "Raw score"),
                 edit("a rule that updates its own fact without end", "achievement.drl", s -> s
                         + "\nrule \"Loop\"\nwhen\n    $s : Score()\nthen\n    update($s);\nend\n",
-                        "achievement.drl:15: rule \"Loop\" fires without end"),
+                        "achievement.drl:16: rule \"Loop\" fires without end"),
                 edit("a rule that inserts what it matches", "achievement.drl", s -> s
                         + "\nrule \"Insert loop\"\nwhen\n    $s : Score()\nthen\n"
                         + "    insert( Score.of($s.raw(), $s.value()) );\nend\n",
-                        "achievement.drl:15: rule \"Insert loop\" fires without end"),
+                        "achievement.drl:16: rule \"Insert loop\" fires without end"),
                 edit("an unknown import in a file that uses none of it", "achievement.drl", s -> s.replace(
                         "import jp.kpireview.facts.Score;", "import jp.kpireview.facts.Score;\nimport java.util.Lst;"),
                         "achievement.drl:5: import java.util.Lst: no such class"),
-                edit("salience written as text", "achievement.drl", s -> s.replace("rule \"Final target reached ☆\"\n",
-                        "rule \"Final target reached ☆\"\nsalience \"high\"\n"), "achievement.drl:9: rule"
+                edit("salience written as text", "achievement.drl", s -> s.replace("when\n    $s : Score( ahead",
+                        "salience \"high\"\nwhen\n    $s : Score( ahead"), "achievement.drl:10: rule"
                         + " \"Final target reached ☆\": salience \"high\": salience must be a whole number"),
                 edit("a rule switched on by today's date", "achievement.drl", s -> s.replace(
-                        "rule \"Final target reached ☆\"\n", "rule \"Final target reached ☆\"\n"
-                        + "date-effective \"01-Apr-2020\"\n"), "date-effective 01-Apr-2020: this follows today's date"),
+                        "when\n    $s : Score( ahead", "date-effective \"01-Apr-2020\"\nwhen\n    $s : Score( ahead"), "date-effective 01-Apr-2020: this follows today's date"),
                 edit("a rule attribute that is not true or false", "achievement.drl", s -> s.replace(
-                        "rule \"Final target reached ☆\"\n", "rule \"Final target reached ☆\"\nno-loop maybe\n"),
-                        "achievement.drl:9:"),
+                        "when\n    $s : Score( ahead", "no-loop maybe\nwhen\n    $s : Score( ahead"),
+                        "achievement.drl:10:"),
                 Arguments.of("a file that is not UTF-8", "bands.drl", null, "UTF-8", "bands.drl"),
                 Arguments.of("an empty folder", null, null, "no .drl files", null));
     }

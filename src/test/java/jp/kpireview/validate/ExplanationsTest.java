@@ -1,0 +1,44 @@
+package jp.kpireview.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import jp.kpireview.rules.KpiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Explain prints the words written beside each rule; validate checks those words can be filled in. */
+class ExplanationsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBundledRulesExplainThemselvesCompletely() {
+        RuleCheck.Report report = RuleCheck.check(Path.of("rules"), false);
+        assertEquals(List.of(), report.findings().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void aPlaceholderThatNamesNothingIsAWarningAtItsRule() throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace("{$s.kpi.finalTarget}",
+                "{$s.kpi.finalTarjet}"));
+        List<String> findings = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
+        assertEquals(List.of("warning: " + rules.resolve("achievement.drl") + ":8: rule \"Final target reached ☆\":"
+                + " @explain names {$s.kpi.finalTarjet}, which the rule does not have (use its variables such as"
+                + " {$x.field}, {new.field}, {kpi.field} or {outcome.field})"), findings);
+    }
+
+    @Test
+    void aRuleWithoutExplanationIsAWarningAndExplainShowsItsEffects() throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replaceAll("@explain\\(\"band: [^\\n]*\\n",
+                ""));
+        List<String> findings = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).contains("bands.drl:") && findings.get(0).contains("\"Band of the score\" has no"
+                + " @explain"), findings.get(0));
+    }
+}
