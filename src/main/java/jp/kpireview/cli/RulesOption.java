@@ -1,6 +1,7 @@
 package jp.kpireview.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import jp.kpireview.engine.RuleBase;
 import jp.kpireview.validate.RuleCheck;
 import picocli.CommandLine.Option;
@@ -16,7 +17,12 @@ final class RulesOption {
     Path folder;
 
     RuleBase load() {
-        RuleCheck.Report report = RuleCheck.check(folder, false);
+        return load(List.of());
+    }
+
+    /** @param years the fiscal years that will be evaluated, probed by the check; empty for the default span */
+    RuleBase load(List<Integer> years) {
+        RuleCheck.Report report = RuleCheck.check(folder, false, years);
         if (report.hasErrors()) {
             throw report.errors();
         }

@@ -13,12 +13,14 @@ import java.util.List;
  * @param status      the status the rule set, other than scored (e.g. no actual); null when it set none
  * @param problems    the data problems the rule found, as {@code field: message}
  * @param unresolved  placeholders of the rule's {@code @explain} that name nothing (a typo the policy officer fixes)
+ * @param inserted    the kinds of fact the rule inserted (a reference, a score, a summary …)
  */
 public record RuleStep(String rule, String file, String explanation, Band band, boolean achieved, Status status,
-        List<String> problems, List<String> unresolved) {
+        List<String> problems, List<String> unresolved, List<Class<?>> inserted) {
 
     public RuleStep {
         problems = List.copyOf(problems);
         unresolved = List.copyOf(unresolved);
+        inserted = List.copyOf(inserted);
     }
 }

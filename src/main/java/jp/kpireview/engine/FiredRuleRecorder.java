@@ -84,7 +84,7 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
                     inserted.stream().map(f -> f.getClass().getSimpleName()).toList());
         }
         RuleStep step = new RuleStep(rule.getName(), file(rule), explanation, band, achieved, status, problems,
-                unresolved);
+                unresolved, inserted.stream().<Class<?>>map(Object::getClass).toList());
         steps.add(step);
         if (o != null) {
             o.fired(step);

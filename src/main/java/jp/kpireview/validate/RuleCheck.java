@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import jp.kpireview.domain.Band;
@@ -20,6 +22,9 @@ import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.engine.RuleBase;
 import jp.kpireview.engine.RuleProblem;
 import jp.kpireview.engine.RuleSetException;
+import jp.kpireview.facts.Counted;
+import jp.kpireview.facts.Reference;
+import jp.kpireview.facts.Score;
 import org.kie.api.definition.rule.Rule;
 import jp.kpireview.scenario.Scenario;
 import jp.kpireview.scenario.ScenarioFile;
@@ -67,23 +72,30 @@ public final class RuleCheck {
         }
     }
 
-    private static final int YEAR = 2018;
-    private static final BigDecimal CENT = new BigDecimal("0.01");
-    private static final BigDecimal FAR = new BigDecimal("1000000");
+    /** The fiscal years probed when no data says which: the first strategy period to the end of the third. */
+    static final List<Integer> DEFAULT_YEARS = java.util.stream.IntStream.rangeClosed(2015, 2030).boxed().toList();
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final RuleBase rules;
     private final ReviewEngine engine;
     private final List<String> summary = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, TreeSet<String>> unresolved = new TreeMap<>();
+    private final List<Integer> years;
 
-    private RuleCheck(RuleBase rules) {
+    private RuleCheck(RuleBase rules, List<Integer> years) {
         this.rules = rules;
+        this.years = years;
         this.engine = new ReviewEngine(rules, true);
     }
 
     /** @param scenarios also run the scenario files of the folder's {@code tests/} (their failures are warnings) */
     public static Report check(Path folder, boolean scenarios) {
+        return check(folder, scenarios, DEFAULT_YEARS);
+    }
+
+    /** @param years the fiscal years to probe (those of the data to be evaluated, or a strategy period) */
+    public static Report check(Path folder, boolean scenarios, List<Integer> years) {
         RuleBase rules;
         try {
             rules = RuleBase.load(folder);
@@ -91,7 +103,7 @@ public final class RuleCheck {
             return new Report(null, List.of(), e.problems().stream()
                     .map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList());
         }
-        RuleCheck check = new RuleCheck(rules);
+        RuleCheck check = new RuleCheck(rules, years.isEmpty() ? DEFAULT_YEARS : years);
         check.summary.add(String.format("rules: %d files, %d rules, compiled", rules.files().size(),
                 rules.kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum()));
         try {
@@ -108,11 +120,72 @@ public final class RuleCheck {
 
     private void run() {
         ReviewEngine.Tables tables = engine.tables();
-        String increase = directions(tables);
-        if (increase != null) {
-            bands(tables.bands(), increase);
+        directions(tables);
+        Probes probes = new Probes(engine);
+        List<Probes.Change> changes = probes.explore(templates(tables));
+        BandCheck bands = BandCheck.of(tables.bands(), probes, changes);
+        bands.issues().forEach(i -> findings.add(new Finding(i.error() ? Level.ERROR : Level.WARNING,
+                file("bands.drl"), 0, i.message())));
+        summary.add("bands: " + describe(tables.bands()) + "; each edge found where the rules' own scores change band,"
+                + " for every direction in FY" + years.get(0) + "–FY" + years.get(years.size() - 1) + " ("
+                + probes.points.size() + " probe KPI-years)");
+        summary.add("scores: " + bands.range());
+        concerns(probes.steps);
+        collectUnresolved(probes.steps);
+    }
+
+    /** Probe KPIs of each direction (its first symbol) in each probed year: up from 0 to 100, down, kept at 100. */
+    private List<Probes.Template> templates(ReviewEngine.Tables tables) {
+        List<Probes.Template> templates = new ArrayList<>();
+        for (Direction d : Direction.values()) {
+            List<String> symbols = tables.directions().symbolsOf(d);
+            if (symbols.isEmpty()) {
+                continue;
+            }
+            BigDecimal from = d == Direction.DECREASE ? HUNDRED : BigDecimal.ZERO;
+            BigDecimal to = d == Direction.INCREASE ? HUNDRED : d == Direction.DECREASE ? BigDecimal.ZERO : HUNDRED;
+            if (d == Direction.MAINTAIN) {
+                from = HUNDRED;
+            }
+            for (int year : years) {
+                templates.add(new Probes.Template(symbols.get(0), from, to, year));
+            }
         }
-        otherDirections(tables);
+        return templates;
+    }
+
+    /**
+     * Each concern of a review must have a rule that acts on the probes: a reference, a score, a band, ☆ and a
+     * summary. A folder that lost one (a file cut at a rule boundary) is refused, naming what is missing.
+     */
+    private void concerns(List<RuleStep> steps) {
+        Map<String, Predicate<RuleStep>> concerns = new LinkedHashMap<>();
+        concerns.put("reference (what the actual is measured against: a rule that inserts a Reference)",
+                s -> s.inserted().contains(Reference.class));
+        concerns.put("score (a rule that inserts a Score)", s -> s.inserted().contains(Score.class));
+        concerns.put("band (a rule that gives a scored KPI its band)", s -> s.band() != null);
+        concerns.put("☆ 目標達成 (a rule that gives ☆: outcome().achieved(true))", RuleStep::achieved);
+        concerns.put("summary 集計 (a rule that inserts what a summary counts: Counted.of(…))",
+                s -> s.inserted().contains(Counted.class));
+        concerns.forEach((concern, acts) -> {
+            if (steps.stream().noneMatch(acts)) {
+                error(rules.folder().toString(), "no rule decides the " + concern + " for any probe KPI: the"
+                        + " folder lacks this concern");
+            }
+        });
+    }
+
+    /** Every direction has a symbol. */
+    private void directions(ReviewEngine.Tables tables) {
+        List<String> parts = new ArrayList<>();
+        for (Direction d : Direction.values()) {
+            List<String> symbols = tables.directions().symbolsOf(d);
+            if (symbols.isEmpty()) {
+                warning(file("direction.drl"), "no symbol means " + name(d) + ": such KPIs cannot be written");
+            }
+            parts.add(name(d) + " " + String.join(" ", symbols));
+        }
+        summary.add("directions: " + String.join(" · ", parts));
     }
 
     /**
@@ -145,99 +218,6 @@ public final class RuleCheck {
         }
     }
 
-    /** Every direction has a symbol; returns a symbol meaning increase for the probes. */
-    private String directions(ReviewEngine.Tables tables) {
-        List<String> parts = new ArrayList<>();
-        for (Direction d : Direction.values()) {
-            List<String> symbols = tables.directions().symbolsOf(d);
-            if (symbols.isEmpty()) {
-                warning(file("direction.drl"), "no symbol means " + name(d) + ": such KPIs cannot be written");
-            }
-            parts.add(name(d) + " " + String.join(" ", symbols));
-        }
-        summary.add("directions: " + String.join(" · ", parts));
-        List<String> up = tables.directions().symbolsOf(Direction.INCREASE);
-        return up.isEmpty() ? null : up.get(0);
-    }
-
-    /**
-     * Probe KPIs whose raw score is exactly each band edge, a cent either side, −0.0, ±100 and far beyond: each must
-     * be scored, get exactly one band, and the bands must rise with the score; far beyond shows the clamp limits.
-     */
-    private void bands(List<Band> bands, String increase) {
-        TreeSet<BigDecimal> raws = new TreeSet<>(List.of(new BigDecimal("-100"), new BigDecimal("100"),
-                FAR, FAR.negate()));
-        bands.stream().map(Band::lower).filter(e -> e != null).forEach(e -> raws.addAll(List.of(e, e.subtract(CENT),
-                e.add(CENT))));
-        List<BigDecimal> probes = new ArrayList<>(raws);
-        probes.add(new BigDecimal("-0.0"));
-        List<Kpi> kpis = probes.stream().map(raw -> scoring(increase, raw)).toList();
-        ReviewEngine.Attempt attempt = engine.attempt(kpis, List.of(YEAR));
-        if (!attempt.problems().isEmpty()) {
-            throw new jp.kpireview.domain.DataException(attempt.problems());
-        }
-        List<Evaluation> results = attempt.reviews().get(0).evaluations();
-        collectUnresolved(attempt.steps());
-        Map<BigDecimal, Integer> bandByScore = new TreeMap<>();
-        for (int i = 0; i < results.size(); i++) {
-            Evaluation e = results.get(i);
-            String probe = "a score of " + probes.get(i).toPlainString();
-            long written = e.trace().stream().filter(step -> step.band() != null).count();
-            if (!e.scored()) {
-                error(file("score.drl"), probe + " is not scored (" + e.status().code() + ")");
-            } else if (written != 1) {
-                error(file("bands.drl"), probe + (written == 0 ? " gets no band (a gap)" : " gets " + written
-                        + " bands (an overlap)"));
-            } else {
-                bandByScore.put(e.score(), bands.indexOf(e.band()));
-            }
-        }
-        checkOrder(bandByScore, bands);
-        BigDecimal low = results.get(probes.indexOf(FAR.negate())).score();
-        BigDecimal high = results.get(probes.indexOf(FAR)).score();
-        if (low != null && high != null && high.compareTo(low) < 0) {
-            error(file("score.drl"), "the clamp limits are not in order: a raw score of 1000000 gives "
-                    + high.toPlainString() + ", one of -1000000 gives " + low.toPlainString());
-        }
-        summary.add("bands: " + describe(bands) + "; " + probes.size() + " probe scores (each edge, a cent either side,"
-                + " -0.0, ±100) each in exactly one band");
-        summary.add("clamp: raw -1000000 → " + shown(low) + ", raw 1000000 → " + shown(high));
-    }
-
-    private void checkOrder(Map<BigDecimal, Integer> bandByScore, List<Band> bands) {
-        int previous = -1;
-        BigDecimal previousScore = null;
-        for (Map.Entry<BigDecimal, Integer> e : bandByScore.entrySet()) {
-            if (e.getValue() < previous) {
-                error(file("bands.drl"), "the bands do not follow the score: " + e.getKey().toPlainString() + " is "
-                        + bands.get(e.getValue()).mark() + " but the lower " + previousScore.toPlainString() + " is "
-                        + bands.get(previous).mark());
-            }
-            previous = e.getValue();
-            previousScore = e.getKey();
-        }
-    }
-
-    /** Each direction's KPIs get a status, and a band when scored (the engine refuses otherwise). */
-    private void otherDirections(ReviewEngine.Tables tables) {
-        List<Kpi> kpis = new ArrayList<>();
-        for (Direction d : Direction.values()) {
-            for (String symbol : tables.directions().symbolsOf(d).stream().limit(1).toList()) {
-                kpis.add(kpi(symbol, "100", "0", "60", null));
-                kpis.add(kpi(symbol, "100", "0", "120", null));
-                kpis.add(kpi(symbol, "0", "100", "97", null));
-                kpis.add(kpi(symbol, "0", "100", null, null));
-            }
-        }
-        ReviewEngine.Attempt attempt = engine.attempt(kpis, List.of(YEAR));
-        if (!attempt.problems().isEmpty()) {
-            throw new jp.kpireview.domain.DataException(attempt.problems());
-        }
-        collectUnresolved(attempt.steps());
-        summary.add("statuses: " + kpis.size() + " probe KPIs of every direction each got a status and, when scored,"
-                + " a band");
-    }
-
     private void scenarios(Path tests) {
         List<Path> files = ScenarioFile.files(tests);
         if (files.isEmpty()) {
@@ -262,27 +242,6 @@ public final class RuleCheck {
         summary.add("scenarios: " + result.cases() + " cases, " + result.failures().size() + " differ");
     }
 
-    /** An increasing KPI whose raw score is exactly {@code raw}: measured against a plan of 100 from 0. */
-    private static Kpi scoring(String increase, BigDecimal raw) {
-        return raw.signum() >= 0
-                ? kpi(increase, "0", "1000000000", raw.toPlainString(), "100")
-                : kpi(increase, "0", "100", raw.toPlainString(), null);
-    }
-
-    private static Kpi kpi(String symbol, String baseline, String target, String actual, String plan) {
-        TreeMap<Integer, BigDecimal> actuals = new TreeMap<>();
-        actuals.put(2015, new BigDecimal(baseline));
-        if (actual != null) {
-            actuals.put(YEAR, new BigDecimal(actual));
-        }
-        TreeMap<Integer, BigDecimal> plans = new TreeMap<>();
-        if (plan != null) {
-            plans.put(YEAR, new BigDecimal(plan));
-        }
-        return new Kpi("probe", "probe", "(probe)", "1", "probe", "probe", "%", symbol, 2014, new BigDecimal(baseline),
-                2019, new BigDecimal(target), actuals, plans, "", new SourceLocation("probe", 0));
-    }
-
     /** The rule file a finding is about, or the folder when the policy lives in other files. */
     private String file(String name) {
         Path file = rules.folder().resolve(name);
@@ -297,9 +256,6 @@ public final class RuleCheck {
         return String.join(" · ", parts);
     }
 
-    private static String shown(BigDecimal value) {
-        return value == null ? "—" : value.toPlainString();
-    }
 
     private static String name(Direction d) {
         return d.name().toLowerCase(Locale.ROOT);

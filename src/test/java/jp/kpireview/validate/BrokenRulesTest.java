@@ -90,6 +90,14 @@ class BrokenRulesTest {
                 edit("a rule attribute that is not true or false", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "no-loop maybe\nwhen\n    $s : Score( ahead"),
                         "achievement.drl:10:"),
+                missing("no ☆ rule: the file cut at a rule boundary", "achievement.drl",
+                        s -> s.replaceFirst("(?s)// Policy: ☆ when.*$", ""), "☆ 目標達成"),
+                missing("no summary rule", "summary.drl",
+                        s -> s.replaceFirst("(?s)// Policy: a summary counts.*$", ""), "a summary"),
+                missing("no score rule", "score.drl", s -> s.replaceFirst("(?s)// Policy: スコア = 補正前スコア.*$", ""),
+                        "status"),
+                missing("no reference rule", "reference.drl", s -> s.replaceFirst("(?s)// Policy: an actual behind.*$",
+                        ""), "status"),
                 Arguments.of("a file that is not UTF-8", "bands.drl", null, "UTF-8", "bands.drl"),
                 Arguments.of("an empty folder", null, null, "no .drl files", null));
     }

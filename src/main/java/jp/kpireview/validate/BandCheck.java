@@ -1,0 +1,182 @@
+package jp.kpireview.validate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.kpireview.domain.Band;
+import jp.kpireview.domain.RuleStep;
+
+/**
+ * What the probes say about the band scale: every scored probe got exactly one band (no gap, no overlap), the bands
+ * follow the score, each edge is where the rules' own formula changes band (or, out of the scores' range, a band
+ * that can never be reached), and each band's label names only its own edges.
+ */
+final class BandCheck {
+
+    /** One thing the band check found; {@code error} false for a warning. */
+    record Issue(boolean error, String message) {
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+
+    private final List<Band> bands;
+    private final List<Issue> issues = new ArrayList<>();
+    private BigDecimal lowest;
+    private BigDecimal highest;
+
+    private BandCheck(List<Band> bands) {
+        this.bands = bands;
+    }
+
+    static BandCheck of(List<Band> bands, Probes probes, List<Probes.Change> changes) {
+        BandCheck check = new BandCheck(bands);
+        check.oneBandEach(probes);
+        check.range(probes);
+        check.order(probes);
+        check.edges(changes);
+        check.labels();
+        return check;
+    }
+
+    List<Issue> issues() {
+        return issues;
+    }
+
+    /** The lowest and highest score any probe got: the clamp, for a policy that clamps. */
+    String range() {
+        return lowest == null ? "no probe was scored" : "scores range from " + lowest.toPlainString() + " to "
+                + highest.toPlainString();
+    }
+
+    private void oneBandEach(Probes probes) {
+        for (Probes.Point p : probes.points) {
+            if (!p.scored()) {
+                continue;
+            }
+            long written = p.evaluation().trace().stream().filter(s -> s.band() != null).count();
+            if (written != 1) {
+                issues.add(new Issue(true, "a score of " + p.evaluation().score().toPlainString() + (written == 0
+                        ? " gets no band (a gap)" : " gets " + written + " bands (an overlap: "
+                        + String.join(", ", p.evaluation().trace().stream().filter(s -> s.band() != null)
+                                .map(RuleStep::rule).toList()) + ")")));
+                return;
+            }
+        }
+    }
+
+    private void range(Probes probes) {
+        for (Probes.Point p : probes.points) {
+            if (p.scored()) {
+                BigDecimal s = p.evaluation().score();
+                lowest = lowest == null || s.compareTo(lowest) < 0 ? s : lowest;
+                highest = highest == null || s.compareTo(highest) > 0 ? s : highest;
+            }
+        }
+    }
+
+    /** Sorted by score, the band never steps down. */
+    private void order(Probes probes) {
+        List<Probes.Point> scored = probes.points.stream().filter(Probes.Point::scored)
+                .sorted(Comparator.comparing(p -> p.evaluation().score())).toList();
+        Probes.Point previous = null;
+        for (Probes.Point p : scored) {
+            if (previous != null && index(p) < index(previous)) {
+                issues.add(new Issue(true, "the bands do not follow the score: " + p.evaluation().score()
+                        .toPlainString() + " is " + p.evaluation().band().mark() + " but the lower "
+                        + previous.evaluation().score().toPlainString() + " is " + previous.evaluation().band().mark()));
+                return;
+            }
+            previous = p;
+        }
+    }
+
+    /**
+     * Each band edge must be where a probe's band changes, found through the rules' own formula: the score just
+     * below the change is under the edge, the score at it is on or above. An edge outside the scores' range can
+     * never be reached (a warning); one inside it that no change lands on is an error: some rule ignores the scale.
+     */
+    private void edges(List<Probes.Change> changes) {
+        if (lowest == null) {
+            return;
+        }
+        for (int i = 1; i < bands.size(); i++) {
+            Band band = bands.get(i);
+            BigDecimal edge = band.lower();
+            if (edge.compareTo(highest) > 0) {
+                issues.add(new Issue(false, "band " + band.mark() + " from " + edge.toPlainString()
+                        + " can never be reached: " + range()));
+                continue;
+            }
+            if (edge.compareTo(lowest) <= 0) {
+                issues.add(new Issue(false, "band " + bands.get(i - 1).mark() + " below " + edge.toPlainString()
+                        + " can never be reached: " + range()));
+                continue;
+            }
+            final int into = i;
+            List<Probes.Change> at = changes.stream().filter(c -> crosses(c, into)).toList();
+            if (at.isEmpty()) {
+                issues.add(new Issue(true, "no probe changes into band " + band.mark() + " at its edge "
+                        + edge.toPlainString() + " although " + range() + ": a rule gives bands without the scale"));
+                continue;
+            }
+            for (Probes.Change c : at) {
+                BigDecimal below = lower(c).evaluation().score();
+                BigDecimal above = upper(c).evaluation().score();
+                if (!(below.compareTo(edge) < 0 && above.compareTo(edge) >= 0)) {
+                    issues.add(new Issue(true, "band " + band.mark() + " starts at a score of " + above.toPlainString()
+                            + " (below it " + below.toPlainString() + "), not at its edge " + edge.toPlainString()));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** True when the change goes from a band below {@code into} to {@code into} or above. */
+    private boolean crosses(Probes.Change c, int into) {
+        return index(lower(c)) < into && index(upper(c)) >= into;
+    }
+
+    private static Probes.Point lower(Probes.Change c) {
+        return c.before().evaluation().score().compareTo(c.after().evaluation().score()) <= 0 ? c.before() : c.after();
+    }
+
+    private static Probes.Point upper(Probes.Change c) {
+        return lower(c) == c.before() ? c.after() : c.before();
+    }
+
+    private int index(Probes.Point p) {
+        return bands.indexOf(p.evaluation().band());
+    }
+
+    /** A number in a band's label must be one of its edges: {@code 50~100} beside an edge moved to 90 is stale. */
+    private void labels() {
+        for (int i = 0; i < bands.size(); i++) {
+            Band band = bands.get(i);
+            List<BigDecimal> own = new ArrayList<>();
+            if (band.lower() != null) {
+                own.add(band.lower());
+            }
+            if (i + 1 < bands.size()) {
+                own.add(bands.get(i + 1).lower());
+            }
+            Matcher m = NUMBER.matcher(band.label());
+            while (m.find()) {
+                BigDecimal named = new BigDecimal(m.group());
+                if (own.stream().noneMatch(e -> e.compareTo(named) == 0)) {
+                    issues.add(new Issue(false, "band " + band.mark() + " is labelled '" + band.label() + "', which"
+                            + " names " + m.group() + ", but the band runs " + span(i)));
+                }
+            }
+        }
+    }
+
+    private String span(int i) {
+        Band band = bands.get(i);
+        String from = band.lower() == null ? "" : "from " + band.lower().toPlainString();
+        String to = i + 1 < bands.size() ? "below " + bands.get(i + 1).lower().toPlainString() : "";
+        return String.join(" ", List.of(from, to).stream().filter(s -> !s.isEmpty()).toList());
+    }
+}

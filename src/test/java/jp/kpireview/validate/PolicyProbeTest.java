@@ -1,0 +1,56 @@
+package jp.kpireview.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import jp.kpireview.rules.KpiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** validate finds the band edges through the rules' own scores, whatever the formula; these are its findings. */
+class PolicyProbeTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> findings(java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), edit);
+        return RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
+    }
+
+    @Test
+    void aBandAboveTheClampCanNeverBeReached() throws IOException {
+        List<String> found = findings(drl -> drl.replace(".from(100, \"◎\", \"100以上\")",
+                ".from(100, \"◎\", \"100以上\").from(120, \"◎+\", \"120以上\")"));
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("warning: ") && found.get(0).endsWith("bands.drl: band ◎+ from 120 can never"
+                + " be reached: scores range from -100.00 to 100.00"), found.get(0));
+    }
+
+    @Test
+    void aLabelThatNamesAnOldEdgeIsStale() throws IOException {
+        List<String> found = findings(drl -> drl.replace(".from(100, \"◎\", \"100以上\")", ".from(90, \"◎\", \"90以上\")"));
+        assertEquals(List.of("band ○ is labelled '50~100', which names 100, but the band runs from 50 below 90"),
+                found.stream().map(f -> f.substring(f.indexOf("bands.drl: ") + "bands.drl: ".length())).toList());
+    }
+
+    @Test
+    void theEdgesAreFoundThroughAnotherFormula() throws IOException {
+        // the score is the achievement ratio actual / reference × 100 (not measured from the baseline)
+        List<String> found = findings(drl -> drl.replace("Decimals.percent($r.progress(), $r.span(), 2)",
+                "Decimals.percent($r.kpi().actual(), $r.value(), 2)").replace("Reference( span != 0 )",
+                "Reference( value != 0 )").replace("Reference( span == 0 )", "Reference( value == 0 )"));
+        assertEquals(List.of(), found);
+    }
+
+    @Test
+    void aBandRuleThatIgnoresTheScaleIsAnError() throws IOException {
+        List<String> found = findings(drl -> drl.replace("$s.kpi().outcome().band($scale.bandOf($s.value()));",
+                "$s.kpi().outcome().band($scale.bandOf($s.value().add(java.math.BigDecimal.TEN)));"));
+        assertTrue(found.stream().anyMatch(f -> f.startsWith("error: ") && f.contains("band ● starts at a score of"
+                + " -10.00 (below it -10.01), not at its edge 0")), found.toString());
+    }
+}
