@@ -87,7 +87,7 @@ public final class Decimals {
 
     /** {@code percent} % of {@code value}, exact: e.g. the tolerance 5 % of a target's size. */
     public static BigDecimal percentOf(BigDecimal value, double percent) {
-        return value.multiply(BigDecimal.valueOf(percent)).movePointLeft(2);
+        return value.multiply(BigDecimal.valueOf(percent).stripTrailingZeros()).movePointLeft(2);
     }
 
     /** True for a whole number (12, 12.00), false for 12.5. */

@@ -29,7 +29,8 @@ import org.apache.commons.csv.CSVRecord;
  * expect_achieved, note
  * </pre>
  * Optionally a {@code group} column: cases with the same group and year are the KPIs of one project, evaluated
- * together, and {@code expect_counted}, {@code expect_average}, {@code expect_grade} check its summary.
+ * together, and {@code expect_counted}, {@code expect_average}, {@code expect_grade} check its summary. A
+ * {@code project} column names the case's project, for rules that treat a project differently.
  * An empty expectation is not checked; numbers are compared to the decimals written ({@code 21.33} matches
  * 21.3333…).
  */
@@ -79,7 +80,7 @@ public final class ScenarioFile {
                     problems.add(new DataProblem(headerLine, "header", "missing column " + required));
                 }
             }
-            names.addAll(FILLED);
+            FILLED.stream().filter(c -> !names.contains(c)).forEach(names::add);
             KpiTable table = KpiTable.withHeader(names, headerLine, "scenarios", own);
             List<CSVRecord> records = new ArrayList<>();
             List<Integer> years = new ArrayList<>();
@@ -119,7 +120,7 @@ public final class ScenarioFile {
         if (column.equals("kpi_id") || column.equals("kpi")) {
             return cell(record, CASE);
         }
-        if (FILLED.contains(column)) {
+        if (FILLED.contains(column) && !(record.isMapped(column) && !record.get(column).isEmpty())) {
             return column.equals("project") ? "(scenarios)" : "";
         }
         return record.isMapped(column) && record.isSet(column) ? record.get(column) : "";

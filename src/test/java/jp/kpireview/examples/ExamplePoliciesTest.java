@@ -84,6 +84,31 @@ class ExamplePoliciesTest {
         assertFalse(Files.readString(plain.resolve("summary.csv")).contains("grade"), "no grade table, no grades");
     }
 
+    @Test
+    void eachPolicyExplainsItselfInItsOwnWords() throws IOException {
+        Path data = dir.resolve("ratio.csv");
+        Files.writeString(data, "municipality,kpi_id,project,business_no,business,kpi,unit,direction,baseline_year,"
+                + "baseline,target_year,target,FY2018\n例市,1,(1) 例,1,例事業,参加者数,人,↗,FY2014,0,FY2019,180,220\n");
+        String ratio = run("explain", "--rules", EXAMPLES.resolve("achievement-ratio").toString(), "--data",
+                data.toString(), "--year", "FY2018", "--kpi", "1");
+        assertTrue(ratio.contains("       達成率 = 220 / 180 × 100 = 122.2 %\n")
+                && ratio.contains("grade: A 100%以上 (達成率 122.2 %)") && !ratio.contains("補正前スコア")
+                && !ratio.contains("baseline"), ratio);
+        // KPI 59 町会加入数 of project (4): floor 152 − 2 % = 148.96
+        String project4 = run("explain", "--rules", EXAMPLES.resolve("maintain-tolerance").toString(), "--data",
+                "seeds/otaru-h30.csv", "--year", "FY2018", "--kpi", "59");
+        assertTrue(project4.contains("Maintain floor of project (4) (reference.drl)") && project4.contains(
+                "reference: keep 152 (project (4): the score is 0 at the floor 148.96, 2 % below, and 100 at 152)"),
+                project4);
+        // KPI 25 乳幼児健診受診率 (%): floor 96.5 − 1 = 95.5; (96.2 − 95.5) / 1 = 70.00
+        String percent = run("explain", "--rules", EXAMPLES.resolve("maintain-tolerance").toString(), "--data",
+                "seeds/otaru-h30.csv", "--year", "FY2018", "--kpi", "25");
+        assertTrue(percent.contains("1 point below") && percent.contains("= 70.00"), percent);
+        String five = run("explain", "--rules", EXAMPLES.resolve("five-grades").toString(), "--data",
+                "seeds/otaru-h30.csv", "--year", "FY2018", "--kpi", "17");
+        assertTrue(five.contains("band: S 100以上 (スコア 100.00)"), five);
+    }
+
     /** The exit code, then everything the command printed. */
     private static String run(String... args) {
         StringWriter out = new StringWriter();
