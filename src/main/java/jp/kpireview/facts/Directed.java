@@ -1,15 +1,14 @@
 package jp.kpireview.facts;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import jp.kpireview.domain.Direction;
 
-/** Stage 1: the KPI with its direction understood. */
-public record Directed(KpiYear kpi, Direction direction) implements Stage {
+/** Stage 1: the KPI with its direction understood, and which way is better, as the direction table says. */
+public record Directed(KpiYear kpi, Direction direction, Better better) implements Stage {
 
-    public static Directed of(KpiYear kpi, Direction direction) {
+    public static Directed of(KpiYear kpi, Direction direction, Better better) {
         kpi.outcome().direction(direction);
-        return new Directed(kpi, direction);
+        return new Directed(kpi, direction, better);
     }
 
 
@@ -28,6 +27,6 @@ public record Directed(KpiYear kpi, Direction direction) implements Stage {
             return null;
         }
         BigDecimal difference = kpi.actual().subtract(mark);
-        return direction.sign() < 0 ? difference.negate() : difference;
+        return better == Better.LOWER ? difference.negate() : difference;
     }
 }

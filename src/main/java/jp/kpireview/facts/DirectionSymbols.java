@@ -1,5 +1,6 @@
 package jp.kpireview.facts;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +15,21 @@ import jp.kpireview.domain.Direction;
 public final class DirectionSymbols {
 
     private final Map<String, Direction> directions = new LinkedHashMap<>();
+    private final Map<Direction, Better> better = new EnumMap<>(Direction.class);
 
     private DirectionSymbols() {
     }
 
-    public static DirectionSymbols of(Direction direction, String... symbols) {
-        return new DirectionSymbols().and(direction, symbols);
+    /** The symbols that name {@code direction}, and which way is better for KPIs of that direction. */
+    public static DirectionSymbols of(Direction direction, Better way, String... symbols) {
+        return new DirectionSymbols().and(direction, way, symbols);
     }
 
-    public DirectionSymbols and(Direction direction, String... symbols) {
+    public DirectionSymbols and(Direction direction, Better way, String... symbols) {
+        Better written = better.putIfAbsent(direction, way);
+        if (written != null && written != way) {
+            throw new IllegalArgumentException(direction + " is written both " + written + " and " + way + " is better");
+        }
         for (String symbol : symbols) {
             Direction earlier = directions.putIfAbsent(symbol, direction);
             if (earlier != null) {
@@ -41,6 +48,12 @@ public final class DirectionSymbols {
     /** Every symbol that names a direction. */
     public Set<String> getSymbols() {
         return directions.keySet();
+    }
+
+    /** Which way is better for KPIs whose symbol is {@code text}; null when it names no direction. */
+    public Better betterOf(String text) {
+        Direction direction = directions.get(text);
+        return direction == null ? null : better.get(direction);
     }
 
     /** The direction {@code text} names; null when it names none. */
