@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -82,18 +83,37 @@ public final class ReviewEngine {
     }
 
     public Attempt attempt(List<Kpi> kpis, List<Integer> years) {
-        List<KpiYear> facts = new ArrayList<>(kpis.size() * years.size());
-        years.forEach(year -> kpis.forEach(k -> facts.add(KpiYear.of(k, year))));
+        Map<Integer, List<Kpi>> byYear = new LinkedHashMap<>();
+        years.forEach(year -> byYear.put(year, kpis));
+        return attempt(byYear);
+    }
+
+    /**
+     * Each KPI evaluated in its own year only, all in one session (validate's probes): one review per distinct year,
+     * in year order, holding the evaluations of that year's KPIs in the order given.
+     */
+    public Attempt attemptEach(List<Kpi> kpis, List<Integer> yearOfEach) {
+        Map<Integer, List<Kpi>> byYear = new TreeMap<>();
+        for (int i = 0; i < kpis.size(); i++) {
+            byYear.computeIfAbsent(yearOfEach.get(i), y -> new ArrayList<>()).add(kpis.get(i));
+        }
+        return attempt(byYear);
+    }
+
+    private Attempt attempt(Map<Integer, List<Kpi>> byYear) {
+        List<KpiYear> facts = new ArrayList<>();
+        byYear.forEach((year, kpis) -> kpis.forEach(k -> facts.add(KpiYear.of(k, year))));
         Map<Integer, List<ProjectYear>> groups = new LinkedHashMap<>();
-        years.forEach(year -> groups.put(year, Summaries.groups(kpis, year)));
+        byYear.forEach((year, kpis) -> groups.put(year, Summaries.groups(kpis, year)));
         List<RuleStep> steps = new ArrayList<>();
         Tables tables = fire(facts, groups.values().stream().flatMap(List::stream).toList(), steps);
         List<DataProblem> problems = new ArrayList<>();
-        List<Review> reviews = new ArrayList<>(years.size());
+        List<Review> reviews = new ArrayList<>(byYear.size());
         Iterator<KpiYear> fact = facts.iterator();
-        for (int year : years) {
-            List<Evaluation> evaluations = new ArrayList<>(kpis.size());
-            for (Kpi kpi : kpis) {
+        for (Map.Entry<Integer, List<Kpi>> entry : byYear.entrySet()) {
+            int year = entry.getKey();
+            List<Evaluation> evaluations = new ArrayList<>(entry.getValue().size());
+            for (Kpi kpi : entry.getValue()) {
                 Outcome outcome = fact.next().outcome();
                 outcome.problems().forEach(p -> problems.add(new DataProblem(kpi.source(), p.field(), p.message())));
                 evaluations.add(toEvaluation(kpi, year, outcome));

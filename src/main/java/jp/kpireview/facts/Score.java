@@ -15,6 +15,11 @@ public record Score(RawScore raw, BigDecimal value) implements Stage {
     }
 
 
+    /** The fiscal year of the score: a plain field the summary rules can join on (Drools indexes it). */
+    public int year() {
+        return raw.kpi().year();
+    }
+
     /** See {@link Directed#aheadOfFinalTarget()}. */
     public BigDecimal aheadOfFinalTarget() {
         return raw.reference().directed().aheadOfFinalTarget();

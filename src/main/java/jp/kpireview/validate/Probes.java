@@ -3,7 +3,10 @@ package jp.kpireview.validate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.Evaluation;
@@ -58,7 +61,7 @@ final class Probes {
             samples.add(new BigDecimal(far));
             samples.add(new BigDecimal(far).negate());
         }
-        for (int i = -300; i <= 300; i += 10) {
+        for (int i = -300; i <= 300; i += 20) {
             samples.add(BigDecimal.valueOf(i));
         }
         return samples;
@@ -146,30 +149,20 @@ final class Probes {
         for (int i = 0; i < templates.size(); i++) {
             kpis.add(kpi(templates.get(i), actuals.get(i)));
         }
-        List<Integer> years = templates.stream().map(Template::year).distinct().sorted().toList();
-        Point[] result = new Point[templates.size()];
-        // one session per year: a probe KPI is evaluated in its own year only
-        for (int year : years) {
-            List<Integer> at = new ArrayList<>();
-            for (int i = 0; i < templates.size(); i++) {
-                if (templates.get(i).year() == year) {
-                    at.add(i);
-                }
-            }
-            ReviewEngine.Attempt attempt = engine.attempt(at.stream().map(kpis::get).toList(), List.of(year));
-            if (!attempt.problems().isEmpty()) {
-                throw new DataException(attempt.problems());
-            }
-            steps.addAll(attempt.steps());
-            List<Evaluation> evaluations = attempt.reviews().get(0).evaluations();
-            for (int j = 0; j < at.size(); j++) {
-                int i = at.get(j);
-                result[i] = new Point(templates.get(i), actuals.get(i), evaluations.get(j));
-            }
+        ReviewEngine.Attempt attempt = engine.attemptEach(kpis, templates.stream().map(Template::year).toList());
+        if (!attempt.problems().isEmpty()) {
+            throw new DataException(attempt.problems());
         }
-        List<Point> ordered = List.of(result);
-        points.addAll(ordered);
-        return ordered;
+        steps.addAll(attempt.steps());
+        // the reviews come in year order, each with its year's KPIs in the order given
+        Map<Integer, Iterator<Evaluation>> byYear = new HashMap<>();
+        attempt.reviews().forEach(r -> byYear.put(r.year(), r.evaluations().iterator()));
+        List<Point> result = new ArrayList<>(templates.size());
+        for (int i = 0; i < templates.size(); i++) {
+            result.add(new Point(templates.get(i), actuals.get(i), byYear.get(templates.get(i).year()).next()));
+        }
+        points.addAll(result);
+        return result;
     }
 
     private Kpi kpi(Template t, BigDecimal actual) {
