@@ -1,7 +1,9 @@
 package jp.kpireview.engine;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +104,9 @@ public final class ReviewEngine {
 
     private Attempt attempt(Map<Integer, List<Kpi>> byYear) {
         List<KpiYear> facts = new ArrayList<>();
-        byYear.forEach((year, kpis) -> kpis.forEach(k -> facts.add(KpiYear.of(k, year))));
+        Map<Kpi, List<BigDecimal>> actuals = new IdentityHashMap<>();
+        byYear.forEach((year, kpis) -> kpis.forEach(k -> facts.add(KpiYear.of(k, year,
+                actuals.computeIfAbsent(k, kpi -> List.copyOf(kpi.actuals().values()))))));
         Map<Integer, List<ProjectYear>> groups = new LinkedHashMap<>();
         byYear.forEach((year, kpis) -> groups.put(year, Summaries.groups(kpis, year)));
         List<RuleStep> steps = new ArrayList<>();

@@ -48,9 +48,14 @@ public record KpiYear(
     }
 
     public static KpiYear of(Kpi kpi, int year) {
+        return of(kpi, year, List.copyOf(kpi.actuals().values()));
+    }
+
+    /** @param actuals {@code kpi}'s actuals in year order, made once for all the years of a KPI */
+    public static KpiYear of(Kpi kpi, int year, List<BigDecimal> actuals) {
         return new KpiYear(kpi.municipality(), kpi.project(), kpi.businessNo(), kpi.business(), kpi.id(),
-                kpi.directionText(), kpi.unit(), List.copyOf(kpi.actuals().values()), kpi.baseline(),
-                kpi.finalTarget(), year, kpi.firstActualYear().orElse(null), kpi.targetYear(),
-                kpi.actual(year).orElse(null), kpi.plan(year).orElse(null), new Outcome());
+                kpi.directionText(), kpi.unit(), actuals, kpi.baseline(), kpi.finalTarget(), year,
+                actuals.isEmpty() ? null : kpi.actuals().firstKey(), kpi.targetYear(), kpi.actuals().get(year),
+                kpi.plans().get(year), new Outcome());
     }
 }
