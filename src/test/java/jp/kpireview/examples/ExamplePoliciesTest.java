@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import jp.kpireview.cli.Main;
+import jp.kpireview.cli.Cli;
 import jp.kpireview.validate.RuleCheck;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The example policies in examples/policies: each is a complete rule folder written without Java. Each must validate
@@ -109,13 +106,7 @@ class ExamplePoliciesTest {
         assertTrue(five.contains("band: S 100以上 (スコア 100.00)"), five);
     }
 
-    /** The exit code, then everything the command printed. */
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(out));
-        int exit = commandLine.execute(args);
-        return exit + "\n" + out;
+        return Cli.run(args);
     }
 }

@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import jp.kpireview.cli.Main;
+import jp.kpireview.cli.Cli;
 import jp.kpireview.rules.KpiFixture;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * Ways a policy officer can break the rule folder. Each must be refused by validate and by evaluate with a
@@ -141,13 +138,7 @@ class BrokenRulesTest {
         assertFalse(Files.exists(dir.resolve("out")), "a refused folder writes nothing");
     }
 
-    /** The exit code, then everything the command printed. */
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(out));
-        int exit = commandLine.execute(args);
-        return exit + "\n" + out;
+        return Cli.run(args);
     }
 }
