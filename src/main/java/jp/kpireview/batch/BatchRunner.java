@@ -18,7 +18,7 @@ import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.engine.MunicipalityReview;
-import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.report.Reports;
 
 /**
@@ -47,12 +47,12 @@ public final class BatchRunner {
             List<DataProblem> problems) {
     }
 
-    private final ReviewEngine engine;
+    private final PolicyEngine engine;
     private final Settings settings;
     private final Function<Path, List<Kpi>> reader;
 
     /** @param reader reads one data file (CSV or Excel), throwing {@link DataException} with located problems */
-    public BatchRunner(ReviewEngine engine, Settings settings, Function<Path, List<Kpi>> reader) {
+    public BatchRunner(PolicyEngine engine, Settings settings, Function<Path, List<Kpi>> reader) {
         this.engine = engine;
         this.settings = settings;
         this.reader = reader;

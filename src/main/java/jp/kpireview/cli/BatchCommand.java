@@ -85,7 +85,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         List<Path> files = KpiData.files(data);
-        BatchRunner runner = new BatchRunner(new ReviewEngine(rules.load()),
+        BatchRunner runner = new BatchRunner(rules.engine(selection.years(), false),
                 new BatchRunner.Settings(selection, plans.noPlan, workers), KpiData::read);
         BatchRunner.Totals totals;
         try (Reports reports = Reports.open(out, openers(wanted))) {

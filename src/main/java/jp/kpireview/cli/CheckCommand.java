@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new DataException(new SourceLocation(published.toString(), 1), "kpi_id", "no published scores");
         }
         int year = scores.get(0).year();
-        Review review = new ReviewEngine(rules.load(List.of(year)))
+        Review review = rules.engine(List.of(year), false)
                 .evaluate(plans.apply(KpiCsv.read(data)), year);
         RegressionCheck.Result result = RegressionCheck.run(review, scores,
                 PublishedCsv.readSummaries(publishedSummaries));

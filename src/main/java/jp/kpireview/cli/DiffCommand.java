@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jp.kpireview.batch.YearSelection;
 import jp.kpireview.diff.RuleDiff;
-import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.report.DiffReport;
 import picocli.CommandLine.Command;
@@ -61,9 +61,9 @@ final class DiffCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static ReviewEngine engine(Path folder) {
+    private static PolicyEngine engine(Path folder) {
         RulesOption option = new RulesOption();
         option.folder = folder;
-        return new ReviewEngine(option.load());
+        return option.engine();
     }
 }

@@ -59,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         int fiscalYear = Options.fiscalYear(year, spec);
         PrintWriter stdout = spec.commandLine().getOut();
-        BatchRunner runner = new BatchRunner(new ReviewEngine(rules.load(List.of(fiscalYear)), trace != null),
+        BatchRunner runner = new BatchRunner(rules.engine(List.of(fiscalYear), trace != null),
                 new BatchRunner.Settings(new YearSelection(List.of(fiscalYear)), plans.noPlan, 1), KpiData::read);
         List<Supplier<? extends ReportWriter<?>>> reports = new ArrayList<>();
         if (!quiet) {

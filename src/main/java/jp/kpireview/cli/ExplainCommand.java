@@ -54,7 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
                     ? "no KPI '" + kpiId + "'" : "KPI '" + kpiId + "' is in several municipalities: name one with"
                     + " --municipality");
         }
-        Evaluation e = new ReviewEngine(rules.load(List.of(fiscalYear)), true).evaluate(kpis, fiscalYear).evaluations().get(0);
+        Evaluation e = rules.engine(List.of(fiscalYear), true).evaluate(kpis, fiscalYear).evaluations().get(0);
         PrintWriter out = spec.commandLine().getOut();
         Explanation.lines(e).forEach(out::println);
         out.flush();

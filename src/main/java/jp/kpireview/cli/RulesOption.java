@@ -3,29 +3,42 @@ package jp.kpireview.cli;
 import java.nio.file.Path;
 import java.util.List;
 import jp.kpireview.engine.RuleBase;
-import jp.kpireview.validate.RuleCheck;
+import jp.kpireview.engine.PolicyEngine;
+import jp.kpireview.engine.RuleProblem;
+import jp.kpireview.engine.RuleSetException;
+import jp.kpireview.validate.PolicyCheck;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --rules DIR}: the rule folder, compiled and checked (as {@code validate} does, without the scenarios)
- * before anything is evaluated: a folder with errors is refused.
+ * {@code --rules DIR}: the rule folder — one policy, or a folder of policy periods — compiled and checked (as
+ * {@code validate} does, without the scenarios) before anything is evaluated: a folder with errors is refused.
  */
 final class RulesOption {
 
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Folder of .drl rule files (default: ${DEFAULT-VALUE}).")
+            description = "Folder of .drl rule files, or of policy periods (subfolders named by their first fiscal year, e.g. \"FY2020 第2期\") (default: ${DEFAULT-VALUE}).")
     Path folder;
 
-    RuleBase load() {
-        return load(List.of());
+    /** The engine over every policy of the folder (one, or one per period), each checked; errors refuse it. */
+    PolicyEngine engine(List<Integer> years, boolean trace) {
+        return PolicyCheck.load(folder, years, trace);
     }
 
-    /** @param years the fiscal years that will be evaluated, probed by the check; empty for the default span */
-    RuleBase load(List<Integer> years) {
-        RuleCheck.Report report = RuleCheck.check(folder, false, years);
-        if (report.hasErrors()) {
-            throw report.errors();
+    PolicyEngine engine() {
+        return engine(List.of(), false);
+    }
+
+    /**
+     * The rules of a single policy, checked, for commands that work on one rule set (test-rules, import-published):
+     * a folder of policy periods must be narrowed to one of them.
+     */
+    RuleBase load() {
+        PolicyEngine engine = engine();
+        if (engine.policies().size() != 1) {
+            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "the folder holds "
+                    + engine.policies().size() + " policy periods: name one, e.g. --rules \""
+                    + engine.policies().get(0).folder() + "\""));
         }
-        return report.rules();
+        return engine.policies().get(0).rules();
     }
 }

@@ -10,7 +10,7 @@ import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.engine.Review;
-import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.engine.PolicyEngine;
 
 /**
  * What a rule edit changes: the same data evaluated with two rule folders, compared KPI by KPI (band, ☆, score) and
@@ -33,11 +33,11 @@ public final class RuleDiff {
     public record Result(long kpiYears, List<KpiChange> kpis, List<SummaryChange> summaries, long scoreChanges) {
     }
 
-    private final ReviewEngine before;
-    private final ReviewEngine after;
+    private final PolicyEngine before;
+    private final PolicyEngine after;
     private final YearSelection years;
 
-    public RuleDiff(ReviewEngine before, ReviewEngine after, YearSelection years) {
+    public RuleDiff(PolicyEngine before, PolicyEngine after, YearSelection years) {
         this.before = before;
         this.after = after;
         this.years = years;

@@ -3,6 +3,7 @@ package jp.kpireview.engine;
 import java.util.List;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.domain.ProjectSummary;
 
 /**
@@ -11,7 +12,8 @@ import jp.kpireview.domain.ProjectSummary;
  *
  * @param grades  the grades a summary can get, best first; empty when the rules give none
  * @param overall the summary of all the KPIs of the year, one per municipality
+ * @param policy  the policy in force that year, which produced this review
  */
 public record Review(int year, List<Evaluation> evaluations, List<Band> bands, List<String> grades,
-        List<ProjectSummary> summaries, List<ProjectSummary> overall) {
+        List<ProjectSummary> summaries, List<ProjectSummary> overall, PolicyRef policy) {
 }

@@ -20,6 +20,7 @@ import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.RuleStep;
 import jp.kpireview.domain.Status;
@@ -44,6 +45,7 @@ public final class ReviewEngine {
     private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\.(.*?)\\.\\.\\.\\.\\}\\]");
     private final RuleBase rules;
     private final boolean trace;
+    private final PolicyRef policy;
 
     public ReviewEngine(RuleBase rules) {
         this(rules, false);
@@ -51,8 +53,14 @@ public final class ReviewEngine {
 
     /** With {@code trace}, each evaluation lists the rules that fired for its KPI (for explain and the tests). */
     public ReviewEngine(RuleBase rules, boolean trace) {
+        this(rules, trace, Policy.refOf(rules.folder()));
+    }
+
+    /** @param policy the name and version the reviews carry, so each result names the rules it came from */
+    public ReviewEngine(RuleBase rules, boolean trace, PolicyRef policy) {
         this.rules = rules;
         this.trace = trace;
+        this.policy = policy;
     }
 
     public Review evaluate(List<Kpi> kpis, int year) {
@@ -130,7 +138,7 @@ public final class ReviewEngine {
                     (group.whole() ? overall : summaries).add(s);
                 }
             }
-            reviews.add(new Review(year, evaluations, tables.bands(), tables.grades(), summaries, overall));
+            reviews.add(new Review(year, evaluations, tables.bands(), tables.grades(), summaries, overall, policy));
         }
         return new Attempt(reviews, problems.stream().distinct().toList(), steps);
     }

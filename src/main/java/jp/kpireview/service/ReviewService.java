@@ -28,6 +28,7 @@ import jp.kpireview.batch.BatchRunner;
 import jp.kpireview.batch.Progress;
 import jp.kpireview.batch.YearSelection;
 import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
@@ -107,28 +108,45 @@ public final class ReviewService implements AutoCloseable {
     }
 
     private void rules(HttpExchange x) throws IOException {
-        RuleHolder.Loaded loaded = rules.current();
-        RuleHolder.Rejected rejected = rules.rejected();
+        RuleHolder.Current current = rules.current();
+        Map<String, RuleHolder.Rejected> rejected = rules.rejected();
         respondJson(x, 200, json -> {
-            json.writeStringField("hash", loaded.hash());
-            json.writeStringField("loadedAt", loaded.loadedAt().toString());
-            json.writeStringField("folder", rules.folder().toString());
-            json.writeArrayFieldStart("files");
-            for (Path f : loaded.rules().files()) {
-                json.writeString(f.getFileName().toString());
+            json.writeStringField("hash", current.hash());
+            json.writeStringField("folder", rules.folder().getFileName().toString());
+            json.writeArrayFieldStart("policies");
+            for (RuleHolder.Loaded loaded : current.policies()) {
+                json.writeStartObject();
+                json.writeStringField("name", loaded.period().name());
+                if (loaded.period().firstYear() == null) {
+                    json.writeNullField("from");
+                } else {
+                    json.writeStringField("from", FiscalYear.label(loaded.period().firstYear()));
+                }
+                json.writeStringField("hash", loaded.hash());
+                json.writeStringField("loadedAt", loaded.loadedAt().toString());
+                json.writeArrayFieldStart("files");
+                for (Path f : loaded.policy().rules().files()) {
+                    json.writeString(f.getFileName().toString());
+                }
+                json.writeEndArray();
+                json.writeFieldName("validation");
+                check(json, loaded.check());
+                json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeFieldName("validation");
-            check(json, loaded.check());
             json.writeFieldName("rejected");
-            if (rejected == null) {
+            if (rejected.isEmpty()) {
                 json.writeNull();
             } else {
                 json.writeStartObject();
-                json.writeStringField("hash", rejected.hash());
-                json.writeStringField("at", rejected.at().toString());
-                json.writeFieldName("validation");
-                check(json, rejected.check());
+                for (RuleHolder.Rejected r : rejected.values()) {
+                    json.writeObjectFieldStart(r.period());
+                    json.writeStringField("hash", r.hash());
+                    json.writeStringField("at", r.at().toString());
+                    json.writeFieldName("validation");
+                    check(json, r.check());
+                    json.writeEndObject();
+                }
                 json.writeEndObject();
             }
         });
@@ -189,7 +207,7 @@ public final class ReviewService implements AutoCloseable {
             if (sheet == null) {
                 return;
             }
-            RuleHolder.Loaded loaded = rules.current();
+            RuleHolder.Current loaded = rules.current();
             Future<byte[]> result = evaluations.submit(() -> run(loaded, sheet, years, format));
             byte[] body;
             try {
@@ -239,7 +257,7 @@ public final class ReviewService implements AutoCloseable {
         return file;
     }
 
-    private byte[] run(RuleHolder.Loaded loaded, Path sheet, YearSelection years, String format) throws IOException {
+    private byte[] run(RuleHolder.Current loaded, Path sheet, YearSelection years, String format) throws IOException {
         Path out = Files.createTempDirectory("kpi-review-out-");
         try {
             BatchRunner runner = new BatchRunner(loaded.engine(), new BatchRunner.Settings(years, false, 1),

@@ -1,37 +1,46 @@
 package jp.kpireview.service;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import jp.kpireview.engine.ReviewEngine;
-import jp.kpireview.engine.RuleBase;
+import jp.kpireview.domain.PolicyRef;
+import jp.kpireview.engine.Policy;
+import jp.kpireview.engine.PolicyEngine;
+import jp.kpireview.engine.PolicyFolder;
+import jp.kpireview.engine.RuleSetException;
+import jp.kpireview.validate.PolicyCheck;
 import jp.kpireview.validate.RuleCheck;
 
 /**
- * The rules the service answers with. It watches the rule folder; on a change it checks and builds the new rules off
- * to the side and swaps them in only when they are clean. Broken rules are kept as a rejected attempt for the page
- * and the API while the last good ones go on answering. A request takes the current rules once, so a swap never
+ * The rules the service answers with: one policy, or one per policy period. It watches the rule folder and each
+ * period; on a change it checks the periods that changed, each on its own, off to the side, and swaps in each one
+ * that is clean. A broken period is kept as a rejected attempt for the page and the API while its last good rules
+ * go on answering, and the other periods are not touched. A request takes the current rules once, so a swap never
  * changes the rules under a request in flight.
  */
 public final class RuleHolder implements AutoCloseable {
 
-    /** A rule set in service. */
-    public record Loaded(ReviewEngine engine, RuleBase rules, String hash, Instant loadedAt, RuleCheck.Report check) {
+    /** One policy in service. */
+    public record Loaded(PolicyFolder.Period period, Policy policy, String hash, Instant loadedAt,
+            RuleCheck.Report check, String fingerprint) {
     }
 
-    /** A rule folder that was not taken, with why. */
-    public record Rejected(String hash, Instant at, RuleCheck.Report check) {
+    /** The rules in service: every policy and the engine over them. */
+    public record Current(List<Loaded> policies, PolicyEngine engine, String hash) {
+    }
+
+    /** A rule folder (or one period of it) that was not taken, with why. */
+    public record Rejected(String period, String hash, Instant at, RuleCheck.Report check) {
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleHolder.class);
@@ -40,39 +49,42 @@ public final class RuleHolder implements AutoCloseable {
     private static final long SETTLE_MILLIS = 300;
 
     private final Path folder;
-    private final AtomicReference<Loaded> current = new AtomicReference<>();
-    private final AtomicReference<Rejected> rejected = new AtomicReference<>();
+    private final AtomicReference<Current> current = new AtomicReference<>();
+    private final AtomicReference<Map<String, Rejected>> rejected = new AtomicReference<>(Map.of());
     private final WatchService watcher;
     private final Thread watching;
     private volatile boolean closed;
 
-    private RuleHolder(Path folder, Loaded first) throws IOException {
+    private RuleHolder(Path folder, Current first) throws IOException {
         this.folder = folder;
         current.set(first);
         watcher = FileSystems.getDefault().newWatchService();
-        folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                StandardWatchEventKinds.ENTRY_DELETE);
+        watchFolders();
         watching = new Thread(this::watch, "rule-watch");
         watching.setDaemon(true);
     }
 
     /** Loads the folder; a folder with errors stops the service from starting (the errors say where). */
     public static RuleHolder start(Path folder) throws IOException {
-        RuleCheck.Report check = RuleCheck.check(folder, true);
-        if (check.hasErrors()) {
-            throw check.errors();
+        List<PolicyCheck.PeriodReport> reports = PolicyCheck.check(folder, true, List.of());
+        List<Loaded> loaded = new ArrayList<>();
+        for (PolicyCheck.PeriodReport r : reports) {
+            if (r.report().hasErrors()) {
+                throw r.report().errors();
+            }
+            loaded.add(loaded(r.period(), r.report()));
         }
-        RuleHolder holder = new RuleHolder(folder, loaded(check, hash(folder)));
+        RuleHolder holder = new RuleHolder(folder, current(folder, loaded));
         holder.watching.start();
         return holder;
     }
 
-    public Loaded current() {
+    public Current current() {
         return current.get();
     }
 
-    /** The last rule folder that was not taken; null when the current rules are the latest. */
-    public Rejected rejected() {
+    /** The last rule edits that were not taken, by period; empty when the current rules are the latest. */
+    public Map<String, Rejected> rejected() {
         return rejected.get();
     }
 
@@ -80,24 +92,96 @@ public final class RuleHolder implements AutoCloseable {
         return folder;
     }
 
-    /** Checks the folder as it is now and swaps it in when clean. */
+    /** Checks each period whose files changed and swaps in those that are clean. */
     public synchronized void reload() {
-        String hash = hash(folder);
-        if (hash.equals(current.get().hash())) {
-            rejected.set(null);
+        List<PolicyFolder.Period> periods;
+        try {
+            periods = PolicyFolder.periods(folder);
+        } catch (RuleSetException e) {
+            reject(folder.getFileName().toString(), "", new RuleCheck.Report(null, List.of(), e.problems().stream()
+                    .map(p -> new RuleCheck.Finding(RuleCheck.Level.ERROR, p.file(), p.line(), p.message())).toList()));
             return;
         }
-        RuleCheck.Report check = RuleCheck.check(folder, true);
-        if (check.hasErrors()) {
-            rejected.set(new Rejected(hash, Instant.now(), check));
-        } else {
-            current.set(loaded(check, hash));
-            rejected.set(null);
+        Map<String, Loaded> before = new LinkedHashMap<>();
+        current.get().policies().forEach(l -> before.put(l.period().name(), l));
+        Map<String, Rejected> stillRejected = new LinkedHashMap<>();
+        List<Loaded> next = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            PolicyFolder.Period p = periods.get(i);
+            String hash = Policy.hash(p.folder());
+            Loaded old = before.get(p.name());
+            if (old != null && old.fingerprint().equals(fingerprint(p)) && java.util.Objects.equals(
+                    old.period().firstYear(), p.firstYear())) {
+                next.add(old);
+                continue;
+            }
+            RuleCheck.Report check = PolicyCheck.checkPeriod(periods, i, true, List.of()).report();
+            if (check.hasErrors() || check.hasWarnings() && !scenariosPass(check)) {
+                stillRejected.put(p.name(), new Rejected(p.name(), hash, Instant.now(), check));
+                if (old != null) {
+                    next.add(old);  // its last good rules go on answering
+                }
+            } else {
+                next.add(loaded(p, check));
+            }
+        }
+        if (next.isEmpty()) {
+            rejected.set(stillRejected);
+            return;
+        }
+        current.set(current(folder, next));
+        rejected.set(stillRejected);
+        watchFolders();
+    }
+
+    /** Warnings other than failing scenario cases do not stop an edit; a case that fails does. */
+    private static boolean scenariosPass(RuleCheck.Report check) {
+        return check.summary().stream().noneMatch(l -> l.matches("scenarios: \\d+ cases, [1-9]\\d* differ"));
+    }
+
+    private void reject(String period, String hash, RuleCheck.Report check) {
+        Map<String, Rejected> map = new LinkedHashMap<>(rejected.get());
+        map.put(period, new Rejected(period, hash, Instant.now(), check));
+        rejected.set(map);
+    }
+
+    private static Loaded loaded(PolicyFolder.Period period, RuleCheck.Report check) {
+        String hash = Policy.hash(period.folder());
+        Policy policy = new Policy(new PolicyRef(period.name(), hash.substring(0, 8)), period.firstYear(),
+                period.folder(), check.rules());
+        return new Loaded(period, policy, hash, Instant.now(), check, fingerprint(period));
+    }
+
+    /** What a reload compares: the rule files and the scenario files, which decide whether an edit is taken. */
+    private static String fingerprint(PolicyFolder.Period period) {
+        Path tests = period.folder().resolve("tests");
+        return Policy.hash(period.folder()) + (Files.isDirectory(tests) ? Policy.hash(tests, ".csv") : "");
+    }
+
+    private static Current current(Path folder, List<Loaded> loaded) {
+        List<Policy> policies = loaded.stream().map(Loaded::policy).toList();
+        String hash = loaded.size() == 1 ? loaded.get(0).hash()
+                : String.join("+", loaded.stream().map(l -> l.hash().substring(0, 8)).toList());
+        return new Current(List.copyOf(loaded), new PolicyEngine(folder, policies, false), hash);
+    }
+
+    /** The folder and each period folder in it (a period added later is watched from its first reload). */
+    private void watchFolders() {
+        try {
+            register(folder);
+            try (var entries = Files.list(folder)) {
+                for (Path p : entries.filter(Files::isDirectory).toList()) {
+                    register(p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot watch {}: {}", folder, e.getMessage());
         }
     }
 
-    private static Loaded loaded(RuleCheck.Report check, String hash) {
-        return new Loaded(new ReviewEngine(check.rules()), check.rules(), hash, Instant.now(), check);
+    private void register(Path dir) throws IOException {
+        dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
     }
 
     private void watch() {
@@ -116,26 +200,10 @@ public final class RuleHolder implements AutoCloseable {
                     return;  // a check interrupted by the service stopping
                 }
                 LOG.error("rule reload failed", e);
-                rejected.set(new Rejected(hash(folder), Instant.now(), new RuleCheck.Report(null, List.of(),
+                reject(folder.getFileName().toString(), "", new RuleCheck.Report(null, List.of(),
                         List.of(new RuleCheck.Finding(RuleCheck.Level.ERROR, folder.toString(), 0,
-                                String.valueOf(e.getMessage()))))));
+                                String.valueOf(e.getMessage())))));
             }
-        }
-    }
-
-    /** The rule set version: a digest of the names and contents of the .drl files. */
-    static String hash(Path folder) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (var files = Files.list(folder)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
-                    digest.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                    digest.update(Files.readAllBytes(f));
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return "unreadable";
         }
     }
 

@@ -54,10 +54,13 @@ final class ServicePage {
             });
             function showRules() {
               fetch('/api/rules').then(r => r.json()).then(r => {
-                let text = 'ルール ' + r.hash + ' (' + r.files.join(', ') + ') · ' + r.loadedAt;
+                let text = 'ルール ' + r.hash + '\\n' + r.policies.map(p => (p.from ? p.from + '〜 ' : '') + p.name + ' '
+                  + p.hash + ' (' + p.files.join(', ') + ') · ' + p.loadedAt).join('\\n');
                 if (r.rejected) {
-                  text += '\\n変更は採用されていません (the last edit was not taken):\\n' + r.rejected.validation.findings
-                    .map(f => f.location + ': ' + f.message).join('\\n');
+                  for (const [period, rejection] of Object.entries(r.rejected)) {
+                    text += '\\n' + period + ': 変更は採用されていません (the last edit was not taken):\\n'
+                      + rejection.validation.findings.map(f => f.location + ': ' + f.message).join('\\n');
+                  }
                 }
                 $('rules').textContent = text;
               });

@@ -15,7 +15,7 @@ import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.KpiHistory;
 import jp.kpireview.domain.Trend;
 import jp.kpireview.engine.MunicipalityReview;
-import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.io.KpiCsv;
 import jp.kpireview.report.ReportWriter;
 import jp.kpireview.report.Reports;
@@ -58,7 +58,7 @@ class BatchRunnerTest {
 
     private Received run(YearSelection years, int threads, Path... files) {
         Received received = new Received();
-        BatchRunner runner = new BatchRunner(new ReviewEngine(KpiFixture.rules()),
+        BatchRunner runner = new BatchRunner(PolicyEngine.of(KpiFixture.rules()),
                 new BatchRunner.Settings(years, false, threads), KpiCsv::read);
         try (Reports reports = Reports.open(dir.resolve("out"), List.of(() -> received))) {
             runner.run(List.of(files), reports, Progress.SILENT);
@@ -125,7 +125,7 @@ class BatchRunnerTest {
         Path good = file("b.csv", "乙町,1,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,2,3,,9\n");
         Path c = file("c.csv", "丙村,1,(1) p,1,b,k,件,up,FY2014,0,FY2019,10,2,3,,9\n");
         Received received = new Received();
-        BatchRunner runner = new BatchRunner(new ReviewEngine(KpiFixture.rules()),
+        BatchRunner runner = new BatchRunner(PolicyEngine.of(KpiFixture.rules()),
                 new BatchRunner.Settings(YearSelection.ALL, false, 2), KpiCsv::read);
         DataException e;
         try (Reports reports = Reports.open(dir.resolve("out"), List.of(() -> received))) {

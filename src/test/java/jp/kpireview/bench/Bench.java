@@ -18,6 +18,7 @@ import jp.kpireview.batch.BatchRunner;
 import jp.kpireview.batch.Progress;
 import jp.kpireview.batch.YearSelection;
 import jp.kpireview.domain.Kpi;
+import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.engine.RuleBase;
 import jp.kpireview.generate.DataGenerator;
@@ -89,7 +90,8 @@ public final class Bench implements Callable<Integer> {
                 drools.best / plain.best, drools.first / plain.first);
 
         resetPeaks();
-        Pass e2e = passes(() -> batch(engine, data, cores));
+        PolicyEngine policies = PolicyEngine.of(rules);
+        Pass e2e = passes(() -> batch(policies, data, cores));
         row("batch end to end in this JVM, " + cores + " threads (first / best)", e2e.first, e2e.best, kpiYears);
         System.out.printf(Locale.ROOT, "  %-58s %8.0f MB%n", "peak heap used during the batch passes", peakHeapMb());
         if (tenTimes) {
@@ -116,7 +118,7 @@ public final class Bench implements Callable<Integer> {
         return new Pass(first, best);
     }
 
-    private static void batch(ReviewEngine engine, Path data, int threads) {
+    private static void batch(PolicyEngine engine, Path data, int threads) {
         Path out = data.resolveSibling("out-warm");
         BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(YearSelection.ALL, false, threads),
                 KpiData::read);

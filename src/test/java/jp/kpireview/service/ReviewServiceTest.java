@@ -105,7 +105,7 @@ class ReviewServiceTest {
         String before = holder.current().hash();
         Path bands = rules.resolve("bands.drl");
         Files.writeString(bands, Files.readString(bands).replace(".from(100, \"◎\", \"100以上\")",
-                ".from(90, \"◎\", \"90以上\")"));
+                ".from(90, \"◎\", \"90以上\")").replace("\"50~100\"", "\"50~90\""));
         holder.reload();
         String edited = holder.current().hash();
         assertFalse(before.equals(edited));
@@ -121,6 +121,29 @@ class ReviewServiceTest {
         assertTrue(info.contains("\"rejected\":{") && info.contains("edges must rise"), info);
         assertTrue(post("year=FY2018&format=csv", Files.readAllBytes(SEED)).body().contains(",94.74,94.74,◎,"),
                 "the last good rules go on answering");
+    }
+
+    @Test
+    void anEditWhoseScenariosFailIsRejectedWithTheFailures() throws Exception {
+        Files.createDirectories(rules.resolve("tests"));
+        Files.copy(Path.of("rules/tests/scoring.csv"), rules.resolve("tests/scoring.csv"));
+        holder.reload();
+        String before = holder.current().hash();
+        Path bands = rules.resolve("bands.drl");
+        Files.writeString(bands, Files.readString(bands).replace(".from(100, \"◎\", \"100以上\")",
+                ".from(90, \"◎\", \"90以上\")").replace("\"50~100\"", "\"50~90\""));
+        holder.reload();
+        assertEquals(before, holder.current().hash(), "two written-down cases disagree: the edit is not taken");
+        String info = get("/api/rules").body();
+        assertTrue(info.contains("'just below the ◎ edge': band expected ○, got ◎"), info);
+        // the officer updates the two cases: now the edit is taken
+        Path cases = rules.resolve("tests/scoring.csv");
+        Files.writeString(cases, Files.readString(cases).lines().map(l -> l.startsWith("just below the ◎ edge,")
+                || l.startsWith("after the target year the target stays,") ? l.replace(",○,", ",◎,") : l)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        holder.reload();
+        assertFalse(before.equals(holder.current().hash()), get("/api/rules").body());
+        assertEquals("null", get("/api/rules").body().replaceAll("(?s).*\"rejected\":(null|\\{).*", "$1"));
     }
 
     @Test

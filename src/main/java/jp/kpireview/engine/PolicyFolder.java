@@ -1,0 +1,91 @@
+package jp.kpireview.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import jp.kpireview.domain.FiscalYear;
+
+/**
+ * What a {@code --rules} folder holds: either {@code .drl} files — one policy for every year — or policy periods,
+ * subfolders whose names start with the first fiscal year they apply to ({@code FY2015}, {@code 2020}, {@code R2}),
+ * optionally followed by a space or {@code -} and a name ({@code FY2020 第2期}). A subfolder whose name does not start
+ * with a year ({@code tests}) is not a period.
+ */
+public final class PolicyFolder {
+
+    /** One period: its folder and the first fiscal year it applies to (null: a flat folder, every year). */
+    public record Period(Path folder, Integer firstYear) {
+
+        public String name() {
+            Path name = folder.toAbsolutePath().normalize().getFileName();
+            return name == null ? folder.toString() : name.toString();
+        }
+    }
+
+    private static final Pattern PERIOD = Pattern.compile("((?:FY|H|R)?\\d{1,4})(?:[ \\-_\\u3000].*)?",
+            Pattern.CASE_INSENSITIVE);
+
+    private PolicyFolder() {
+    }
+
+    /** The periods of {@code folder}, oldest first; a flat folder is one period with no first year. */
+    public static List<Period> periods(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "no such rule folder"));
+        }
+        List<Period> periods = new ArrayList<>();
+        boolean drl;
+        try (Stream<Path> entries = Files.list(folder)) {
+            List<Path> all = entries.sorted().toList();
+            drl = all.stream().anyMatch(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p));
+            for (Path p : all) {
+                Integer year = Files.isDirectory(p) ? firstYear(p.getFileName().toString()) : null;
+                if (year != null) {
+                    periods.add(new Period(p, year));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        if (periods.isEmpty()) {
+            return List.of(new Period(folder, null));
+        }
+        if (drl) {
+            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "the folder holds both policy periods ("
+                    + periods.get(0).name() + " …) and .drl files of its own: move the files into the period they"
+                    + " belong to"));
+        }
+        periods.sort(Comparator.comparing(Period::firstYear));
+        Map<Integer, Period> byYear = new HashMap<>();
+        for (Period p : periods) {
+            Period other = byYear.putIfAbsent(p.firstYear(), p);
+            if (other != null) {
+                throw new RuleSetException(new RuleProblem(p.folder().toString(), 0, "two policy periods start in "
+                        + FiscalYear.label(p.firstYear()) + ": " + other.name() + " and " + p.name()));
+            }
+        }
+        return periods;
+    }
+
+    /** The first fiscal year a subfolder's name starts with; null when it does not start with one. */
+    static Integer firstYear(String name) {
+        Matcher m = PERIOD.matcher(name.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return FiscalYear.parse(m.group(1));
+        } catch (IllegalArgumentException notAYear) {
+            return null;
+        }
+    }
+}
