@@ -48,12 +48,15 @@ public final class BatchRunner {
     }
 
     private final PolicyEngine engine;
+    /** Every band of every policy: the same report columns for every municipality of the run. */
+    private final List<jp.kpireview.domain.Band> bandColumns;
     private final Settings settings;
     private final Function<Path, List<Kpi>> reader;
 
     /** @param reader reads one data file (CSV or Excel), throwing {@link DataException} with located problems */
     public BatchRunner(PolicyEngine engine, Settings settings, Function<Path, List<Kpi>> reader) {
         this.engine = engine;
+        this.bandColumns = engine.bandColumns();
         this.settings = settings;
         this.reader = reader;
     }
@@ -119,7 +122,7 @@ public final class BatchRunner {
             byMunicipality(reader.apply(file)).forEach((municipality, kpis) -> {
                 List<Kpi> used = settings.noPlan() ? kpis.stream().map(Kpi::withoutPlans).toList() : kpis;
                 MunicipalityReview review = new MunicipalityReview(municipality, file.toString(), used,
-                        engine.evaluate(used, settings.years().resolve(used)));
+                        engine.evaluate(used, settings.years().resolve(used)), bandColumns);
                 reviews.add(review);
                 rendered.add(reports.render(review));
             });

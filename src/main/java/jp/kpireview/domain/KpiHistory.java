@@ -6,24 +6,32 @@ import java.util.Optional;
 /**
  * One KPI across the evaluated fiscal years: its evaluation per year, oldest first, and how its score moved.
  *
- * @param years one evaluation per evaluated year, in year order (unscored years included)
+ * @param years    one evaluation per evaluated year, in year order (unscored years included)
+ * @param policies the policy each of those years was evaluated under, in the same order
  */
-public record KpiHistory(Kpi kpi, List<Evaluation> years) {
+public record KpiHistory(Kpi kpi, List<Evaluation> years, List<PolicyRef> policies) {
 
     public KpiHistory {
         years = List.copyOf(years);
+        policies = List.copyOf(policies);
+    }
+
+    /** The trend between two scored years: not compared when their policies differ. */
+    private Trend between(int earlier, int later) {
+        return !policies.get(earlier).equals(policies.get(later)) ? Trend.POLICY_CHANGED
+                : Trend.between(years.get(earlier).score(), years.get(later).score());
     }
 
     /** The trend of {@code year} against the KPI's previous scored year; empty if either is unscored. */
     public Optional<Trend> change(int year) {
-        Evaluation previous = null;
-        for (Evaluation e : years) {
+        int previous = -1;
+        for (int i = 0; i < years.size(); i++) {
+            Evaluation e = years.get(i);
             if (e.year() == year) {
-                return e.scored() && previous != null
-                        ? Optional.of(Trend.between(previous.score(), e.score())) : Optional.empty();
+                return e.scored() && previous >= 0 ? Optional.of(between(previous, i)) : Optional.empty();
             }
             if (e.scored()) {
-                previous = e;
+                previous = i;
             }
         }
         return Optional.empty();
@@ -31,8 +39,9 @@ public record KpiHistory(Kpi kpi, List<Evaluation> years) {
 
     /** The trend from the first to the last scored year; empty with fewer than two scored years. */
     public Optional<Trend> overall() {
-        List<Evaluation> scored = years.stream().filter(Evaluation::scored).toList();
+        List<Integer> scored = java.util.stream.IntStream.range(0, years.size()).filter(i -> years.get(i).scored())
+                .boxed().toList();
         return scored.size() < 2 ? Optional.empty()
-                : Optional.of(Trend.between(scored.get(0).score(), scored.get(scored.size() - 1).score()));
+                : Optional.of(between(scored.get(0), scored.get(scored.size() - 1)));
     }
 }

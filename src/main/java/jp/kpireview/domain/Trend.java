@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 public enum Trend {
     IMPROVING("improving", "上昇", "↑"),
     UNCHANGED("unchanged", "横ばい", "→"),
-    WORSENING("worsening", "低下", "↓");
+    WORSENING("worsening", "低下", "↓"),
+    /** The two years were scored under different policies (periods), so their scores are not compared. */
+    POLICY_CHANGED("policy_changed", "基準変更", "⇄");
 
     private final String code;
     private final String label;
@@ -34,7 +36,7 @@ public enum Trend {
         return code;
     }
 
-    /** Japanese label for reports: 上昇, 横ばい, 低下. */
+    /** Japanese label for reports: 上昇, 横ばい, 低下, 基準変更. */
     public String label() {
         return label;
     }

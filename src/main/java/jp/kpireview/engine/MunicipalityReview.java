@@ -12,17 +12,28 @@ import jp.kpireview.domain.KpiHistory;
  *
  * @param source  the data file the KPIs came from
  * @param reviews one review per evaluated year, oldest first; each holds the KPIs in data order
+ * @param bands   the band columns of the reports: every band of every policy of the run, merged by mark (a
+ *                report over years of different policies shows each year's own bands in these columns)
  */
-public record MunicipalityReview(String municipality, String source, List<Kpi> kpis, List<Review> reviews) {
+public record MunicipalityReview(String municipality, String source, List<Kpi> kpis, List<Review> reviews,
+        List<Band> bands) {
 
     public MunicipalityReview {
         kpis = List.copyOf(kpis);
         reviews = List.copyOf(reviews);
+        bands = List.copyOf(bands);
     }
 
-    /** The band scale the rules defined (the same for every year of a run). */
-    public List<Band> bands() {
-        return reviews.isEmpty() ? List.of() : reviews.get(0).bands();
+    /** With the band columns of its own years (a run over several municipalities passes those of every policy). */
+    public MunicipalityReview(String municipality, String source, List<Kpi> kpis, List<Review> reviews) {
+        this(municipality, source, kpis, reviews, union(reviews));
+    }
+
+    /** Every band of the reviews' policies, merged by mark in year order. */
+    private static List<Band> union(List<Review> reviews) {
+        java.util.Map<String, Band> byMark = new java.util.LinkedHashMap<>();
+        reviews.forEach(r -> r.bands().forEach(b -> byMark.putIfAbsent(b.mark(), b)));
+        return List.copyOf(byMark.values());
     }
 
     /** The grades a summary can get, best first; empty when the rules give none. */
@@ -42,7 +53,7 @@ public record MunicipalityReview(String municipality, String source, List<Kpi> k
             for (Review review : reviews) {
                 years.add(review.evaluations().get(i));
             }
-            histories.add(new KpiHistory(kpis.get(i), years));
+            histories.add(new KpiHistory(kpis.get(i), years, reviews.stream().map(Review::policy).toList()));
         }
         return histories;
     }

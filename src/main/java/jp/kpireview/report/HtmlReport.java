@@ -50,6 +50,8 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
     private final StringBuilder sections = new StringBuilder();
     private List<Band> bands = List.of();
     private List<String> grades = List.of();
+    /** The policy in force each year of the run, with its band scale. */
+    private final Map<Integer, Review> policies = new java.util.TreeMap<>();
     private AtomicFile file;
 
     public HtmlReport(Path target, int detailed) {
@@ -74,6 +76,8 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
     public void add(Part part) {
         bands = part.review().bands();
         grades = part.review().grades();
+        part.review().reviews().forEach(r -> policies.putIfAbsent(r.year(), new Review(r.year(), List.of(), r.bands(),
+                r.grades(), List.of(), List.of(), r.policy())));
         rows.add(new Row(part.review().municipality(), part.totals()));
         if (rows.size() <= detailed) {
             sections.append(new MunicipalitySection(part.review()).html());
@@ -131,15 +135,33 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
         return html.append("</body>\n</html>\n").toString();
     }
 
-    /** The band scale as the rules define it, and ☆. */
+    /**
+     * The band scale of each policy in force, with the years it covers, as the rules define it, and ☆. A mark has
+     * the same colour under every policy.
+     */
     private String legend() {
-        StringBuilder html = new StringBuilder("<p class=\"legend\">評価区分: ");
-        for (int i = 0; i < bands.size(); i++) {
-            Band b = bands.get(i);
-            html.append("<span><i style=\"background:").append(SvgCharts.colour(i, bands.size())).append("\"></i>")
-                    .append(Html.escape(b.mark())).append(' ').append(Html.escape(b.label())).append("</span>");
-        }
-        return html.append("<span>☆ 目標達成 (final target reached)</span></p>\n").toString();
+        Map<String, List<Integer>> yearsOf = new LinkedHashMap<>();
+        policies.forEach((year, policy) -> yearsOf.computeIfAbsent(policy.policy().label(), p -> new ArrayList<>())
+                .add(year));
+        StringBuilder html = new StringBuilder();
+        yearsOf.forEach((label, years) -> {
+            html.append("<p class=\"legend\"><b>").append(Html.escape(label)).append("</b> ")
+                    .append(FiscalYear.label(years.get(0)))
+                    .append(years.size() > 1 ? "–" + FiscalYear.label(years.get(years.size() - 1)) : "")
+                    .append(" 評価区分: ");
+            for (Band b : policies.get(years.get(0)).bands()) {
+                html.append("<span><i style=\"background:").append(colour(bands, b)).append("\"></i>")
+                        .append(Html.escape(b.mark())).append(' ').append(Html.escape(b.label())).append("</span>");
+            }
+            html.append("<span>☆ 目標達成</span></p>\n");
+        });
+        return html.toString();
+    }
+
+    /** The colour of a band's mark: its place among the band columns (the bands of every policy of the run). */
+    private static String colour(List<Band> columns, Band band) {
+        int i = columns.stream().map(Band::mark).toList().indexOf(band.mark());
+        return SvgCharts.colour(Math.max(i, 0), columns.size());
     }
 
     /** Every municipality: its average score per year and its latest year's band counts, with a national chart. */
@@ -221,11 +243,13 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                         .append(String.format("(集計対象 %d事業[%dKPI] / 全 %d事業[%dKPI])", s.scoredBusinesses(),
                                 s.scoredKpis(), s.allBusinesses(), s.allKpis()))
                         .append("</td><td class=\"n\">").append(score(s.average())).append("</td>");
-                s.bandCounts().values().forEach(c -> html.append("<td class=\"n\">").append(c).append("</td>"));
+                bands.forEach(b -> html.append("<td class=\"n\">").append(s.bandCounts().containsKey(b.mark())
+                        ? s.bandCounts().get(b.mark()) : "").append("</td>"));
                 html.append("<td class=\"n\">").append(s.achieved()).append("</td>")
                         .append(s.grade() == null ? "" : "<td class=\"grade\">" + Html.escape(s.grade()) + "</td>")
                         .append("</tr>\n");
-                bars.add(new SvgCharts.Bar(FiscalYear.bothLabels(s.year()), List.copyOf(s.bandCounts().values())));
+                bars.add(new SvgCharts.Bar(FiscalYear.bothLabels(s.year()), bands.stream()
+                        .map(b -> s.bandCounts().getOrDefault(b.mark(), 0)).toList()));
             }
             html.append("</tbody></table>\n")
                     .append(SvgCharts.bandDistribution(bars, bands.stream().map(Band::mark).toList(),
@@ -236,12 +260,14 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
 
         /** The latest year's KPI rows as the published table lays them out, with the trend of each KPI. */
         private String kpiTable(List<KpiHistory> histories) {
-            List<Band> bands = review.bands();
+            Review last = review.reviews().get(review.reviews().size() - 1);
+            List<Band> bands = last.bands();
             List<Integer> years = review.years();
             int latest = years.get(years.size() - 1);
             Kpi first = histories.get(0).kpi();
             StringBuilder html = new StringBuilder("<table class=\"kpis\"><caption>")
-                    .append(FiscalYear.bothLabels(latest)).append(" の評価</caption><thead><tr><th>No.</th><th>事業名</th>"
+                    .append(FiscalYear.bothLabels(latest)).append(" の評価 <small>(")
+                    .append(Html.escape(last.policy().label())).append(")</small></caption><thead><tr><th>No.</th><th>事業名</th>"
                             + "<th>KPI</th><th>基準値<br>").append(FiscalYear.japaneseLabel(first.baselineYear()))
                     .append("</th>");
             years.forEach(y -> html.append("<th>").append(FiscalYear.japaneseLabel(y)).append("<br>実績値</th>"));
@@ -269,11 +295,11 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                     .append("</td><td class=\"n\">").append(e.scored() ? e.score().toPlainString() : "—")
                     .append("</td><td class=\"c\">").append(Html.escape(k.directionText())).append("</td><td class=\"n\">")
                     .append(withUnit.apply(k.finalTarget())).append("</td>");
-            List<Band> bands = review.bands();
-            for (int i = 0; i < bands.size(); i++) {
-                boolean here = e.scored() && bands.get(i).equals(e.band());
-                html.append("<td class=\"mark\"").append(here ? " style=\"color:" + SvgCharts.colour(i, bands.size())
-                        + "\"" : "").append('>').append(here ? Html.escape(e.band().mark()) : "").append("</td>");
+            List<Band> bands = review.reviews().get(review.reviews().size() - 1).bands();
+            for (Band band : bands) {
+                boolean here = e.scored() && band.equals(e.band());
+                html.append("<td class=\"mark\"").append(here ? " style=\"color:" + colour(review.bands(), band) + "\"" : "")
+                        .append('>').append(here ? Html.escape(e.band().mark()) : "").append("</td>");
             }
             List<BigDecimal> scores = h.years().stream().map(Evaluation::score).toList();
             html.append("<td class=\"mark star\">").append(e.scored() && e.achieved() ? "☆" : "")

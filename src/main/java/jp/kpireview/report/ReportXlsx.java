@@ -50,7 +50,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     private static final int FLUSH_ROWS = 2_000;
 
     /** A municipality's rows per sheet, as spill text, and the band scale. */
-    public record Part(List<Band> bands, List<String> grades, Map<Integer, String> yearRows, String trendRows, String summaryRows) {
+    public record Part(List<Band> bands, List<String> grades, Map<Integer, String> yearRows,
+            Map<Integer, List<Band>> yearBands, String trendRows, String summaryRows) {
     }
 
     private final Path target;
@@ -61,6 +62,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     private final TreeSet<Integer> years = new TreeSet<>();
     private List<Band> bands = List.of();
     private List<String> grades = List.of();
+    /** Each year's own band scale (years of different policy periods may differ). */
+    private final Map<Integer, List<Band>> yearBands = new TreeMap<>();
     private AtomicFile file;
 
     public ReportXlsx(Path target) {
@@ -79,10 +82,12 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     @Override
     public Part render(MunicipalityReview review) {
         Map<Integer, String> yearRows = new LinkedHashMap<>();
+        Map<Integer, List<Band>> yearBands = new LinkedHashMap<>();
         for (Review year : review.reviews()) {
             yearRows.put(year.year(), spill(csv -> yearRows(csv, review, year)));
+            yearBands.put(year.year(), year.bands());
         }
-        return new Part(review.bands(), review.grades(), yearRows, spill(csv -> trendRows(csv, review)),
+        return new Part(review.bands(), review.grades(), yearRows, yearBands, spill(csv -> trendRows(csv, review)),
                 spill(csv -> summaryRows(csv, review)));
     }
 
@@ -115,7 +120,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                         Numbers.plain(e.score()), k.directionText(), FiscalYear.japaneseLabel(k.targetYear()),
                         k.finalTarget().toPlainString(), e.band() == null ? "" : e.band().mark(),
                         e.scored() && e.achieved() ? "☆" : "",
-                        histories.get(k.id()).change(year.year()).map(t -> t.label()).orElse("")));
+                        histories.get(k.id()).change(year.year()).map(t -> t.label()).orElse(""),
+                        year.policy().label()));
                 csv.printRecord(row);
             }
             List<Object> summary = new ArrayList<>(List.of(SUMMARY_ROW, review.municipality(), s.project(),
@@ -150,7 +156,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         for (Review year : review.reviews()) {
             for (ProjectSummary s : year.summaries()) {
                 List<Object> row = new ArrayList<>(List.of(review.municipality()));
-                row.addAll(SummaryCsv.cells(s));
+                row.addAll(SummaryCsv.cells(s, review.bands()));
+                row.add(year.policy().label());
                 csv.printRecord(row);
             }
         }
@@ -160,6 +167,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     public void add(Part part) {
         bands = part.bands();
         grades = part.grades();
+        part.yearBands().forEach(yearBands::putIfAbsent);
         try {
             for (Map.Entry<Integer, String> year : part.yearRows().entrySet()) {
                 years.add(year.getKey());
@@ -259,22 +267,23 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
 
     /** One fiscal year: per project its KPI rows and its summary row. */
     private void writeYear(Workbook workbook, int year) throws IOException {
+        List<Band> bands = yearBands.getOrDefault(year, this.bands);
         List<Integer> actualYears = years.headSet(year, true).stream().toList();
         List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "No.", "事業名", "KPI", "単位", "基準年度",
                 "基準値"));
         actualYears.forEach(y -> header.add(FiscalYear.japaneseLabel(y) + "実績値"));
         header.addAll(List.of("補正前スコア", "スコア", "方向", "目標年度", "目標値"));
         bands.forEach(b -> header.add(b.mark() + " " + b.label()));
-        header.addAll(List.of("☆", "前年度比"));
+        header.addAll(List.of("☆", "前年度比", "ポリシー"));
         Series series = new Series(workbook, FiscalYear.label(year) + " (" + FiscalYear.japaneseLabel(year) + ")",
                 header, Map.of(1, 26, 3, 28, 4, 32));
         try (CSVParser records = records(spillFolder.resolve("FY" + year))) {
             for (CSVRecord r : records) {
                 Worksheet sheet = series.sheet();
                 if (r.get(0).equals(KPI_ROW)) {
-                    kpiRow(sheet, series.row(), r, actualYears);
+                    kpiRow(sheet, series.row(), r, actualYears, bands);
                 } else {
-                    summaryRow(sheet, series.row(), r, header.size());
+                    summaryRow(sheet, series.row(), r, header.size() - 1, bands);
                 }
                 series.advance();
             }
@@ -282,7 +291,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         series.finish();
     }
 
-    private void kpiRow(Worksheet sheet, int row, CSVRecord r, List<Integer> actualYears) {
+    private void kpiRow(Worksheet sheet, int row, CSVRecord r, List<Integer> actualYears, List<Band> bands) {
         int c = 0;
         for (int i = 1; i <= 7; i++) {
             text(sheet, row, c++, r.get(i));
@@ -301,11 +310,12 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             text(sheet, row, c++, b.mark().equals(r.get(15)) ? b.mark() : "");
         }
         text(sheet, row, c++, r.get(16));
-        text(sheet, row, c, r.get(17));
+        text(sheet, row, c++, r.get(17));
+        text(sheet, row, c, r.get(18));
     }
 
     /** {@code (集計対象 …) 平均スコア …} under the KPI column, the band counts and ☆ under theirs. */
-    private void summaryRow(Worksheet sheet, int row, CSVRecord r, int columns) {
+    private void summaryRow(Worksheet sheet, int row, CSVRecord r, int columns, List<Band> bands) {
         text(sheet, row, 0, r.get(1));
         text(sheet, row, 1, r.get(2));
         text(sheet, row, 4, r.get(3));
@@ -352,6 +362,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         if (!grades.isEmpty()) {
             header.add("評価");
         }
+        int policyColumn = header.size();
+        header.add("ポリシー");
         Series series = new Series(workbook, SUMMARIES, header, Map.of(1, 26));
         try (CSVParser records = records(spillFolder.resolve("summaries"))) {
             for (CSVRecord r : records) {
@@ -360,7 +372,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                     text(sheet, series.row(), i, r.get(i));
                 }
                 for (int i = 3; i < r.size(); i++) {
-                    if (i == gradeColumn) {
+                    if (i == gradeColumn || i == policyColumn) {
                         text(sheet, series.row(), i, r.get(i));
                     } else {
                         number(sheet, series.row(), i, r.get(i), i == 7 ? SCORE_FORMAT : null);

@@ -15,13 +15,14 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * results.csv: one row per municipality, fiscal year and KPI with everything the rules concluded, and the trend
- * against the KPI's previous scored year. UTF-8 with a BOM, so Excel opens the Japanese text as such.
+ * against the KPI's previous scored year ({@code policy_changed} when that year was under another policy), and the
+ * policy that produced the row ({@code name@hash}). UTF-8 with a BOM, so Excel opens the Japanese text as such.
  */
 public final class ResultsCsv extends StreamedReport<byte[]> {
 
     public static final List<String> HEADER = List.of("municipality", "kpi_id", "fiscal_year", "status",
             "reference_kind", "reference", "raw_score", "score", "band", "achieved", "trend", "fiscal_year_jp",
-            "direction", "project", "business_no", "kpi");
+            "direction", "project", "business_no", "kpi", "policy");
 
     public ResultsCsv(Path target) {
         super(target);
@@ -35,8 +36,9 @@ public final class ResultsCsv extends StreamedReport<byte[]> {
         try (CSVPrinter csv = Csv.rows(text)) {
             for (int y = 0; y < review.reviews().size(); y++) {
                 int year = review.reviews().get(y).year();
+                String policy = review.reviews().get(y).policy().label();
                 for (KpiHistory history : histories) {
-                    print(csv, history.years().get(y), history.change(year).orElse(null));
+                    print(csv, history.years().get(y), history.change(year).orElse(null), policy);
                 }
             }
         } catch (IOException e) {
@@ -45,12 +47,12 @@ public final class ResultsCsv extends StreamedReport<byte[]> {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void print(CSVPrinter csv, Evaluation e, Trend trend) throws IOException {
+    private static void print(CSVPrinter csv, Evaluation e, Trend trend, String policy) throws IOException {
         csv.printRecord(e.kpi().municipality(), e.kpi().id(), FiscalYear.label(e.year()), e.status().code(),
                 e.referenceKind() == null ? "" : e.referenceKind().code(), Numbers.reference(e.reference()),
                 Numbers.plain(e.rawScore()), Numbers.plain(e.score()), e.band() == null ? "" : e.band().mark(),
                 e.scored() ? e.achieved() : "", trend == null ? "" : trend.code(), FiscalYear.japaneseLabel(e.year()),
-                e.kpi().directionText(), e.kpi().project(), e.kpi().businessNo(), e.kpi().name());
+                e.kpi().directionText(), e.kpi().project(), e.kpi().businessNo(), e.kpi().name(), policy);
     }
 
     @Override

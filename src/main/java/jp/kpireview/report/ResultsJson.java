@@ -101,9 +101,31 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                 json.writeString(FiscalYear.label(year));
             }
             json.writeEndArray();
+            writePolicies(review);
             writeSummaries(review);
             writeKpis(review.histories());
             json.writeEndObject();
+        }
+
+        /** The policy in force each year, with its band scale: years of different periods may differ. */
+        void writePolicies(MunicipalityReview review) throws IOException {
+            json.writeArrayFieldStart("policies");
+            for (Review year : review.reviews()) {
+                json.writeStartObject();
+                json.writeStringField("fiscalYear", FiscalYear.label(year.year()));
+                json.writeStringField("policy", year.policy().label());
+                json.writeArrayFieldStart("bands");
+                for (Band band : year.bands()) {
+                    json.writeStartObject();
+                    json.writeStringField("mark", band.mark());
+                    json.writeStringField("label", band.label());
+                    number("lower", band.lower());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
         }
 
         void writeSummaries(MunicipalityReview review) throws IOException {
@@ -127,6 +149,7 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                     if (s.grade() != null) {
                         json.writeStringField("grade", s.grade());
                     }
+                    json.writeStringField("policy", year.policy().label());
                     json.writeEndObject();
                 }
             }
@@ -150,8 +173,9 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                 json.writeStringField("targetYear", FiscalYear.label(k.targetYear()));
                 number("finalTarget", k.finalTarget());
                 json.writeArrayFieldStart("years");
-                for (Evaluation e : history.years()) {
-                    writeYear(e, history.change(e.year()).orElse(null));
+                for (int y = 0; y < history.years().size(); y++) {
+                    Evaluation e = history.years().get(y);
+                    writeYear(e, history.change(e.year()).orElse(null), history.policies().get(y).label());
                 }
                 json.writeEndArray();
                 trend("trend", history.overall().orElse(null));
@@ -160,7 +184,7 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             json.writeEndArray();
         }
 
-        void writeYear(Evaluation e, Trend change) throws IOException {
+        void writeYear(Evaluation e, Trend change, String policy) throws IOException {
             json.writeStartObject();
             json.writeStringField("fiscalYear", FiscalYear.label(e.year()));
             json.writeStringField("fiscalYearJp", FiscalYear.japaneseLabel(e.year()));
@@ -173,6 +197,7 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             json.writeStringField("band", e.band() == null ? null : e.band().mark());
             json.writeBooleanField("achieved", e.achieved());
             trend("trend", change);
+            json.writeStringField("policy", policy);
             json.writeEndObject();
         }
 

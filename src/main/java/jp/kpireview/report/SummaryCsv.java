@@ -27,6 +27,8 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
     public static final String ACHIEVED = "☆";
     /** The grade column, present when the rules grade summaries. */
     public static final String GRADE = "grade";
+    /** The policy that produced the summary. */
+    public static final String POLICY = "policy";
 
     /** A municipality's rows, with the band scale that names the band columns. */
     public record Part(List<Band> bands, List<String> grades, byte[] rows) {
@@ -45,7 +47,8 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
             for (Review year : review.reviews()) {
                 for (ProjectSummary s : year.summaries()) {
                     List<Object> row = new ArrayList<>(List.of(review.municipality()));
-                    row.addAll(cells(s));
+                    row.addAll(cells(s, review.bands()));
+                    row.add(year.policy().label());
                     csv.printRecord(row);
                 }
             }
@@ -63,6 +66,7 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
             if (!part.grades().isEmpty()) {
                 header.add(GRADE);
             }
+            header.add(POLICY);
             write(Csv.headerWithBom(header));
             started = true;
         }
@@ -79,9 +83,21 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
 
     /** The cells of one summary under {@link #header(List)}, and its grade when the rules gave one. */
     public static List<Object> cells(ProjectSummary s) {
+        return cells(s, List.of());
+    }
+
+    /**
+     * The cells of one summary under the band columns {@code columns}: a band its year's policy does not have is
+     * left empty (empty {@code columns}: the summary's own bands).
+     */
+    public static List<Object> cells(ProjectSummary s, List<Band> columns) {
         List<Object> row = new ArrayList<>(List.of(s.project(), FiscalYear.label(s.year()), s.scoredBusinesses(),
                 s.allBusinesses(), s.scoredKpis(), s.allKpis(), Numbers.plain(s.average())));
-        row.addAll(s.bandCounts().values());
+        if (columns.isEmpty()) {
+            row.addAll(s.bandCounts().values());
+        } else {
+            columns.forEach(b -> row.add(s.bandCounts().containsKey(b.mark()) ? s.bandCounts().get(b.mark()) : ""));
+        }
         row.add(s.achieved());
         if (s.grade() != null) {
             row.add(s.grade());

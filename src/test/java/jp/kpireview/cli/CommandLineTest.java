@@ -24,6 +24,9 @@ import picocli.CommandLine;
 /** The commands as a user runs them: exit codes, what they print, what they write. */
 class CommandLineTest {
 
+    /** The version every result of the bundled rules names: the first 8 digits of their hash. */
+    private static final String RULES_HASH = jp.kpireview.engine.Policy.hash(Path.of("rules")).substring(0, 8);
+
     @TempDir
     Path dir;
 
@@ -65,12 +68,13 @@ class CommandLineTest {
         assertTrue(results.get(0).startsWith("\uFEFFmunicipality,kpi_id,fiscal_year,status,reference_kind,reference,"
                 + "raw_score,score,band,achieved,trend"), results.get(0));
         assertTrue(results.contains("小樽市,8a,FY2018,scored,linear,904,261.02,100.00,◎,true,,H30,↘,"
-                + "(1) あずまい暮らしプロジェクト,8,市民の声「除雪依頼」件数"), results::toString);
+                + "(1) あずまい暮らしプロジェクト,8,市民の声「除雪依頼」件数,rules@" + RULES_HASH), results::toString);
         assertTrue(results.stream().anyMatch(r -> r.startsWith("小樽市,49,FY2018,no_actual,,,,,,,,H30,")));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals("\uFEFFmunicipality,project,fiscal_year,scored_businesses,all_businesses,scored_kpis,all_kpis,"
-                + "average_score,×,●,○,◎,☆", summary.get(0));
-        assertEquals("小樽市,(4) あんしん絆再生プロジェクト,FY2018,13,14,14,15,-14.33,7,3,3,1,0", summary.get(4));
+                + "average_score,×,●,○,◎,☆,policy", summary.get(0));
+        assertEquals("小樽市,(4) あんしん絆再生プロジェクト,FY2018,13,14,14,15,-14.33,7,3,3,1,0,rules@" + RULES_HASH,
+                summary.get(4));
     }
 
     @Test
@@ -82,17 +86,19 @@ class CommandLineTest {
         List<String> results = Files.readAllLines(out.resolve("results.csv"));
         assertEquals(1 + 73 * 4, results.size(), "73 KPIs × FY2015–FY2018");
         assertTrue(results.contains("小樽市,17,FY2016,scored,final,100,-6.06,-6.06,×,false,worsening,H28,↑,"
-                + "(2) 樽っ子プライド育成プロジェクト,17,参加児童生徒数"), "behind the baseline: final target");
+                + "(2) 樽っ子プライド育成プロジェクト,17,参加児童生徒数,rules@" + RULES_HASH),
+                "behind the baseline: final target");
         assertTrue(results.contains("小樽市,17,FY2018,scored,linear,93,196.15,100.00,◎,true,improving,H30,↑,"
-                + "(2) 樽っ子プライド育成プロジェクト,17,参加児童生徒数"), "67 → 100: FY2018 target 93.4 → 93");
+                + "(2) 樽っ子プライド育成プロジェクト,17,参加児童生徒数,rules@" + RULES_HASH), "67 → 100: FY2018 target 93.4 → 93");
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(1 + 4 * 4, summary.size());
-        assertTrue(summary.contains("小樽市,(4) あんしん絆再生プロジェクト,FY2018,13,14,14,15,-14.33,7,3,3,1,0"));
-        assertEquals(List.of("fiscalYears", "summaries", "kpis"), jsonKeysOfFirstMunicipality(out));
+        assertTrue(summary.contains("小樽市,(4) あんしん絆再生プロジェクト,FY2018,13,14,14,15,-14.33,7,3,3,1,0,rules@"
+                + RULES_HASH));
+        assertEquals(List.of("fiscalYears", "policies", "summaries", "kpis"), jsonKeysOfFirstMunicipality(out));
         assertTrue(Files.readString(out.resolve("results.json")).contains("{\"fiscalYear\":\"FY2018\","
                 + "\"fiscalYearJp\":\"H30\",\"actual\":118,\"status\":\"scored\",\"referenceKind\":\"linear\","
                 + "\"reference\":93,\"rawScore\":196.15,\"score\":100.00,\"band\":\"◎\",\"achieved\":true,"
-                + "\"trend\":\"improving\"}"));
+                + "\"trend\":\"improving\",\"policy\":\"rules@" + RULES_HASH + "\"}"));
     }
 
     /** The array fields of the first municipality in results.json, read with a real JSON parser. */

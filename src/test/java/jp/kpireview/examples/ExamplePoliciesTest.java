@@ -64,11 +64,11 @@ class ExamplePoliciesTest {
                 "seeds/otaru-h30.csv", "--years", "FY2018", "--out", out.toString());
         assertTrue(printed.startsWith("0\n"), printed);
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-        assertTrue(summary.get(0).endsWith(",☆,grade"), summary.get(0));
+        assertTrue(summary.get(0).endsWith(",☆,grade,policy"), summary.get(0));
         // (1): ○5 + ◎3 of 16 counted = 50 %: 概ね順調; (4): ○3 + ◎1 of 14 = 29 %: 遅れ
         assertTrue(summary.get(1).startsWith("小樽市,(1) あずまい暮らしプロジェクト,FY2018,11,11,16,16,40.90,3,5,5,3,3,概ね順調"),
                 summary.get(1));
-        assertTrue(summary.get(4).endsWith(",遅れ"), summary.get(4));
+        assertTrue(summary.get(4).contains(",遅れ,project-grade@"), summary.get(4));
         assertTrue(Files.readString(out.resolve("results.json")).contains("\"grade\":\"概ね順調\""));
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<th>評価</th>") && html.contains("<td class=\"grade\">遅れ</td>"));
