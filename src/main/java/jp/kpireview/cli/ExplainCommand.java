@@ -54,9 +54,10 @@ final class ExplainCommand implements Callable<Integer> {
                     ? "no KPI '" + kpiId + "'" : "KPI '" + kpiId + "' is in several municipalities: name one with"
                     + " --municipality");
         }
-        Evaluation e = rules.engine(List.of(fiscalYear), true).evaluate(kpis, fiscalYear).evaluations().get(0);
+        jp.kpireview.engine.Review review = rules.engine(List.of(fiscalYear), true).evaluate(kpis, fiscalYear);
+        Evaluation e = review.evaluations().get(0);
         PrintWriter out = spec.commandLine().getOut();
-        Explanation.lines(e).forEach(out::println);
+        Explanation.lines(e, review.policy()).forEach(out::println);
         out.flush();
         return Main.OK;
     }

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.SourceLocation;
+import jp.kpireview.engine.Policy;
+import jp.kpireview.engine.PolicyEngine;
+import jp.kpireview.engine.RuleBase;
+import jp.kpireview.engine.RuleProblem;
+import jp.kpireview.engine.RuleSetException;
 import jp.kpireview.scenario.Scenario;
 import jp.kpireview.scenario.ScenarioFile;
 import jp.kpireview.scenario.ScenarioRun;
@@ -33,14 +38,27 @@ final class TestRulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path folder = tests == null ? rules.folder.resolve("tests") : tests;
+        PolicyEngine engine = rules.engine();
+        if (tests != null && engine.policies().size() > 1) {
+            throw new RuleSetException(new RuleProblem(rules.folder.toString(), 0, "--tests names one folder, but"
+                    + " the rules hold " + engine.policies().size() + " policy periods: name one with --rules"));
+        }
+        boolean passed = true;
+        for (Policy policy : engine.policies()) {
+            passed &= run(policy.rules(), tests == null ? policy.folder().resolve("tests") : tests);
+        }
+        return passed ? Main.OK : Main.DIFFERENCES;
+    }
+
+    /** Runs one policy's scenario files; true when every case passed. */
+    private boolean run(RuleBase rules, Path folder) {
         List<Path> files = ScenarioFile.files(folder);
         if (files.isEmpty()) {
             throw new DataException(new SourceLocation(folder.toString(), 0), "folder", "no scenario files (*.csv)");
         }
         List<Scenario> scenarios = new ArrayList<>();
         files.forEach(f -> scenarios.addAll(ScenarioFile.read(f)));
-        ScenarioRun.Result result = ScenarioRun.run(rules.load(), scenarios);
+        ScenarioRun.Result result = ScenarioRun.run(rules, scenarios);
         PrintWriter out = spec.commandLine().getOut();
         files.forEach(f -> out.printf("%s: %d cases%n", f,
                 scenarios.stream().filter(s -> s.source().file().equals(f.toString())).count()));
@@ -50,6 +68,6 @@ final class TestRulesCommand implements Callable<Integer> {
             out.println("not exercised by any case: " + String.join(", ", result.unexercised()));
         }
         out.flush();
-        return result.passed() ? Main.OK : Main.DIFFERENCES;
+        return result.passed();
     }
 }

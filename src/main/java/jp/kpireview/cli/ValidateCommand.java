@@ -1,7 +1,10 @@
 package jp.kpireview.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.validate.PolicyCheck;
 import jp.kpireview.validate.RuleCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks a rule folder: it compiles (each error with file and line), every score falls in exactly"
                 + " one band, the clamp limits are in order, every direction has a symbol, every KPI gets a status,"
-                + " and the scenario files in its tests/ hold. Exit 0 fine, 1 warnings, 2 errors.")
+                + " and the scenario files in its tests/ hold; each policy period on its own."
+                + " Exit 0 fine, 1 warnings, 2 errors.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
@@ -22,15 +26,22 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleCheck.Report report = RuleCheck.check(rules.folder, true);
+        List<PolicyCheck.PeriodReport> reports = PolicyCheck.check(rules.folder, true, List.of());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("validate " + rules.folder);
-        report.summary().forEach(line -> out.println("  " + line));
-        report.findings().forEach(out::println);
-        String verdict = report.hasErrors() ? "ERRORS: the rules cannot be used"
-                : report.hasWarnings() ? "OK with warnings" : "OK";
+        boolean errors = false;
+        boolean warnings = false;
+        for (PolicyCheck.PeriodReport period : reports) {
+            RuleCheck.Report report = period.report();
+            out.println("validate " + period.period().folder() + (period.period().firstYear() == null ? ""
+                    : " (policy period from " + FiscalYear.label(period.period().firstYear()) + ")"));
+            report.summary().forEach(line -> out.println("  " + line));
+            report.findings().forEach(out::println);
+            errors |= report.hasErrors();
+            warnings |= report.hasWarnings();
+        }
+        String verdict = errors ? "ERRORS: the rules cannot be used" : warnings ? "OK with warnings" : "OK";
         out.println(verdict);
         out.flush();
-        return report.hasErrors() ? Main.BAD_INPUT : report.hasWarnings() ? Main.DIFFERENCES : Main.OK;
+        return errors ? Main.BAD_INPUT : warnings ? Main.DIFFERENCES : Main.OK;
     }
 }

@@ -29,11 +29,9 @@ public record MunicipalityReview(String municipality, String source, List<Kpi> k
         this(municipality, source, kpis, reviews, union(reviews));
     }
 
-    /** Every band of the reviews' policies, merged by mark in year order. */
+    /** Every band of the reviews' policies, one column per mark (see {@link Band#columns}). */
     private static List<Band> union(List<Review> reviews) {
-        java.util.Map<String, Band> byMark = new java.util.LinkedHashMap<>();
-        reviews.forEach(r -> r.bands().forEach(b -> byMark.putIfAbsent(b.mark(), b)));
-        return List.copyOf(byMark.values());
+        return Band.columns(reviews.stream().map(Review::bands).distinct().toList());
     }
 
     /** The grades a summary can get, best first; empty when the rules give none. */

@@ -70,13 +70,9 @@ public final class PolicyEngine {
                 + FiscalYear.label(policies.get(0).firstYear()) + "): no policy covers it"));
     }
 
-    /** Every band of every policy, merged by mark in period order: the band columns of a report over all years. */
+    /** Every band of every policy, one column per mark: the band columns of a report over all years. */
     public List<Band> bandColumns() {
-        Map<String, Band> byMark = new LinkedHashMap<>();
-        for (ReviewEngine engine : engines) {
-            engine.tables().bands().forEach(b -> byMark.putIfAbsent(b.mark(), b));
-        }
-        return List.copyOf(byMark.values());
+        return Band.columns(engines.stream().map(e -> e.tables().bands()).toList());
     }
 
     public List<Review> evaluate(List<Kpi> kpis, List<Integer> years) {

@@ -13,6 +13,13 @@ public final class Explanation {
     private Explanation() {
     }
 
+    /** The explanation, headed by the policy in force that year (the rules that produced it). */
+    public static List<String> lines(Evaluation e, jp.kpireview.domain.PolicyRef policy) {
+        List<String> lines = new ArrayList<>(lines(e));
+        lines.add(1, "  policy: " + policy.label());
+        return lines;
+    }
+
     public static List<String> lines(Evaluation e) {
         Kpi k = e.kpi();
         List<String> lines = new ArrayList<>();

@@ -333,6 +333,8 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             td.mark { font-size: 16px; font-weight: bold; }
             td.star { color: #d4a017; }
             td.trend { white-space: nowrap; }
+            table.kpis td:nth-child(2), table.kpis td:nth-child(3) { min-width: 9em; }
+            th { word-break: keep-all; }
             .pair { display: flex; gap: 24px; align-items: flex-start; flex-wrap: wrap; }
             svg text { font-size: 12px; }
             svg text.in { fill: #fff; text-anchor: middle; font-weight: bold; }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReportXlsxTest {
+public class ReportXlsxTest {
 
     private static final List<Kpi> SEED = KpiCsv.read(Path.of("seeds/otaru-h30.csv"));
 
@@ -44,7 +44,7 @@ class ReportXlsxTest {
         return file;
     }
 
-    private static List<List<String>> rows(Path file, String sheetName) throws IOException {
+    public static List<List<String>> rows(Path file, String sheetName) throws IOException {
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
             Sheet sheet = workbook.findSheet(sheetName).orElseThrow();
             try (Stream<Row> rows = sheet.openStream()) {
@@ -53,7 +53,7 @@ class ReportXlsxTest {
         }
     }
 
-    private static List<String> sheetNames(Path file) throws IOException {
+    public static List<String> sheetNames(Path file) throws IOException {
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
             return workbook.getSheets().map(Sheet::getName).toList();
         }

@@ -1,0 +1,156 @@
+package jp.kpireview.periods;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import jp.kpireview.cli.Cli;
+import jp.kpireview.engine.Policy;
+import jp.kpireview.io.KpiData;
+import jp.kpireview.report.ReportXlsxTest;
+import jp.kpireview.service.RuleHolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rule folder of policy periods (examples/policy-periods): FY2015 第1期 is Otaru's policy, FY2020 第2期 a changed
+ * one with five bands and a 3 % maintain tolerance. Each year is evaluated under its own period.
+ */
+class PolicyPeriodsTest {
+
+    private static final Path EXAMPLE = Path.of("examples", "policy-periods");
+    private static final Path RULES = EXAMPLE.resolve("rules");
+    private static final String FIRST = "FY2015 第1期@" + Policy.hash(RULES.resolve("FY2015 第1期")).substring(0, 8);
+    private static final String SECOND = "FY2020 第2期@" + Policy.hash(RULES.resolve("FY2020 第2期")).substring(0, 8);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void thePublishedTableStillReproducesUnderTheFirstPeriod() {
+        String check = Cli.run("check", "--rules", RULES.toString());
+        assertTrue(check.startsWith("0\n") && check.strip().endsWith("PASS"), check);
+    }
+
+    @Test
+    void eachYearIsEvaluatedUnderItsOwnPeriodInEveryFormat() throws IOException {
+        Path out = dir.resolve("out");
+        String batch = Cli.run("batch", "--quiet", "--rules", RULES.toString(), "--data", EXAMPLE.resolve("data")
+                .toString(), "--out", out.toString());
+        assertTrue(batch.startsWith("0\n"), batch);
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        List<String> fy2019 = results.stream().filter(r -> r.contains(",FY2019,")).toList();
+        List<String> fy2020 = results.stream().filter(r -> r.contains(",FY2020,")).toList();
+        assertTrue(fy2019.stream().allMatch(r -> r.endsWith("," + FIRST)) && !fy2019.isEmpty());
+        assertTrue(fy2020.stream().allMatch(r -> r.endsWith("," + SECOND)) && !fy2020.isEmpty());
+        assertTrue(fy2020.stream().anyMatch(r -> r.contains(",△,")), "the fifth band of 第2期");
+        assertFalse(fy2019.stream().anyMatch(r -> r.contains(",△,")));
+        // a trend across the change of period compares scores made under different rules: not compared
+        assertTrue(fy2020.stream().anyMatch(r -> r.contains(",policy_changed,")));
+        assertTrue(results.stream().filter(r -> r.contains(",FY2021,")).anyMatch(r -> r.contains(",improving,")),
+                "within 第2期 the scores are compared again");
+
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertTrue(summary.get(0).endsWith(",average_score,×,△,●,○,◎,☆,policy"), summary.get(0));
+        assertTrue(summary.stream().anyMatch(r -> r.contains(",FY2019,") && r.matches(".*,-?[\\d.]+,\\d+,,\\d+,.*")),
+                "no △ column in a FY2019 summary");
+
+        String json = Files.readString(out.resolve("results.json"));
+        assertTrue(json.contains("{\"fiscalYear\":\"FY2020\",\"policy\":\"" + SECOND + "\",\"bands\":[{\"mark\":\"×\""));
+        assertTrue(json.contains("{\"mark\":\"△\",\"label\":\"0~30\",\"lower\":0}"));
+
+        List<List<String>> fy2020Sheet = ReportXlsxTest.rows(out.resolve("report.xlsx"), "FY2020 (R2)");
+        assertTrue(fy2020Sheet.get(0).containsAll(List.of("△ 0~30", "◎ 90以上", "ポリシー")), fy2020Sheet.get(0).toString());
+        List<List<String>> fy2019Sheet = ReportXlsxTest.rows(out.resolve("report.xlsx"), "FY2019 (R1)");
+        assertTrue(fy2019Sheet.get(0).contains("◎ 100以上") && !fy2019Sheet.get(0).contains("△ 0~30"));
+
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<b>" + FIRST + "</b> FY2015–FY2019 評価区分") && html.contains("<b>" + SECOND
+                + "</b> FY2020–FY2022 評価区分"), "a legend per period");
+    }
+
+    @Test
+    void eachPeriodValidatesCleanWithItsOwnScenarios() {
+        String validate = Cli.run("validate", "--rules", RULES.toString());
+        assertTrue(validate.startsWith("0\n") && validate.contains("FY2015 第1期 (policy period from FY2015)")
+                && validate.contains("FY2020 第2期 (policy period from FY2020)")
+                && validate.contains("◎ from 90; each edge found") && validate.strip().endsWith("OK"), validate);
+        String tests = Cli.run("test-rules", "--rules", RULES.toString());
+        assertTrue(tests.startsWith("0\n") && tests.contains("42 cases, 0 failed") && tests.contains("46 cases, 0 failed"),
+                tests);
+        String explain = Cli.run("explain", "--rules", RULES.toString(), "--data", "seeds/otaru-h30.csv", "--year",
+                "FY2018", "--kpi", "25");
+        assertTrue(explain.contains("  policy: " + FIRST) && explain.contains("5 % of the target below it"), explain);
+    }
+
+    @Test
+    void aYearBeforeTheFirstPeriodIsRefused() {
+        String run = Cli.run("evaluate", "--rules", RULES.toString(), "--data", "seeds/otaru-h30.csv", "--year",
+                "FY2014", "--out", dir.resolve("out").toString());
+        assertTrue(run.startsWith("2\n") && run.contains("FY2014 is before the first policy period (FY2015 第1期 from"
+                + " FY2015)"), run);
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void aBrokenSecondPeriodRefusesTheRunAndNamesIt() throws IOException {
+        Path rules = copy(dir.resolve("rules"));
+        Path bands = rules.resolve("FY2020 第2期/bands.drl");
+        Files.writeString(bands, Files.readString(bands).replace(".from(30, \"●\"", ".from(-30, \"●\""));
+        String run = Cli.run("batch", "--quiet", "--rules", rules.toString(), "--data", "seeds/otaru-h30.csv",
+                "--out", dir.resolve("out").toString());
+        assertTrue(run.startsWith("2\n") && run.contains(bands.toString()) && run.contains("edges must rise"), run);
+        assertFalse(Files.exists(dir.resolve("out")));
+        String validate = Cli.run("validate", "--rules", rules.toString());
+        assertTrue(validate.contains("(policy period from FY2015)") && validate.contains("(policy period from FY2020)")
+                && validate.startsWith("2\n"), validate);
+    }
+
+    @Test
+    void twoPeriodsCompareAsTwoFolders() {
+        String diff = Cli.run("diff", "--rules", RULES.resolve("FY2015 第1期").toString(), "--rules",
+                RULES.resolve("FY2020 第2期").toString(), "--data", "seeds/otaru-h30.csv", "--years", "FY2018",
+                "--out", dir.resolve("diff").toString());
+        // 第2期 puts 5a 94.74 in ◎ (from 90) and 3 ● KPIs at 20.00–21.91 in △
+        assertTrue(diff.startsWith("0\n") && diff.contains("○ → ◎") && diff.contains("● → △"), diff);
+    }
+
+    @Test
+    void editingOnePeriodInTheServiceLeavesTheOtherUnchanged() throws Exception {
+        Path rules = copy(dir.resolve("rules"));
+        try (RuleHolder holder = RuleHolder.start(rules)) {
+            RuleHolder.Loaded first = holder.current().policies().get(0);
+            var kpis = KpiData.read(Path.of("seeds/otaru-h30.csv"));
+            var fy2018 = holder.current().engine().evaluate(kpis, 2018);
+            Path bands = rules.resolve("FY2020 第2期/bands.drl");
+            Files.writeString(bands, Files.readString(bands).replace("\"90以上\"", "\"90点以上\""));
+            holder.reload();
+            assertEquals(List.of(), holder.rejected().keySet().stream().toList());
+            assertTrue(first == holder.current().policies().get(0), "the first period was not rebuilt");
+            assertFalse(holder.current().policies().get(1).hash().equals(Policy.hash(RULES.resolve("FY2020 第2期"))));
+            assertEquals(fy2018.evaluations(), holder.current().engine().evaluate(kpis, 2018).evaluations());
+            assertEquals("◎ 90点以上", holder.current().engine().evaluate(kpis, 2020).bands().stream()
+                    .filter(b -> b.mark().equals("◎")).map(b -> b.mark() + " " + b.label()).findFirst().orElseThrow());
+        }
+    }
+
+    private static Path copy(Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(RULES)) {
+            for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
+                Path to = target.resolve(RULES.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        return target;
+    }
+}
