@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.ProblemList;
 import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.engine.MunicipalityReview;
@@ -44,7 +45,7 @@ public final class BatchRunner {
 
     /** One file's outcome: its municipalities' reviews rendered for the reports, or what is wrong with it. */
     private record FileResult(List<MunicipalityReview> reviews, List<Reports.Rendered> rendered,
-            List<DataProblem> problems) {
+            DataException problems) {
     }
 
     private final PolicyEngine engine;
@@ -82,7 +83,7 @@ public final class BatchRunner {
     private Totals run(List<Path> files, Reports reports, Progress progress, ExecutorService workers) {
         Deque<Future<FileResult>> inFlight = new ArrayDeque<>();
         Iterator<Path> next = files.iterator();
-        List<DataProblem> problems = new ArrayList<>();
+        ProblemList problems = new ProblemList();
         int municipalities = 0;
         long kpis = 0;
         long kpiYears = 0;
@@ -93,7 +94,9 @@ public final class BatchRunner {
                 inFlight.add(workers.submit(() -> review(file, reports)));
             }
             FileResult result = await(inFlight.poll());
-            problems.addAll(result.problems());
+            if (result.problems() != null) {
+                problems.addAll(result.problems());
+            }
             long done = 0;
             for (int i = 0; i < result.reviews().size(); i++) {
                 MunicipalityReview review = result.reviews().get(i);
@@ -108,9 +111,7 @@ public final class BatchRunner {
             progress.fileDone(done);
         }
         progress.finish();
-        if (!problems.isEmpty()) {
-            throw new DataException(problems);
-        }
+        problems.throwIfAny();
         return new Totals(files.size(), municipalities, kpis, kpiYears);
     }
 
@@ -126,9 +127,9 @@ public final class BatchRunner {
                 reviews.add(review);
                 rendered.add(reports.render(review));
             });
-            return new FileResult(reviews, rendered, List.of());
+            return new FileResult(reviews, rendered, null);
         } catch (DataException e) {
-            return new FileResult(List.of(), List.of(), e.problems());
+            return new FileResult(List.of(), List.of(), e);
         }
     }
 

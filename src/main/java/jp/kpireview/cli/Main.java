@@ -34,6 +34,9 @@ public final class Main {
         PrintWriter err = commandLine.getErr();
         if (e instanceof DataException data) {
             data.problems().forEach(p -> err.println("error: " + p));
+            if (!data.more().isEmpty()) {
+                err.println("error: " + data.more());
+            }
         } else if (e instanceof RuleSetException rules) {
             rules.problems().forEach(p -> err.println("rule error: " + p));
         } else if (e instanceof UncheckedIOException io) {

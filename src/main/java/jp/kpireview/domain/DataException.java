@@ -1,30 +1,58 @@
 package jp.kpireview.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Input that cannot be used. Carries every problem found, each with file, line and field. */
+/**
+ * Input that cannot be used. Carries the problems found, each with file, line and field: the first
+ * {@value #MAX_PROBLEMS} of them and how many there were in all, so ten thousand bad rows give a readable list and
+ * a count, not a report as large as the input.
+ */
 public class DataException extends RuntimeException {
 
+    /** How many problems are kept and shown; the rest are counted. */
+    public static final int MAX_PROBLEMS = 100;
+
     private final List<DataProblem> problems;
+    private final int total;
 
     public DataException(List<DataProblem> problems) {
-        super(describe(problems));
-        this.problems = List.copyOf(problems);
+        this(problems, problems.size());
+    }
+
+    /** @param total how many problems were found, at least {@code problems.size()} (more when some were dropped) */
+    public DataException(List<DataProblem> problems, int total) {
+        super(describe(problems, total));
+        this.problems = List.copyOf(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
+        this.total = Math.max(total, problems.size());
     }
 
     public DataException(SourceLocation source, String field, String message) {
         this(List.of(new DataProblem(source, field, message)));
     }
 
+    /** The problems kept: the first {@value #MAX_PROBLEMS}. */
     public List<DataProblem> problems() {
         return problems;
     }
 
-    private static String describe(List<DataProblem> problems) {
-        StringBuilder text = new StringBuilder();
-        for (DataProblem problem : problems) {
-            text.append(text.isEmpty() ? "" : "\n").append(problem);
+    /** How many problems were found in all. */
+    public int total() {
+        return total;
+    }
+
+    /** {@code … and 9,900 more problems (10,000 in all)}; empty when every problem is in the list. */
+    public String more() {
+        return total > problems.size() ? String.format("… and %,d more problems (%,d in all): fix these first",
+                total - problems.size(), total) : "";
+    }
+
+    private static String describe(List<DataProblem> problems, int total) {
+        List<String> lines = new ArrayList<>();
+        problems.stream().limit(MAX_PROBLEMS).forEach(p -> lines.add(p.toString()));
+        if (total > lines.size()) {
+            lines.add(String.format("… and %,d more problems (%,d in all)", total - lines.size(), total));
         }
-        return text.toString();
+        return String.join("\n", lines);
     }
 }

@@ -29,11 +29,35 @@ public final class Csv {
         }
     }
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /**
+     * The cells of a row of a report people open in Excel, with text that Excel would take for a formula
+     * ({@code =…}, {@code +…}, {@code -…}, {@code @…}, or starting with a tab or carriage return) neutralised by a
+     * leading {@code '}, as the usual guidance on CSV injection says. Numbers, negative ones included, stay numbers.
+     */
+    public static List<Object> safe(List<?> cells) {
+        List<Object> safe = new java.util.ArrayList<>(cells.size());
+        for (Object cell : cells) {
+            safe.add(cell instanceof String text && risky(text) ? "'" + text : cell);
+        }
+        return safe;
+    }
+
+    private static boolean risky(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r'
+                || first == '-' && !NUMBER.matcher(text).matches();
+    }
+
     /** The BOM and header line of a report people open in Excel. */
     public static String headerWithBom(List<String> header) {
         StringBuilder text = new StringBuilder(BOM);
         try (CSVPrinter csv = rows(text)) {
-            csv.printRecord(header);
+            csv.printRecord(safe(header));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

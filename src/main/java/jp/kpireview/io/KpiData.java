@@ -21,6 +21,12 @@ public final class KpiData {
     /** Reads a data file: canonical CSV or an Excel workbook with the same columns. */
     public static List<Kpi> read(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        long size = size(file);
+        if (size > InputLimits.MAX_FILE_BYTES) {
+            throw new DataException(new SourceLocation(file.toString(), 1), "file", String.format(
+                    "the file has %,d bytes; a data file may have at most %,d MB (split it by municipality)", size,
+                    InputLimits.MAX_FILE_BYTES >> 20));
+        }
         if (name.endsWith(".csv")) {
             return KpiCsv.read(file);
         }
@@ -29,6 +35,14 @@ public final class KpiData {
         }
         throw new DataException(new SourceLocation(file.toString(), 1), "file",
                 "not a KPI data file (expected .csv or .xlsx)");
+    }
+
+    private static long size(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The data files of several files and folders, in the order given. */

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.DataProblem;
+import jp.kpireview.domain.ProblemList;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
@@ -41,7 +42,7 @@ public final class KpiTable {
     private final String defaultMunicipality;
     private final SourceLocation headerLine;
     private final List<Kpi> kpis = new ArrayList<>();
-    private final List<DataProblem> problems = new ArrayList<>();
+    private final ProblemList problems = new ProblemList();
     private final Map<String, SourceLocation> seenIds = new HashMap<>();
 
     private KpiTable(Map<String, Integer> actualColumns, Map<String, Integer> planColumns,
@@ -115,9 +116,7 @@ public final class KpiTable {
         if (kpis.isEmpty() && problems.isEmpty()) {
             problems.add(new DataProblem(headerLine, "data", "no KPI rows"));
         }
-        if (!problems.isEmpty()) {
-            throw new DataException(problems);
-        }
+        problems.throwIfAny();
         return kpis;
     }
 
@@ -147,11 +146,16 @@ public final class KpiTable {
     }
 
     /** Typed access to a row's cells; every reader records located problems instead of stopping at the first. */
-    private record Cells(Row row, List<DataProblem> problems) {
+    private record Cells(Row row, ProblemList problems) {
 
         String text(String column, boolean required) {
             String value = row.cells().apply(column);
             value = value == null ? "" : value.strip();
+            if (value.length() > InputLimits.MAX_CELL_CHARS) {
+                problem(column, String.format("the cell holds %,d characters; at most %,d", value.length(),
+                        InputLimits.MAX_CELL_CHARS));
+                return "";
+            }
             if (required && value.isEmpty()) {
                 problem(column, "missing value");
             }
@@ -188,8 +192,16 @@ public final class KpiTable {
     }
 
     static BigDecimal number(String text) {
+        if (InputLimits.digits(text) > InputLimits.MAX_NUMBER_DIGITS) {
+            throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' has more than "
+                    + InputLimits.MAX_NUMBER_DIGITS + " digits: too large or too precise a number");
+        }
+        if (text.matches("-?\\d+(\\.\\d+)?[eE][-+]?\\d+")) {
+            throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' is too large or too small a"
+                    + " number (at most " + InputLimits.MAX_NUMBER_DIGITS + " digits, written out in plain decimals)");
+        }
         if (!PLAIN_NUMBER.matcher(text).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a number (write plain decimals such as 1199 "
+            throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' is not a number (write plain decimals such as 1199 "
                     + "or 75.9: no separators, units or spaces)");
         }
         return new BigDecimal(text);

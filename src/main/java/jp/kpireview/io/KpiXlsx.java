@@ -1,8 +1,10 @@
 package jp.kpireview.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
@@ -69,12 +73,47 @@ public final class KpiXlsx {
     }
 
     private static ReadableWorkbook open(Path file) {
+        checkExpansion(file);
         try {
             return new ReadableWorkbook(file.toFile());
         } catch (IOException | RuntimeException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
                     "not an Excel .xlsx workbook (save it as .xlsx, or as CSV UTF-8)");
         }
+    }
+
+    /**
+     * A workbook is a zip of XML parts: before it is parsed, every part is inflated once (and thrown away) to count
+     * what it really expands to, so a zip bomb is refused early, whatever sizes its directory claims.
+     */
+    private static void checkExpansion(Path file) {
+        long total = 0;
+        int entries = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (++entries > InputLimits.MAX_WORKBOOK_ENTRIES) {
+                    throw tooLarge(file, "more than " + InputLimits.MAX_WORKBOOK_ENTRIES + " parts");
+                }
+                try (InputStream part = zip.getInputStream(entry)) {
+                    for (int n = part.read(buffer); n > 0; n = part.read(buffer)) {
+                        total += n;
+                        if (total > InputLimits.MAX_WORKBOOK_EXPANDED_BYTES) {
+                            throw tooLarge(file, "it expands to more than "
+                                    + (InputLimits.MAX_WORKBOOK_EXPANDED_BYTES >> 20) + " MB");
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new DataException(new SourceLocation(file.toString(), 1), "file",
+                    "not an Excel .xlsx workbook (save it as .xlsx, or as CSV UTF-8)");
+        }
+    }
+
+    private static DataException tooLarge(Path file, String why) {
+        return new DataException(new SourceLocation(file.toString(), 1), "file", "the workbook is refused: " + why
+                + " (a KPI sheet is far smaller; save the sheet alone, or as CSV UTF-8)");
     }
 
     private static List<String> texts(Row row) {
@@ -110,7 +149,15 @@ public final class KpiXlsx {
     }
 
     private static String plain(String raw) {
-        BigDecimal value = new BigDecimal(raw.strip()).round(EXCEL_DIGITS).stripTrailingZeros();
+        String text = raw.strip();
+        if (text.length() > 64) {
+            return text;  // left as written: the table refuses it, located, for its digits
+        }
+        BigDecimal exact = new BigDecimal(text);
+        if (Math.abs(exact.precision() - exact.scale() - 1) > InputLimits.MAX_EXPONENT) {
+            return text;  // 1E99999999: written out it would be a hundred million digits; refused as written
+        }
+        BigDecimal value = exact.round(EXCEL_DIGITS).stripTrailingZeros();
         return value.scale() < 0 ? value.setScale(0).toPlainString() : value.toPlainString();
     }
 }

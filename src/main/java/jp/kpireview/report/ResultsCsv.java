@@ -48,11 +48,12 @@ public final class ResultsCsv extends StreamedReport<byte[]> {
     }
 
     private static void print(CSVPrinter csv, Evaluation e, Trend trend, String policy) throws IOException {
-        csv.printRecord(e.kpi().municipality(), e.kpi().id(), FiscalYear.label(e.year()), e.status().code(),
+        csv.printRecord(Csv.safe(java.util.Arrays.asList(e.kpi().municipality(), e.kpi().id(),
+                FiscalYear.label(e.year()), e.status().code(),
                 e.referenceKind() == null ? "" : e.referenceKind().code(), Numbers.reference(e.reference()),
                 Numbers.plain(e.rawScore()), Numbers.plain(e.score()), e.band() == null ? "" : e.band().mark(),
                 e.scored() ? e.achieved() : "", trend == null ? "" : trend.code(), FiscalYear.japaneseLabel(e.year()),
-                e.kpi().directionText(), e.kpi().project(), e.kpi().businessNo(), e.kpi().name(), policy);
+                e.kpi().directionText(), e.kpi().project(), e.kpi().businessNo(), e.kpi().name(), policy)));
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
                     List<Object> row = new ArrayList<>(List.of(review.municipality()));
                     row.addAll(cells(s, review.bands()));
                     row.add(year.policy().label());
-                    csv.printRecord(row);
+                    csv.printRecord(Csv.safe(row));
                 }
             }
         } catch (IOException e) {
