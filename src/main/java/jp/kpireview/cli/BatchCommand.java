@@ -11,15 +11,11 @@ import java.util.function.Supplier;
 import jp.kpireview.batch.BatchRunner;
 import jp.kpireview.batch.Progress;
 import jp.kpireview.batch.YearSelection;
-import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.report.HtmlReport;
+import jp.kpireview.report.ReportFormat;
 import jp.kpireview.report.ReportWriter;
-import jp.kpireview.report.ReportXlsx;
 import jp.kpireview.report.Reports;
-import jp.kpireview.report.ResultsCsv;
-import jp.kpireview.report.ResultsJson;
-import jp.kpireview.report.SummaryCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,10 +29,6 @@ import picocli.CommandLine.Spec;
 final class BatchCommand implements Callable<Integer> {
 
     /** The reports a run can write. */
-    enum Format {
-        CSV, JSON, XLSX, HTML
-    }
-
     @Option(names = "--data", required = true, paramLabel = "FILE|DIR",
             description = "A data file (CSV or .xlsx) or a folder of them; repeatable.")
     List<Path> data;
@@ -78,7 +70,7 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         YearSelection selection = yearSelection();
-        EnumSet<Format> wanted = formats();
+        EnumSet<ReportFormat> wanted = formats();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
             throw new ParameterException(spec.commandLine(), "--threads: must be at least 1");
@@ -90,7 +82,7 @@ final class BatchCommand implements Callable<Integer> {
         BatchRunner.Totals totals;
         try (Reports reports = Reports.open(out, openers(wanted))) {
             totals = runner.run(files, reports, progress());
-            if (!quiet && (wanted.contains(Format.XLSX) || wanted.contains(Format.HTML))) {
+            if (!quiet && (wanted.contains(ReportFormat.XLSX) || wanted.contains(ReportFormat.HTML))) {
                 spec.commandLine().getErr().println("finishing the workbook and the page…");
                 spec.commandLine().getErr().flush();
             }
@@ -102,21 +94,9 @@ final class BatchCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private List<Supplier<? extends ReportWriter<?>>> openers(EnumSet<Format> wanted) {
+    private List<Supplier<? extends ReportWriter<?>>> openers(EnumSet<ReportFormat> wanted) {
         List<Supplier<? extends ReportWriter<?>>> openers = new ArrayList<>();
-        if (wanted.contains(Format.CSV)) {
-            openers.add(() -> new ResultsCsv(out.resolve("results.csv")));
-            openers.add(() -> new SummaryCsv(out.resolve("summary.csv")));
-        }
-        if (wanted.contains(Format.JSON)) {
-            openers.add(() -> new ResultsJson(out.resolve("results.json")));
-        }
-        if (wanted.contains(Format.XLSX)) {
-            openers.add(() -> new ReportXlsx(out.resolve("report.xlsx")));
-        }
-        if (wanted.contains(Format.HTML)) {
-            openers.add(() -> new HtmlReport(out.resolve("report.html"), detailed));
-        }
+        wanted.forEach(f -> f.files().forEach(file -> openers.add(file.opener(out, detailed))));
         return openers;
     }
 
@@ -124,7 +104,7 @@ final class BatchCommand implements Callable<Integer> {
         return quiet ? Progress.SILENT : new Progress(spec.commandLine().getErr(), System.console() != null);
     }
 
-    private void printDone(BatchRunner.Totals totals, EnumSet<Format> wanted, double seconds) {
+    private void printDone(BatchRunner.Totals totals, EnumSet<ReportFormat> wanted, double seconds) {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%,d files · %,d municipalities · %,d KPIs · %,d KPI-years in %.1f s (%,.0f/s)%n",
                 totals.files(), totals.municipalities(), totals.kpis(), totals.kpiYears(), seconds,
@@ -133,17 +113,8 @@ final class BatchCommand implements Callable<Integer> {
         stdout.flush();
     }
 
-    private static List<String> fileNames(EnumSet<Format> wanted) {
-        List<String> names = new ArrayList<>();
-        for (Format f : wanted) {
-            switch (f) {
-                case CSV -> names.addAll(List.of("results.csv", "summary.csv"));
-                case JSON -> names.add("results.json");
-                case XLSX -> names.add("report.xlsx");
-                case HTML -> names.add("report.html");
-            }
-        }
-        return names;
+    private static List<String> fileNames(EnumSet<ReportFormat> wanted) {
+        return wanted.stream().flatMap(f -> f.files().stream()).map(ReportFormat.File::fileName).toList();
     }
 
     private YearSelection yearSelection() {
@@ -154,14 +125,13 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    private EnumSet<Format> formats() {
-        EnumSet<Format> wanted = EnumSet.noneOf(Format.class);
+    private EnumSet<ReportFormat> formats() {
+        EnumSet<ReportFormat> wanted = EnumSet.noneOf(ReportFormat.class);
         for (String f : formats) {
             try {
-                wanted.add(Format.valueOf(f.strip().toUpperCase(Locale.ROOT)));
+                wanted.add(ReportFormat.of(f));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--formats: unknown format '" + f
-                        + "' (use csv, json, xlsx, html)");
+                throw new ParameterException(spec.commandLine(), "--formats: " + e.getMessage());
             }
         }
         return wanted;

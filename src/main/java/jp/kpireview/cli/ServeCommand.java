@@ -1,5 +1,7 @@
 package jp.kpireview.cli;
 
+import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,12 +37,23 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RuleHolder holder = RuleHolder.start(rules);
-                ReviewService service = ReviewService.start(holder, data, ReviewService.Limits.DEFAULT, host, port)) {
-            spec.commandLine().getOut().printf("serving http://%s:%d/ with rules %s (%s)%n", host, service.port(),
-                    rules, holder.current().hash());
-            spec.commandLine().getOut().flush();
-            new CountDownLatch(1).await();
+        try (RuleHolder holder = RuleHolder.start(rules)) {
+            ReviewService service;
+            try {
+                service = ReviewService.start(holder, data, ReviewService.Limits.DEFAULT, host, port);
+            } catch (IOException e) {
+                spec.commandLine().getErr().printf("error: cannot serve on %s:%d: %s%n", host, port,
+                        e.getCause() instanceof BindException || e instanceof BindException
+                                ? "the port is in use (another service? choose one with --port)" : e.getMessage());
+                spec.commandLine().getErr().flush();
+                return Main.BAD_INPUT;
+            }
+            try (service) {
+                spec.commandLine().getOut().printf("serving http://%s:%d/ with rules %s (%s); requests are logged"
+                        + " on standard error%n", host, service.port(), rules, holder.current().hash());
+                spec.commandLine().getOut().flush();
+                new CountDownLatch(1).await();
+            }
         }
         return Main.OK;
     }

@@ -48,17 +48,34 @@ final class FiringBound {
      * @return null when the rules came to rest; otherwise why they were stopped and which rules kept firing
      */
     static Runaway fire(KieSession session, int facts) {
+        return fire(session, facts, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param deadline {@link System#nanoTime()} by which the caller's budget runs out (a service request); past it the
+     *                 session is halted and {@link OverBudgetException} thrown
+     */
+    static Runaway fire(KieSession session, int facts, long deadline) {
         long limit = Math.max(FIRINGS_FLOOR, (long) FIRINGS_PER_FACT * facts);
+        long budget = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
+                : TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (budget <= 0) {
+            throw new OverBudgetException("the evaluation ran out of its time budget");
+        }
+        boolean byBudget = budget < SESSION_MILLIS;
         AtomicBoolean late = new AtomicBoolean();
         ScheduledFuture<?> halt = TIMER.schedule(() -> {
             late.set(true);
             session.halt();
-        }, SESSION_MILLIS, TimeUnit.MILLISECONDS);
+        }, Math.min(SESSION_MILLIS, budget), TimeUnit.MILLISECONDS);
         int fired;
         try {
             fired = session.fireAllRules((int) Math.min(limit, Integer.MAX_VALUE));
         } finally {
             halt.cancel(false);
+        }
+        if (late.get() && byBudget) {
+            throw new OverBudgetException("the evaluation ran out of its time budget");
         }
         if (late.get()) {
             return new Runaway("the rules were still firing after " + SESSION_MILLIS / 1000 + " s (" + fired

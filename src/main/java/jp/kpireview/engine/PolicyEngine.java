@@ -30,6 +30,17 @@ public final class PolicyEngine {
         policies.forEach(p -> engines.add(new ReviewEngine(p.rules(), trace, p.ref())));
     }
 
+    private PolicyEngine(Path folder, List<Policy> policies, List<ReviewEngine> engines) {
+        this.folder = folder;
+        this.policies = policies;
+        this.engines.addAll(engines);
+    }
+
+    /** The same policies with a time budget ({@link System#nanoTime()}): sessions still firing then are halted. */
+    public PolicyEngine withDeadline(long deadline) {
+        return new PolicyEngine(folder, policies, engines.stream().map(e -> e.withDeadline(deadline)).toList());
+    }
+
     /** One flat rule folder, in force for every year. */
     public static PolicyEngine of(RuleBase rules, boolean trace) {
         return new PolicyEngine(rules.folder(), List.of(new Policy(Policy.refOf(rules.folder()), null, rules.folder(),

@@ -46,6 +46,8 @@ public final class ReviewEngine {
     private final RuleBase rules;
     private final boolean trace;
     private final PolicyRef policy;
+    /** {@link System#nanoTime()} by which every session must be done; {@code Long.MAX_VALUE}: no budget. */
+    private final long deadline;
 
     public ReviewEngine(RuleBase rules) {
         this(rules, false);
@@ -58,9 +60,19 @@ public final class ReviewEngine {
 
     /** @param policy the name and version the reviews carry, so each result names the rules it came from */
     public ReviewEngine(RuleBase rules, boolean trace, PolicyRef policy) {
+        this(rules, trace, policy, Long.MAX_VALUE);
+    }
+
+    private ReviewEngine(RuleBase rules, boolean trace, PolicyRef policy, long deadline) {
         this.rules = rules;
         this.trace = trace;
         this.policy = policy;
+        this.deadline = deadline;
+    }
+
+    /** The same engine with a time budget: sessions still firing at {@code deadline} are halted. */
+    public ReviewEngine withDeadline(long deadline) {
+        return new ReviewEngine(rules, trace, policy, deadline);
     }
 
     public Review evaluate(List<Kpi> kpis, int year) {
@@ -168,7 +180,7 @@ public final class ReviewEngine {
             return work.apply(session);
         } catch (ConsequenceException e) {
             throw new RuleSetException(failedRule(e));
-        } catch (RuleSetException | DataException e) {
+        } catch (RuleSetException | DataException | OverBudgetException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new RuleSetException(failedCondition(e));
@@ -179,7 +191,7 @@ public final class ReviewEngine {
 
     /** Fires within the bounds; rules that fire without end are a rule-set error naming them, file and line. */
     private void fire(KieSession session, int facts) {
-        FiringBound.Runaway runaway = FiringBound.fire(session, facts);
+        FiringBound.Runaway runaway = FiringBound.fire(session, facts, deadline);
         if (runaway == null) {
             return;
         }

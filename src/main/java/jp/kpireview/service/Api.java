@@ -1,0 +1,130 @@
+package jp.kpireview.service;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import jp.kpireview.domain.DataProblem;
+import jp.kpireview.domain.SourceLocation;
+import jp.kpireview.validate.RuleCheck;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * How the service answers: JSON bodies, located errors in the command line's words (file names without the server's
+ * folders), and the browser-safety headers every response carries.
+ */
+final class Api {
+
+    static final String JSON_TYPE = "application/json; charset=utf-8";
+    private static final JsonFactory JSON = new JsonFactory();
+    /** The page and the API: scripts only from the service itself, no framing by other sites, no referrer. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data: blob:; frame-src 'self' blob: about:; connect-src 'self'; form-action 'self';"
+            + " base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+    /** A report shown in the page's frame: no script at all, styles inline, framed by the service only. */
+    static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+            + " frame-ancestors 'self'; sandbox";
+
+    private Api() {
+    }
+
+    /** Writes the fields of one JSON object. */
+    @FunctionalInterface
+    interface Fields {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    static void securityHeaders(Response response, String policy) {
+        var headers = response.getHeaders();
+        headers.put("Content-Security-Policy", policy);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Frame-Options", policy.equals(REPORT_POLICY) ? "SAMEORIGIN" : "DENY");
+        headers.put("Cross-Origin-Resource-Policy", "same-origin");
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+    }
+
+    static void json(Response response, Callback callback, int status, Fields fields) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+            json.writeStartObject();
+            fields.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        send(response, callback, status, JSON_TYPE, bytes.toByteArray());
+    }
+
+    static void send(Response response, Callback callback, int status, String type, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** Located problems, as the command line prints them, with the count of all of them. */
+    static void problems(Response response, Callback callback, int status, List<DataProblem> problems, int total) {
+        json(response, callback, status, json -> {
+            json.writeArrayFieldStart("errors");
+            for (DataProblem p : problems) {
+                SourceLocation at = p.source();
+                Path name = Path.of(at.file()).getFileName();
+                SourceLocation shown = new SourceLocation(name == null ? at.file() : name.toString(), at.sheet(),
+                        at.line());
+                json.writeStartObject();
+                json.writeStringField("location", shown.toString());
+                json.writeStringField("field", p.field());
+                json.writeStringField("message", p.message());
+                json.writeStringField("text", shown + ": " + p.field() + ": " + p.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeNumberField("total", total);
+        });
+    }
+
+    static void error(Response response, Callback callback, int status, String field, String message) {
+        problems(response, callback, status, List.of(new DataProblem(new SourceLocation("request", 0), field,
+                message)), 1);
+    }
+
+    static void check(JsonGenerator json, RuleCheck.Report report) throws IOException {
+        json.writeStartObject();
+        json.writeArrayFieldStart("summary");
+        for (String line : report.summary()) {
+            json.writeString(line);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("findings");
+        for (RuleCheck.Finding f : report.findings()) {
+            json.writeStartObject();
+            json.writeStringField("level", f.level().name().toLowerCase(Locale.ROOT));
+            json.writeStringField("location", relative(f.file()) + (f.line() > 0 ? ":" + f.line() : ""));
+            json.writeStringField("message", f.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** A rule file as the policy officer knows it (its period folder and name), never the server's absolute path. */
+    static String relative(String file) {
+        Path p = Path.of(file);
+        int n = p.getNameCount();
+        return n >= 2 ? p.subpath(n - 2, n).toString() : p.toString();
+    }
+
+    /** The request's query parameter, or null. */
+    static String query(Request request, String name) {
+        return Request.extractQueryParameters(request).getValue(name);
+    }
+}

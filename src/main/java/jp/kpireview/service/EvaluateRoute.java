@@ -1,0 +1,275 @@
+package jp.kpireview.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import jp.kpireview.batch.BatchRunner;
+import jp.kpireview.batch.YearSelection;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.engine.OverBudgetException;
+import jp.kpireview.engine.PolicyEngine;
+import jp.kpireview.engine.RuleSetException;
+import jp.kpireview.io.KpiData;
+import jp.kpireview.report.HtmlReport;
+import jp.kpireview.report.ReportFormat;
+import jp.kpireview.report.Reports;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/evaluate?year=&format=}: a KPI sheet in the body (CSV or .xlsx, told apart by their bytes) or a
+ * bundled file ({@code ?data=NAME}) evaluated with the rules current when the request came in. At most
+ * {@code maxEvaluations} evaluations run at once; the rest are told to come back ({@code 503}, {@code Retry-After}).
+ * Each evaluation has a time budget that counts only the evaluation; at its end the sessions are halted, so no
+ * thread goes on computing for a request that has been answered.
+ */
+final class EvaluateRoute {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluateRoute.class);
+    /** The request attribute the request log reads: how many KPI rows the request evaluated. */
+    static final String ROWS = "kpi-review.rows";
+
+    private final RuleHolder rules;
+    private final BundledData bundled;
+    private final ReviewService.Limits limits;
+    private final Semaphore running;
+    private final ExecutorService evaluations;
+    private final AtomicInteger busy = new AtomicInteger();
+
+    EvaluateRoute(RuleHolder rules, BundledData bundled, ReviewService.Limits limits, ExecutorService evaluations) {
+        this.rules = rules;
+        this.bundled = bundled;
+        this.limits = limits;
+        this.running = new Semaphore(limits.maxEvaluations());
+        this.evaluations = evaluations;
+    }
+
+    /** Evaluations running now (for the tests and the load test: none is left running after its request). */
+    int busy() {
+        return busy.get();
+    }
+
+    void handle(Request request, Response response, Callback callback) throws IOException {
+        YearSelection years;
+        ReportFormat format;
+        try {
+            String year = Api.query(request, "year");
+            years = year == null || year.isBlank() || year.equals("all") ? YearSelection.ALL
+                    : new YearSelection(List.of(FiscalYear.parse(year)));
+            String f = Api.query(request, "format");
+            format = ReportFormat.of(f == null ? "json" : f);
+        } catch (IllegalArgumentException e) {
+            Api.error(response, callback, 400, "query", e.getMessage());
+            return;
+        }
+        Path sheet = sheet(request, response, callback);
+        if (sheet == null) {
+            return;
+        }
+        boolean temporary = bundled.isTemporary(sheet);
+        if (!running.tryAcquire()) {
+            delete(sheet, temporary);
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+            Api.error(response, callback, 503, "server", "busy: " + limits.maxEvaluations()
+                    + " evaluations are running; try again in a few seconds");
+            return;
+        }
+        RuleHolder.Current current = rules.current();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limits.maxSeconds());
+        PolicyEngine engine = current.engine().withDeadline(deadline);
+        AtomicInteger rows = new AtomicInteger();
+        Future<byte[]> result;
+        try {
+            result = evaluations.submit(() -> {
+                busy.incrementAndGet();
+                try {
+                    return run(engine, sheet, years, format, rows);
+                } finally {
+                    busy.decrementAndGet();
+                    running.release();  // only when the work has really stopped
+                    delete(sheet, temporary);
+                }
+            });
+        } catch (RuntimeException e) {
+            running.release();
+            delete(sheet, temporary);
+            throw e;
+        }
+        try {
+            // the engine halts itself at the deadline; the extra second lets it say so
+            byte[] body = result.get(limits.maxSeconds() + 1, TimeUnit.SECONDS);
+            request.setAttribute(ROWS, rows.get());
+            response.getHeaders().put("X-Rules", current.hash());
+            if (format == ReportFormat.HTML) {
+                Api.securityHeaders(response, Api.REPORT_POLICY);
+            }
+            Api.send(response, callback, 200, format.files().get(0).mediaType(), body);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            overBudget(response, callback);
+        } catch (ExecutionException e) {
+            failed(response, callback, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Api.error(response, callback, 503, "server", "the service is stopping");
+        }
+    }
+
+    private void overBudget(Response response, Callback callback) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "30");
+        Api.error(response, callback, 503, "time", "the evaluation took longer than " + limits.maxSeconds()
+                + " s and was stopped");
+    }
+
+    private void failed(Response response, Callback callback, Throwable e) {
+        if (e instanceof DataException data) {
+            Api.problems(response, callback, 400, data.problems(), data.total());
+        } else if (e instanceof TooLarge tooLarge) {
+            Api.error(response, callback, 413, "rows", tooLarge.getMessage());
+        } else if (e instanceof OverBudgetException) {
+            overBudget(response, callback);
+        } else if (e instanceof RuleSetException broken) {
+            Api.json(response, callback, 500, json -> {
+                json.writeArrayFieldStart("errors");
+                for (var p : broken.problems()) {
+                    json.writeStartObject();
+                    json.writeStringField("location", Api.relative(p.file()) + (p.line() > 0 ? ":" + p.line() : ""));
+                    json.writeStringField("message", "rules: " + p.message());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            });
+        } else {
+            LOG.error("evaluation failed", e);
+            Api.error(response, callback, 500, "server", "the evaluation failed; the server log says why");
+        }
+    }
+
+    /** The sheet the request names or sends, saved to a temporary folder; null after answering an error. */
+    private Path sheet(Request request, Response response, Callback callback) throws IOException {
+        String name = Api.query(request, "data");
+        if (name != null) {
+            Path file = bundled.resolve(name);
+            if (file == null) {
+                Api.error(response, callback, 404, "data", "no bundled data file '" + name + "'");
+            }
+            return file;
+        }
+        long declared = request.getLength();
+        if (declared > limits.maxBytes()) {
+            // refused before a byte of the body is read: with Expect: 100-continue the client never sends it
+            Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
+            return null;
+        }
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readNBytes(limits.maxBytes() + 1);
+        } catch (IOException | RuntimeException e) {
+            // a chunked body over the limit, or a client too slow to send it (the minimum data rate)
+            Api.error(response, callback, e.getMessage() != null && e.getMessage().contains("413") ? 413 : 400,
+                    "body", "the sheet could not be read: " + e.getMessage());
+            return null;
+        }
+        if (body.length > limits.maxBytes()) {
+            Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
+            return null;
+        }
+        if (body.length == 0) {
+            Api.error(response, callback, 400, "body", "send a KPI sheet (CSV or .xlsx) as the request body, or"
+                    + " ?data=NAME");
+            return null;
+        }
+        boolean workbook = body.length > 3 && body[0] == 'P' && body[1] == 'K' && body[2] == 3 && body[3] == 4;
+        String given = Api.query(request, "name");
+        return bundled.saveUpload(safeName(given == null ? (workbook ? "upload.xlsx" : "upload.csv") : given,
+                workbook), body);
+    }
+
+    private byte[] run(PolicyEngine engine, Path sheet, YearSelection years, ReportFormat format, AtomicInteger rows)
+            throws IOException {
+        Path out = Files.createTempDirectory("kpi-review-out-");
+        try {
+            BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(years, false, 1), file -> {
+                List<Kpi> kpis = readLimited(file);
+                rows.set(kpis.size());
+                return kpis;
+            });
+            ReportFormat.File file = format.files().get(0);
+            try (Reports reports = Reports.open(out, List.of(file.opener(out, HtmlReport.DEFAULT_DETAILED)))) {
+                runner.run(List.of(sheet), reports, jp.kpireview.batch.Progress.SILENT);
+                reports.commit();
+            }
+            byte[] body = Files.readAllBytes(out.resolve(file.fileName()));
+            if (format == ReportFormat.JSON || format == ReportFormat.HTML) {
+                // name the sheet as it was sent, not by the folder it was saved in
+                String text = new String(body, StandardCharsets.UTF_8);
+                body = text.replace(sheet.getParent().toString() + java.io.File.separator, "")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            return body;
+        } finally {
+            deleteTree(out);
+        }
+    }
+
+    /** Reads a sheet, refusing more rows than the limit before any is evaluated. */
+    private List<Kpi> readLimited(Path file) {
+        List<Kpi> kpis = KpiData.read(file);
+        if (kpis.size() > limits.maxKpis()) {
+            throw new TooLarge("the sheet has " + kpis.size() + " KPI rows; at most " + limits.maxKpis()
+                    + " per request");
+        }
+        return kpis;
+    }
+
+    private static final class TooLarge extends RuntimeException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** A file name for error messages that cannot reach outside the temporary folder. */
+    private static String safeName(String name, boolean workbook) {
+        Path given = Path.of(name.replace('\\', '/')).getFileName();
+        String clean = (given == null ? "upload" : given.toString()).replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        String extension = workbook ? ".xlsx" : ".csv";
+        return clean.toLowerCase(Locale.ROOT).endsWith(extension) ? clean : clean + extension;
+    }
+
+    private static void delete(Path sheet, boolean temporary) {
+        if (temporary) {
+            deleteTree(sheet.getParent());
+        }
+    }
+
+    static void deleteTree(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package jp.kpireview.service;
+
+import java.nio.file.Path;
+import java.util.Map;
+import jp.kpireview.domain.FiscalYear;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code GET /api/rules}: the rules in service — each policy (period) with its first year, version, load time, files
+ * and validation — and each edit that was not taken, with why. Folders are named as the officer knows them, never by
+ * the server's absolute paths.
+ */
+final class RulesJson {
+
+    private RulesJson() {
+    }
+
+    static void write(RuleHolder rules, Response response, Callback callback) {
+        RuleHolder.Current current = rules.current();
+        Map<String, RuleHolder.Rejected> rejected = rules.rejected();
+        Api.json(response, callback, 200, json -> {
+            json.writeStringField("hash", current.hash());
+            Path folder = rules.folder().toAbsolutePath().normalize().getFileName();
+            json.writeStringField("folder", folder == null ? "" : folder.toString());
+            json.writeArrayFieldStart("policies");
+            for (RuleHolder.Loaded loaded : current.policies()) {
+                json.writeStartObject();
+                json.writeStringField("name", loaded.period().name());
+                if (loaded.period().firstYear() == null) {
+                    json.writeNullField("from");
+                } else {
+                    json.writeStringField("from", FiscalYear.label(loaded.period().firstYear()));
+                }
+                json.writeStringField("hash", loaded.hash());
+                json.writeStringField("loadedAt", loaded.loadedAt().toString());
+                json.writeArrayFieldStart("files");
+                for (Path f : loaded.policy().rules().files()) {
+                    json.writeString(f.getFileName().toString());
+                }
+                json.writeEndArray();
+                json.writeFieldName("validation");
+                Api.check(json, loaded.check());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeFieldName("rejected");
+            if (rejected.isEmpty()) {
+                json.writeNull();
+            } else {
+                json.writeStartObject();
+                for (RuleHolder.Rejected r : rejected.values()) {
+                    json.writeObjectFieldStart(r.period());
+                    json.writeStringField("hash", r.hash());
+                    json.writeStringField("at", r.at().toString());
+                    json.writeFieldName("validation");
+                    Api.check(json, r.check());
+                    json.writeEndObject();
+                }
+                json.writeEndObject();
+            }
+        });
+    }
+}
