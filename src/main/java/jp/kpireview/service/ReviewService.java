@@ -118,6 +118,7 @@ public final class ReviewService implements AutoCloseable {
         SizeLimitHandler size = new SizeLimitHandler(limits.maxBytes(), -1);
         size.setHandler(new Routes());
         server.setHandler(size);
+        server.setErrorHandler(new JsonErrors(limits));
         server.setRequestLog((request, response) -> LOG.info("{} {} {} {} ms{}", request.getMethod(),
                 request.getHttpURI().getPath(), response.getStatus(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - request.getBeginNanoTime()),
@@ -216,6 +217,35 @@ public final class ReviewService implements AutoCloseable {
                     callback.failed(e);
                 }
             }
+            return true;
+        }
+    }
+
+    /**
+     * Errors Jetty answers itself (a body over the limit while it is read, a bad request line, headers too large) in
+     * the service's JSON, without stacks or server details.
+     */
+    private static final class JsonErrors extends org.eclipse.jetty.server.handler.ErrorHandler {
+
+        private final Limits limits;
+
+        JsonErrors(Limits limits) {
+            this.limits = limits;
+            setShowStacks(false);
+            setShowCauses(false);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int status = response.getStatus();
+            String message = switch (status) {
+                case 413 -> "the request is larger than " + (limits.maxBytes() >> 20) + " MB";
+                case 431 -> "the request headers are too large";
+                case 408 -> "the request was not sent in time";
+                default -> "the request cannot be served (" + status + ")";
+            };
+            Api.securityHeaders(response, Api.PAGE_POLICY);
+            Api.error(response, callback, status, "request", message);
             return true;
         }
     }

@@ -1,0 +1,225 @@
+package jp.kpireview.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import jp.kpireview.cli.Cli;
+import jp.kpireview.rules.KpiFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service as an attacker or a careless user would try it: slow clients, bodies that lie about their size, other
+ * sites' pages, unknown paths and methods, symlinks in the data folder, an evaluation over its budget.
+ */
+class ServiceHardeningTest {
+
+    private static final Path SEED = Path.of("seeds/otaru-h30.csv");
+
+    @TempDir
+    Path dir;
+
+    private RuleHolder holder;
+    private ReviewService service;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void start() throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.copy(SEED, data.resolve("otaru.csv"));
+        holder = RuleHolder.start(rules);
+        service = ReviewService.start(holder, data, new ReviewService.Limits(1 << 20, 100, 30, 2), "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+        holder.close();
+    }
+
+    @Test
+    void slowClientsAreClosedAndDoNotDelayOthers() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                Socket s = new Socket("127.0.0.1", service.port());
+                s.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                slow.add(s);
+            }
+            long started = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                assertEquals(200, get("/health").statusCode());
+            }
+            assertTrue(System.nanoTime() - started < 5_000_000_000L, "health answers while slow clients wait");
+            // one byte every 0.5 s: never idle, yet closed once its request is not whole after the time it has
+            Socket dripping = slow.get(0);
+            boolean closed = false;
+            long deadline = System.nanoTime() + 12_000_000_000L;
+            while (!closed && System.nanoTime() < deadline) {
+                try {
+                    dripping.getOutputStream().write('X');
+                    dripping.getOutputStream().flush();
+                    Thread.sleep(500);
+                } catch (IOException e) {
+                    closed = true;
+                }
+            }
+            assertTrue(closed, "the dripping connection was closed");
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aBodyThatDeclaresTooMuchIsRefusedBeforeItIsSent() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", service.port())) {
+            s.setSoTimeout(5000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/evaluate?year=FY2018 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 104857600\r\n"
+                    + "Expect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = read(s.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertFalse(answer.contains("100 Continue"), answer);
+            assertTrue(answer.contains("larger than 1 MB"), answer);
+        }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefused() throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?year=FY2018"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+                    private long left = 3L << 20;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'a' : -1;
+                    }
+                })).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode(), r.body());
+    }
+
+    @Test
+    void aPostFromAnotherSitesPageIsRefused() throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?year=FY2018&data=otaru.csv"))
+                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, r.statusCode());
+        HttpResponse<String> own = client.send(HttpRequest.newBuilder(uri("/api/evaluate?year=FY2018&data=otaru.csv"
+                + "&format=csv")).header("Origin", "http://127.0.0.1:" + service.port())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, own.statusCode(), own.body());
+    }
+
+    @Test
+    void routesMatchExactlyAndMethodsAreChecked() throws Exception {
+        assertEquals(404, get("/healthz").statusCode());
+        assertTrue(get("/health/../../etc/passwd").statusCode() >= 400);
+        assertEquals(404, get("/api/rules/x").statusCode());
+        HttpResponse<String> wrong = client.send(HttpRequest.newBuilder(uri("/api/evaluate")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, wrong.statusCode());
+        assertEquals("POST", wrong.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> page = get("/");
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
+        assertTrue(page.body().contains("<iframe id=\"report\" title=\"report\" sandbox>"));
+        assertFalse(get("/api/rules").body().contains(dir.toString()), "no absolute paths in responses");
+    }
+
+    @Test
+    void bundledFilesAreOnlyThoseInsideTheDataFolder() throws Exception {
+        Path outside = Files.writeString(dir.resolve("secret.csv"), Files.readString(SEED));
+        Files.createSymbolicLink(dir.resolve("data/link.csv"), outside);
+        assertEquals("{\"files\":[\"otaru.csv\"]}", get("/api/data").body());
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?data=link.csv")).POST(
+                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, r.statusCode());
+        r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?data=../secret.csv")).POST(
+                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, r.statusCode());
+    }
+
+    @Test
+    void anEvaluationOverItsBudgetIsStoppedAndItsThreadFreed() throws Exception {
+        service.close();
+        service = ReviewService.start(holder, dir.resolve("data"), new ReviewService.Limits(1 << 20, 100, 0, 1),
+                "127.0.0.1", 0);
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?data=otaru.csv")).POST(
+                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, r.statusCode(), r.body());
+        assertTrue(r.body().contains("took longer than 0 s"), r.body());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (service.evaluationsRunning() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, service.evaluationsRunning(), "no thread left computing");
+    }
+
+    @Test
+    void aHugeNumberInAnUploadedWorkbookIsALocatedErrorAtOnce() throws Exception {
+        Path csv = Files.writeString(dir.resolve("big.csv"), "kpi_id,project,business_no,business,kpi,unit,direction,"
+                + "baseline_year,baseline,target_year,target,FY2018\n1,p,1,b,k,件,↗,FY2014,0,FY2019,10,1E99999999\n");
+        long started = System.nanoTime();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?year=FY2018")).POST(
+                HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("upload.csv:2: FY2018: '1E99999999' is too large or too small a number"),
+                r.body());
+        assertTrue(System.nanoTime() - started < 5_000_000_000L);
+    }
+
+    @Test
+    void serveOnABusyPortSaysSoInOneLine() {
+        String run = Cli.run("serve", "--port", String.valueOf(service.port()), "--rules",
+                holder.folder().toString());
+        assertTrue(run.startsWith("2\n"), run);
+        assertEquals(1, run.strip().lines().count() - 1, run);
+        assertTrue(run.contains("the port is in use"), run);
+    }
+
+    private static String read(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        StringBuilder text = new StringBuilder();
+        try {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                if (text.indexOf("}") > 0) {
+                    break;
+                }
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            // what came is the answer
+        }
+        return text.toString();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + service.port() + path);
+    }
+}
