@@ -21,6 +21,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
 
 /**
  * The rules of one folder ({@code rules/*.drl}), compiled at run time with the classic (mvel) Drools build so that
@@ -63,7 +64,11 @@ public final class RuleBase {
             services.getRepository().removeKieModule(releaseId);
             throw new RuleSetException(errors);
         }
-        KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+        KieContainer container = services.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        // the KieBase is all the engine keeps; the module would otherwise stay in Drools' global repository for the
+        // life of the process, one per reload of a watched folder
+        services.getRepository().removeKieModule(releaseId);
         return new RuleBase(folder, files, kieBase);
     }
 

@@ -40,13 +40,15 @@ public final class RuleHolder implements AutoCloseable {
     }
 
     /** A rule folder (or one period of it) that was not taken, with why. */
-    public record Rejected(String period, String hash, Instant at, RuleCheck.Report check) {
+    public record Rejected(String period, String hash, Instant at, RuleCheck.Report check, String fingerprint) {
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleHolder.class);
 
     /** Changes within this time are one edit. */
     private static final long SETTLE_MILLIS = 300;
+    /** How often the folder is compared with the rules in service when no change was reported. */
+    private static final long POLL_SECONDS = 2;
 
     private final Path folder;
     private final AtomicReference<Current> current = new AtomicReference<>();
@@ -110,14 +112,23 @@ public final class RuleHolder implements AutoCloseable {
             PolicyFolder.Period p = periods.get(i);
             String hash = Policy.hash(p.folder());
             Loaded old = before.get(p.name());
-            if (old != null && old.fingerprint().equals(fingerprint(p)) && java.util.Objects.equals(
+            String fingerprint = fingerprint(p);
+            if (old != null && old.fingerprint().equals(fingerprint) && java.util.Objects.equals(
                     old.period().firstYear(), p.firstYear())) {
                 next.add(old);
                 continue;
             }
+            Rejected known = rejected.get().get(p.name());
+            if (known != null && known.fingerprint().equals(fingerprint)) {
+                stillRejected.put(p.name(), known);  // the same broken edit: not checked again
+                if (old != null) {
+                    next.add(old);
+                }
+                continue;
+            }
             RuleCheck.Report check = PolicyCheck.checkPeriod(periods, i, true, List.of()).report();
             if (check.hasErrors() || check.hasWarnings() && !scenariosPass(check)) {
-                stillRejected.put(p.name(), new Rejected(p.name(), hash, Instant.now(), check));
+                stillRejected.put(p.name(), new Rejected(p.name(), hash, Instant.now(), check, fingerprint));
                 if (old != null) {
                     next.add(old);  // its last good rules go on answering
                 }
@@ -125,13 +136,15 @@ public final class RuleHolder implements AutoCloseable {
                 next.add(loaded(p, check));
             }
         }
+        watchFolders();
         if (next.isEmpty()) {
             rejected.set(stillRejected);
             return;
         }
-        current.set(current(folder, next));
+        if (!next.equals(current.get().policies())) {
+            current.set(current(folder, next));
+        }
         rejected.set(stillRejected);
-        watchFolders();
     }
 
     /** Warnings other than failing scenario cases do not stop an edit; a case that fails does. */
@@ -141,7 +154,7 @@ public final class RuleHolder implements AutoCloseable {
 
     private void reject(String period, String hash, RuleCheck.Report check) {
         Map<String, Rejected> map = new LinkedHashMap<>(rejected.get());
-        map.put(period, new Rejected(period, hash, Instant.now(), check));
+        map.put(period, new Rejected(period, hash, Instant.now(), check, ""));
         rejected.set(map);
     }
 
@@ -184,14 +197,23 @@ public final class RuleHolder implements AutoCloseable {
                 StandardWatchEventKinds.ENTRY_DELETE);
     }
 
+    /**
+     * Reloads on every change the watch service reports, and every few seconds in any case: a folder replaced whole
+     * ({@code mv rules rules.old; cp -r new rules}) is a new directory the old watch no longer sees, and a reload
+     * that finds nothing changed costs a few file hashes.
+     */
     private void watch() {
         while (true) {
             try {
-                var key = watcher.take();
-                Thread.sleep(SETTLE_MILLIS);  // let the edit settle: an editor writes a file in several steps
-                key.pollEvents();
-                key.reset();
-                reload();
+                var key = watcher.poll(POLL_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                if (key != null) {
+                    Thread.sleep(SETTLE_MILLIS);  // let the edit settle: an editor writes a file in several steps
+                    key.pollEvents();
+                    key.reset();
+                }
+                if (Files.isDirectory(folder)) {
+                    reload();
+                }
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -174,6 +174,29 @@ class ReviewServiceTest {
     }
 
     @Test
+    void aRuleFolderReplacedWholeIsWatchedAgain() throws Exception {
+        String before = holder.current().hash();
+        Path moved = Files.move(rules, dir.resolve("rules.old"));
+        Path replacement = KpiFixture.copyOfRules(rules, drl -> drl.replace("\"50~100\"", "\"50以上100未満\""));
+        assertEquals(rules, replacement);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (holder.current().hash().equals(before) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertFalse(holder.current().hash().equals(before), "the new folder's rules are served");
+        // and its later edits are seen too
+        String replaced = holder.current().hash();
+        Path bands = rules.resolve("bands.drl");
+        Files.writeString(bands, Files.readString(bands).replace("\"50以上100未満\"", "\"50~100\""));
+        deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (holder.current().hash().equals(replaced) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(before, holder.current().hash());
+        assertTrue(Files.isDirectory(moved));
+    }
+
+    @Test
     void healthAndThePage() throws Exception {
         assertEquals("{\"status\":\"ok\",\"rules\":\"" + holder.current().hash() + "\"}", get("/health").body());
         HttpResponse<String> page = get("/");
