@@ -162,6 +162,7 @@ public final class ReviewService implements AutoCloseable {
                 "/health", new Route(Set.of("GET", "HEAD"), (q, r, c) -> Api.json(r, c, 200, json -> {
                     json.writeStringField("status", "ok");
                     json.writeStringField("rules", rules.current().hash());
+                    json.writeNumberField("evaluations", evaluate.busy());
                 })),
                 "/api/rules", new Route(Set.of("GET"), (q, r, c) -> RulesJson.write(rules, r, c)),
                 "/api/data", new Route(Set.of("GET"), (q, r, c) -> Api.json(r, c, 200, json -> {

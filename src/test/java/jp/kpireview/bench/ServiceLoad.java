@@ -1,51 +1,101 @@
 package jp.kpireview.bench;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jp.kpireview.service.ReviewService;
-import jp.kpireview.service.RuleHolder;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import jp.kpireview.io.TestWorkbooks;
+import jp.kpireview.rules.KpiFixture;
 
 /**
- * A bounded load test of the service (not a unit test): C clients each send R evaluations of the Otaru seed
- * (73 KPIs, FY2018, JSON) to a server on a loopback port; prints throughput and latency percentiles.
- * Run: {@code java -cp target/classes:target/test-classes:target/lib/* jp.kpireview.bench.ServiceLoad [C] [R]}.
+ * The service's load test (a benchmark, not a unit test; bounded in requests and time, loopback only). It starts
+ * {@code bin/kpi-review serve} in its own JVM (as people run it: 512 MB heap) on a copy of the rules, and while C
+ * clients each send R evaluations of the Otaru seed it holds S slow connections open (one byte every 0.5 s), probes
+ * {@code /health} every 50 ms, interleaves hostile requests (a number with a huge exponent, a zip bomb, 10 MB of bad
+ * rows) and writes a looping rule into the watched folder. It prints failed normal requests, latencies, the server's
+ * resident memory during and after, and the evaluations still running at the end.
+ * Run: {@code bin/load [C] [R] [S]} (default 16 100 50).
  */
 public final class ServiceLoad {
 
+    private static final Path SEED = Path.of("seeds/otaru-h30.csv");
+
     public static void main(String[] args) throws Exception {
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        byte[] seed = Files.readAllBytes(Path.of("seeds/otaru-h30.csv"));
-        try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
-                ReviewService service = ReviewService.start(rules, Path.of("seeds"), ReviewService.Limits.DEFAULT,
-                        "127.0.0.1", 0)) {
-            URI uri = URI.create("http://127.0.0.1:" + service.port() + "/api/evaluate?year=FY2018");
-            HttpClient client = HttpClient.newHttpClient();
-            HttpRequest request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(seed)).build();
-            for (int i = 0; i < 50; i++) {
-                client.send(request, HttpResponse.BodyHandlers.discarding());  // warm up
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int slowCount = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        Path work = Files.createTempDirectory("kpi-review-load-");
+        Path rules = KpiFixture.copyOfRules(work.resolve("rules"), drl -> drl);
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process server = new ProcessBuilder("bin/kpi-review", "serve", "--port", String.valueOf(port), "--rules",
+                rules.toString()).redirectOutput(work.resolve("server.out").toFile())
+                .redirectError(work.resolve("server.log").toFile()).start();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong peakRss = new AtomicLong();
+        ExecutorService background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String base = "http://127.0.0.1:" + port;
+        try {
+            waitForHealth(client, base);
+            byte[] seed = Files.readAllBytes(SEED);
+            HttpRequest evaluate = HttpRequest.newBuilder(URI.create(base + "/api/evaluate?year=FY2018"))
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(seed)).build();
+            for (int i = 0; i < 30; i++) {
+                client.send(evaluate, HttpResponse.BodyHandlers.discarding());  // warm up
             }
+            background.submit(() -> sampleRss(server.pid(), running, peakRss));
+            AtomicInteger slowClosed = new AtomicInteger();
+            for (int i = 0; i < slowCount; i++) {
+                background.submit(() -> dripping(port, running, slowClosed));
+            }
+            ConcurrentLinkedQueue<Long> health = new ConcurrentLinkedQueue<>();
+            background.submit(() -> probeHealth(client, base, running, health));
+            ConcurrentLinkedQueue<String> hostile = new ConcurrentLinkedQueue<>();
+            Future<?> attacks = background.submit(() -> attack(client, base, rules, work, hostile));
+
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             List<Future<List<Long>>> futures = new ArrayList<>();
+            AtomicInteger failed = new AtomicInteger();
+            AtomicInteger busy = new AtomicInteger();
             long started = System.nanoTime();
             for (int c = 0; c < clients; c++) {
                 futures.add(pool.submit(() -> {
                     List<Long> times = new ArrayList<>();
                     for (int r = 0; r < requests; r++) {
                         long t = System.nanoTime();
-                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException("status " + response.statusCode());
+                        HttpResponse<Void> response = send(client, evaluate);
+                        while (response != null && response.statusCode() == 503) {  // busy: come back, as asked
+                            busy.incrementAndGet();
+                            Thread.sleep(100);
+                            response = send(client, evaluate);
+                        }
+                        if (response == null || response.statusCode() != 200) {
+                            failed.incrementAndGet();
                         }
                         times.add(System.nanoTime() - t);
                     }
@@ -58,15 +108,183 @@ public final class ServiceLoad {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             pool.shutdown();
+            attacks.get();
+            running.set(false);
+            long duringPeak = peakRss.get();
+            Thread.sleep(1000);
+            String healthAfter = client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            new ProcessBuilder("jcmd", String.valueOf(server.pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            Thread.sleep(6000);  // the server's idle collections give memory back
+            long after = rss(server.pid());
             Collections.sort(all);
-            System.out.printf("%d clients × %d requests (seed, 73 KPIs, FY2018, JSON): %.1f requests/s "
-                    + "(%.0f KPIs/s); latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d cores%n", clients, requests,
-                    all.size() / seconds, all.size() * 73 / seconds, percentile(all, 50), percentile(all, 99),
-                    all.get(all.size() - 1) / 1e6, Runtime.getRuntime().availableProcessors());
+            List<Long> probes = new ArrayList<>(health);
+            Collections.sort(probes);
+            System.out.printf("%d clients × %d seed evaluations (73 KPIs, FY2018, JSON) with %d slow connections,"
+                    + " hostile requests and a looping rule edit; %d cores%n", clients, requests, slowCount,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("  normal requests: %d, failed %d, told busy and retried %d; %.1f requests/s; latency"
+                    + " p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", all.size(), failed.get(), busy.get(),
+                    all.size() / seconds, percentile(all, 50), percentile(all, 99), all.get(all.size() - 1) / 1e6);
+            System.out.printf("  /health during the run: %d probes, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    probes.size(), percentile(probes, 50), percentile(probes, 99),
+                    probes.isEmpty() ? 0 : probes.get(probes.size() - 1) / 1e6);
+            System.out.printf("  slow connections closed by the server: %d%n", slowClosed.get());
+            hostile.forEach(h -> System.out.println("  hostile: " + h));
+            System.out.printf("  server resident memory: peak %d MB during the run, %d MB after%n", duringPeak >> 20,
+                    after >> 20);
+            System.out.printf("  after the run: %s%n", healthAfter);
+        } finally {
+            running.set(false);
+            server.destroy();
+            server.waitFor();
+            background.shutdownNow();
         }
     }
 
+    private static HttpResponse<Void> send(HttpClient client, HttpRequest request) throws InterruptedException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Interleaved hostile requests, each answered with a located error, and a looping rule written and removed. */
+    private static void attack(HttpClient client, String base, Path rules, Path work,
+            ConcurrentLinkedQueue<String> report) {
+        try {
+            Path huge = TestWorkbooks.kpiSheet(work.resolve("huge.xlsx"), "<c r=\"L2\"><v>1E99999999</v></c>", "");
+            Path bomb = TestWorkbooks.kpiSheet(work.resolve("bomb.xlsx"), "<c r=\"L2\"><v>5</v></c>",
+                    "<!--" + " ".repeat(100 << 20) + "-->");
+            StringBuilder bad = new StringBuilder(TestWorkbooks.HEADER).append('\n');
+            long bytes = bad.length();
+            for (int i = 0; bytes < (10 << 20) - 1024; i++) {
+                String row = i + ",p,1,b,k,件,↗,FY2014,0,FY2019,x,1\n";
+                bad.append(row);
+                bytes += row.getBytes(StandardCharsets.UTF_8).length;
+            }
+            Path badRows = Files.writeString(work.resolve("bad.csv"), bad);
+            for (int round = 0; round < 3; round++) {
+                for (Path file : List.of(huge, bomb, badRows)) {
+                    long t = System.nanoTime();
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/evaluate?year=FY2018"))
+                            .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+                    HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    while (r.statusCode() == 503 && r.body().contains("busy")) {  // come back, as asked
+                        Thread.sleep(100);
+                        t = System.nanoTime();
+                        r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    }
+                    report.add(String.format("%s (%,d bytes): %d in %.0f ms, %s", file.getFileName(), Files.size(file),
+                            r.statusCode(), (System.nanoTime() - t) / 1e6, firstError(r.body())));
+                }
+                Thread.sleep(500);
+            }
+            Path achievement = rules.resolve("achievement.drl");
+            String good = Files.readString(achievement);
+            long t = System.nanoTime();
+            Files.writeString(achievement, good + "\nrule \"Loop\"\nwhen\n    $s : Score()\nthen\n    update($s);\nend\n");
+            String info = "";
+            while (!info.contains("fires without end") && System.nanoTime() - t < 30_000_000_000L) {
+                Thread.sleep(200);
+                info = client.send(HttpRequest.newBuilder(URI.create(base + "/api/rules")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+            report.add(String.format("a looping rule written into the watched folder: %s in %.1f s, the last good"
+                    + " rules answering", info.contains("fires without end") ? "rejected" : "NOT rejected",
+                    (System.nanoTime() - t) / 1e9));
+            Files.writeString(achievement, good);
+        } catch (IOException | InterruptedException e) {
+            report.add("the attack failed: " + e);
+        }
+    }
+
+    private static String firstError(String body) {
+        int at = body.indexOf("\"text\":\"");
+        return at < 0 ? body.substring(0, Math.min(120, body.length()))
+                : body.substring(at + 8, Math.min(body.indexOf('"', at + 8), at + 8 + 140));
+    }
+
+    /** A client that sends a request one byte every 0.5 s, reconnecting whenever the server closes it. */
+    private static void dripping(int port, AtomicBoolean running, AtomicInteger closed) {
+        while (running.get()) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                OutputStream out = s.getOutputStream();
+                out.write("POST /api/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                while (running.get()) {
+                    out.write('X');
+                    out.flush();
+                    Thread.sleep(500);
+                }
+            } catch (IOException e) {
+                closed.incrementAndGet();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void probeHealth(HttpClient client, String base, AtomicBoolean running,
+            ConcurrentLinkedQueue<Long> times) {
+        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(10))
+                .build();
+        while (running.get()) {
+            long t = System.nanoTime();
+            try {
+                client.send(health, HttpResponse.BodyHandlers.discarding());
+                times.add(System.nanoTime() - t);
+                Thread.sleep(50);
+            } catch (IOException e) {
+                times.add(10_000_000_000L);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void sampleRss(long pid, AtomicBoolean running, AtomicLong peak) {
+        while (running.get()) {
+            peak.accumulateAndGet(rss(pid), Math::max);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** The process's resident memory in bytes, from /proc. */
+    private static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static void waitForHealth(HttpClient client, String base) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the server did not start");
+    }
+
     private static double percentile(List<Long> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
     }
 }

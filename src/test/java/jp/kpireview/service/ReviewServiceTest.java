@@ -198,7 +198,7 @@ class ReviewServiceTest {
 
     @Test
     void healthAndThePage() throws Exception {
-        assertEquals("{\"status\":\"ok\",\"rules\":\"" + holder.current().hash() + "\"}", get("/health").body());
+        assertEquals("{\"status\":\"ok\",\"rules\":\"" + holder.current().hash() + "\",\"evaluations\":0}", get("/health").body());
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<html lang=\"ja\">") && page.body().contains("KPI評価"));
