@@ -144,7 +144,7 @@ class ServiceHardeningTest {
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
-        assertTrue(page.body().contains("<iframe id=\"report\" title=\"report\" sandbox>"));
+        assertTrue(page.body().contains("<iframe id=\"report\" title=\"report\" sandbox=\"allow-same-origin\">"), "no script in the report frame");
         assertFalse(get("/api/rules").body().contains(dir.toString()), "no absolute paths in responses");
     }
 
