@@ -12,11 +12,10 @@ import jp.kpireview.batch.YearSelection;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.io.KpiData;
+import jp.kpireview.report.ReportFormat;
 import jp.kpireview.report.ReportWriter;
 import jp.kpireview.report.Reports;
-import jp.kpireview.report.ResultsCsv;
 import jp.kpireview.report.ReviewTable;
-import jp.kpireview.report.SummaryCsv;
 import jp.kpireview.report.TraceReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,8 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!quiet) {
             reports.add(() -> ReviewTable.writer(stdout));
         }
-        reports.add(() -> new ResultsCsv(out.resolve("results.csv")));
-        reports.add(() -> new SummaryCsv(out.resolve("summary.csv")));
+        ReportFormat.CSV.files().forEach(file -> reports.add(file.opener(out, 0)));
         if (trace != null) {
             reports.add(() -> new TraceReport(trace));
         }
