@@ -40,11 +40,12 @@ public final class BatchRunner {
     }
 
     /** What a run did. */
-    public record Totals(int files, int municipalities, long kpis, long kpiYears) {
+    /** @param skipped years asked for that no KPI of some municipality has an actual for: not evaluated there */
+    public record Totals(int files, int municipalities, long kpis, long kpiYears, java.util.SortedSet<Integer> skipped) {
     }
 
     /** One file's outcome: its municipalities' reviews rendered for the reports, or what is wrong with it. */
-    private record FileResult(List<MunicipalityReview> reviews, List<Reports.Rendered> rendered,
+    private record FileResult(List<MunicipalityReview> reviews, List<Integer> skipped, List<Reports.Rendered> rendered,
             DataException problems) {
     }
 
@@ -84,6 +85,7 @@ public final class BatchRunner {
         Deque<Future<FileResult>> inFlight = new ArrayDeque<>();
         Iterator<Path> next = files.iterator();
         ProblemList problems = new ProblemList();
+        java.util.SortedSet<Integer> skipped = new java.util.TreeSet<>();
         int municipalities = 0;
         long kpis = 0;
         long kpiYears = 0;
@@ -100,6 +102,7 @@ public final class BatchRunner {
             long done = 0;
             for (int i = 0; i < result.reviews().size(); i++) {
                 MunicipalityReview review = result.reviews().get(i);
+                skipped.addAll(result.skipped());
                 if (problems.isEmpty()) {
                     reports.add(result.rendered().get(i));
                 }
@@ -112,25 +115,50 @@ public final class BatchRunner {
         }
         progress.finish();
         problems.throwIfAny();
-        return new Totals(files.size(), municipalities, kpis, kpiYears);
+        return new Totals(files.size(), municipalities, kpis, kpiYears, skipped);
     }
 
     /** Reads, evaluates and renders one file: the work of a worker thread. */
     private FileResult review(Path file, Reports reports) {
         try {
             List<MunicipalityReview> reviews = new ArrayList<>();
+            List<Integer> skipped = new ArrayList<>();
             List<Reports.Rendered> rendered = new ArrayList<>();
             byMunicipality(reader.apply(file)).forEach((municipality, kpis) -> {
                 List<Kpi> used = settings.noPlan() ? kpis.stream().map(Kpi::withoutPlans).toList() : kpis;
+                List<Integer> years = settings.years().resolve(used);
+                List<Integer> withActuals = withActuals(used, years, file, municipality);
+                years.stream().filter(y -> !withActuals.contains(y)).forEach(skipped::add);
                 MunicipalityReview review = new MunicipalityReview(municipality, file.toString(), used,
-                        engine.evaluate(used, settings.years().resolve(used)), bandColumns);
+                        engine.evaluate(used, withActuals), bandColumns);
                 reviews.add(review);
                 rendered.add(reports.render(review));
             });
-            return new FileResult(reviews, rendered, null);
+            return new FileResult(reviews, skipped, rendered, null);
         } catch (DataException e) {
-            return new FileResult(List.of(), List.of(), e);
+            return new FileResult(List.of(), List.of(), List.of(), e);
         }
+    }
+
+    /**
+     * The years asked for in which some KPI has an actual: a year without any is not evaluated (it would give every
+     * KPI "no actual" and overwrite last year's report with blanks); when none is left, the data cannot answer what
+     * was asked, which is a located error naming the years it does have.
+     */
+    private static List<Integer> withActuals(List<Kpi> kpis, List<Integer> years, Path file, String municipality) {
+        java.util.SortedSet<Integer> have = new java.util.TreeSet<>();
+        kpis.forEach(k -> have.addAll(k.actuals().keySet()));
+        List<Integer> kept = years.stream().filter(have::contains).toList();
+        if (kept.isEmpty()) {
+            throw new DataException(new jp.kpireview.domain.SourceLocation(file.toString(), 1), "year", "no KPI of "
+                    + municipality + " has an actual for " + labels(years) + "; the data has actuals for "
+                    + (have.isEmpty() ? "no year" : labels(List.copyOf(have))));
+        }
+        return kept;
+    }
+
+    private static String labels(List<Integer> years) {
+        return String.join(", ", years.stream().map(jp.kpireview.domain.FiscalYear::bothLabels).toList());
     }
 
     /** A file may hold several municipalities (a municipality column); each is reviewed on its own. */

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import jp.kpireview.batch.BatchRunner;
 import jp.kpireview.batch.Progress;
 import jp.kpireview.batch.YearSelection;
+import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.report.HtmlReport;
 import jp.kpireview.report.ReportFormat;
@@ -88,6 +89,12 @@ final class BatchCommand implements Callable<Integer> {
             }
             reports.commit();
         }
+        if (!totals.skipped().isEmpty()) {  // said even with --quiet: the reports lack years that were asked for
+            spec.commandLine().getErr().printf("note: skipped %s: no KPI has an actual for %s%n", String.join(", ",
+                    totals.skipped().stream().map(FiscalYear::bothLabels).toList()),
+                    totals.skipped().size() == 1 ? "it" : "them");
+            spec.commandLine().getErr().flush();
+        }
         if (!quiet) {
             printDone(totals, wanted, (System.nanoTime() - started) / 1e9);
         }
@@ -106,11 +113,21 @@ final class BatchCommand implements Callable<Integer> {
 
     private void printDone(BatchRunner.Totals totals, EnumSet<ReportFormat> wanted, double seconds) {
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "%,d files · %,d municipalities · %,d KPIs · %,d KPI-years in %.1f s (%,.0f/s)%n",
-                totals.files(), totals.municipalities(), totals.kpis(), totals.kpiYears(), seconds,
-                totals.kpiYears() / Math.max(seconds, 1e-9));
+        stdout.printf(Locale.ROOT, "%s · %s · %s · %s in %.1f s (%,.0f/s)%n", count(totals.files(), "file"),
+                count(totals.municipalities(), "municipality", "municipalities"), count(totals.kpis(), "KPI"),
+                count(totals.kpiYears(), "KPI-year"), seconds, totals.kpiYears() / Math.max(seconds, 1e-9));
+
         stdout.printf("wrote %s: %s%n", out, String.join(", ", fileNames(wanted)));
         stdout.flush();
+    }
+
+    /** {@code 1 file}, {@code 3 files}: a count with its noun. */
+    static String count(long n, String one) {
+        return count(n, one, one + "s");
+    }
+
+    static String count(long n, String one, String many) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
     }
 
     private static List<String> fileNames(EnumSet<ReportFormat> wanted) {

@@ -1,6 +1,7 @@
 package jp.kpireview.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
@@ -55,9 +56,27 @@ public final class KpiCsv {
                         column -> record.isMapped(column) && record.isSet(column) ? record.get(column) : ""));
             }
             return table.kpis();
+        } catch (UncheckedIOException e) {
+            throw syntax(file, e.getCause() == null ? e : e.getCause());
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new DataException(headerLine, "CSV", e.getMessage());
+            throw syntax(file, e);
         }
+    }
+
+    private static final java.util.regex.Pattern START_LINE = java.util.regex.Pattern.compile("startline (\\d+)");
+
+    /** A CSV syntax error, located at the line where the broken record starts, in words a person can act on. */
+    private static DataException syntax(Path file, Throwable e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        java.util.regex.Matcher line = START_LINE.matcher(message);
+        SourceLocation at = new SourceLocation(file.toString(), line.find() ? Integer.parseInt(line.group(1)) : 1);
+        String why = message.contains("EOF reached before encapsulated token finished")
+                ? "a quoted cell that starts here is never closed (a \" is missing), so the rest of the file would be"
+                        + " one cell"
+                : message.contains("invalid char between encapsulated token and delimiter")
+                        ? "text after the closing \" of a quoted cell (write \"\" for a quote inside a cell)"
+                        : message.replaceFirst("^\\(line \\d+\\) |^\\(startline \\d+\\) ", "");
+        return new DataException(at, "CSV", why);
     }
 
     public static void write(Path file, List<Kpi> kpis) {

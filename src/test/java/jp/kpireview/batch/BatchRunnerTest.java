@@ -89,12 +89,17 @@ class BatchRunnerTest {
     }
 
     @Test
-    void theYearsAskedForAreEvaluatedEvenWithoutActuals() throws IOException {
-        Path a = file("a.csv", "甲市,1,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,2,3,,9\n");
+    void aYearAskedForWithoutAnyActualIsSkippedOrRefused() throws IOException {
+        Path a = file("a.csv", "甲市,1,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,2,3,,9\n"
+                + "甲市,2,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,2,,,9\n");
         Received received = run(YearSelection.parse("FY2016..FY2017"), 1, a);
-        List<Evaluation> years = received.reviews.get(0).histories().get(0).years();
-        assertEquals("scored", years.get(0).status().code());
-        assertEquals("no_actual", years.get(1).status().code());
+        assertEquals(List.of(2016), received.reviews.get(0).years(), "FY2017 has no actual at all: skipped");
+        List<Evaluation> fy2016 = received.reviews.get(0).reviews().get(0).evaluations();
+        assertEquals(List.of("scored", "no_actual"), fy2016.stream().map(e -> e.status().code()).toList(),
+                "a KPI without an actual in a year others have one is still shown");
+        DataException e = assertThrows(DataException.class, () -> run(YearSelection.parse("FY2017"), 1, a));
+        assertEquals(a + ":1: year: no KPI of 甲市 has an actual for FY2017 (H29); the data has actuals for"
+                + " FY2015 (H27), FY2016 (H28), FY2018 (H30)", e.getMessage());
     }
 
     /** ↗ 0 → 10 over FY2015–FY2019 (counts): annual targets 2, 4, 6, 8. */

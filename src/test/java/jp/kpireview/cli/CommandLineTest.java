@@ -123,6 +123,32 @@ class CommandLineTest {
     }
 
     @Test
+    void aYearWithoutActualsIsRefusedAndARangePastTheDataSaysWhatItSkipped() {
+        Run r1 = run("evaluate", "--data", "seeds/otaru-h30.csv", "--year", "R1", "--out",
+                dir.resolve("r1").toString());
+        assertEquals(2, r1.exit());
+        assertTrue(r1.err().contains("seeds/otaru-h30.csv:1: year: no KPI of 小樽市 has an actual for FY2019 (R1); the"
+                + " data has actuals for FY2015 (H27), FY2016 (H28), FY2017 (H29), FY2018 (H30)"), r1.err());
+        assertFalse(Files.exists(dir.resolve("r1")), "nothing written");
+        Run range = run("batch", "--data", "seeds/otaru-h30.csv", "--years", "FY2015..FY2019", "--formats", "csv",
+                "--quiet", "--out", dir.resolve("range").toString());
+        assertEquals(0, range.exit(), range.err());
+        assertTrue(range.err().contains("note: skipped FY2019 (R1): no KPI has an actual for it"), range.err());
+    }
+
+    @Test
+    void anUnclosedQuoteInACsvIsLocated() throws IOException {
+        Path broken = dir.resolve("quote.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("seeds/otaru-h30.csv")));
+        lines.set(20, lines.get(20).replaceFirst(",\\(", ",\"("));
+        Files.write(broken, lines);
+        Run run = run("evaluate", "--data", broken.toString(), "--year", "FY2018", "--out", dir.resolve("q").toString());
+        assertEquals(2, run.exit());
+        assertEquals("error: " + broken + ":21: CSV: a quoted cell that starts here is never closed (a \" is missing),"
+                + " so the rest of the file would be one cell", run.err().strip());
+    }
+
+    @Test
     void batchWritesAllFiveReportsByDefault() throws IOException {
         Path out = dir.resolve("out");
         Run run = run("batch", "--data", "seeds/otaru-h30.csv", "--out", out.toString());
@@ -131,7 +157,7 @@ class CommandLineTest {
             assertEquals(List.of("report.html", "report.xlsx", "results.csv", "results.json", "summary.csv"),
                     files.map(f -> f.getFileName().toString()).sorted().toList(), "and no temporary file");
         }
-        assertTrue(run.out().contains("1 files · 1 municipalities · 73 KPIs · 292 KPI-years"), run.out());
+        assertTrue(run.out().contains("1 file · 1 municipality · 73 KPIs · 292 KPI-years"), run.out());
     }
 
     @Test

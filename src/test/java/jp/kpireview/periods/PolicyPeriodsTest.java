@@ -90,8 +90,10 @@ class PolicyPeriodsTest {
     }
 
     @Test
-    void aYearBeforeTheFirstPeriodIsRefused() {
-        String run = Cli.run("evaluate", "--rules", RULES.toString(), "--data", "seeds/otaru-h30.csv", "--year",
+    void aYearBeforeTheFirstPeriodIsRefused() throws IOException {
+        Path data = Files.writeString(dir.resolve("early.csv"), "kpi_id,project,business_no,business,kpi,unit,"
+                + "direction,baseline_year,baseline,target_year,target,FY2014\n1,p,1,b,k,件,↗,FY2013,0,FY2019,10,2\n");
+        String run = Cli.run("evaluate", "--rules", RULES.toString(), "--data", data.toString(), "--year",
                 "FY2014", "--out", dir.resolve("out").toString());
         assertTrue(run.startsWith("2\n") && run.contains("FY2014 is before the first policy period (FY2015 第1期 from"
                 + " FY2015)"), run);
