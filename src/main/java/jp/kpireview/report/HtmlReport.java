@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import jp.kpireview.domain.Band;
@@ -275,19 +274,19 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                     .append(FiscalYear.japaneseLabel(first.targetYear())).append("</th>");
             bands.forEach(b -> html.append("<th class=\"mark\">").append(Html.escape(b.mark())).append("<br><small>")
                     .append(Html.escape(b.label())).append("</small></th>"));
-            html.append("<th>☆</th><th>推移</th></tr></thead><tbody>\n");
-            List<BigDecimal> edges = bands.stream().map(Band::lower).filter(Objects::nonNull).toList();
+            html.append("<th>☆</th><th>前回比<br><small>前回の評価年度から</small></th><th>実績の推移<br><small>"
+                    + "実績 ● · 基準値 ┈ · 年度目標 ─ · 目標値 ╌</small></th></tr></thead><tbody>\n");
             for (KpiHistory h : histories) {
-                html.append(kpiRow(h, latest, years, edges));
+                html.append(kpiRow(h, latest, years));
             }
             return html.append("</tbody></table>\n").toString();
         }
 
-        private String kpiRow(KpiHistory h, int latest, List<Integer> years, List<BigDecimal> edges) {
+        private String kpiRow(KpiHistory h, int latest, List<Integer> years) {
             Kpi k = h.kpi();
             Evaluation e = h.years().get(h.years().size() - 1);
             Function<BigDecimal, String> withUnit = v -> v == null ? "—" : v.toPlainString() + Html.escape(k.unit());
-            StringBuilder html = new StringBuilder("<tr><td>").append(Html.escape(k.businessNo())).append("</td><td>")
+            StringBuilder html = new StringBuilder("<tr><td>").append(Html.escape(k.id())).append("</td><td>")
                     .append(Html.escape(k.business())).append("</td><td>").append(Html.escape(k.name()))
                     .append("</td><td class=\"n\">").append(withUnit.apply(k.baseline())).append("</td>");
             years.forEach(y -> html.append("<td class=\"n\">").append(withUnit.apply(k.actuals().get(y))).append("</td>"));
@@ -301,11 +300,15 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                 html.append("<td class=\"mark\"").append(here ? " style=\"color:" + colour(review.bands(), band) + "\"" : "")
                         .append('>').append(here ? Html.escape(e.band().mark()) : "").append("</td>");
             }
-            List<BigDecimal> scores = h.years().stream().map(Evaluation::score).toList();
+            List<BigDecimal> references = h.years().stream().map(v -> v.referenceKind() == null
+                    || v.referenceKind().code().equals("final") ? null : v.reference()).toList();
             html.append("<td class=\"mark star\">").append(e.scored() && e.achieved() ? "☆" : "")
                     .append("</td><td class=\"trend\">")
-                    .append(SvgCharts.sparkline(scores, edges)).append(' ')
-                    .append(h.overall().map(t -> t.arrow() + t.label()).orElse("")).append("</td></tr>\n");
+                    // the trend of the latest year against the KPI's previous scored year, as results.csv has it
+                    .append(h.change(latest).map(t -> t.arrow() + t.label()).orElse(e.scored() ? "—" : ""))
+                    .append("</td><td class=\"chart\">")
+                    .append(SvgCharts.actualsChart(years, years.stream().map(y -> k.actuals().get(y)).toList(),
+                            references, k.baseline(), k.finalTarget())).append("</td></tr>\n");
             return html.toString();
         }
 
@@ -338,10 +341,13 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             .pair { display: flex; gap: 24px; align-items: flex-start; flex-wrap: wrap; }
             svg text { font-size: 12px; }
             svg text.in { fill: #fff; text-anchor: middle; font-weight: bold; }
-            svg.spark { vertical-align: middle; }
-            svg.spark polyline { fill: none; stroke: #2e86c1; stroke-width: 1.6; }
-            svg.spark circle { fill: #2e86c1; }
-            svg.spark line.edge { stroke: #ddd; stroke-width: 1; }
+            svg.kpi { vertical-align: middle; }
+            svg.kpi polyline { fill: none; stroke: #2e86c1; stroke-width: 1.6; }
+            svg.kpi circle { fill: #2e86c1; }
+            svg.kpi line.base { stroke: #999; stroke-width: 1; stroke-dasharray: 1 2; }
+            svg.kpi line.goal { stroke: #1e8449; stroke-width: 1.2; stroke-dasharray: 4 3; }
+            svg.kpi line.annual { stroke: #d35400; stroke-width: 2; }
+            svg.kpi text.axis { font-size: 9px; fill: #666; }
             .note { color: #555; border-left: 3px solid #ccc; padding-left: 8px; }
             @media print { body { margin: 0; } section.municipality { page-break-before: always; } }
             """;

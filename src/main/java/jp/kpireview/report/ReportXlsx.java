@@ -115,7 +115,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             for (Evaluation e : byProject.get(s.project())) {
                 Kpi k = e.kpi();
                 List<Object> row = new ArrayList<>(List.of(KPI_ROW, review.municipality(), k.project(),
-                        k.businessNo(), k.business(), k.name(), k.unit(), FiscalYear.japaneseLabel(k.baselineYear()),
+                        k.id(), k.business(), k.name(), k.unit(), FiscalYear.japaneseLabel(k.baselineYear()),
                         k.baseline().toPlainString(), actuals(k, year.year()), Numbers.plain(e.rawScore()),
                         Numbers.plain(e.score()), k.directionText(), FiscalYear.japaneseLabel(k.targetYear()),
                         k.finalTarget().toPlainString(), e.band() == null ? "" : e.band().mark(),
@@ -125,7 +125,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                 csv.printRecord(row);
             }
             List<Object> summary = new ArrayList<>(List.of(SUMMARY_ROW, review.municipality(), s.project(),
-                    ReviewTable.summaryLine(s)));
+                    ReviewTable.summaryLine(s), Numbers.plain(s.average())));
             summary.addAll(s.bandCounts().values());
             summary.add(s.achieved());
             csv.printRecord(summary);
@@ -283,7 +283,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                 if (r.get(0).equals(KPI_ROW)) {
                     kpiRow(sheet, series.row(), r, actualYears, bands);
                 } else {
-                    summaryRow(sheet, series.row(), r, header.size() - 1, bands);
+                    summaryRow(sheet, series.row(), r, header.size() - 1, bands, header.indexOf("スコア"));
                 }
                 series.advance();
             }
@@ -315,13 +315,15 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     }
 
     /** {@code (集計対象 …) 平均スコア …} under the KPI column, the band counts and ☆ under theirs. */
-    private void summaryRow(Worksheet sheet, int row, CSVRecord r, int columns, List<Band> bands) {
+    /** The summary line under the KPI column, the average (a number) under スコア, the counts under the bands. */
+    private void summaryRow(Worksheet sheet, int row, CSVRecord r, int columns, List<Band> bands, int score) {
         text(sheet, row, 0, r.get(1));
         text(sheet, row, 1, r.get(2));
         text(sheet, row, 4, r.get(3));
+        number(sheet, row, score, r.get(4), SCORE_FORMAT);
         int c = columns - bands.size() - 2;
         for (int i = 0; i <= bands.size(); i++) {
-            number(sheet, row, c + i, r.get(4 + i), null);
+            number(sheet, row, c + i, r.get(5 + i), null);
         }
         sheet.range(row, 0, row, columns - 1).style().bold().fillColor("EEF3F8").set();
     }

@@ -71,35 +71,84 @@ final class SvgCharts {
     }
 
     /**
-     * A KPI's score per year on the −100…100 scale, faint lines at the band edges given; a year without a score
-     * breaks the line.
+     * One KPI as an officer reads it: its actual per year (the line with dots) against the baseline (dotted), the
+     * annual targets the scores were measured against (small bars) and the final target (dashed), on the KPI's own
+     * scale, with the lowest and highest value and the first and last year as axis labels.
+     *
+     * @param references the annual target per year, null where there was none (the same order as {@code years})
      */
-    static String sparkline(List<BigDecimal> scores, List<BigDecimal> edges) {
-        int width = 112;
-        int height = 34;
-        double step = scores.size() > 1 ? (width - 8) / (double) (scores.size() - 1) : 0;
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg class=\"spark\" width=\"%d\" "
-                + "height=\"%d\" viewBox=\"0 0 %d %d\">", width, height, width, height));
-        for (BigDecimal edge : edges) {
-            double y = y(edge, height);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"0\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"edge\"/>",
-                    width, y, y));
+    static String actualsChart(List<Integer> years, List<BigDecimal> actuals, List<BigDecimal> references,
+            BigDecimal baseline, BigDecimal target) {
+        int width = 190;
+        int height = 64;
+        int left = 38;
+        int right = 6;
+        int top = 6;
+        int bottom = 14;
+        List<BigDecimal> all = new ArrayList<>(List.of(baseline, target));
+        actuals.stream().filter(v -> v != null).forEach(all::add);
+        references.stream().filter(v -> v != null).forEach(all::add);
+        double min = all.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
+        double max = Math.max(all.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1), min + 1e-9);
+        double span = max - min;
+        double plotW = width - left - right;
+        double plotH = height - top - bottom;
+        double step = years.size() > 1 ? plotW / (years.size() - 1) : 0;
+        java.util.function.DoubleUnaryOperator y = v -> top + (max - v) / span * plotH;
+        java.util.function.IntToDoubleFunction x = i -> left + (years.size() > 1 ? i * step : plotW / 2);
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg class=\"kpi\" width=\"%d\" "
+                + "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">", width, height, width, height));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"axis\" text-anchor=\"end\">%s</text>"
+                + "<text x=\"%d\" y=\"%.1f\" class=\"axis\" text-anchor=\"end\">%s</text>", left - 3, top + 7.0,
+                number(max), left - 3, (double) top + plotH, number(min)));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\">%s</text>", left,
+                height - 2, jp.kpireview.domain.FiscalYear.japaneseLabel(years.get(0))));
+        if (years.size() > 1) {
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"end\">%s"
+                    + "</text>", width - right, height - 2, jp.kpireview.domain.FiscalYear.japaneseLabel(years.get(years.size() - 1))));
+        }
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"base\">"
+                + "<title>基準値 %s</title></line>", left, width - right + 0.0, y.applyAsDouble(baseline.doubleValue()),
+                y.applyAsDouble(baseline.doubleValue()), baseline.toPlainString()));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"goal\">"
+                + "<title>目標値 %s</title></line>", left, width - right + 0.0, y.applyAsDouble(target.doubleValue()),
+                y.applyAsDouble(target.doubleValue()), target.toPlainString()));
+        for (int i = 0; i < years.size(); i++) {
+            BigDecimal r = references.get(i);
+            if (r != null) {
+                double ry = y.applyAsDouble(r.doubleValue());
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" "
+                        + "class=\"annual\"><title>%s 年度目標 %s</title></line>", x.applyAsDouble(i) - 4,
+                        x.applyAsDouble(i) + 4, ry, ry, jp.kpireview.domain.FiscalYear.japaneseLabel(years.get(i)), number(r.doubleValue())));
+            }
         }
         List<String> run = new ArrayList<>();
-        for (int i = 0; i < scores.size(); i++) {
-            BigDecimal score = scores.get(i);
-            if (score == null) {
+        for (int i = 0; i < years.size(); i++) {
+            BigDecimal v = actuals.get(i);
+            if (v == null) {
                 polyline(svg, run);
                 continue;
             }
-            double x = 4 + i * step;
-            double y = y(score, height);
-            run.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.2\"><title>%s</title>"
-                    + "</circle>", x, y, score.toPlainString()));
+            double px = x.applyAsDouble(i);
+            double py = y.applyAsDouble(v.doubleValue());
+            run.add(String.format(Locale.ROOT, "%.1f,%.1f", px, py));
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.4\"><title>%s 実績 %s</title>"
+                    + "</circle>", px, py, jp.kpireview.domain.FiscalYear.japaneseLabel(years.get(i)), v.toPlainString()));
         }
         polyline(svg, run);
         return svg.append("</svg>").toString();
+    }
+
+    /** A value for an axis label: at most 4 significant digits, thousands as 万 where it helps. */
+    private static String number(double v) {
+        double a = Math.abs(v);
+        if (a >= 100_000) {
+            return String.format(Locale.ROOT, "%.0f万", v / 10_000);
+        }
+        if (a >= 100 || v == Math.rint(v)) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return new BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static void polyline(StringBuilder svg, List<String> points) {
@@ -109,9 +158,4 @@ final class SvgCharts {
         points.clear();
     }
 
-    /** −100 at the bottom, 100 at the top, with a margin of 3. */
-    private static double y(BigDecimal score, int height) {
-        double clamped = Math.max(-100, Math.min(100, score.doubleValue()));
-        return 3 + (100 - clamped) / 200 * (height - 6);
-    }
 }

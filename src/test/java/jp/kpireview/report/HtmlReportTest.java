@@ -62,11 +62,16 @@ class HtmlReportTest {
     @Test
     void theKpiRowsCarryThePublishedMarks() throws IOException {
         String html = write(20, review(KpiFixture.rules(), "小樽市", SEED));
-        // 基準値, H27–H30 実績値, 補正前スコア, スコア, 方向, 目標値, × ● ○ ◎, ☆, 推移 (as published: 17 ◎ ☆, 15 ×)
+        // 基準値, H27–H30 実績値, 補正前スコア, スコア, 方向, 目標値, × ● ○ ◎, ☆, 前回比 (against FY2017, as results.csv
+        // has it), the chart (as published: 17 ◎ ☆, 15 ×)
         assertEquals(List.of("67人", "67人", "65人", "74人", "118人", "196.15", "100.00", "↑", "100人", "", "", "", "◎",
-                "☆", "↑上昇"), cells(html, "参加児童生徒数"));
+                "☆", "↑上昇", ""), cells(html, "参加児童生徒数"));
         assertEquals(List.of("8299人", "10159人", "5673人", "8902人", "6828人", "-86.48", "-86.48", "↑", "10000人", "×",
-                "", "", "", "", "↓低下"), cells(html, "ボランティア派遣延べ人数"));
+                "", "", "", "", "↓低下", ""), cells(html, "ボランティア派遣延べ人数"));
+        // 5a: actuals 70 → 88, score 93.46 → 94.74: improving, as results.csv says (the old first-to-last arrow said 低下)
+        assertEquals("↑上昇", cells(html, "移住・定住に関する問合せ件数").get(14));
+        // 49 has no FY2018 actual: no arrow
+        assertEquals("", cells(html, "特定検診受診率").get(14));
         assertEquals("実績なし", cells(html, "特定検診受診率").get(5), "no FY2018 actual (published —): not scored");
     }
 
@@ -79,7 +84,9 @@ class HtmlReportTest {
                 + "<td class=\"n\">8</td><td class=\"n\">4</td></tr>").matcher(html);
         assertTrue(row.find());
         assertEquals(4, count(html, "<svg class=\"bands\""), "one band chart per project");
-        assertEquals(SEED.size(), count(html, "<svg class=\"spark\""), "one trend line per KPI");
+        assertEquals(SEED.size(), count(html, "<svg class=\"kpi\""), "one chart of the actuals per KPI");
+        assertTrue(html.contains("<title>H30 実績 118</title>") && html.contains("<title>目標値 100</title>")
+                && html.contains("<title>基準値 67</title>"), "the chart of 17 shows its actuals, target and baseline");
         assertTrue(html.contains("FY2018 (H30)") && html.contains("H26"), "FY and 和暦 labels");
         assertFalse(html.contains("http"), "self-contained: no link to anything");
     }
