@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 final class BatchCommand implements Callable<Integer> {
 
     /** The reports a run can write. */
-    @Option(names = "--data", required = true, paramLabel = "FILE|DIR",
+    @Option(names = "--data", converter = InputPath.class, required = true, paramLabel = "FILE|DIR",
             description = "A data file (CSV or .xlsx) or a folder of them; repeatable.")
     List<Path> data;
 

@@ -24,15 +24,17 @@ import picocli.CommandLine.Spec;
                 + " published table. Exit 0 when all expectations hold, 1 otherwise.")
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "FILE", defaultValue = "seeds/otaru-h30.csv",
+    @Option(names = "--data", converter = InputPath.class, paramLabel = "FILE",
+            defaultValue = "seeds/otaru-h30.csv",
             description = "KPI data (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--published", paramLabel = "FILE", defaultValue = "seeds/otaru-h30-published.csv",
+    @Option(names = "--published", converter = InputPath.class, paramLabel = "FILE",
+            defaultValue = "seeds/otaru-h30-published.csv",
             description = "Published per-KPI scores (default: ${DEFAULT-VALUE}).")
     Path published;
 
-    @Option(names = "--published-summaries", paramLabel = "FILE",
+    @Option(names = "--published-summaries", converter = InputPath.class, paramLabel = "FILE",
             defaultValue = "seeds/otaru-h30-published-summaries.csv",
             description = "Published project summaries (default: ${DEFAULT-VALUE}).")
     Path publishedSummaries;

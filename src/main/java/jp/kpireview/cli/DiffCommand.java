@@ -23,7 +23,8 @@ final class DiffCommand implements Callable<Integer> {
             description = "The rule folders to compare: give it twice, the current one first.")
     List<Path> folders;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE|DIR", description = "KPI data; repeatable.")
+    @Option(names = "--data", converter = InputPath.class, required = true, paramLabel = "FILE|DIR",
+            description = "KPI data; repeatable.")
     List<Path> data;
 
     @Option(names = "--years", paramLabel = "YEARS", defaultValue = "all",

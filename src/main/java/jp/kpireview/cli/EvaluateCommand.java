@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
                 + " and summary.csv.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "KPI data (CSV or .xlsx).")
+    @Option(names = "--data", converter = InputPath.class, required = true, paramLabel = "FILE",
+            description = "KPI data (CSV or .xlsx).")
     Path data;
 
     @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Fiscal year: FY2018, 2018 or H30.")

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         description = "Shows for one KPI every rule that fired, in order, with what it concluded, in plain words.")
 final class ExplainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "KPI data (CSV or .xlsx).")
+    @Option(names = "--data", converter = InputPath.class, required = true, paramLabel = "FILE",
+            description = "KPI data (CSV or .xlsx).")
     Path data;
 
     @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Fiscal year: FY2018, 2018 or H30.")

@@ -36,7 +36,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Random seed: the same seed writes the same files (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--template", paramLabel = "FILE", defaultValue = "seeds/otaru-h30.csv",
+    @Option(names = "--template", converter = InputPath.class,
+            paramLabel = "FILE", defaultValue = "seeds/otaru-h30.csv",
             description = "Real KPIs whose names, units and directions are copied (default: ${DEFAULT-VALUE}).")
     Path template;
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " score into plan_FYyyyy.")
 final class ImportPublishedCommand implements Callable<Integer> {
 
-    @Option(names = "--seed", paramLabel = "FILE", defaultValue = "seeds/otaru-h30-published.txt",
+    @Option(names = "--seed", converter = InputPath.class,
+            paramLabel = "FILE", defaultValue = "seeds/otaru-h30-published.txt",
             description = "The published table as text (default: ${DEFAULT-VALUE}).")
     Path seed;
 

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
  */
 final class RulesOption {
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Folder of .drl rule files, or of policy periods (subfolders named by their first fiscal year, e.g. \"FY2020 第2期\") (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rules", converter = InputPath.class, paramLabel = "DIR", defaultValue = "rules",
+            description = "Folder of .drl rule files, or of policy periods (subfolders named by their first fiscal"
+                    + " year, e.g. \"FY2020 第2期\") (default: ${DEFAULT-VALUE}).")
     Path folder;
 
     /** The engine over every policy of the folder (one, or one per period), each checked; errors refuse it. */

@@ -24,11 +24,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
+    @Option(names = "--rules", converter = InputPath.class, paramLabel = "DIR", defaultValue = "rules",
             description = "Rule folder, watched for edits (default: ${DEFAULT-VALUE}).")
     Path rules;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "seeds",
+    @Option(names = "--data", converter = InputPath.class, paramLabel = "DIR", defaultValue = "seeds",
             description = "Bundled data files the page offers (default: ${DEFAULT-VALUE}).")
     Path data;
 

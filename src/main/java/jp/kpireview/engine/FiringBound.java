@@ -86,7 +86,8 @@ final class FiringBound {
         }
         List<Rule> still = sample(session);
         return still.isEmpty() ? null : new Runaway("the rules fired " + fired + " times for " + facts
-                + " KPI-years and had not come to rest (the limit is " + FIRINGS_PER_FACT + " firings per KPI-year)", still);
+                + " KPI-years and had not come to rest (the limit is " + FIRINGS_PER_FACT + " firings per KPI-year)",
+                still);
     }
 
     /** Fires a little more, counting per rule: the rules that fire in this window are the ones that loop. */

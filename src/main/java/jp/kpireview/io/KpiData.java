@@ -21,6 +21,10 @@ public final class KpiData {
     /** Reads a data file: canonical CSV or an Excel workbook with the same columns. */
     public static List<Kpi> read(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new DataException(new SourceLocation(file.toString(), 0), "file", "no such data file (looked in "
+                    + Path.of("").toAbsolutePath() + ")");
+        }
         long size = size(file);
         if (size > InputLimits.MAX_FILE_BYTES) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file", String.format(

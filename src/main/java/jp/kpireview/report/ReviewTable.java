@@ -44,7 +44,8 @@ public final class ReviewTable {
     }
 
     public static void print(String municipality, Review review, PrintWriter out) {
-        out.printf("%s 評価 %s  (ポリシー %s)%n", municipality, FiscalYear.bothLabels(review.year()), review.policy().label());
+        out.printf("%s 評価 %s  (ポリシー %s)%n", municipality, FiscalYear.bothLabels(review.year()),
+                review.policy().label());
         Map<String, List<Evaluation>> byProject = Evaluation.byProject(review.evaluations());
         for (ProjectSummary summary : review.summaries()) {
             out.printf("%n%s%n", summary.project());
