@@ -78,6 +78,10 @@ final class BatchCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         List<Path> files = KpiData.files(data);
+        for (Path skipped : KpiData.notKpiData(data)) {
+            spec.commandLine().getErr().println("note: " + skipped + " is left out: its header is not that of KPI data"
+                    + " (no kpi_id and baseline columns)");
+        }
         BatchRunner runner = new BatchRunner(rules.engine(selection.years(), false),
                 new BatchRunner.Settings(selection, plans.noPlan, workers), KpiData::read);
         BatchRunner.Totals totals;

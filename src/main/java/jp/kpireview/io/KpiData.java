@@ -1,5 +1,6 @@
 package jp.kpireview.io;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,7 +66,8 @@ public final class KpiData {
             return List.of(fileOrFolder);
         }
         try (Stream<Path> entries = Files.list(fileOrFolder)) {
-            List<Path> files = entries.filter(KpiData::isDataFile).sorted().toList();
+            List<Path> files = entries.filter(KpiData::isDataFile).filter(KpiData::looksLikeKpiData).sorted()
+                    .toList();
             if (files.isEmpty()) {
                 throw new DataException(new SourceLocation(fileOrFolder.toString(), 0), "folder",
                         "no .csv or .xlsx data files in the folder");
@@ -73,6 +75,37 @@ public final class KpiData {
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + fileOrFolder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The files of the folders in {@code filesOrFolders} that are CSV but not KPI data — the published-score files
+     * beside the seed — which a run over the folder leaves out (and says so).
+     */
+    public static List<Path> notKpiData(List<Path> filesOrFolders) {
+        List<Path> skipped = new ArrayList<>();
+        for (Path f : filesOrFolders) {
+            if (Files.isDirectory(f)) {
+                try (Stream<Path> entries = Files.list(f)) {
+                    entries.filter(KpiData::isDataFile).filter(p -> !looksLikeKpiData(p)).sorted().forEach(skipped::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + f + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return skipped;
+    }
+
+    /** A workbook, or a CSV whose header names the kpi_id and baseline columns. */
+    public static boolean looksLikeKpiData(Path file) {
+        if (!file.toString().endsWith(".csv")) {
+            return true;
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            return header != null && header.contains("kpi_id") && header.contains("baseline");
+        } catch (IOException | UncheckedIOException e) {
+            return true;  // unreadable: reading it says why, located
         }
     }
 

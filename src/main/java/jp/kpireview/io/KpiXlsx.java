@@ -19,6 +19,7 @@ import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
@@ -31,6 +32,8 @@ public final class KpiXlsx {
 
     /** Excel keeps 15 significant digits; a stored double such as 0.30000000000000004 means 0.3. */
     private static final MathContext EXCEL_DIGITS = new MathContext(15);
+    /** How many rows above the header (titles, notes) a sheet may have. */
+    private static final int HEADER_SEARCH = 10;
 
     private KpiXlsx() {
     }
@@ -44,7 +47,21 @@ public final class KpiXlsx {
                 if (!row.hasNext()) {
                     throw new DataException(headerLine, "header", "the sheet is empty");
                 }
-                List<String> names = texts(row.next());
+                // a title or a note above the table is common in city sheets: the header is the row naming kpi_id
+                Row first = row.next();
+                List<String> names = texts(first);
+                int skipped = 0;
+                while (!names.contains("kpi_id") && row.hasNext() && skipped < HEADER_SEARCH) {
+                    first = row.next();
+                    names = texts(first);
+                    skipped++;
+                }
+                if (!names.contains("kpi_id")) {
+                    throw new DataException(headerLine, "header", "no header row: the column names (kpi_id, project,"
+                            + " …, baseline, target, FY2015 …) must be in one of the first " + (HEADER_SEARCH + 1)
+                            + " rows of the first sheet");
+                }
+                headerLine = new SourceLocation(file.toString(), sheet.getName(), first.getRowNum());
                 Map<String, Integer> columns = new HashMap<>();
                 for (int i = 0; i < names.size(); i++) {
                     columns.putIfAbsent(names.get(i), i);
@@ -75,7 +92,8 @@ public final class KpiXlsx {
     private static ReadableWorkbook open(Path file) {
         checkExpansion(file);
         try {
-            return new ReadableWorkbook(file.toFile());
+            // with cell formats, so a percent-formatted 0.759 reads as the 75.9 Excel shows
+            return new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
         } catch (IOException | RuntimeException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
                     "not an Excel .xlsx workbook (save it as .xlsx, or as CSV UTF-8)");
@@ -132,11 +150,17 @@ public final class KpiXlsx {
             return "";
         }
         return switch (cell.getType()) {
-            case NUMBER -> plain(raw);
+            case NUMBER -> percent(cell) ? plain(new BigDecimal(raw.strip()).movePointRight(2).toString()) : plain(raw);
             case FORMULA -> isNumber(raw) ? plain(raw) : raw.strip();
             case BOOLEAN -> "1".equals(raw) ? "TRUE" : "FALSE";
             default -> cell.getText() == null ? raw.strip() : cell.getText().strip();
         };
+    }
+
+    /** A number shown as a percentage (format such as {@code 0.0%}): Excel stores 0.759 and shows 75.9 %. */
+    private static boolean percent(Cell cell) {
+        String format = cell.getDataFormatString();
+        return format != null && format.replaceAll("\"[^\"]*\"|\\\\.", "").contains("%");
     }
 
     private static boolean isNumber(String raw) {

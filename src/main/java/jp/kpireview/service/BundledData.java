@@ -31,7 +31,7 @@ final class BundledData {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
                     .filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".xlsx"))
-                    .filter(BundledData::looksLikeKpiData).map(f -> f.getFileName().toString()).sorted().toList();
+                    .filter(jp.kpireview.io.KpiData::looksLikeKpiData).map(f -> f.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,18 +50,5 @@ final class BundledData {
 
     boolean isTemporary(Path sheet) {
         return sheet.getParent() != null && sheet.getParent().getFileName().toString().startsWith(UPLOADS);
-    }
-
-    /** A workbook, or a CSV whose header names a kpi_id column (the published-score files of seeds/ do not). */
-    private static boolean looksLikeKpiData(Path file) {
-        if (!file.toString().endsWith(".csv")) {
-            return true;
-        }
-        try (var lines = Files.lines(file)) {
-            return lines.findFirst().map(header -> header.contains("kpi_id") && header.contains("baseline"))
-                    .orElse(false);
-        } catch (IOException | UncheckedIOException e) {
-            return false;
-        }
     }
 }

@@ -108,4 +108,41 @@ class KpiXlsxTest {
         DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(file));
         assertTrue(e.getMessage().startsWith(file + ":1: file: not an Excel .xlsx workbook"), e.getMessage());
     }
+
+    @Test
+    void aPercentCellReadsAsExcelShowsItAndATitleRowAboveTheHeaderIsPassedOver() throws IOException {
+        Path file = dir.resolve("percent.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook workbook = new Workbook(out, "test", "1.0");
+            Worksheet sheet = workbook.newWorksheet("KPI");
+            sheet.value(0, 0, "令和元年度 KPI 実績 (小樽市)");
+            List<String> header = List.of("kpi_id", "project", "business_no", "business", "kpi", "unit", "direction",
+                    "baseline_year", "baseline", "target_year", "target", "FY2018");
+            for (int c = 0; c < header.size(); c++) {
+                sheet.value(2, c, header.get(c));
+            }
+            List<Object> row = List.of("1", "(1) p", "1", "b", "受診率", "%", "↗", "FY2014", 0.5, "FY2019", 0.8, 0.759);
+            for (int c = 0; c < row.size(); c++) {
+                if (row.get(c) instanceof Double d) {
+                    sheet.value(3, c, d);
+                    sheet.style(3, c).format("0.0%").set();
+                } else {
+                    sheet.value(3, c, (String) row.get(c));
+                }
+            }
+            workbook.finish();
+        }
+        Kpi kpi = KpiXlsx.read(file).get(0);
+        assertEquals(0, new BigDecimal("75.9").compareTo(kpi.actual(2018).orElseThrow()), "0.759 shown as 75.9 %");
+        assertEquals(0, new BigDecimal("50").compareTo(kpi.baseline()));
+        assertEquals(file + ":KPI/4", kpi.source().toString(), "located by its own row");
+    }
+
+    @Test
+    void aSheetWithoutAHeaderRowSaysWhatItLookedFor() throws IOException {
+        Path file = workbook(List.of(List.of("title"), List.of("1", "2", "3")));
+        DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(file));
+        assertTrue(e.getMessage().contains("no header row: the column names (kpi_id, project, …, baseline, target,"
+                + " FY2015 …) must be in one of the first 11 rows of the first sheet"), e.getMessage());
+    }
 }
