@@ -92,8 +92,13 @@ public final class KpiXlsx {
     private static ReadableWorkbook open(Path file) {
         checkExpansion(file);
         try {
-            // with cell formats, so a percent-formatted 0.759 reads as the 75.9 Excel shows
-            return new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+            // with cell formats, so a percent-formatted 0.759 reads as the 75.9 Excel shows; a workbook written by
+            // a program may have no styles at all, and then there is no format to read
+            try {
+                return new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+            } catch (IOException | RuntimeException noStyles) {
+                return new ReadableWorkbook(file.toFile());
+            }
         } catch (IOException | RuntimeException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
                     "not an Excel .xlsx workbook (save it as .xlsx, or as CSV UTF-8)");
