@@ -35,8 +35,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Fiscal year: FY2018, 2018 or H30.")
     String year;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-            description = "Folder for results.csv and summary.csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/evaluate",
+            description = "Folder for results.csv and summary.csv (default: ${DEFAULT-VALUE}, apart from batch's out/,"
+                    + " so the two never mix).")
     Path out;
 
     @Mixin

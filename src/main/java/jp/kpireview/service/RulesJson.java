@@ -1,6 +1,7 @@
 package jp.kpireview.service;
 
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import jp.kpireview.domain.FiscalYear;
 import org.eclipse.jetty.server.Response;
@@ -33,7 +34,7 @@ final class RulesJson {
                     json.writeStringField("from", FiscalYear.label(loaded.period().firstYear()));
                 }
                 json.writeStringField("hash", loaded.hash());
-                json.writeStringField("loadedAt", loaded.loadedAt().toString());
+                json.writeStringField("loadedAt", loaded.loadedAt().truncatedTo(ChronoUnit.SECONDS).toString());
                 json.writeArrayFieldStart("files");
                 for (Path f : loaded.policy().rules().files()) {
                     json.writeString(f.getFileName().toString());
@@ -52,7 +53,7 @@ final class RulesJson {
                 for (RuleHolder.Rejected r : rejected.values()) {
                     json.writeObjectFieldStart(r.period());
                     json.writeStringField("hash", r.hash());
-                    json.writeStringField("at", r.at().toString());
+                    json.writeStringField("at", r.at().truncatedTo(ChronoUnit.SECONDS).toString());
                     json.writeFieldName("validation");
                     Api.check(json, r.check());
                     json.writeEndObject();

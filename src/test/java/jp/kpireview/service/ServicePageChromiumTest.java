@@ -1,5 +1,6 @@
 package jp.kpireview.service;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Assumptions;
@@ -42,50 +44,109 @@ class ServicePageChromiumTest {
         Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
     }
 
-    @Test
-    void anUploadedSheetShowsItsReportWithTheMarks() throws Exception {
-        int driverPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            driverPort = free.getLocalPort();
-        }
-        Process driver = new ProcessBuilder(DRIVER.toString(), "--port=" + driverPort)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
-                ReviewService service = ReviewService.start(rules, Path.of("seeds"), ReviewService.Limits.DEFAULT,
-                        "127.0.0.1", 0)) {
-            String base = "http://127.0.0.1:" + driverPort;
-            waitFor(base + "/status");
-            String session = field(send(base + "/session", "{\"capabilities\":{\"alwaysMatch\":{\"browserName\":"
-                    + "\"chrome\",\"goog:chromeOptions\":{\"binary\":\"" + CHROMIUM + "\",\"args\":[\"--headless\","
-                    + "\"--no-sandbox\",\"--disable-gpu\",\"--disable-background-networking\"]}}}}"), "sessionId");
-            String at = base + "/session/" + session;
-            try {
-                send(at + "/url", "{\"url\":\"http://127.0.0.1:" + service.port() + "/\"}");
-                String input = field(send(at + "/element", "{\"using\":\"css selector\",\"value\":\"#file\"}"),
-                        ELEMENT);
-                send(at + "/element/" + input + "/value", "{\"text\":\""
-                        + quote(Path.of("seeds/otaru-h30.csv").toAbsolutePath().toString()) + "\"}");
-                script(at, "document.getElementById('year').value = 'FY2018';"
-                        + " document.getElementById('form').requestSubmit(); return 'ok';");
-                String report = null;
-                for (int i = 0; i < 100 && (report == null || report.isEmpty()); i++) {
-                    Thread.sleep(200);
-                    report = script(at, "return document.getElementById('report').srcdoc;");
-                }
-                assertNotNull(report);
-                assertTrue(report.contains("KPI評価レポート") && report.contains("otaru-h30.csv"), "the uploaded sheet");
-                // published FY2018: 17 参加児童生徒数 ◎ ☆; project (2) 集計対象 18事業[19KPI] / 全 19事業[21KPI]
-                assertTrue(report.contains("参加児童生徒数"));
-                assertTrue(report.contains("(集計対象 18事業[19KPI] / 全 19事業[21KPI])"));
-                assertTrue(report.contains(">◎</td>") && report.contains(">☆</td>") && report.contains(">×</td>"));
-                String shown = script(at, "return document.getElementById('rules').textContent;");
-                assertTrue(shown.contains(rules.current().hash()), shown);
-            } finally {
-                http.send(HttpRequest.newBuilder(URI.create(at)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    /** A headless Chromium driven through ChromeDriver: the driver process and one session. */
+    private final class Browser implements AutoCloseable {
+
+        final Process driver;
+        final String session;
+
+        Browser() throws Exception {
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
             }
-        } finally {
+            driver = new ProcessBuilder(DRIVER.toString(), "--port=" + port)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String base = "http://127.0.0.1:" + port;
+            waitFor(base + "/status");
+            session = base + "/session/" + field(send(base + "/session", "{\"capabilities\":{\"alwaysMatch\":{"
+                    + "\"browserName\":\"chrome\",\"goog:chromeOptions\":{\"binary\":\"" + CHROMIUM + "\",\"args\":["
+                    + "\"--headless\",\"--no-sandbox\",\"--disable-gpu\",\"--disable-background-networking\","
+                    + "\"--window-size=1280,1000\"]}}}}"), "sessionId");
+        }
+
+        void open(String url) throws IOException, InterruptedException {
+            send(session + "/url", "{\"url\":\"" + quote(url) + "\"}");
+        }
+
+        String run(String js) throws IOException, InterruptedException {
+            return script(session, js);
+        }
+
+        @Override
+        public void close() throws Exception {
+            http.send(HttpRequest.newBuilder(URI.create(session)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
             driver.destroy();
             driver.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anUploadedSheetShowsItsReportWithTheMarks() throws Exception {
+        try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
+                ReviewService service = ReviewService.start(rules, Path.of("seeds"), ReviewService.Limits.DEFAULT,
+                        "127.0.0.1", 0);
+                Browser browser = new Browser()) {
+            String at = browser.session;
+            browser.open("http://127.0.0.1:" + service.port() + "/");
+            String input = field(send(at + "/element", "{\"using\":\"css selector\",\"value\":\"#file\"}"),
+                    ELEMENT);
+            send(at + "/element/" + input + "/value", "{\"text\":\""
+                    + quote(Path.of("seeds/otaru-h30.csv").toAbsolutePath().toString()) + "\"}");
+            browser.run("document.getElementById('year').value = 'FY2018';"
+                    + " document.getElementById('form').requestSubmit(); return 'ok';");
+            String report = null;
+            for (int i = 0; i < 100 && (report == null || report.isEmpty()); i++) {
+                Thread.sleep(200);
+                report = browser.run("return document.getElementById('report').srcdoc;");
+            }
+            assertNotNull(report);
+            assertTrue(report.contains("KPI評価レポート") && report.contains("otaru-h30.csv"), "the uploaded sheet");
+            // published FY2018: 17 参加児童生徒数 ◎ ☆; project (2) 集計対象 18事業[19KPI] / 全 19事業[21KPI]
+            assertTrue(report.contains("参加児童生徒数"));
+            assertTrue(report.contains("(集計対象 18事業[19KPI] / 全 19事業[21KPI])"));
+            assertTrue(report.contains(">◎</td>") && report.contains(">☆</td>") && report.contains(">×</td>"));
+            String shown = browser.run("return document.getElementById('rules').textContent;");
+            assertTrue(shown.contains(rules.current().hash()), shown);
+            assertTrue(browser.run("return document.getElementById('year').options[4].text;").equals("FY2018 (H30)"),
+                    "fiscal-year labels from the server");
+        }
+    }
+
+    /** report.html as people open it: the marks and the trend labels, as rendered text, agree with results.csv. */
+    @Test
+    void theReportShowsTheMarksAndTheTrendOfResultsCsv(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String batch = jp.kpireview.cli.Cli.run("batch", "--quiet", "--data", "seeds/otaru-h30.csv", "--out",
+                dir.toString());
+        assertTrue(batch.startsWith("0\n"), batch);
+        List<String> results = Files.readAllLines(dir.resolve("results.csv"));
+        try (Browser browser = new Browser()) {
+            browser.open(dir.resolve("report.html").toUri().toString());
+            for (String kpi : List.of("17", "5a", "15", "49")) {
+                String row = browser.run("const r = Array.from(document.querySelectorAll('table.kpis tr')).find(r =>"
+                        + " r.cells.length > 0 && r.cells[0].innerText.trim() === '" + kpi + "');"
+                        + " return r ? r.innerText.replace(/\\s+/g, ' ') : '';");
+                String csv = results.stream().filter(l -> l.startsWith("小樽市," + kpi + ",FY2018,")).findFirst()
+                        .orElseThrow();
+                String[] cells = csv.split(",");
+                String band = cells[8];
+                String trend = cells[10];
+                assertTrue(band.isEmpty() || row.contains(" " + band + " "), kpi + ": " + row + " / " + csv);
+                String label = switch (trend) {
+                    case "improving" -> "↑上昇";
+                    case "worsening" -> "↓低下";
+                    case "unchanged" -> "→横ばい";
+                    default -> null;
+                };
+                if (label != null) {
+                    assertTrue(row.contains(label), kpi + ": " + row + " / " + csv);
+                } else {
+                    assertFalse(row.contains("↑上昇") || row.contains("↓低下") || row.contains("→横ばい"), row);
+                }
+            }
+            String legend = browser.run("return document.querySelector('p.legend').innerText;");
+            assertTrue(legend.contains("◎ 100以上") && legend.contains("☆ 目標達成"), legend);
         }
     }
 
