@@ -32,7 +32,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "KPI data (CSV or .xlsx).")
     Path data;
 
-    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Fiscal year: FY2018, 2018 or H30.")
+    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Fiscal year: FY2018, 2018, H30 (平成) or R1 (令和).")
     String year;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/evaluate",

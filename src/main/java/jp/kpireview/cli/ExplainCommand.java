@@ -25,7 +25,7 @@ final class ExplainCommand implements Callable<Integer> {
             description = "KPI data (CSV or .xlsx).")
     Path data;
 
-    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Fiscal year: FY2018, 2018 or H30.")
+    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Fiscal year: FY2018, 2018, H30 (平成) or R1 (令和).")
     String year;
 
     @Option(names = "--kpi", required = true, paramLabel = "ID", description = "The KPI's kpi_id, e.g. 5b.")

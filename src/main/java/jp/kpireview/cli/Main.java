@@ -18,6 +18,7 @@ public final class Main {
     public static final int OK = 0;
     public static final int DIFFERENCES = 1;
     public static final int BAD_INPUT = 2;
+    public static final int INTERNAL = 3;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -42,7 +43,15 @@ public final class Main {
         } else if (e instanceof UncheckedIOException io) {
             err.println("error: " + io.getMessage());
         } else {
-            throw e;
+            // a fault of kpi-review itself, not of the data or the rules: one line, and the trace for a bug report
+            // only when asked for (KPI_REVIEW_DEBUG=1)
+            err.println("internal error: " + e + " (this is a bug in kpi-review, not in your data or rules;"
+                    + " run again with KPI_REVIEW_DEBUG=1 for the details to report)");
+            if (System.getenv("KPI_REVIEW_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return INTERNAL;
         }
         err.flush();
         return BAD_INPUT;

@@ -261,8 +261,12 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
         private String kpiTable(List<KpiHistory> histories) {
             Review last = review.reviews().get(review.reviews().size() - 1);
             List<Band> bands = last.bands();
-            List<Integer> years = review.years();
-            int latest = years.get(years.size() - 1);
+            int latest = last.year();
+            // every year with an actual up to the one shown, as the published table has them, even when only the
+            // latest year was evaluated
+            java.util.TreeSet<Integer> shown = new java.util.TreeSet<>(review.years());
+            histories.forEach(h -> shown.addAll(h.kpi().actuals().headMap(latest, true).keySet()));
+            List<Integer> years = List.copyOf(shown);
             Kpi first = histories.get(0).kpi();
             StringBuilder html = new StringBuilder("<table class=\"kpis\"><caption>")
                     .append(FiscalYear.bothLabels(latest)).append(" の評価 <small>(")
@@ -300,8 +304,13 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                 html.append("<td class=\"mark\"").append(here ? " style=\"color:" + colour(review.bands(), band) + "\"" : "")
                         .append('>').append(here ? Html.escape(e.band().mark()) : "").append("</td>");
             }
-            List<BigDecimal> references = h.years().stream().map(v -> v.referenceKind() == null
-                    || v.referenceKind().code().equals("final") ? null : v.reference()).toList();
+            Map<Integer, BigDecimal> annual = new java.util.HashMap<>();
+            h.years().forEach(v -> {
+                if (v.referenceKind() != null && !v.referenceKind().code().equals("final")) {
+                    annual.put(v.year(), v.reference());
+                }
+            });
+            List<BigDecimal> references = years.stream().map(annual::get).toList();
             html.append("<td class=\"mark star\">").append(e.scored() && e.achieved() ? "☆" : "")
                     .append("</td><td class=\"trend\">")
                     // the trend of the latest year against the KPI's previous scored year, as results.csv has it

@@ -51,7 +51,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
 
     /** A municipality's rows per sheet, as spill text, and the band scale. */
     public record Part(List<Band> bands, List<String> grades, Map<Integer, String> yearRows,
-            Map<Integer, List<Band>> yearBands, String trendRows, String summaryRows) {
+            Map<Integer, List<Band>> yearBands, java.util.Set<Integer> actualYears, String trendRows,
+            String summaryRows) {
     }
 
     private final Path target;
@@ -64,6 +65,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     private List<String> grades = List.of();
     /** Each year's own band scale (years of different policy periods may differ). */
     private final Map<Integer, List<Band>> yearBands = new TreeMap<>();
+    /** Every year with an actual in the data: a year sheet shows the actuals up to its year, as published. */
+    private final TreeSet<Integer> actualYears = new TreeSet<>();
     private AtomicFile file;
 
     public ReportXlsx(Path target) {
@@ -87,7 +90,10 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             yearRows.put(year.year(), spill(csv -> yearRows(csv, review, year)));
             yearBands.put(year.year(), year.bands());
         }
-        return new Part(review.bands(), review.grades(), yearRows, yearBands, spill(csv -> trendRows(csv, review)),
+        java.util.Set<Integer> actualYears = new java.util.TreeSet<>();
+        review.kpis().forEach(k -> actualYears.addAll(k.actuals().keySet()));
+        return new Part(review.bands(), review.grades(), yearRows, yearBands, actualYears,
+                spill(csv -> trendRows(csv, review)),
                 spill(csv -> summaryRows(csv, review)));
     }
 
@@ -168,6 +174,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         bands = part.bands();
         grades = part.grades();
         part.yearBands().forEach(yearBands::putIfAbsent);
+        actualYears.addAll(part.actualYears());
         try {
             for (Map.Entry<Integer, String> year : part.yearRows().entrySet()) {
                 years.add(year.getKey());
@@ -268,7 +275,9 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     /** One fiscal year: per project its KPI rows and its summary row. */
     private void writeYear(Workbook workbook, int year) throws IOException {
         List<Band> bands = yearBands.getOrDefault(year, this.bands);
-        List<Integer> actualYears = years.headSet(year, true).stream().toList();
+        TreeSet<Integer> upTo = new TreeSet<>(years.headSet(year, true));
+        upTo.addAll(this.actualYears.headSet(year, true));
+        List<Integer> actualYears = List.copyOf(upTo);
         List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "No.", "事業名", "KPI", "単位", "基準年度",
                 "基準値"));
         actualYears.forEach(y -> header.add(FiscalYear.japaneseLabel(y) + "実績値"));

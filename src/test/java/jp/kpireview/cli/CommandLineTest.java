@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import jp.kpireview.report.ReportXlsxTest;
 import jp.kpireview.rules.KpiFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +135,19 @@ class CommandLineTest {
                 "--quiet", "--out", dir.resolve("range").toString());
         assertEquals(0, range.exit(), range.err());
         assertTrue(range.err().contains("note: skipped FY2019 (R1): no KPI has an actual for it"), range.err());
+    }
+
+    @Test
+    void oneYearsReportShowsTheEarlierActualsAsThePublishedTableDoes() throws IOException {
+        Run run = run("batch", "--quiet", "--data", "seeds/otaru-h30.csv", "--years", "FY2018", "--out",
+                dir.resolve("y").toString());
+        assertEquals(0, run.exit(), run.err());
+        String html = Files.readString(dir.resolve("y/report.html"));
+        for (String year : List.of("H27", "H28", "H29", "H30")) {
+            assertTrue(html.contains("<th>" + year + "<br>実績値</th>"), year);
+        }
+        assertTrue(ReportXlsxTest.rows(dir.resolve("y/report.xlsx"), "FY2018 (H30)").get(0).containsAll(
+                List.of("H27実績値", "H28実績値", "H29実績値", "H30実績値")));
     }
 
     @Test
