@@ -358,6 +358,15 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             svg.kpi line.annual { stroke: #d35400; stroke-width: 2; }
             svg.kpi text.axis { font-size: 9px; fill: #666; }
             .note { color: #555; border-left: 3px solid #ccc; padding-left: 8px; }
-            @media print { body { margin: 0; } section.municipality { page-break-before: always; } }
+            @page { size: A4 landscape; margin: 8mm; }
+            @media print {
+              body { margin: 0; font-size: 8px; }
+              section.municipality { page-break-before: always; }
+              th, td { padding: 1px 3px; }
+              td.mark { font-size: 11px; }
+              table.kpis td:nth-child(2), table.kpis td:nth-child(3) { min-width: 7em; }
+              table.kpis tr { page-break-inside: avoid; }
+              svg.kpi { width: 130px; height: 44px; }
+            }
             """;
 }
