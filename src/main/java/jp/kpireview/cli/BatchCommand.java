@@ -82,7 +82,7 @@ final class BatchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("note: " + skipped + " is left out: its header is not that of KPI data"
                     + " (no kpi_id and baseline columns)");
         }
-        BatchRunner runner = new BatchRunner(rules.engine(selection.years(), false),
+        BatchRunner runner = new BatchRunner(rules.engine(probedYears(selection, files), false),
                 new BatchRunner.Settings(selection, plans.noPlan, workers), KpiData::read);
         BatchRunner.Totals totals;
         try (Reports reports = Reports.open(out, openers(wanted))) {
@@ -110,6 +110,21 @@ final class BatchCommand implements Callable<Integer> {
         wanted.forEach(f -> f.files().forEach(file -> openers.add(file.opener(out, detailed))));
         return openers;
     }
+
+    /**
+     * The years the rule check probes: those asked for, or else those the data's headers name (the first few files
+     * are enough: a run's files share their columns); the whole default span when no header says.
+     */
+    private static List<Integer> probedYears(YearSelection selection, List<Path> files) {
+        if (!selection.years().isEmpty()) {
+            return selection.years();
+        }
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        files.stream().limit(PEEKED_FILES).forEach(f -> years.addAll(KpiData.headerYears(f)));
+        return List.copyOf(years);
+    }
+
+    private static final int PEEKED_FILES = 5;
 
     private Progress progress() {
         return quiet ? Progress.SILENT : new Progress(spec.commandLine().getErr(), System.console() != null);

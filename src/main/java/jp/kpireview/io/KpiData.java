@@ -79,6 +79,31 @@ public final class KpiData {
     }
 
     /**
+     * The fiscal years a CSV's header has actual columns for (FY2015 …), read from its first line only; empty for a
+     * workbook or a file that cannot be read (the run reads it properly and says what is wrong).
+     */
+    public static java.util.SortedSet<Integer> headerYears(Path file) {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        if (!file.toString().endsWith(".csv")) {
+            return years;
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header != null) {
+                for (String column : header.replace("\uFEFF", "").split(",")) {
+                    String c = column.strip().replace("\"", "");
+                    if (c.matches("FY\\d{4}")) {
+                        years.add(Integer.parseInt(c.substring(2)));
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            years.clear();
+        }
+        return years;
+    }
+
+    /**
      * The files of the folders in {@code filesOrFolders} that are CSV but not KPI data — the published-score files
      * beside the seed — which a run over the folder leaves out (and says so).
      */
