@@ -12,6 +12,7 @@ import jp.kpireview.batch.BatchRunner;
 import jp.kpireview.batch.Progress;
 import jp.kpireview.batch.YearSelection;
 import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.report.HtmlReport;
 import jp.kpireview.report.ReportFormat;
@@ -82,8 +83,10 @@ final class BatchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("note: " + skipped + " is left out: its header is not that of KPI data"
                     + " (no kpi_id and baseline columns)");
         }
-        BatchRunner runner = new BatchRunner(rules.engine(probedYears(selection, files), false),
-                new BatchRunner.Settings(selection, plans.noPlan, workers), KpiData::read);
+        PolicyEngine engine = rules.engine(probedYears(selection, files), false);
+        java.util.Set<String> directions = engine.directionSymbols();
+        BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(selection, plans.noPlan, workers),
+                file -> KpiData.read(file, directions));
         BatchRunner.Totals totals;
         try (Reports reports = Reports.open(out, openers(wanted))) {
             totals = runner.run(files, reports, progress());

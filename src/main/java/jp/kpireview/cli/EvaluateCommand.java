@@ -11,6 +11,7 @@ import jp.kpireview.batch.Progress;
 import jp.kpireview.batch.YearSelection;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.report.ReportFormat;
 import jp.kpireview.report.ReportWriter;
@@ -60,8 +61,10 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         int fiscalYear = Options.fiscalYear(year, spec);
         PrintWriter stdout = spec.commandLine().getOut();
-        BatchRunner runner = new BatchRunner(rules.engine(List.of(fiscalYear), trace != null),
-                new BatchRunner.Settings(new YearSelection(List.of(fiscalYear)), plans.noPlan, 1), KpiData::read);
+        PolicyEngine engine = rules.engine(List.of(fiscalYear), trace != null);
+        java.util.Set<String> directions = engine.directionSymbols();
+        BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(new YearSelection(List.of(fiscalYear)),
+                plans.noPlan, 1), file -> KpiData.read(file, directions));
         List<Supplier<? extends ReportWriter<?>>> reports = new ArrayList<>();
         if (!quiet) {
             reports.add(() -> ReviewTable.writer(stdout));

@@ -86,6 +86,13 @@ public final class PolicyEngine {
         return Band.columns(engines.stream().map(e -> e.tables().bands()).toList());
     }
 
+    /** Every direction symbol some policy accepts (for readers that check the direction with the row's cells). */
+    public java.util.Set<String> directionSymbols() {
+        java.util.Set<String> symbols = new java.util.LinkedHashSet<>();
+        engines.forEach(e -> symbols.addAll(e.tables().directions().getSymbols()));
+        return symbols;
+    }
+
     public List<Review> evaluate(List<Kpi> kpis, List<Integer> years) {
         ReviewEngine.Attempt attempt = attempt(kpis, years);
         if (!attempt.problems().isEmpty()) {

@@ -47,10 +47,16 @@ public final class KpiCsv {
     }
 
     public static List<Kpi> read(Path file) {
+        return read(file, null);
+    }
+
+    /** @param directions the direction symbols the rules accept, checked with each row's other cells; may be null */
+    public static List<Kpi> read(Path file, java.util.Set<String> directions) {
         String text = readUtf8(file);
         SourceLocation headerLine = new SourceLocation(file.toString(), 1);
         try (CSVParser parser = CSVParser.parse(stripBom(text), READ_FORMAT)) {
-            KpiTable table = KpiTable.withHeader(parser.getHeaderNames(), headerLine, KpiTable.stem(file));
+            KpiTable table = KpiTable.withHeader(parser.getHeaderNames(), headerLine, KpiTable.stem(file))
+                    .knownDirections(directions);
             for (CSVRecord record : parser) {
                 table.add(new KpiTable.Row(headerLine.atLine((int) parser.getCurrentLineNumber()),
                         column -> record.isMapped(column) && record.isSet(column) ? record.get(column) : ""));

@@ -21,6 +21,11 @@ public final class KpiData {
 
     /** Reads a data file: canonical CSV or an Excel workbook with the same columns. */
     public static List<Kpi> read(Path file) {
+        return read(file, null);
+    }
+
+    /** @param directions the direction symbols the rules accept, checked with each row's other cells; may be null */
+    public static List<Kpi> read(Path file, java.util.Set<String> directions) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new DataException(new SourceLocation(file.toString(), 0), "file", "no such data file (looked in "
@@ -33,10 +38,10 @@ public final class KpiData {
                     InputLimits.MAX_FILE_BYTES >> 20));
         }
         if (name.endsWith(".csv")) {
-            return KpiCsv.read(file);
+            return KpiCsv.read(file, directions);
         }
         if (name.endsWith(".xlsx")) {
-            return KpiXlsx.read(file);
+            return KpiXlsx.read(file, directions);
         }
         throw new DataException(new SourceLocation(file.toString(), 1), "file",
                 "not a KPI data file (expected .csv or .xlsx)");

@@ -43,6 +43,8 @@ public final class KpiTable {
     private final SourceLocation headerLine;
     private final List<Kpi> kpis = new ArrayList<>();
     private final ProblemList problems = new ProblemList();
+    /** The direction symbols the rules accept, when the reader knows them; null: left to the rules alone. */
+    private java.util.Set<String> directions;
     private final Map<String, SourceLocation> seenIds = new HashMap<>();
 
     private KpiTable(Map<String, Integer> actualColumns, Map<String, Integer> planColumns,
@@ -97,6 +99,12 @@ public final class KpiTable {
         return new KpiTable(actuals, plans, defaultMunicipality, headerLine);
     }
 
+    /** Checks each row's direction against the rules' symbol table while reading. */
+    public KpiTable knownDirections(java.util.Set<String> symbols) {
+        this.directions = symbols;
+        return this;
+    }
+
     public void add(Row row) {
         Kpi kpi = toKpi(new Cells(row, problems));
         if (kpi == null) {
@@ -125,6 +133,11 @@ public final class KpiTable {
         int before = problems.size();
         String id = row.text("kpi_id", true);
         String direction = row.text("direction", true);
+        if (directions != null && !direction.isEmpty() && !directions.contains(direction)) {
+            // the rules' own table, checked here too so that it is reported with the row's other problems
+            row.problem("direction", "unknown direction '" + direction + "' (use " + String.join(" ", directions)
+                    + ")");
+        }
         Integer baselineYear = row.value("baseline_year", FiscalYear::parse, true);
         BigDecimal baseline = row.value("baseline", KpiTable::number, true);
         Integer targetYear = row.value("target_year", FiscalYear::parse, true);

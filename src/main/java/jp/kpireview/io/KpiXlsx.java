@@ -39,6 +39,11 @@ public final class KpiXlsx {
     }
 
     public static List<Kpi> read(Path file) {
+        return read(file, null);
+    }
+
+    /** @param directions the direction symbols the rules accept, checked with each row's other cells; may be null */
+    public static List<Kpi> read(Path file, java.util.Set<String> directions) {
         try (ReadableWorkbook workbook = open(file)) {
             Sheet sheet = workbook.getFirstSheet();
             SourceLocation headerLine = new SourceLocation(file.toString(), sheet.getName(), 1);
@@ -67,7 +72,7 @@ public final class KpiXlsx {
                     columns.putIfAbsent(names.get(i), i);
                 }
                 KpiTable table = KpiTable.withHeader(names.stream().filter(n -> !n.isEmpty()).toList(), headerLine,
-                        KpiTable.stem(file));
+                        KpiTable.stem(file)).knownDirections(directions);
                 while (row.hasNext()) {
                     Row r = row.next();
                     List<String> cells = texts(r);

@@ -44,7 +44,7 @@ public final class DiffReport {
 
     public static void writeHtml(Path file, RuleDiff.Result r, String before, String after) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<title>ルール変更の影響</title>\n<style>\n" + HtmlReport.STYLE + "td.was { color: #999; }\n"
+                + "<title>ルール変更の影響</title>\n<style>\n" + HtmlReport.STYLE + "td.was { color: #999; }\ntd.nowrap { white-space: nowrap; }\n"
                 + "</style>\n</head>\n<body>\n<h1>ルール変更の影響 <small>what the rule edit changes</small></h1>\n");
         html.append("<p class=\"lead\">").append(Html.escape(before)).append(" → ").append(Html.escape(after))
                 .append(String.format(": %,d KPI-years; %d change band or ☆, %d only their score; %d project summaries"
@@ -54,9 +54,9 @@ public final class DiffReport {
         for (RuleDiff.KpiChange c : r.kpis()) {
             Evaluation a = c.before();
             Evaluation b = c.after();
-            html.append("<tr><td>").append(Html.escape(a.kpi().municipality())).append("</td><td>")
-                    .append(Html.escape(a.kpi().id())).append("</td><td>").append(FiscalYear.bothLabels(a.year()))
-                    .append("</td><td>").append(Html.escape(a.kpi().name())).append("</td><td class=\"n\">")
+            html.append("<tr><td class=\"nowrap\">").append(Html.escape(a.kpi().municipality()))
+                    .append("</td><td class=\"nowrap\">").append(Html.escape(a.kpi().id()))
+                    .append("</td><td class=\"nowrap\">").append(FiscalYear.bothLabels(a.year())).append("</td><td>").append(Html.escape(a.kpi().name())).append("</td><td class=\"n\">")
                     .append(Html.escape(change(a, b, e -> shown(e.score())))).append("</td><td class=\"mark\">")
                     .append(Html.escape(change(a, b, DiffReport::band))).append("</td><td class=\"mark star\">")
                     .append(change(a, b, e -> e.achieved() ? "☆" : "–")).append("</td></tr>\n");
@@ -64,8 +64,8 @@ public final class DiffReport {
         html.append("</tbody></table>\n<h2>プロジェクト集計</h2>\n<table class=\"summary\"><thead><tr><th>自治体</th>"
                 + "<th>プロジェクト</th><th>年度</th><th>変更前</th><th>変更後</th></tr></thead><tbody>\n");
         for (RuleDiff.SummaryChange c : r.summaries()) {
-            html.append("<tr><td>").append(Html.escape(c.municipality())).append("</td><td>")
-                    .append(Html.escape(c.before().project())).append("</td><td>")
+            html.append("<tr><td class=\"nowrap\">").append(Html.escape(c.municipality())).append("</td><td>")
+                    .append(Html.escape(c.before().project())).append("</td><td class=\"nowrap\">")
                     .append(FiscalYear.bothLabels(c.before().year())).append("</td><td class=\"was\">")
                     .append(Html.escape(ReviewTable.summaryLine(c.before()))).append("</td><td>")
                     .append(Html.escape(ReviewTable.summaryLine(c.after()))).append("</td></tr>\n");

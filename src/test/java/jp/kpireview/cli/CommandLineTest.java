@@ -151,6 +151,17 @@ class CommandLineTest {
     }
 
     @Test
+    void allOfARowsProblemsAreReportedAtOnceTheDirectionIncluded() throws IOException {
+        Path data = Files.writeString(dir.resolve("row.csv"), "kpi_id,project,business_no,business,kpi,unit,"
+                + "direction,baseline_year,baseline,target_year,target,FY2018\n1,p,1,b,k,件,up,FY20x4,0,FY2019,10,5\n");
+        Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", dir.resolve("o").toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains(data + ":2: direction: unknown direction 'up' (use ↗ ↑ ▲ increase 増加 ↘ ↓ ▼"
+                + " decrease 減少 → maintain 維持)") && run.err().contains(data + ":2: baseline_year: not a fiscal year"),
+                run.err());
+    }
+
+    @Test
     void anUnclosedQuoteInACsvIsLocated() throws IOException {
         Path broken = dir.resolve("quote.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("seeds/otaru-h30.csv")));
