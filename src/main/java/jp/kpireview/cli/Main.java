@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Scores the KPIs of a municipal strategy (まち・ひと・しごと創生総合戦略) with the rules in rules/*.drl.",
         subcommands = {BatchCommand.class, EvaluateCommand.class, CheckCommand.class, ImportPublishedCommand.class,
                 GenerateCommand.class, TestRulesCommand.class, ExplainCommand.class,
-                ValidateCommand.class, DiffCommand.class, ServeCommand.class})
+                ValidateCommand.class, DiffCommand.class, PlanCommand.class, ServeCommand.class})
 public final class Main {
 
     public static final int OK = 0;

@@ -1,0 +1,54 @@
+package jp.kpireview.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.engine.PolicyEngine;
+import jp.kpireview.io.KpiData;
+import jp.kpireview.plan.PlanCsv;
+import jp.kpireview.plan.PlanSearch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "For the next year: the actual each KPI needs for each band and for ☆, found by evaluating the"
+                + " rules in force that year (not by a formula); writes plan.csv.")
+final class PlanCommand implements Callable<Integer> {
+
+    @Option(names = "--data", converter = InputPath.class, required = true, paramLabel = "FILE",
+            description = "KPI data (CSV or .xlsx).")
+    Path data;
+
+    @Option(names = "--year", required = true, paramLabel = "YEAR",
+            description = "The fiscal year to plan: FY2019, 2019, H31 or R1.")
+    String year;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/plan",
+            description = "Folder for plan.csv (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    RulesOption rules;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int fiscalYear = Options.fiscalYear(year, spec);
+        PolicyEngine engine = rules.engine(List.of(fiscalYear), false);
+        PlanSearch.Plan plan = new PlanSearch(engine).plan(KpiData.read(data, engine.directionSymbols()),
+                fiscalYear);
+        PlanCsv.write(out.resolve("plan.csv"), plan);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("%s: wrote %s (%d KPIs; policy %s)%n", FiscalYear.bothLabels(fiscalYear),
+                out.resolve("plan.csv"), plan.kpis().size(), plan.policy().label());
+        stdout.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,118 @@
+package jp.kpireview.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+import jp.kpireview.cli.Cli;
+import jp.kpireview.domain.Band;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.engine.PolicyEngine;
+import jp.kpireview.engine.RuleBase;
+import jp.kpireview.io.KpiCsv;
+import jp.kpireview.reference.PlainReview;
+import jp.kpireview.rules.KpiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The actual each KPI needs for each band, found through the rules, checked against the plain-Java reference. */
+class PlanSearchTest {
+
+    private static final Path SEED = Path.of("seeds/otaru-h30.csv");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyNeedOfTheSeedIsTheEdgeOfThePlainReference() {
+        List<Kpi> kpis = KpiCsv.read(SEED);
+        PlanSearch.Plan plan = new PlanSearch(PolicyEngine.of(KpiFixture.rules())).plan(kpis, 2019);
+        assertEquals(73, plan.kpis().size());
+        int checked = 0;
+        for (PlanSearch.KpiPlan p : plan.kpis()) {
+            for (PlanSearch.Need need : p.needs()) {
+                if (need.actual() == null || !need.note().isEmpty()) {
+                    continue;
+                }
+                // the reference, which shares no code with the rules: the answer reaches the goal, one step less not
+                BigDecimal worse = need.actual().subtract(p.step().multiply(BigDecimal.valueOf(
+                        p.better() == jp.kpireview.facts.Better.HIGHER ? 1 : -1)));
+                assertTrue(reaches(PlainReview.evaluate(with(p.kpi(), need.actual()), 2019), need.goal()),
+                        p.kpi().id() + " " + need.goal() + " at " + need.actual());
+                assertTrue(!reaches(PlainReview.evaluate(with(p.kpi(), worse), 2019), need.goal()),
+                        p.kpi().id() + " " + need.goal() + " one step worse at " + worse);
+                checked++;
+            }
+        }
+        assertTrue(checked > 250, checked + " needs checked");
+        // 17 参加児童生徒数 67 → 100 in FY2019 (the last step): ○ from 50 % of the way, 83.5 → 84 people
+        PlanSearch.KpiPlan p17 = plan.kpis().stream().filter(p -> p.kpi().id().equals("17")).findFirst().orElseThrow();
+        assertEquals(List.of("67", "84", "100", "100"), p17.needs().stream().map(n -> n.actual().toPlainString())
+                .toList());
+        // 25 乳幼児健診受診率 kept at 96.5 %: the floor is 91.675, so ● from 91.7 and ○ from 94.1, in the data's decimals
+        PlanSearch.KpiPlan p25 = plan.kpis().stream().filter(p -> p.kpi().id().equals("25")).findFirst().orElseThrow();
+        assertEquals(List.of("91.7", "94.1", "96.5", "96.5"), p25.needs().stream().map(n -> n.actual().toPlainString())
+                .toList());
+    }
+
+    @Test
+    void aBandAboveTheClampIsSaidToBeOutOfReach() throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace(".from(100, \"◎\", \"100以上\")",
+                ".from(100, \"◎\", \"100以上\").from(120, \"◎+\", \"120以上\")"));
+        List<Kpi> kpis = KpiCsv.read(SEED).subList(0, 3);
+        PlanSearch.Plan plan = new PlanSearch(PolicyEngine.of(RuleBase.load(rules))).plan(kpis, 2019);
+        PlanSearch.Need top = plan.kpis().get(0).needs().stream().filter(n -> n.goal().equals("◎+")).findFirst()
+                .orElseThrow();
+        assertEquals(null, top.actual());
+        assertTrue(top.note().startsWith("cannot be reached: even"), top.note());
+    }
+
+    @Test
+    void anotherFormulaIsSearchedTheSameWay() {
+        // the achievement ratio: B from 80 % of the final target 180 → 144
+        Kpi kpi = KpiCsv.read(SEED).get(0);
+        Kpi ratioKpi = new Kpi("例市", "1", "(1) 例", "1", "b", "k", "人", "↗", 2014, BigDecimal.ZERO, 2019,
+                new BigDecimal("180"), new TreeMap<>(java.util.Map.of(2018, new BigDecimal("100"))), new TreeMap<>(),
+                "", kpi.source());
+        PlanSearch.Plan plan = new PlanSearch(PolicyEngine.of(RuleBase.load(Path.of("examples/policies/"
+                + "achievement-ratio")))).plan(List.of(ratioKpi), 2019);
+        assertEquals(List.of("90", "144", "180", "180"), plan.kpis().get(0).needs().stream()
+                .map(n -> n.actual().toPlainString()).toList(), "C 50 %, B 80 %, A 100 % of 180, ☆ at 180");
+    }
+
+    @Test
+    void planWritesPlanCsv() throws IOException {
+        String run = Cli.run("plan", "--data", SEED.toString(), "--year", "R1", "--out", dir.resolve("p").toString());
+        assertTrue(run.startsWith("0\n"), run);
+        List<String> lines = Files.readAllLines(dir.resolve("p/plan.csv"));
+        assertEquals("\uFEFFmunicipality,kpi_id,project,kpi,unit,direction,fiscal_year,policy,needs_●,needs_○,needs_◎,"
+                + "needs_☆,note", lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("小樽市,17,") && l.endsWith(",67,84,100,100,")), lines
+                .toString());
+    }
+
+    private static boolean reaches(Evaluation e, String goal) {
+        if (!e.scored()) {
+            return false;
+        }
+        if (goal.equals("☆")) {
+            return e.achieved();
+        }
+        List<String> marks = PlainReview.BANDS.stream().map(Band::mark).toList();
+        return marks.indexOf(e.band().mark()) >= marks.indexOf(goal);
+    }
+
+    private static Kpi with(Kpi k, BigDecimal actual) {
+        TreeMap<Integer, BigDecimal> actuals = new TreeMap<>(k.actuals());
+        actuals.put(2019, actual);
+        return new Kpi(k.municipality(), k.id(), k.project(), k.businessNo(), k.business(), k.name(), k.unit(),
+                k.directionText(), k.baselineYear(), k.baseline(), k.targetYear(), k.finalTarget(), actuals, k.plans(),
+                k.note(), k.source());
+    }
+}
