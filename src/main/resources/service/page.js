@@ -4,6 +4,8 @@ const asked = new URLSearchParams(location.search);
 // the fiscal years and their labels (FY2018 (H30)) come from the server, which knows the eras
 const years = fetch('/api/years').then(r => r.json()).then(d => {
   d.years.forEach(y => $('year').add(new Option(y.label, y.value)));
+  d.years.forEach(y => $('planYear').add(new Option(y.label, y.value)));
+  $('planYear').value = 'FY2019';
 });
 Promise.all([years, fetch('/api/data').then(r => r.json())]).then(([, d]) => {
   d.files.forEach(f => $('bundled').add(new Option(f, f)));
@@ -27,6 +29,68 @@ function showRules() {
     $('rules').textContent = text;
   });
 }
+/** The sheet the form names: an uploaded file or a bundled one, as request parameters and body. */
+function sheet(params) {
+  const file = $('file').files[0];
+  if (file) { params.set('name', file.name); return file; }
+  if ($('bundled').value) { params.set('data', $('bundled').value); return null; }
+  throw new Error('シートを選んでください (choose a sheet)');
+}
+function cell(row, text, numeric) {
+  const td = row.insertCell();
+  td.textContent = text;
+  if (numeric) { td.className = 'n'; }
+}
+async function post(path, params, body) {
+  const response = await fetch(path + '?' + params, {method: 'POST', body: body});
+  if (!response.ok) {
+    const error = await response.json();
+    $('errors').textContent = error.errors.map(e => e.text || (e.location + ': ' + e.message)).join('\n');
+    return null;
+  }
+  return response;
+}
+// the next year's plan: what each KPI needs for each band and ☆, from the rules in force that year
+$('plan').addEventListener('click', async () => {
+  $('errors').textContent = '';
+  const params = new URLSearchParams({year: $('planYear').value});
+  let body;
+  try { body = sheet(params); } catch (e) { $('errors').textContent = e.message; return; }
+  const response = await post('/api/plan', params, body);
+  if (!response) return;
+  const plan = await response.json();
+  const table = $('needs');
+  table.replaceChildren();
+  const caption = table.createCaption();
+  caption.textContent = plan.label + ' に必要な実績 (' + plan.policy + ')';
+  const head = table.createTHead().insertRow();
+  ['No.', 'KPI', '方向'].concat(plan.bands.slice(1).map(b => b.mark + ' ' + b.label), ['☆', ''])
+    .forEach(h => { const th = document.createElement('th'); th.textContent = h; head.appendChild(th); });
+  const rows = table.createTBody();
+  $('whatKpi').replaceChildren();
+  for (const k of plan.kpis) {
+    const row = rows.insertRow();
+    cell(row, k.kpiId); cell(row, k.kpi); cell(row, k.direction);
+    k.needs.forEach(n => cell(row, n.actual === null ? '—' : n.actual + k.unit, true));
+    cell(row, k.needs.filter(n => n.note).map(n => n.goal + ': ' + n.note).join('; '));
+    $('whatKpi').add(new Option(k.kpiId + ' ' + k.kpi, k.kpiId));
+  }
+});
+// what-if: one KPI with an assumed actual, through the same evaluation as the reports
+$('whatIf').addEventListener('click', async () => {
+  $('errors').textContent = '';
+  const params = new URLSearchParams({year: $('planYear').value, format: 'json', kpi: $('whatKpi').value,
+    actual: $('whatActual').value});
+  let body;
+  try { body = sheet(params); } catch (e) { $('errors').textContent = e.message; return; }
+  const response = await post('/api/evaluate', params, body);
+  if (!response) return;
+  const result = await response.json();
+  const year = result.municipalities[0].kpis[0].years.find(y => y.fiscalYear === $('planYear').value);
+  $('whatResult').textContent = year.status === 'scored'
+    ? 'スコア ' + year.score + ' · 区分 ' + year.band + (year.achieved ? ' · ☆' : '')
+    : '評価なし (' + year.status + ')';
+});
 async function call(format) {
   $('errors').textContent = '';
   const params = new URLSearchParams({year: $('year').value, format: format});

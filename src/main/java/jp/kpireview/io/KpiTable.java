@@ -204,7 +204,8 @@ public final class KpiTable {
         }
     }
 
-    static BigDecimal number(String text) {
+    /** A cell as a number, within the input bounds; an IllegalArgumentException saying what is wrong. */
+    public static BigDecimal number(String text) {
         if (InputLimits.digits(text) > InputLimits.MAX_NUMBER_DIGITS) {
             throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' has more than "
                     + InputLimits.MAX_NUMBER_DIGITS + " digits: too large or too precise a number");

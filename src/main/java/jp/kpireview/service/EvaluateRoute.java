@@ -3,6 +3,7 @@ package jp.kpireview.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import jp.kpireview.engine.OverBudgetException;
 import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.engine.RuleSetException;
 import jp.kpireview.io.KpiData;
+import jp.kpireview.plan.PlanSearch;
 import jp.kpireview.report.HtmlReport;
 import jp.kpireview.report.ReportFormat;
 import jp.kpireview.report.Reports;
@@ -70,15 +72,28 @@ final class EvaluateRoute {
         return busy.get();
     }
 
+    /** One piece of bounded work on a sheet: it gets the engine (with its deadline) and counts the rows it read. */
+    @FunctionalInterface
+    private interface Work {
+        byte[] run(PolicyEngine engine, Path sheet, AtomicInteger rows) throws IOException;
+    }
+
     void handle(Request request, Response response, Callback callback) throws IOException {
         YearSelection years;
         ReportFormat format;
+        String kpi = Api.query(request, "kpi");
+        BigDecimal actual;
         try {
             String year = Api.query(request, "year");
             years = year == null || year.isBlank() || year.equals("all") ? YearSelection.ALL
                     : new YearSelection(List.of(FiscalYear.parse(year)));
             String f = Api.query(request, "format");
             format = ReportFormat.of(f == null ? "json" : f);
+            String what = Api.query(request, "actual");
+            actual = what == null || what.isBlank() ? null : jp.kpireview.io.KpiTable.number(what.strip());
+            if (actual != null && (kpi == null || years.years().size() != 1)) {
+                throw new IllegalArgumentException("a what-if actual needs kpi=ID and one year=…");
+            }
         } catch (IllegalArgumentException e) {
             Api.error(response, callback, 400, "query", e.getMessage());
             return;
@@ -87,6 +102,40 @@ final class EvaluateRoute {
         if (sheet == null) {
             return;
         }
+        bounded(request, response, callback, sheet, format.files().get(0).mediaType(), format == ReportFormat.HTML,
+                (engine, file, rows) -> run(engine, file, years, format, rows, kpi, actual));
+    }
+
+    /**
+     * {@code POST /api/plan?year=FY2019}: for each KPI of the sheet, the actual it needs that year for each band and
+     * for ☆ (the plan command's search), as JSON.
+     */
+    void plan(Request request, Response response, Callback callback) throws IOException {
+        int year;
+        try {
+            String text = Api.query(request, "year");
+            if (text == null) {
+                throw new IllegalArgumentException("name the year to plan: year=FY2019");
+            }
+            year = FiscalYear.parse(text);
+        } catch (IllegalArgumentException e) {
+            Api.error(response, callback, 400, "query", e.getMessage());
+            return;
+        }
+        Path sheet = sheet(request, response, callback);
+        if (sheet == null) {
+            return;
+        }
+        bounded(request, response, callback, sheet, Api.JSON_TYPE, false, (engine, file, rows) -> {
+            List<Kpi> kpis = readLimited(file);
+            rows.set(kpis.size());
+            return PlanJson.write(new PlanSearch(engine).plan(kpis, year));
+        });
+    }
+
+    /** Runs {@code work} among at most maxEvaluations at once, within the time budget, and answers with its bytes. */
+    private void bounded(Request request, Response response, Callback callback, Path sheet, String mediaType,
+            boolean report, Work work) {
         boolean temporary = bundled.isTemporary(sheet);
         if (!running.tryAcquire()) {
             delete(sheet, temporary);
@@ -104,7 +153,7 @@ final class EvaluateRoute {
             result = evaluations.submit(() -> {
                 busy.incrementAndGet();
                 try {
-                    return run(engine, sheet, years, format, rows);
+                    return work.run(engine, sheet, rows);
                 } finally {
                     busy.decrementAndGet();
                     running.release();  // only when the work has really stopped
@@ -121,10 +170,10 @@ final class EvaluateRoute {
             byte[] body = result.get(limits.maxSeconds() + 1, TimeUnit.SECONDS);
             request.setAttribute(ROWS, rows.get());
             response.getHeaders().put("X-Rules", current.hash());
-            if (format == ReportFormat.HTML) {
+            if (report) {
                 Api.securityHeaders(response, Api.REPORT_POLICY);
             }
-            Api.send(response, callback, 200, format.files().get(0).mediaType(), body);
+            Api.send(response, callback, 200, mediaType, body);
         } catch (TimeoutException e) {
             result.cancel(true);
             overBudget(response, callback);
@@ -206,12 +255,13 @@ final class EvaluateRoute {
                 workbook), body);
     }
 
-    private byte[] run(PolicyEngine engine, Path sheet, YearSelection years, ReportFormat format, AtomicInteger rows)
-            throws IOException {
+    private byte[] run(PolicyEngine engine, Path sheet, YearSelection years, ReportFormat format, AtomicInteger rows,
+            String kpi, BigDecimal actual) throws IOException {
         Path out = Files.createTempDirectory("kpi-review-out-");
         try {
             BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(years, false, 1), file -> {
-                List<Kpi> kpis = readLimited(file);
+                List<Kpi> kpis = kpi == null ? readLimited(file) : whatIf(readLimited(file), kpi, actual,
+                        years.years().isEmpty() ? 0 : years.years().get(0), file);
                 rows.set(kpis.size());
                 return kpis;
             });
@@ -231,6 +281,20 @@ final class EvaluateRoute {
         } finally {
             deleteTree(out);
         }
+    }
+
+    /** The one KPI asked for, with the actual it would have that year when one is given (a what-if). */
+    private static List<Kpi> whatIf(List<Kpi> kpis, String id, BigDecimal actual, int year, Path file) {
+        Kpi k = kpis.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> new DataException(
+                new jp.kpireview.domain.SourceLocation(file.toString(), 0), "kpi", "no KPI '" + id + "' in the sheet"));
+        if (actual == null) {
+            return List.of(k);
+        }
+        java.util.TreeMap<Integer, BigDecimal> actuals = new java.util.TreeMap<>(k.actuals());
+        actuals.put(year, actual);
+        return List.of(new Kpi(k.municipality(), k.id(), k.project(), k.businessNo(), k.business(), k.name(), k.unit(),
+                k.directionText(), k.baselineYear(), k.baseline(), k.targetYear(), k.finalTarget(), actuals, k.plans(),
+                k.note(), k.source()));
     }
 
     /** Reads a sheet, refusing more rows than the limit before any is evaluated. */

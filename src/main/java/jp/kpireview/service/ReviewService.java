@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * GET  /health                      ok, and the rule set version
  * GET  /api/rules                   each policy (period) with its version, validation, and rejected edits
  * GET  /api/data                    the bundled data files        GET /api/years   fiscal years with their labels
- * POST /api/evaluate?year=&amp;format=  body: a CSV or .xlsx KPI sheet (or ?data=NAME); json, csv, xlsx or html
+ * POST /api/evaluate?year=&amp;format=  body: a CSV or .xlsx KPI sheet (or ?data=NAME); json, csv, xlsx or html;
+ *                                   with kpi=ID&amp;actual=X, that KPI alone with a what-if actual for the year
+ * POST /api/plan?year=               the actual each KPI needs that year for each band and ☆ (JSON)
  * </pre>
  * Routes match exactly; a wrong method is a 405. Errors are JSON with the command line's located messages, never a
  * stack trace (that goes to the server log). A POST from another site's page is refused.
@@ -182,7 +184,8 @@ public final class ReviewService implements AutoCloseable {
                     }
                     json.writeEndArray();
                 })),
-                "/api/evaluate", new Route(Set.of("POST"), evaluate::handle));
+                "/api/evaluate", new Route(Set.of("POST"), evaluate::handle),
+                "/api/plan", new Route(Set.of("POST"), evaluate::plan));
     }
 
     /** The fiscal years the page offers: the strategies' periods so far. */

@@ -1,5 +1,6 @@
 package jp.kpireview.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,6 +112,39 @@ class ServicePageChromiumTest {
             assertTrue(shown.contains(rules.current().hash()), shown);
             assertTrue(browser.run("return document.getElementById('year').options[4].text;").equals("FY2018 (H30)"),
                     "fiscal-year labels from the server");
+        }
+    }
+
+    /** The page's plan and what-if: the needs come from the rules, a typed actual is scored by the same rules. */
+    @Test
+    void thePagePlansTheNextYearAndScoresAWhatIf() throws Exception {
+        try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
+                ReviewService service = ReviewService.start(rules, Path.of("seeds"), ReviewService.Limits.DEFAULT,
+                        "127.0.0.1", 0);
+                Browser browser = new Browser()) {
+            browser.open("http://127.0.0.1:" + service.port() + "/");
+            String row = null;
+            for (int i = 0; i < 100 && (row == null || row.isEmpty()); i++) {
+                Thread.sleep(100);
+                row = browser.run("if (document.getElementById('bundled').options.length > 1 && !window.asked) {"
+                        + " window.asked = 1; document.getElementById('bundled').value = 'otaru-h30.csv';"
+                        + " document.getElementById('planYear').value = 'FY2019';"
+                        + " document.getElementById('plan').click(); }"
+                        + " const r = Array.from(document.querySelectorAll('#needs tr')).find(r =>"
+                        + " r.cells.length > 0 && r.cells[0].textContent === '17');"
+                        + " return r ? r.innerText.replace(/\\s+/g, ' ') : '';");
+            }
+            // 17 参加児童生徒数 67 → 100 in FY2019: ● 67, ○ 84, ◎ and ☆ 100 people
+            assertTrue(row.contains("67人 84人 100人 100人"), row);
+            browser.run("document.getElementById('whatKpi').value = '17';"
+                    + " document.getElementById('whatActual').value = '84';"
+                    + " document.getElementById('whatIf').click(); return 'ok';");
+            String result = "";
+            for (int i = 0; i < 100 && result.isEmpty(); i++) {
+                Thread.sleep(100);
+                result = browser.run("return document.getElementById('whatResult').textContent;");
+            }
+            assertEquals("スコア 51.52 · 区分 ○", result);
         }
     }
 
