@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.ProblemList;
-import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.engine.MunicipalityReview;
 import jp.kpireview.engine.PolicyEngine;

@@ -9,7 +9,6 @@ import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.SourceLocation;
 import jp.kpireview.engine.Review;
-import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.importer.PublishedCsv;
 import jp.kpireview.importer.PublishedScore;
 import jp.kpireview.io.KpiCsv;

@@ -10,7 +10,6 @@ import jp.kpireview.batch.BatchRunner;
 import jp.kpireview.batch.Progress;
 import jp.kpireview.batch.YearSelection;
 import jp.kpireview.domain.FiscalYear;
-import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.report.ReportFormat;

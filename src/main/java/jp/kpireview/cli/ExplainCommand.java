@@ -8,7 +8,6 @@ import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
-import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.report.Explanation;
 import picocli.CommandLine.Command;

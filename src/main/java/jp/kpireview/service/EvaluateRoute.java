@@ -236,8 +236,10 @@ final class EvaluateRoute {
             body = in.readNBytes(limits.maxBytes() + 1);
         } catch (IOException | RuntimeException e) {
             // a chunked body over the limit, or a client too slow to send it (the minimum data rate)
-            Api.error(response, callback, e.getMessage() != null && e.getMessage().contains("413") ? 413 : 400,
-                    "body", "the sheet could not be read: " + e.getMessage());
+            String why = String.valueOf(e.getMessage());
+            Api.error(response, callback, why.contains("413") ? 413 : 400, "body", why.toLowerCase(Locale.ROOT)
+                    .contains("rate") ? "the sheet arrived too slowly (under " + ReviewService.MIN_BODY_BYTES_PER_SECOND
+                    / 1024 + " KB/s): send it again" : "the sheet could not be read: " + why);
             return null;
         }
         if (body.length > limits.maxBytes()) {

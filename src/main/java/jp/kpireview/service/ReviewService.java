@@ -70,7 +70,7 @@ public final class ReviewService implements AutoCloseable {
     private static final long REQUEST_MILLIS = 5_000;
     /** Request headers, and the slowest a request body may arrive. */
     private static final int HEADER_BYTES = 16 * 1024;
-    private static final long MIN_BODY_BYTES_PER_SECOND = 16 * 1024;
+    static final long MIN_BODY_BYTES_PER_SECOND = 8 * 1024;
     private static final int MAX_CONNECTIONS = 512;
     private static final int MAX_THREADS = 32;
 
@@ -110,7 +110,6 @@ public final class ReviewService implements AutoCloseable {
         http.setRequestHeaderSize(HEADER_BYTES);
         http.setSendServerVersion(false);
         http.setIdleTimeout(IDLE_MILLIS);
-        http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
         connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
@@ -118,7 +117,9 @@ public final class ReviewService implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         SizeLimitHandler size = new SizeLimitHandler(limits.maxBytes(), -1);
-        size.setHandler(new Routes());
+        // a body that arrives slower than this fails at once rather than holding its request open
+        size.setHandler(new org.eclipse.jetty.server.handler.MinimumDataRateHandler(new Routes(),
+                MIN_BODY_BYTES_PER_SECOND, 0));
         server.setHandler(size);
         server.setErrorHandler(new JsonErrors(limits));
         server.setRequestLog((request, response) -> LOG.info("{} {} {} {} ms{}", request.getMethod(),

@@ -91,6 +91,32 @@ class ServiceHardeningTest {
     }
 
     @Test
+    void aBodySentSlowerThanTheMinimumRateIsRefused() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", service.port())) {
+            s.setSoTimeout(15_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/evaluate?year=FY2018 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long started = System.nanoTime();
+            String answer = "";
+            try {
+                for (int i = 0; i < 40 && s.getInputStream().available() == 0; i++) {
+                    out.write('k');
+                    out.flush();
+                    Thread.sleep(250);
+                }
+                answer = read(s.getInputStream());
+            } catch (IOException closed) {
+                answer = "closed";
+            }
+            assertTrue(System.nanoTime() - started < 12_000_000_000L, "answered within seconds");
+            assertTrue(answer.equals("closed") || answer.startsWith("HTTP/1.1 400") && answer.contains("arrived too slowly"),
+                    answer);
+        }
+    }
+
+    @Test
     void aBodyThatDeclaresTooMuchIsRefusedBeforeItIsSent() throws Exception {
         try (Socket s = new Socket("127.0.0.1", service.port())) {
             s.setSoTimeout(5000);
