@@ -46,6 +46,14 @@ public final class FiscalYear {
         return year > REIWA_OFFSET ? "R" + (year - REIWA_OFFSET) : "H" + (year - HEISEI_OFFSET);
     }
 
+    /**
+     * A target year as strategy tables print it: FY2019 began under Heisei and was renamed 令和元年度 in May, and the
+     * tables written before then (Otaru's FY2018 review among them) print its targets as H31; both names are shown.
+     */
+    public static String targetLabel(int year) {
+        return year == REIWA_OFFSET + 1 ? "H31/R1" : japaneseLabel(year);
+    }
+
     /** {@code FY2018 (H30)}, as reports show it. */
     public static String bothLabels(int year) {
         return label(year) + " (" + japaneseLabel(year) + ")";

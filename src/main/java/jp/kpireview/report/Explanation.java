@@ -27,7 +27,7 @@ public final class Explanation {
                 + "  [" + k.source() + "]");
         lines.add("  data: 方向 " + k.directionText() + " · 基準値 " + withUnit(k, k.baseline().toPlainString())
                 + " (" + FiscalYear.japaneseLabel(k.baselineYear()) + ") · 目標値 "
-                + withUnit(k, k.finalTarget().toPlainString()) + " (" + FiscalYear.japaneseLabel(k.targetYear())
+                + withUnit(k, k.finalTarget().toPlainString()) + " (" + FiscalYear.targetLabel(k.targetYear())
                 + ") · 実績値 " + k.actual(e.year()).map(v -> withUnit(k, v.toPlainString())).orElse("—")
                 + k.plan(e.year()).map(v -> " · 年度目標値 " + withUnit(k, v.toPlainString())).orElse(""));
         int n = 1;

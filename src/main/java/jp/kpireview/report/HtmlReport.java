@@ -275,7 +275,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                     .append("</th>");
             years.forEach(y -> html.append("<th>").append(FiscalYear.japaneseLabel(y)).append("<br>実績値</th>"));
             html.append("<th>補正前<br>スコア</th><th>スコア</th><th>方向</th><th>目標値<br>")
-                    .append(FiscalYear.japaneseLabel(first.targetYear())).append("</th>");
+                    .append(FiscalYear.targetLabel(first.targetYear())).append("</th>");
             bands.forEach(b -> html.append("<th class=\"mark\">").append(Html.escape(b.mark())).append("<br><small>")
                     .append(Html.escape(b.label())).append("</small></th>"));
             html.append("<th>☆</th><th>前回比<br><small>前回の評価年度から</small></th><th>実績の推移<br><small>"

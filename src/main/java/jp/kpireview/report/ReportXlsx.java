@@ -123,7 +123,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                 List<Object> row = new ArrayList<>(List.of(KPI_ROW, review.municipality(), k.project(),
                         k.id(), k.business(), k.name(), k.unit(), FiscalYear.japaneseLabel(k.baselineYear()),
                         k.baseline().toPlainString(), actuals(k, year.year()), Numbers.plain(e.rawScore()),
-                        Numbers.plain(e.score()), k.directionText(), FiscalYear.japaneseLabel(k.targetYear()),
+                        Numbers.plain(e.score()), k.directionText(), FiscalYear.targetLabel(k.targetYear()),
                         k.finalTarget().toPlainString(), e.band() == null ? "" : e.band().mark(),
                         e.scored() && e.achieved() ? "☆" : "",
                         histories.get(k.id()).change(year.year()).map(t -> t.label()).orElse(""),

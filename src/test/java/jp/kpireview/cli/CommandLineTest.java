@@ -201,7 +201,7 @@ class CommandLineTest {
         assertEquals(0, run.exit(), run.err());
         // published: 17 参加児童生徒数 67人 → 118人, 196.15, 100.00, ◎ ☆
         assertEquals(List.of("  policy: rules@" + RULES_HASH,
-                "  data: 方向 ↑ · 基準値 67人 (H26) · 目標値 100人 (R1) · 実績値 118人",
+                "  data: 方向 ↑ · 基準値 67人 (H26) · 目標値 100人 (H31/R1) · 実績値 118人",
                 "  1. Direction of the symbol (direction.drl)", "       direction: increase (↑)",
                 "  2. Linear annual target of a count (reference.drl)",
                 "       reference: the annual target 93 on the straight path from the baseline 67 to the final target"

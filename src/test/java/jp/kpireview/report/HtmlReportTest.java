@@ -88,6 +88,7 @@ class HtmlReportTest {
         assertTrue(html.contains("<title>H30 実績 118</title>") && html.contains("<title>目標値 100</title>")
                 && html.contains("<title>基準値 67</title>"), "the chart of 17 shows its actuals, target and baseline");
         assertTrue(html.contains("FY2018 (H30)") && html.contains("H26"), "FY and 和暦 labels");
+        assertTrue(html.contains("目標値<br>H31/R1"), "the target year as the published table prints it (H31), and its new name");
         assertFalse(html.contains("http"), "self-contained: no link to anything");
     }
 
