@@ -82,7 +82,8 @@ class ReviewServiceTest {
         assertEquals(400, post("year=FY2018&format=pdf", Files.readAllBytes(SEED)).statusCode());
         assertEquals(400, post("year=FY2018", new byte[0]).statusCode());
         assertEquals(404, post("data=../pom.xml", new byte[0]).statusCode(), "only bundled files");
-        assertEquals(413, post("year=FY2018", new byte[(1 << 20) + 1]).statusCode(), "over 1 MB");
+        // over the body limit: ServiceHardeningTest sends it as a client does (Expect: 100-continue, or chunked) and
+        // checks the 413; a plain upload of it may find the connection closed under it, so it is not sent here
     }
 
     @Test
