@@ -39,6 +39,13 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
     private final List<Object> inserted = new ArrayList<>();
     /** Every step of the session, KPI rules and summary rules alike (for coverage and checking explanations). */
     final List<RuleStep> steps = new ArrayList<>();
+    /** Fill in every firing's explanation, or (false) each rule's first one only. */
+    private final boolean everyExplanation;
+    private final java.util.Set<Rule> explained = new java.util.HashSet<>();
+
+    FiredRuleRecorder(boolean everyExplanation) {
+        this.everyExplanation = everyExplanation;
+    }
 
     /** Collects the facts the firing rule inserts. */
     final DefaultRuleRuntimeEventListener insertions = new DefaultRuleRuntimeEventListener() {
@@ -75,10 +82,12 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
         Object template = rule.getMetaData().get(EXPLAIN);
         String explanation;
         List<String> unresolved = List.of();
-        if (template instanceof String words) {
+        if (template instanceof String words && (everyExplanation || explained.add(rule))) {
             ExplainTemplate.Filled filled = ExplainTemplate.fill(unquoted(words), roots(match, o));
             explanation = filled.text();
             unresolved = filled.unresolved();
+        } else if (template != null) {
+            explanation = "";  // explained at the rule's first firing; the text is not wanted here
         } else {
             explanation = inserted.isEmpty() ? "" : "inserted " + String.join(", ",
                     inserted.stream().map(f -> f.getClass().getSimpleName()).toList());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
@@ -44,26 +45,51 @@ public final class ReviewEngine {
 
     private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\.(.*?)\\.\\.\\.\\.\\}\\]");
     private final RuleBase rules;
-    private final boolean trace;
+    private final Trace trace;
     private final PolicyRef policy;
     /** {@link System#nanoTime()} by which every session must be done; {@code Long.MAX_VALUE}: no budget. */
     private final long deadline;
+    /** The rules' tables, once read; shared with the copies {@link #withDeadline} makes. */
+    private final AtomicReference<Tables> tables;
 
     public ReviewEngine(RuleBase rules) {
         this(rules, false);
     }
 
-    /** With {@code trace}, each evaluation lists the rules that fired for its KPI (for explain and the tests). */
+    /** How much a run records of the rules that fired. */
+    public enum Trace {
+        /** Nothing: the fast path of every report. */
+        OFF,
+        /**
+         * Each rule's typed effects, with its explanation filled in at its first firing of a session only (enough to
+         * find a placeholder that names nothing): the rule check's probes and the scenario runs.
+         */
+        EFFECTS,
+        /** Every firing with its explanation in the rule's own words: explain and {@code evaluate --trace}. */
+        WORDS
+    }
+
+    /** With {@code trace}, each evaluation lists the rules that fired for its KPI in their own words (explain). */
     public ReviewEngine(RuleBase rules, boolean trace) {
-        this(rules, trace, Policy.refOf(rules.folder()));
+        this(rules, trace ? Trace.WORDS : Trace.OFF);
+    }
+
+    public ReviewEngine(RuleBase rules, Trace trace) {
+        this(rules, trace, Policy.refOf(rules.folder()), Long.MAX_VALUE);
     }
 
     /** @param policy the name and version the reviews carry, so each result names the rules it came from */
     public ReviewEngine(RuleBase rules, boolean trace, PolicyRef policy) {
-        this(rules, trace, policy, Long.MAX_VALUE);
+        this(rules, trace ? Trace.WORDS : Trace.OFF, policy, Long.MAX_VALUE);
     }
 
-    private ReviewEngine(RuleBase rules, boolean trace, PolicyRef policy, long deadline) {
+    private ReviewEngine(RuleBase rules, Trace trace, PolicyRef policy, long deadline) {
+        this(rules, trace, policy, deadline, new AtomicReference<>());
+    }
+
+    private ReviewEngine(RuleBase rules, Trace trace, PolicyRef policy, long deadline,
+            AtomicReference<Tables> tables) {
+        this.tables = tables;
         this.rules = rules;
         this.trace = trace;
         this.policy = policy;
@@ -72,7 +98,7 @@ public final class ReviewEngine {
 
     /** The same engine with a time budget: sessions still firing at {@code deadline} are halted. */
     public ReviewEngine withDeadline(long deadline) {
-        return new ReviewEngine(rules, trace, policy, deadline);
+        return new ReviewEngine(rules, trace, policy, deadline, tables);
     }
 
     public Review evaluate(List<Kpi> kpis, int year) {
@@ -158,7 +184,7 @@ public final class ReviewEngine {
     /** Fires the rules over one batch (KPI-years and the groups to summarise); returns the tables they defined. */
     private Tables fire(Collection<KpiYear> facts, List<ProjectYear> groups, List<RuleStep> steps) {
         return inSession(session -> {
-            FiredRuleRecorder recorder = trace ? new FiredRuleRecorder() : null;
+            FiredRuleRecorder recorder = trace == Trace.OFF ? null : new FiredRuleRecorder(trace == Trace.WORDS);
             if (recorder != null) {
                 session.addEventListener(recorder);
                 session.addEventListener(recorder.insertions);
@@ -228,11 +254,17 @@ public final class ReviewEngine {
     public record Tables(List<Band> bands, DirectionSymbols directions, List<String> grades) {
     }
 
+    /** The tables of these rules: read from a session once, since the rules cannot change under an engine. */
     public Tables tables() {
-        return inSession(session -> {
-            fire(session, 0);
-            return tables(session);
-        });
+        Tables known = tables.get();
+        if (known == null) {
+            known = inSession(session -> {
+                fire(session, 0);
+                return tables(session);
+            });
+            tables.set(known);
+        }
+        return known;
     }
 
     private Tables tables(KieSession session) {

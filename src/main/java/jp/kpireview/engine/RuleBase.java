@@ -97,11 +97,16 @@ public final class RuleBase {
 
     /** The first place in the rule files where {@code text} is written; null when it is nowhere. */
     public RuleProblem locate(String text) {
-        for (Path file : files) {
+        return firstLine(files, line -> line.contains(text));
+    }
+
+    /** The first line of {@code candidates} that {@code matches}; null when none does. */
+    private static RuleProblem firstLine(List<Path> candidates, java.util.function.Predicate<String> matches) {
+        for (Path file : candidates) {
             try {
                 List<String> lines = TextFiles.readUtf8(file).lines().toList();
                 for (int i = 0; i < lines.size(); i++) {
-                    if (lines.get(i).contains(text)) {
+                    if (matches.test(lines.get(i))) {
                         return new RuleProblem(file.toString(), i + 1, "");
                     }
                 }
@@ -118,19 +123,8 @@ public final class RuleBase {
                 && impl.getResource().getSourcePath() != null ? fileOf(impl.getResource().getSourcePath()) : null;
         Pattern header = Pattern.compile("^\\s*rule\\s+(\"" + Pattern.quote(rule.getName()) + "\"|'"
                 + Pattern.quote(rule.getName()) + "'|" + Pattern.quote(rule.getName()) + "\\b)");
-        for (Path candidate : file == null ? files : List.of(file)) {
-            try {
-                List<String> lines = TextFiles.readUtf8(candidate).lines().toList();
-                for (int i = 0; i < lines.size(); i++) {
-                    if (header.matcher(lines.get(i)).find()) {
-                        return new RuleProblem(candidate.toString(), i + 1, "");
-                    }
-                }
-            } catch (IOException e) {
-                // a file that cannot be read again: name the file without a line
-            }
-        }
-        return new RuleProblem(file == null ? folder.toString() : file.toString(), 0, "");
+        RuleProblem at = firstLine(file == null ? files : List.of(file), line -> header.matcher(line).find());
+        return at != null ? at : new RuleProblem(file == null ? folder.toString() : file.toString(), 0, "");
     }
 
     public List<Path> files() {

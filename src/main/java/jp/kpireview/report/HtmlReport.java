@@ -13,6 +13,7 @@ import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.KpiHistory;
+import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.Status;
 import jp.kpireview.engine.MunicipalityReview;
@@ -49,8 +50,12 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
     private final StringBuilder sections = new StringBuilder();
     private List<Band> bands = List.of();
     private List<String> grades = List.of();
-    /** The policy in force each year of the run, with its band scale. */
-    private final Map<Integer, Review> policies = new java.util.TreeMap<>();
+    /** A year's policy and its band scale: what the legend shows. */
+    private record YearPolicy(PolicyRef policy, List<Band> bands) {
+    }
+
+    /** The policy in force each year of the run. */
+    private final Map<Integer, YearPolicy> policies = new java.util.TreeMap<>();
     private AtomicFile file;
 
     public HtmlReport(Path target, int detailed) {
@@ -75,8 +80,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
     public void add(Part part) {
         bands = part.review().bands();
         grades = part.review().grades();
-        part.review().reviews().forEach(r -> policies.putIfAbsent(r.year(), new Review(r.year(), List.of(), r.bands(),
-                r.grades(), List.of(), List.of(), r.policy())));
+        part.review().reviews().forEach(r -> policies.putIfAbsent(r.year(), new YearPolicy(r.policy(), r.bands())));
         rows.add(new Row(part.review().municipality(), part.totals()));
         if (rows.size() <= detailed) {
             sections.append(new MunicipalitySection(part.review()).html());

@@ -46,7 +46,7 @@ public final class ScenarioRun {
     }
 
     public static Result run(RuleBase rules, List<Scenario> scenarios) {
-        ReviewEngine engine = new ReviewEngine(rules, true);
+        ReviewEngine engine = new ReviewEngine(rules, ReviewEngine.Trace.EFFECTS);
         List<Failure> failures = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
         Map<String, Set<String>> unresolved = new TreeMap<>();

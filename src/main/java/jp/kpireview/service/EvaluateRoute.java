@@ -185,6 +185,16 @@ final class EvaluateRoute {
         }
     }
 
+    /** The HTTP status Jetty attached to a failed read (413 for a body over the limit); 0 when it attached none. */
+    private static int status(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException http) {
+                return http.getCode();
+            }
+        }
+        return 0;
+    }
+
     private void overBudget(Response response, Callback callback) {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "30");
         Api.error(response, callback, 503, "time", "the evaluation took longer than " + limits.maxSeconds()
@@ -237,9 +247,14 @@ final class EvaluateRoute {
         } catch (IOException | RuntimeException e) {
             // a chunked body over the limit, or a client too slow to send it (the minimum data rate)
             String why = String.valueOf(e.getMessage());
-            Api.error(response, callback, why.contains("413") ? 413 : 400, "body", why.toLowerCase(Locale.ROOT)
-                    .contains("rate") ? "the sheet arrived too slowly (under " + ReviewService.MIN_BODY_BYTES_PER_SECOND
-                    / 1024 + " KB/s): send it again" : "the sheet could not be read: " + why);
+            if (status(e) == 413) {
+                Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20)
+                        + " MB");
+            } else {
+                Api.error(response, callback, 400, "body", why.toLowerCase(Locale.ROOT).contains("rate")
+                        ? "the sheet arrived too slowly (under " + ReviewService.MIN_BODY_BYTES_PER_SECOND / 1024
+                                + " KB/s): send it again" : "the sheet could not be read: " + why);
+            }
             return null;
         }
         if (body.length > limits.maxBytes()) {

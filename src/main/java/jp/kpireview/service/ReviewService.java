@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -297,10 +296,5 @@ public final class ReviewService implements AutoCloseable {
             LOG.warn("stopping the server: {}", e.getMessage());
         }
         evaluations.shutdownNow();
-    }
-
-    /** The bundled files offered, for the tests. */
-    List<String> bundled() {
-        return data.names();
     }
 }

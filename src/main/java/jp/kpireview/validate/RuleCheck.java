@@ -83,7 +83,7 @@ public final class RuleCheck {
     private RuleCheck(RuleBase rules, List<Integer> years) {
         this.rules = rules;
         this.years = years;
-        this.engine = new ReviewEngine(rules, true);
+        this.engine = new ReviewEngine(rules, ReviewEngine.Trace.EFFECTS);
     }
 
     /** @param scenarios also run the scenario files of the folder's {@code tests/} (their failures are warnings) */
