@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.ProjectSummary;
+import jp.kpireview.domain.RuleStep;
 import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.engine.RuleBase;
 
@@ -29,10 +29,10 @@ public final class ScenarioRun {
 
     /**
      * @param unexercised rules that decide about KPIs but fired for no case: the scenarios do not cover them
-     * @param unresolvedExplanations per rule, the placeholders of its {@code @explain} that named nothing
+     * @param unexplained the steps whose {@code @explain} named something the rule does not have
      */
     public record Result(int cases, List<Failure> failures, List<String> unexercised,
-            Map<String, Set<String>> unresolvedExplanations) {
+            List<RuleStep> unexplained) {
 
         public boolean passed() {
             return failures.isEmpty();
@@ -49,13 +49,12 @@ public final class ScenarioRun {
         ReviewEngine engine = new ReviewEngine(rules, ReviewEngine.Trace.EFFECTS);
         List<Failure> failures = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
-        Map<String, Set<String>> unresolved = new TreeMap<>();
+        List<RuleStep> unexplained = new ArrayList<>();
         for (List<Scenario> project : projects(scenarios)) {
             ReviewEngine.Attempt attempt = engine.attempt(project.stream().map(Scenario::kpi).toList(),
                     List.of(project.get(0).year()));
             fired.addAll(attempt.firedRules());
-            attempt.steps().stream().filter(step -> !step.unresolved().isEmpty()).forEach(step -> unresolved
-                    .computeIfAbsent(step.rule(), r -> new TreeSet<>()).addAll(step.unresolved()));
+            attempt.steps().stream().filter(step -> !step.unresolved().isEmpty()).forEach(unexplained::add);
             boolean refused = !attempt.problems().isEmpty();
             for (int i = 0; i < project.size(); i++) {
                 Scenario s = project.get(i);
@@ -74,7 +73,7 @@ public final class ScenarioRun {
             }
         }
         List<String> unexercised = rules.kpiRuleNames().stream().filter(r -> !fired.contains(r)).toList();
-        return new Result(scenarios.size(), failures, unexercised, unresolved);
+        return new Result(scenarios.size(), failures, unexercised, unexplained);
     }
 
     /** The cases to evaluate together: each group (per year) as one project, every other case alone. */

@@ -231,8 +231,7 @@ public final class RuleCheck {
             }
         }
         ScenarioRun.Result result = ScenarioRun.run(rules, scenarios);
-        result.unresolvedExplanations().forEach((rule, names) ->
-                unresolved.computeIfAbsent(rule, r -> new TreeSet<>()).addAll(names));
+        collectUnresolved(result.unexplained());
         result.failures().forEach(f -> warning(f.scenario().source().toString(), "'" + f.scenario().name() + "': "
                 + f.field() + " expected " + f.expected() + ", got " + f.actual()));
         result.unexercised().forEach(r -> warning(tests.toString(), "no scenario makes rule \"" + r + "\" fire"));
