@@ -10,7 +10,6 @@ import jp.kpireview.domain.RuleStep;
 import jp.kpireview.domain.Status;
 import jp.kpireview.facts.Outcome;
 import jp.kpireview.facts.Stage;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -43,7 +42,11 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
     private final boolean everyExplanation;
     private final java.util.Set<Rule> explained = new java.util.HashSet<>();
 
-    FiredRuleRecorder(boolean everyExplanation) {
+    /** The rules, to name each step's file. */
+    private final RuleBase rules;
+
+    FiredRuleRecorder(RuleBase rules, boolean everyExplanation) {
+        this.rules = rules;
         this.everyExplanation = everyExplanation;
     }
 
@@ -123,10 +126,8 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
-    private static String file(Rule rule) {
-        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
-            return Path.of(impl.getResource().getSourcePath()).getFileName().toString();
-        }
-        return "";
+    private String file(Rule rule) {
+        RuleProblem at = rules.locate(rule);
+        return at.line() > 0 ? Path.of(at.file()).getFileName().toString() : "";
     }
 }

@@ -184,7 +184,7 @@ public final class ReviewEngine {
     /** Fires the rules over one batch (KPI-years and the groups to summarise); returns the tables they defined. */
     private Tables fire(Collection<KpiYear> facts, List<ProjectYear> groups, List<RuleStep> steps) {
         return inSession(session -> {
-            FiredRuleRecorder recorder = trace == Trace.OFF ? null : new FiredRuleRecorder(trace == Trace.WORDS);
+            FiredRuleRecorder recorder = trace == Trace.OFF ? null : new FiredRuleRecorder(rules, trace == Trace.WORDS);
             if (recorder != null) {
                 session.addEventListener(recorder);
                 session.addEventListener(recorder.insertions);

@@ -13,7 +13,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.kpireview.io.TextFiles;
+import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.InitialFact;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.KieServices;
@@ -21,7 +25,6 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
 
 /**
  * The rules of one folder ({@code rules/*.drl}), compiled at run time with the classic (mvel) Drools build so that
@@ -36,40 +39,118 @@ public final class RuleBase {
     private final Path folder;
     private final List<Path> files;
     private final KieBase kieBase;
+    /** Where each rule is written, from the parse of its file. */
+    private final Map<String, RuleProblem> placeOfRule;
+    private final boolean cached;
 
-    private RuleBase(Path folder, List<Path> files, KieBase kieBase) {
-        this.folder = folder;
-        this.files = files;
+    private RuleBase(Sources sources, KieBase kieBase, boolean cached) {
+        this.folder = sources.folder();
+        this.files = sources.files();
         this.kieBase = kieBase;
+        this.placeOfRule = Map.copyOf(sources.placeOfRule());
+        this.cached = cached;
     }
 
+    /**
+     * Compiles {@code folder}, or takes its compiled form from the rule cache when the folder is unchanged since it
+     * was last compiled (see {@link RuleCache}).
+     */
     public static RuleBase load(Path folder) {
-        List<Path> files = ruleFiles(folder);
+        return load(folder, RuleCache.configured());
+    }
+
+    static RuleBase load(Path folder, RuleCache cache) {
+        Sources sources = Sources.read(folder);
+        String key = cache == null ? null : RuleCache.key(sources.texts());
+        KieBase kieBase = cache == null ? null : cache.read(key);
+        if (kieBase != null) {
+            return new RuleBase(sources, kieBase, true);
+        }
+        kieBase = compileModel(sources.texts(), cache, key);
+        // the executable model refused the folder: the classic build reports why, located in DRL terms (or, should it
+        // accept what the executable model refused, its rules are used, and not cached)
+        return new RuleBase(sources, kieBase != null ? kieBase : compileClassic(sources), false);
+    }
+
+    /** The folder built the classic (mvel) way only, as before the cache: to compare the two builds' results. */
+    static RuleBase classic(Path folder) {
+        Sources sources = Sources.read(folder);
+        return new RuleBase(sources, compileClassic(sources), false);
+    }
+
+    /** A folder's rule files, read and checked one by one, with the place of each rule they define. */
+    private record Sources(Path folder, List<Path> files, Map<String, String> texts,
+            Map<String, RuleProblem> placeOfRule) {
+
+        static Sources read(Path folder) {
+            List<Path> files = ruleFiles(folder);
+            Map<String, String> texts = new LinkedHashMap<>();
+            List<RuleProblem> lint = new ArrayList<>();
+            Map<String, RuleProblem> placeOfRule = new LinkedHashMap<>();
+            for (Path file : files) {
+                String text = readUtf8(file);
+                RuleLint.Checked checked = RuleLint.check(file, text);
+                lint.addAll(checked.problems());
+                checked.ruleLines().forEach((rule, line) -> placeOfRule.putIfAbsent(rule,
+                        new RuleProblem(file.toString(), line, "")));
+                texts.put(file.getFileName().toString(), text);
+            }
+            if (!lint.isEmpty()) {
+                throw new RuleSetException(lint);
+            }
+            return new Sources(folder, files, texts, placeOfRule);
+        }
+    }
+
+    /**
+     * Compiles the rules to the executable model (the rules as Java classes), which the cache keeps; null when it
+     * cannot.
+     */
+    private static KieBase compileModel(Map<String, String> texts, RuleCache cache, String key) {
         KieServices services = KieServices.Factory.get();
+        ReleaseId model = services.newReleaseId("kpireview", "rules", "1.0.0-" + UUID.randomUUID());
+        try {
+            KieBuilder builder = services.newKieBuilder(fileSystem(services, model, texts))
+                    .buildAll(ExecutableModelProject.class);
+            if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+                return null;
+            }
+            KieBase kieBase = services.newKieContainer(model).getKieBase();
+            if (cache != null) {
+                cache.write(key, ((InternalKieModule) builder.getKieModule()).getBytes());
+            }
+            return kieBase;
+        } catch (RuntimeException e) {
+            // some mistakes make the executable model's code generator throw rather than report them
+            return null;
+        } finally {
+            // the KieBase is all the engine keeps; the module would otherwise stay in Drools' global repository for
+            // the life of the process, one per reload of a watched folder
+            services.getRepository().removeKieModule(model);
+        }
+    }
+
+    /** Compiles the rules the classic (mvel) way; a folder that does not compile is refused with located errors. */
+    private static KieBase compileClassic(Sources sources) {
+        KieServices services = KieServices.Factory.get();
+        ReleaseId classic = services.newReleaseId("kpireview", "rules", "1.0.0-" + UUID.randomUUID());
+        KieBuilder builder = services.newKieBuilder(fileSystem(services, classic, sources.texts())).buildAll();
+        try {
+            List<RuleProblem> errors = firstErrorPerFile(builder, sources.folder());
+            if (!errors.isEmpty()) {
+                throw new RuleSetException(errors);
+            }
+            return services.newKieContainer(classic).getKieBase();
+        } finally {
+            services.getRepository().removeKieModule(classic);
+        }
+    }
+
+    private static KieFileSystem fileSystem(KieServices services, ReleaseId releaseId, Map<String, String> texts) {
         KieFileSystem kfs = services.newKieFileSystem();
-        ReleaseId releaseId = services.newReleaseId("kpireview", "rules", "1.0.0-" + UUID.randomUUID());
         kfs.generateAndWritePomXML(releaseId);
-        List<RuleProblem> lint = new ArrayList<>();
-        for (Path file : files) {
-            String text = readUtf8(file);
-            lint.addAll(RuleLint.check(file, text));
-            kfs.write(RESOURCE_FOLDER + file.getFileName(), text);
-        }
-        if (!lint.isEmpty()) {
-            throw new RuleSetException(lint);
-        }
-        KieBuilder builder = services.newKieBuilder(kfs).buildAll();
-        List<RuleProblem> errors = firstErrorPerFile(builder, folder);
-        if (!errors.isEmpty()) {
-            services.getRepository().removeKieModule(releaseId);
-            throw new RuleSetException(errors);
-        }
-        KieContainer container = services.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase();
-        // the KieBase is all the engine keeps; the module would otherwise stay in Drools' global repository for the
-        // life of the process, one per reload of a watched folder
-        services.getRepository().removeKieModule(releaseId);
-        return new RuleBase(folder, files, kieBase);
+        texts.forEach((name, text) -> kfs.write(RESOURCE_FOLDER + name, text));
+        return kfs;
     }
 
     /**
@@ -83,8 +164,20 @@ public final class RuleBase {
     /** The rules with a condition: those that decide about KPIs and summaries (not the tables). */
     public List<Rule> decidingRules() {
         return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .filter(r -> !(r instanceof RuleImpl impl) || !impl.getLhs().getChildren().isEmpty())
+                .filter(r -> !(r instanceof RuleImpl impl) || !unconditional(impl))
                 .sorted(java.util.Comparator.comparing(Rule::getName)).toList();
+    }
+
+    /** An empty {@code when}: no condition at all, or (in the executable model) only Drools' own initial fact. */
+    private static boolean unconditional(RuleImpl rule) {
+        return rule.getLhs().getChildren().stream().allMatch(c -> c instanceof org.drools.base.rule.Pattern p
+                && p.getObjectType() instanceof ClassObjectType type
+                && InitialFact.class.isAssignableFrom(type.getClassType()));
+    }
+
+    /** True when the folder was unchanged since an earlier run compiled it, and its compiled form was reused. */
+    public boolean cached() {
+        return cached;
     }
 
     public KieBase kieBase() {
@@ -119,6 +212,10 @@ public final class RuleBase {
 
     /** Where {@code rule} is written: its file, and the line of its {@code rule "…"} header when it can be found. */
     public RuleProblem locate(Rule rule) {
+        RuleProblem parsed = placeOfRule.get(rule.getName());
+        if (parsed != null) {
+            return parsed;
+        }
         Path file = rule instanceof RuleImpl impl && impl.getResource() != null
                 && impl.getResource().getSourcePath() != null ? fileOf(impl.getResource().getSourcePath()) : null;
         Pattern header = Pattern.compile("^\\s*rule\\s+(\"" + Pattern.quote(rule.getName()) + "\"|'"

@@ -2,12 +2,16 @@ package jp.kpireview.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.ast.descr.TypeDeclarationDescr;
+import org.drools.drl.ast.descr.TypeFieldDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 
@@ -25,26 +29,61 @@ final class RuleLint {
     private static final Set<String> CLOCK = Set.of("date-effective", "date-expires", "timer", "duration",
             "calendars");
 
+    /**
+     * Field types a {@code declare} may not use. Every number the rules see is a BigDecimal, which has no negative
+     * zero: Drools' executable model compares doubles as {@code Double.compare} does, so −0.0 {@code < 0} is true
+     * there and false in the classic build (RuleCacheTest shows it).
+     */
+    private static final Set<String> FLOATING = Set.of("double", "float", "Double", "Float", "java.lang.Double",
+            "java.lang.Float");
+
     private RuleLint() {
     }
 
-    static List<RuleProblem> check(Path file, String text) {
+    /**
+     * What one parse of a file tells: its problems, and the line each of its rules is written at (the compiled rules
+     * do not all remember their file). Both are empty for a file that does not parse.
+     */
+    record Checked(List<RuleProblem> problems, Map<String, Integer> ruleLines) {
+    }
+
+    static Checked check(Path file, String text) {
         PackageDescr parsed;
         DrlParser parser = new DrlParser();
         try {
             parsed = parser.parse(false, text);
         } catch (DroolsParserException | RuntimeException e) {
-            return List.of();
+            return new Checked(List.of(), Map.of());
         }
         if (parsed == null || parser.hasErrors()) {
-            return List.of();
+            return new Checked(List.of(), Map.of());
         }
+        Map<String, Integer> ruleLines = new LinkedHashMap<>();
+        for (RuleDescr rule : parsed.getRules()) {
+            ruleLines.putIfAbsent(rule.getName(), rule.getLine());
+        }
+        return new Checked(problems(file, text, parsed), ruleLines);
+    }
+
+    private static List<RuleProblem> problems(Path file, String text, PackageDescr parsed) {
         List<RuleProblem> problems = new ArrayList<>();
         for (ImportDescr i : parsed.getImports()) {
             String target = i.getTarget();
             if (!target.endsWith(".*") && !resolves(target)) {
                 problems.add(new RuleProblem(file.toString(), i.getLine(), "import " + target
                         + ": no such class (check the spelling; the facts the rules can use are in jp.kpireview.facts)"));
+            }
+        }
+        for (TypeDeclarationDescr type : parsed.getTypeDeclarations()) {
+            for (TypeFieldDescr field : type.getFields().values()) {
+                String fieldType = field.getPattern() == null ? "" : field.getPattern().getObjectType();
+                if (FLOATING.contains(fieldType)) {
+                    problems.add(new RuleProblem(file.toString(), field.getLine() > 0 ? field.getLine()
+                            : lineOf(text, field.getFieldName(), type.getLine()), "declare " + type.getTypeName()
+                            + ": field " + field.getFieldName() + " is " + fieldType + "; write BigDecimal (the"
+                            + " scores' type): a floating-point value can be −0.0, which the compiled rules put"
+                            + " below 0 while plain Java does not, and 0.1 is not exactly 0.1"));
+                }
             }
         }
         for (RuleDescr rule : parsed.getRules()) {

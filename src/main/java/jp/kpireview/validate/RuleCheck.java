@@ -101,8 +101,9 @@ public final class RuleCheck {
                     .map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList());
         }
         RuleCheck check = new RuleCheck(rules, years.isEmpty() ? DEFAULT_YEARS : years);
-        check.summary.add(String.format("rules: %d files, %d rules, compiled", rules.files().size(),
-                rules.kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum()));
+        check.summary.add(String.format("rules: %d files, %d rules, %s", rules.files().size(),
+                rules.kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum(),
+                rules.cached() ? "compiled (unchanged since the last run, reused)" : "compiled"));
         try {
             check.run();
             if (scenarios) {

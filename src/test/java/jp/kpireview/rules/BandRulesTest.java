@@ -30,7 +30,8 @@ class BandRulesTest {
     }
 
     @ParameterizedTest(name = "score {0} is {1}")
-    @CsvSource({"-100, ×", "-0.01, ×", "0, ●", "0.00, ●", "49.99, ●", "50, ○", "50.00, ○", "99.99, ○", "100, ◎",
+    // -0 and -0.0 are zero: every number the rules see is a BigDecimal, which has no negative zero
+    @CsvSource({"-100, ×", "-0.01, ×", "-0.0, ●", "-0, ●", "0, ●", "0.00, ●", "49.99, ●", "50, ○", "50.00, ○", "99.99, ○", "100, ◎",
         "100.00, ◎", "1000, ◎"})
     void bandOfTheScoreFollowsTheEdgesIncludingTheEdgeItself(String score, String mark) {
         Evaluation e = scored(score);
