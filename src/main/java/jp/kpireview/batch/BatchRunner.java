@@ -18,6 +18,7 @@ import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.ProblemList;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.plan.PlanSearch;
 import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.report.Reports;
 
@@ -32,10 +33,15 @@ public final class BatchRunner {
     private static final int AHEAD_PER_WORKER = 4;
 
     /**
-     * @param threads worker threads (each evaluates whole files; the rule base is shared)
-     * @param noPlan  ignore the cities' annual targets (plan_FYyyyy), to see the derived method alone
+     * @param threads  worker threads (each evaluates whole files; the rule base is shared)
+     * @param noPlan   ignore the cities' annual targets (plan_FYyyyy), to see the derived method alone
+     * @param planYear the year to find each KPI's needed actuals for (次年度計画), or null for none
      */
-    public record Settings(YearSelection years, boolean noPlan, int threads) {
+    public record Settings(YearSelection years, boolean noPlan, int threads, Integer planYear) {
+
+        public Settings(YearSelection years, boolean noPlan, int threads) {
+            this(years, noPlan, threads, null);
+        }
     }
 
     /** What a run did. */
@@ -130,6 +136,9 @@ public final class BatchRunner {
                 years.stream().filter(y -> !withActuals.contains(y)).forEach(skipped::add);
                 MunicipalityReview review = new MunicipalityReview(municipality, file.toString(), used,
                         engine.evaluate(used, withActuals), bandColumns);
+                if (settings.planYear() != null) {
+                    review = review.withPlan(new PlanSearch(engine).plan(used, settings.planYear()));
+                }
                 reviews.add(review);
                 rendered.add(reports.render(review));
             });

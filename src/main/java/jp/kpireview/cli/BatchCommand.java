@@ -57,6 +57,11 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
     Integer threads;
 
+    @Option(names = "--plan", paramLabel = "YEAR",
+            description = "Also plan YEAR (e.g. FY2019 or R1): the actual each KPI needs for each band and ☆ under the"
+                    + " rules in force that year, in plan.csv, a section of report.html and a sheet of report.xlsx.")
+    String plan;
+
     @Mixin
     NoPlanOption plans;
 
@@ -77,18 +82,23 @@ final class BatchCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new ParameterException(spec.commandLine(), "--threads: must be at least 1");
         }
+        Integer planYear = plan == null ? null : Options.fiscalYear("--plan", plan, spec);
         long started = System.nanoTime();
         List<Path> files = KpiData.files(data);
         for (Path skipped : KpiData.notKpiData(data)) {
             spec.commandLine().getErr().println("note: " + skipped + " is left out: its header is not that of KPI data"
                     + " (no kpi_id and baseline columns)");
         }
-        PolicyEngine engine = rules.engine(probedYears(selection, files), false);
+        List<Integer> probed = new ArrayList<>(probedYears(selection, files));
+        if (planYear != null && !probed.contains(planYear)) {
+            probed.add(planYear);
+        }
+        PolicyEngine engine = rules.engine(probed, false);
         java.util.Set<String> directions = engine.directionSymbols();
-        BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(selection, plans.noPlan, workers),
-                file -> KpiData.read(file, directions));
+        BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(selection, plans.noPlan, workers,
+                planYear), file -> KpiData.read(file, directions));
         BatchRunner.Totals totals;
-        try (Reports reports = Reports.open(out, openers(wanted))) {
+        try (Reports reports = Reports.open(out, openers(wanted, planYear != null))) {
             totals = runner.run(files, reports, progress());
             if (!quiet && (wanted.contains(ReportFormat.XLSX) || wanted.contains(ReportFormat.HTML))) {
                 spec.commandLine().getErr().println("finishing the workbook and the page…");
@@ -103,15 +113,25 @@ final class BatchCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         if (!quiet) {
-            printDone(totals, wanted, (System.nanoTime() - started) / 1e9);
+            printDone(totals, fileList(wanted, planYear != null), (System.nanoTime() - started) / 1e9);
         }
         return Main.OK;
     }
 
-    private List<Supplier<? extends ReportWriter<?>>> openers(EnumSet<ReportFormat> wanted) {
+    private List<Supplier<? extends ReportWriter<?>>> openers(EnumSet<ReportFormat> wanted, boolean planned) {
         List<Supplier<? extends ReportWriter<?>>> openers = new ArrayList<>();
-        wanted.forEach(f -> f.files().forEach(file -> openers.add(file.opener(out, detailed))));
+        fileList(wanted, planned).forEach(file -> openers.add(file.opener(out, detailed)));
         return openers;
+    }
+
+    /** The files a run writes: those of the formats asked for, and plan.csv when a plan is. */
+    private static List<ReportFormat.File> fileList(EnumSet<ReportFormat> wanted, boolean planned) {
+        List<ReportFormat.File> files = new ArrayList<>();
+        wanted.forEach(f -> files.addAll(f.files()));
+        if (planned) {
+            files.add(ReportFormat.File.PLAN_CSV);
+        }
+        return files;
     }
 
     /**
@@ -133,13 +153,14 @@ final class BatchCommand implements Callable<Integer> {
         return quiet ? Progress.SILENT : new Progress(spec.commandLine().getErr(), System.console() != null);
     }
 
-    private void printDone(BatchRunner.Totals totals, EnumSet<ReportFormat> wanted, double seconds) {
+    private void printDone(BatchRunner.Totals totals, List<ReportFormat.File> written, double seconds) {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%s · %s · %s · %s in %.1f s (%,.0f/s)%n", count(totals.files(), "file"),
                 count(totals.municipalities(), "municipality", "municipalities"), count(totals.kpis(), "KPI"),
                 count(totals.kpiYears(), "KPI-year"), seconds, totals.kpiYears() / Math.max(seconds, 1e-9));
 
-        stdout.printf("wrote %s: %s%n", out, String.join(", ", fileNames(wanted)));
+        stdout.printf("wrote %s: %s%n", out, String.join(", ", written.stream().map(ReportFormat.File::fileName)
+                .toList()));
         stdout.flush();
     }
 
@@ -150,10 +171,6 @@ final class BatchCommand implements Callable<Integer> {
 
     static String count(long n, String one, String many) {
         return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
-    }
-
-    private static List<String> fileNames(EnumSet<ReportFormat> wanted) {
-        return wanted.stream().flatMap(f -> f.files().stream()).map(ReportFormat.File::fileName).toList();
     }
 
     private YearSelection yearSelection() {

@@ -11,10 +11,15 @@ final class Options {
     }
 
     static int fiscalYear(String text, CommandSpec spec) {
+        return fiscalYear("--year", text, spec);
+    }
+
+    /** The fiscal year {@code text} names, or a usage error naming {@code option}. */
+    static int fiscalYear(String option, String text, CommandSpec spec) {
         try {
             return FiscalYear.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--year: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
     }
 }

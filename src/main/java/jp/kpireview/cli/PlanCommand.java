@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.Plan;
 import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.io.KpiData;
-import jp.kpireview.plan.PlanCsv;
+import jp.kpireview.report.PlanCsv;
 import jp.kpireview.plan.PlanSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         int fiscalYear = Options.fiscalYear(year, spec);
         PolicyEngine engine = rules.engine(List.of(fiscalYear), false);
-        PlanSearch.Plan plan = new PlanSearch(engine).plan(KpiData.read(data, engine.directionSymbols()),
+        Plan plan = new PlanSearch(engine).plan(KpiData.read(data, engine.directionSymbols()),
                 fiscalYear);
         PlanCsv.write(out.resolve("plan.csv"), plan);
         PrintWriter stdout = spec.commandLine().getOut();

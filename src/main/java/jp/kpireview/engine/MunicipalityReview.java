@@ -6,6 +6,7 @@ import jp.kpireview.domain.Band;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.KpiHistory;
+import jp.kpireview.domain.Plan;
 
 /**
  * Every evaluated fiscal year of one municipality's KPIs: what the batch runner hands to the report writers.
@@ -14,14 +15,25 @@ import jp.kpireview.domain.KpiHistory;
  * @param reviews one review per evaluated year, oldest first; each holds the KPIs in data order
  * @param bands   the band columns of the reports: every band of every policy of the run, merged by mark (a
  *                report over years of different policies shows each year's own bands in these columns)
+ * @param plan    the actual each KPI needs in a later year, when the run was asked for it; null otherwise
  */
 public record MunicipalityReview(String municipality, String source, List<Kpi> kpis, List<Review> reviews,
-        List<Band> bands) {
+        List<Band> bands, Plan plan) {
 
     public MunicipalityReview {
         kpis = List.copyOf(kpis);
         reviews = List.copyOf(reviews);
         bands = List.copyOf(bands);
+    }
+
+    public MunicipalityReview(String municipality, String source, List<Kpi> kpis, List<Review> reviews,
+            List<Band> bands) {
+        this(municipality, source, kpis, reviews, bands, null);
+    }
+
+    /** This review with the plan of a later year. */
+    public MunicipalityReview withPlan(Plan plan) {
+        return new MunicipalityReview(municipality, source, kpis, reviews, bands, plan);
     }
 
     /** With the band columns of its own years (a run over several municipalities passes those of every policy). */

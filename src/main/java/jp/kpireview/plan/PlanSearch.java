@@ -9,8 +9,8 @@ import jp.kpireview.domain.Band;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.Plan;
 import jp.kpireview.engine.PolicyEngine;
-import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.facts.Better;
 
@@ -22,18 +22,6 @@ import jp.kpireview.facts.Better;
  * answer reaches the band, one step worse does not.
  */
 public final class PlanSearch {
-
-    /** What one KPI needs for one goal (a band or ☆). */
-    public record Need(String goal, BigDecimal actual, String note) {
-    }
-
-    /** One KPI's needs for the year, best goals last. */
-    public record KpiPlan(Kpi kpi, Better better, BigDecimal step, List<Need> needs) {
-    }
-
-    /** The plan of one year: the bands of the policy in force, and each KPI's needs. */
-    public record Plan(int year, PolicyRef policy, List<Band> bands, List<KpiPlan> kpis) {
-    }
 
     /** How far beyond the baseline–target span the search looks, in spans. */
     private static final int REACH = 20;
@@ -145,15 +133,15 @@ public final class PlanSearch {
             s.answer = s.at(s.better);
         }
         verify(kpis, open, year, bands);
-        List<KpiPlan> plans = new ArrayList<>();
+        List<Plan.KpiNeeds> plans = new ArrayList<>();
         for (int k = 0; k < kpis.size(); k++) {
-            List<Need> needs = new ArrayList<>();
+            List<Plan.Need> needs = new ArrayList<>();
             for (Search s : searches) {
                 if (s.kpi == k) {
-                    needs.add(new Need(s.goal.name(), s.answer, s.note == null ? "" : s.note));
+                    needs.add(new Plan.Need(s.goal.name(), s.answer, s.note == null ? "" : s.note));
                 }
             }
-            plans.add(new KpiPlan(kpis.get(k), betters.get(k), steps.get(k), needs));
+            plans.add(new Plan.KpiNeeds(kpis.get(k), betters.get(k) == Better.HIGHER, steps.get(k), needs));
         }
         return new Plan(year, engine.policyFor(year).ref(), bands, plans);
     }

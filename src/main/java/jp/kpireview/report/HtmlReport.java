@@ -13,6 +13,7 @@ import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.KpiHistory;
+import jp.kpireview.domain.Plan;
 import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.Status;
@@ -229,7 +230,49 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             review.reviews().forEach(r -> r.summaries().forEach(s ->
                     summaries.computeIfAbsent(s.project(), p -> new ArrayList<>()).add(s)));
             byProject.forEach((project, histories) -> html.append(project(project, summaries.get(project), histories)));
+            if (review.plan() != null) {
+                html.append(planTable(review.plan()));
+            }
             return html.append("</section>\n").toString();
+        }
+
+        /**
+         * 次年度計画: the actual each KPI needs in the planned year for each band (that band or better) and ☆, as the
+         * rules in force that year decide; "以上" for KPIs where higher is better, "以下" where lower is.
+         */
+        private static String planTable(Plan plan) {
+            List<Band> goals = plan.bands().subList(1, plan.bands().size());
+            StringBuilder html = new StringBuilder("<h3>").append(FiscalYear.bothLabels(plan.year()))
+                    .append(" の計画 <small>各区分に必要な実績値 (the actual each KPI needs, found with the rules of ")
+                    .append(Html.escape(plan.policy().label())).append(")</small></h3>\n")
+                    .append("<table class=\"plan\"><thead><tr><th>No.</th><th>プロジェクト</th><th>KPI</th><th>方向</th>"
+                            + "<th>基準値</th><th>最新実績値</th><th>目標値</th>");
+            goals.forEach(b -> html.append("<th class=\"mark\">").append(Html.escape(b.mark())).append("<br><small>")
+                    .append(Html.escape(b.label())).append("</small></th>"));
+            html.append("<th class=\"mark\">☆</th><th>備考</th></tr></thead><tbody>\n");
+            for (Plan.KpiNeeds p : plan.kpis()) {
+                Kpi k = p.kpi();
+                Function<BigDecimal, String> withUnit = v -> v == null ? "—" : v.toPlainString() + Html.escape(k.unit());
+                Map.Entry<Integer, BigDecimal> latest = k.actuals().lowerEntry(plan.year());
+                html.append("<tr><td>").append(Html.escape(k.id())).append("</td><td>").append(Html.escape(k.project()))
+                        .append("</td><td>").append(Html.escape(k.name())).append("</td><td class=\"c\">")
+                        .append(Html.escape(k.directionText())).append("</td><td class=\"n\">")
+                        .append(withUnit.apply(k.baseline())).append("</td><td class=\"n\">")
+                        .append(latest == null ? "—" : withUnit.apply(latest.getValue()) + " <small>("
+                                + FiscalYear.japaneseLabel(latest.getKey()) + ")</small>")
+                        .append("</td><td class=\"n\">").append(withUnit.apply(k.finalTarget())).append("</td>");
+                List<String> notes = new ArrayList<>();
+                for (Plan.Need need : p.needs()) {
+                    html.append("<td class=\"n\">").append(need.actual() == null ? "—"
+                            : withUnit.apply(need.actual()) + (p.higherIsBetter() ? "以上" : "以下")).append("</td>");
+                    if (!need.note().isEmpty()) {
+                        notes.add(need.goal() + ": " + need.note());
+                    }
+                }
+                html.append("<td class=\"note-cell\">").append(Html.escape(String.join("; ", notes)))
+                        .append("</td></tr>\n");
+            }
+            return html.append("</tbody></table>\n").toString();
         }
 
         private String project(String project, List<ProjectSummary> summaries, List<KpiHistory> histories) {
@@ -349,6 +392,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             td.mark { font-size: 16px; font-weight: bold; }
             td.star { color: #d4a017; }
             td.trend { white-space: nowrap; }
+            td.note-cell { color: #555; font-size: 11px; max-width: 24em; }
             table.kpis td:nth-child(2), table.kpis td:nth-child(3) { min-width: 9em; }
             th { word-break: keep-all; }
             .pair { display: flex; gap: 24px; align-items: flex-start; flex-wrap: wrap; }

@@ -22,7 +22,9 @@ public enum ReportFormat {
         SUMMARY_CSV("summary.csv", "text/csv; charset=utf-8"),
         RESULTS_JSON("results.json", "application/json; charset=utf-8"),
         REPORT_XLSX("report.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        REPORT_HTML("report.html", "text/html; charset=utf-8");
+        REPORT_HTML("report.html", "text/html; charset=utf-8"),
+        /** Written only when a plan is asked for (batch --plan); part of no format. */
+        PLAN_CSV("plan.csv", "text/csv; charset=utf-8");
 
         private final String fileName;
         private final String mediaType;
@@ -49,6 +51,7 @@ public enum ReportFormat {
                 case RESULTS_JSON -> () -> new ResultsJson(target);
                 case REPORT_XLSX -> () -> new ReportXlsx(target);
                 case REPORT_HTML -> () -> new HtmlReport(target, htmlDetail);
+                case PLAN_CSV -> () -> new PlanCsv(target);
             };
         }
     }

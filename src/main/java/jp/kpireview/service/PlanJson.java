@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.FiscalYear;
-import jp.kpireview.plan.PlanSearch;
+import jp.kpireview.domain.Plan;
 
 /** {@code /api/plan}'s answer: the year, its policy and bands, and per KPI the actual each goal needs. */
 final class PlanJson {
@@ -17,7 +17,7 @@ final class PlanJson {
     private PlanJson() {
     }
 
-    static byte[] write(PlanSearch.Plan plan) {
+    static byte[] write(Plan plan) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(bytes)) {
             json.writeStartObject();
@@ -33,14 +33,14 @@ final class PlanJson {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("kpis");
-            for (PlanSearch.KpiPlan p : plan.kpis()) {
+            for (Plan.KpiNeeds p : plan.kpis()) {
                 json.writeStartObject();
                 json.writeStringField("kpiId", p.kpi().id());
                 json.writeStringField("kpi", p.kpi().name());
                 json.writeStringField("unit", p.kpi().unit());
                 json.writeStringField("direction", p.kpi().directionText());
                 json.writeArrayFieldStart("needs");
-                for (PlanSearch.Need n : p.needs()) {
+                for (Plan.Need n : p.needs()) {
                     json.writeStartObject();
                     json.writeStringField("goal", n.goal());
                     if (n.actual() == null) {

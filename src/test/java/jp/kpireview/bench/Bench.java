@@ -1,12 +1,16 @@
 package jp.kpireview.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.kpireview.batch.BatchRunner;
 import jp.kpireview.batch.Progress;
 import jp.kpireview.batch.YearSelection;
@@ -24,6 +30,7 @@ import jp.kpireview.engine.RuleBase;
 import jp.kpireview.generate.DataGenerator;
 import jp.kpireview.io.KpiCsv;
 import jp.kpireview.io.KpiData;
+import jp.kpireview.plan.PlanSearch;
 import jp.kpireview.reference.PlainReview;
 import jp.kpireview.report.Reports;
 import jp.kpireview.report.ResultsCsv;
@@ -51,7 +58,8 @@ public final class Bench implements Callable<Integer> {
             + " and the first are shown (default: ${DEFAULT-VALUE}).")
     int passes;
 
-    @Option(names = "--ten-times", description = "Also run batch in a fresh JVM with -Xmx1g on 10× the data.")
+    @Option(names = "--ten-times", description = "Also run batch with all five reports in a new JVM with -Xmx256m on"
+            + " 10× the data.")
     boolean tenTimes;
 
     @Option(names = "--work", defaultValue = "target/bench", description = "Folder for generated data and output.")
@@ -71,10 +79,10 @@ public final class Bench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "data: %,d municipalities × %d KPIs × %d years = %,d KPI-years; %d cores; %s%n",
                 municipalities, kpis, YEARS.size(), kpiYears, cores, System.getProperty("java.vm.version"));
 
-        coldStarts();
-        double e2eCold = freshBatch(data, "", work.resolve("out-cold"));
-        row("batch end to end in a new JVM (all reports but xlsx/html)", e2eCold, "s", rate(kpiYears, e2eCold));
+        Anchor anchor = anchor();
+        coldStarts(anchor);
 
+        System.out.println("rules only");
         RuleBase rules = RuleBase.load(Path.of("rules"));
         List<List<Kpi>> sets = read(data);
         ReviewEngine engine = new ReviewEngine(rules);
@@ -83,32 +91,75 @@ public final class Bench implements Callable<Integer> {
         Pass plain = passes(() -> sets.forEach(s -> PlainReview.evaluate(s, YEARS)));
         Pass droolsParallel = passes(() -> parallel(sets, s -> engine.evaluate(s, YEARS), cores));
         row("rules only, 1 thread (first pass / best)", drools.first, drools.best, kpiYears);
+        if (anchor.bestRate > 0) {
+            System.out.printf(Locale.ROOT, "  %-58s %,14.0f KPI-years/s  %s; ours is %.2f× it (goal ≥ 1.2×)%n",
+                    "anchor's best design, 1 thread, sessions of 1,000", anchor.bestRate, anchor.bestDesign,
+                    kpiYears / drools.best / anchor.bestRate);
+        }
         row("plain Java reference, 1 thread (first pass / best)", plain.first, plain.best, kpiYears);
         row("rules only, " + cores + " threads (after the above / best)", droolsParallel.first,
                 droolsParallel.best, kpiYears);
-        System.out.printf(Locale.ROOT, "  %-58s %8.1f×  (first passes %.1f×)%n", "rules / plain Java, best passes",
-                drools.best / plain.best, drools.first / plain.first);
+        System.out.printf(Locale.ROOT, "  %-58s %8.1f×  (first passes %.1f×; goal ≤ 3×, ≤ 5× first)%n",
+                "rules / plain Java, best passes", drools.best / plain.best, drools.first / plain.first);
 
-        resetPeaks();
+        System.out.println("plan (the actual each KPI needs for each band and ☆, searched with the rules)");
         PolicyEngine policies = PolicyEngine.of(rules);
+        List<Kpi> seed = KpiData.read(Path.of("seeds/otaru-h30.csv"));
+        Pass seedPlan = passes(() -> new PlanSearch(policies).plan(seed, 2019));
+        System.out.printf(Locale.ROOT, "  %-58s %8.2f / %.2f s  (goal: under 1 s warm)%n", "seed plan FY2019, "
+                + seed.size() + " KPIs, in this JVM (first / best)", seedPlan.first, seedPlan.best);
+        Pass nationwidePlan = passes(1, () -> parallel(sets, s -> new PlanSearch(policies).plan(s, 2019), cores));
+        row("plan FY2019 for every municipality, " + cores + " threads (one pass)", nationwidePlan.first, "s",
+                String.format(Locale.ROOT, "%,.0f KPIs/s", (double) municipalities * kpis / nationwidePlan.first));
+
+        System.out.println("end to end");
+        resetPeaks();
         Pass e2e = passes(() -> batch(policies, data, cores));
-        row("batch end to end in this JVM, " + cores + " threads (first / best)", e2e.first, e2e.best, kpiYears);
+        row("batch in this JVM, csv + json, " + cores + " threads (first / best)", e2e.first, e2e.best, kpiYears);
         System.out.printf(Locale.ROOT, "  %-58s %8.0f MB%n", "peak heap used during the batch passes", peakHeapMb());
+        double coldCsvJson = freshBatch(data, "csv,json", "", work.resolve("out-cold"));
+        row("the same in a new JVM (bin/kpi-review)", coldCsvJson, "s", String.format(Locale.ROOT,
+                "%s; %.1f× the warm best (goal ≤ 1.5×)", rate(kpiYears, coldCsvJson), coldCsvJson / e2e.best));
+        double coldAll = freshBatch(data, "csv,json,xlsx,html", "", work.resolve("out-all"));
+        row("all five reports in a new JVM (bin/kpi-review)", coldAll, "s", String.format(Locale.ROOT,
+                "%s; %.1f× the warm csv + json (goal ≤ 3×)", rate(kpiYears, coldAll), coldAll / e2e.best));
         if (tenTimes) {
             Path big = generate(work.resolve("data-" + municipalities * 10 + "x" + kpis), municipalities * 10);
-            double seconds = freshBatch(big, "-Xmx1g", work.resolve("out-10x"));
-            row("10× in a new JVM with -Xmx1g (csv + json)", seconds, "s", rate(kpiYears * 10, seconds));
+            Path gcLog = work.resolve("gc-10x.log");
+            double seconds = freshBatch(big, "csv,json,xlsx,html", "-Xmx256m -Xlog:gc:file=" + gcLog,
+                    work.resolve("out-10x"));
+            double gc = gcPauseSeconds(gcLog);
+            row("10×, all five reports, new JVM, -Xmx256m", seconds, "s", String.format(Locale.ROOT,
+                    "%s; GC pauses %.1f s = %.1f %% of the run (goal < 10 %%)", rate(kpiYears * 10, seconds), gc,
+                    100 * gc / seconds));
         }
         return 0;
+    }
+
+    /** The seconds of GC pauses a {@code -Xlog:gc} file records. */
+    private static double gcPauseSeconds(Path log) throws IOException {
+        Pattern pause = Pattern.compile("Pause.* ([0-9.]+)ms$");
+        double millis = 0;
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = pause.matcher(line);
+            if (m.find()) {
+                millis += Double.parseDouble(m.group(1));
+            }
+        }
+        return millis / 1000;
     }
 
     private record Pass(double first, double best) {
     }
 
     private Pass passes(Runnable pass) {
+        return passes(passes, pass);
+    }
+
+    private static Pass passes(int count, Runnable pass) {
         double first = 0;
         double best = Double.MAX_VALUE;
-        for (int i = 0; i < passes; i++) {
+        for (int i = 0; i < count; i++) {
             long started = System.nanoTime();
             pass.run();
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -163,33 +214,45 @@ public final class Bench implements Callable<Integer> {
         return KpiData.files(folder).stream().map(KpiData::read).toList();
     }
 
+    /** The anchor's figures of this sitting: its cold start and its best design's rate. */
+    private record Anchor(double coldStart, double bestRate, String bestDesign) {
+    }
+
     /**
      * A city's run as people start it ({@code bin/kpi-review}: its JIT choice and class-data archive), medians of 5
      * new JVMs, against the reference benchmark's cold start in the same sitting when {@code ../shared/anchor} is
-     * there (JVM start, rules built from DRL, the 73 seed KPIs).
+     * there (JVM start, rules built from DRL, the 73 seed KPIs). The rule cache's share is shown by the same run with
+     * the cache turned off.
      */
-    private void coldStarts() throws IOException, InterruptedException {
-        double anchor = anchorColdStart();
-        double evaluate = median(List.of("bin/kpi-review", "evaluate", "--data", "seeds/otaru-h30.csv", "--year",
-                "FY2018", "--quiet", "--out", work.resolve("out-evaluate").toString()));
+    private void coldStarts(Anchor anchor) throws IOException, InterruptedException {
+        System.out.println("cold starts (new JVMs, medians of 5)");
+        List<String> evaluate = List.of("bin/kpi-review", "evaluate", "--data", "seeds/otaru-h30.csv", "--year",
+                "FY2018", "--quiet", "--out", work.resolve("out-evaluate").toString());
         double main = median(List.of("bin/kpi-review", "batch", "--data", "seeds/otaru-h30.csv", "--quiet", "--out",
-                work.resolve("out-main").toString()));
-        if (anchor > 0) {
-            row("anchor cold start (median of 5)", anchor, "s", "");
+                work.resolve("out-main").toString()), "");
+        double cached = median(evaluate, "");
+        double compiled = median(evaluate, "-Dkpireview.ruleCache=off");
+        if (anchor.coldStart > 0) {
+            row("anchor cold start", anchor.coldStart, "s", "");
         }
-        row("seed main job, bin/kpi-review batch, 5 reports (median of 5)", main, "s", ratio(main, anchor, 0.6));
-        row("seed bin/kpi-review evaluate FY2018 (median of 5)", evaluate, "s", ratio(evaluate, anchor, 0.5));
+        row("seed main job, bin/kpi-review batch, 5 reports", main, "s", ratio(main, anchor.coldStart, 0.6));
+        row("seed bin/kpi-review evaluate FY2018", cached, "s", ratio(cached, anchor.coldStart, 0.5));
+        row("  the same with the rule cache off (rules compiled)", compiled, "s", ratio(compiled, anchor.coldStart,
+                0.5));
     }
 
     private static String ratio(double seconds, double anchor, double goal) {
         return anchor <= 0 ? "" : String.format(Locale.ROOT, "%.2f× the anchor (goal ≤ %.1f×)", seconds / anchor, goal);
     }
 
-    /** The anchor's cold start, copied out of ../shared (read-only) and built once; 0 when it is not there. */
-    private double anchorColdStart() throws IOException, InterruptedException {
+    /**
+     * The anchor, copied out of ../shared (read-only) and built once, run in this sitting: its cold start (median of
+     * 5) and its designs' rates (stateless sessions of 1,000, its best setting). Zeros when it is not there.
+     */
+    private Anchor anchor() throws IOException, InterruptedException {
         Path shared = Path.of("..", "shared", "anchor");
         if (!Files.isDirectory(shared)) {
-            return 0;
+            return new Anchor(0, 0, "");
         }
         Path anchor = work.resolve("anchor");
         if (!Files.isDirectory(anchor.resolve("target/classes"))) {
@@ -198,24 +261,59 @@ public final class Bench implements Callable<Integer> {
             Process build = new ProcessBuilder("mvn", "-q", "-B", "package", "-DskipTests").directory(anchor.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
             if (build.waitFor() != 0) {
-                return 0;
+                return new Anchor(0, 0, "");
             }
         }
-        return median(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp", "target/classes:target/lib/*", "anchor.Cold",
-                "rules/c-phased"), anchor);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> base = List.of(javaBin, "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp",
+                "target/classes:target/lib/*");
+        List<String> cold = new ArrayList<>(base);
+        cold.addAll(List.of("anchor.Cold", "rules/c-phased"));
+        double coldStart = median(cold, anchor, "");
+        List<String> bench = new ArrayList<>(base);
+        bench.add(1, "-Xmx4g");
+        bench.addAll(List.of("anchor.Bench", "designs=b-chain,c-phased,d-thresholds-fact", "strategies=stateless",
+                "batches=1000", "variants=false", "passes=2"));
+        Process run = new ProcessBuilder(bench).directory(anchor.toAbsolutePath().toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Pattern design = Pattern.compile("^\\s*-- (\\S+)");
+        Pattern rate = Pattern.compile("stateless batch\\s+1,000:\\s+([0-9,]+) KPI-years/s");
+        String current = "";
+        String bestDesign = "";
+        double best = 0;
+        try (var lines = new BufferedReader(new InputStreamReader(run.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                Matcher d = design.matcher(line);
+                Matcher r = rate.matcher(line);
+                if (d.find()) {
+                    current = d.group(1);
+                } else if (r.find() && Double.parseDouble(r.group(1).replace(",", "")) > best) {
+                    best = Double.parseDouble(r.group(1).replace(",", ""));
+                    bestDesign = current;
+                }
+            }
+        }
+        run.waitFor();
+        return new Anchor(coldStart, best, bestDesign);
     }
 
-    private static double median(List<String> command) throws IOException, InterruptedException {
-        return median(command, Path.of(""));
+    private static double median(List<String> command, String javaOptions) throws IOException, InterruptedException {
+        return median(command, Path.of(""), javaOptions);
     }
 
-    /** The median wall time of 5 runs of {@code command} (after one run that is not counted). */
-    private static double median(List<String> command, Path folder) throws IOException, InterruptedException {
+    /**
+     * The median wall time of 5 runs of {@code command} (after one run that is not counted), with
+     * {@code javaOptions} for bin/kpi-review.
+     */
+    private static double median(List<String> command, Path folder, String javaOptions)
+            throws IOException, InterruptedException {
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             long started = System.nanoTime();
-            Process p = new ProcessBuilder(command).directory(folder.toAbsolutePath().toFile())
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("KPI_REVIEW_JAVA_OPTIONS", javaOptions);
+            Process p = builder.directory(folder.toAbsolutePath().toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             if (p.waitFor() != 0) {
@@ -225,29 +323,24 @@ public final class Bench implements Callable<Integer> {
                 times.add((System.nanoTime() - started) / 1e9);
             }
         }
-        java.util.Collections.sort(times);
+        Collections.sort(times);
         return times.get(times.size() / 2);
     }
 
 
-    private static double freshBatch(Path data, String jvmOption, Path out) throws IOException, InterruptedException {
+    /** A batch as people start it, bin/kpi-review in a new JVM, with {@code javaOptions}; its wall time. */
+    private static double freshBatch(Path data, String formats, String javaOptions, Path out)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
-        run(jvmOption.isEmpty() ? List.of() : List.of(jvmOption), "batch", "--data", data.toString(), "--out",
-                out.toString(), "--formats", "csv,json", "--quiet");
-        return (System.nanoTime() - started) / 1e9;
-    }
-
-    private static void run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", "target/classes:target/lib/*", "jp.kpireview.cli.Main"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        ProcessBuilder builder = new ProcessBuilder("bin/kpi-review", "batch", "--data", data.toString(), "--out",
+                out.toString(), "--formats", formats, "--quiet");
+        builder.environment().put("KPI_REVIEW_JAVA_OPTIONS", javaOptions);
+        Process process = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("failed: " + String.join(" ", command));
+            throw new IllegalStateException("failed: " + String.join(" ", builder.command()));
         }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private static void resetPeaks() {

@@ -1,6 +1,7 @@
 package jp.kpireview.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,10 +14,12 @@ import jp.kpireview.cli.Cli;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.Plan;
 import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.engine.RuleBase;
 import jp.kpireview.io.KpiCsv;
 import jp.kpireview.reference.PlainReview;
+import jp.kpireview.report.ReportXlsxTest;
 import jp.kpireview.rules.KpiFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,17 +35,17 @@ class PlanSearchTest {
     @Test
     void everyNeedOfTheSeedIsTheEdgeOfThePlainReference() {
         List<Kpi> kpis = KpiCsv.read(SEED);
-        PlanSearch.Plan plan = new PlanSearch(PolicyEngine.of(KpiFixture.rules())).plan(kpis, 2019);
+        Plan plan = new PlanSearch(PolicyEngine.of(KpiFixture.rules())).plan(kpis, 2019);
         assertEquals(73, plan.kpis().size());
         int checked = 0;
-        for (PlanSearch.KpiPlan p : plan.kpis()) {
-            for (PlanSearch.Need need : p.needs()) {
+        for (Plan.KpiNeeds p : plan.kpis()) {
+            for (Plan.Need need : p.needs()) {
                 if (need.actual() == null || !need.note().isEmpty()) {
                     continue;
                 }
                 // the reference, which shares no code with the rules: the answer reaches the goal, one step less not
                 BigDecimal worse = need.actual().subtract(p.step().multiply(BigDecimal.valueOf(
-                        p.better() == jp.kpireview.facts.Better.HIGHER ? 1 : -1)));
+                        p.higherIsBetter() ? 1 : -1)));
                 assertTrue(reaches(PlainReview.evaluate(with(p.kpi(), need.actual()), 2019), need.goal()),
                         p.kpi().id() + " " + need.goal() + " at " + need.actual());
                 assertTrue(!reaches(PlainReview.evaluate(with(p.kpi(), worse), 2019), need.goal()),
@@ -52,11 +55,11 @@ class PlanSearchTest {
         }
         assertTrue(checked > 250, checked + " needs checked");
         // 17 参加児童生徒数 67 → 100 in FY2019 (the last step): ○ from 50 % of the way, 83.5 → 84 people
-        PlanSearch.KpiPlan p17 = plan.kpis().stream().filter(p -> p.kpi().id().equals("17")).findFirst().orElseThrow();
+        Plan.KpiNeeds p17 = plan.kpis().stream().filter(p -> p.kpi().id().equals("17")).findFirst().orElseThrow();
         assertEquals(List.of("67", "84", "100", "100"), p17.needs().stream().map(n -> n.actual().toPlainString())
                 .toList());
         // 25 乳幼児健診受診率 kept at 96.5 %: the floor is 91.675, so ● from 91.7 and ○ from 94.1, in the data's decimals
-        PlanSearch.KpiPlan p25 = plan.kpis().stream().filter(p -> p.kpi().id().equals("25")).findFirst().orElseThrow();
+        Plan.KpiNeeds p25 = plan.kpis().stream().filter(p -> p.kpi().id().equals("25")).findFirst().orElseThrow();
         assertEquals(List.of("91.7", "94.1", "96.5", "96.5"), p25.needs().stream().map(n -> n.actual().toPlainString())
                 .toList());
     }
@@ -66,8 +69,8 @@ class PlanSearchTest {
         Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace(".from(100, \"◎\", \"100以上\")",
                 ".from(100, \"◎\", \"100以上\").from(120, \"◎+\", \"120以上\")"));
         List<Kpi> kpis = KpiCsv.read(SEED).subList(0, 3);
-        PlanSearch.Plan plan = new PlanSearch(PolicyEngine.of(RuleBase.load(rules))).plan(kpis, 2019);
-        PlanSearch.Need top = plan.kpis().get(0).needs().stream().filter(n -> n.goal().equals("◎+")).findFirst()
+        Plan plan = new PlanSearch(PolicyEngine.of(RuleBase.load(rules))).plan(kpis, 2019);
+        Plan.Need top = plan.kpis().get(0).needs().stream().filter(n -> n.goal().equals("◎+")).findFirst()
                 .orElseThrow();
         assertEquals(null, top.actual());
         assertTrue(top.note().startsWith("cannot be reached: even"), top.note());
@@ -80,7 +83,7 @@ class PlanSearchTest {
         Kpi ratioKpi = new Kpi("例市", "1", "(1) 例", "1", "b", "k", "人", "↗", 2014, BigDecimal.ZERO, 2019,
                 new BigDecimal("180"), new TreeMap<>(java.util.Map.of(2018, new BigDecimal("100"))), new TreeMap<>(),
                 "", kpi.source());
-        PlanSearch.Plan plan = new PlanSearch(PolicyEngine.of(RuleBase.load(Path.of("examples/policies/"
+        Plan plan = new PlanSearch(PolicyEngine.of(RuleBase.load(Path.of("examples/policies/"
                 + "achievement-ratio")))).plan(List.of(ratioKpi), 2019);
         assertEquals(List.of("90", "144", "180", "180"), plan.kpis().get(0).needs().stream()
                 .map(n -> n.actual().toPlainString()).toList(), "C 50 %, B 80 %, A 100 % of 180, ☆ at 180");
@@ -95,6 +98,47 @@ class PlanSearchTest {
                 + "needs_☆,note", lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("小樽市,17,") && l.endsWith(",67,84,100,100,")), lines
                 .toString());
+    }
+
+    /** batch --plan: plan.csv, the workbook's plan sheet and report.html's plan section give the same needs. */
+    @Test
+    void batchWithAPlanPutsTheSameNeedsInPlanCsvTheWorkbookAndThePage() throws IOException {
+        Path out = dir.resolve("batch");
+        String run = Cli.run("batch", "--quiet", "--data", SEED.toString(), "--plan", "R1", "--out", out.toString());
+        assertTrue(run.startsWith("0\n"), run);
+        List<String> csv = Files.readAllLines(out.resolve("plan.csv"));
+        List<List<String>> sheet = ReportXlsxTest.rows(out.resolve("report.xlsx"), "計画 FY2019 (R1)");
+        assertEquals(csv.size(), sheet.size(), "one row per KPI under one header");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("FY2019 (R1) の計画"), "the page has the plan section");
+        for (int i = 1; i < csv.size(); i++) {
+            List<String> fromCsv = List.of(csv.get(i).split(",", -1));
+            List<String> fromSheet = sheet.get(i);
+            assertEquals(fromCsv.get(1), fromSheet.get(2), "same KPI in the same row");
+            boolean higher = fromSheet.get(8).equals("以上");
+            for (int goal = 0; goal < 4; goal++) {
+                String need = fromCsv.get(8 + goal);
+                String inSheet = fromSheet.size() > 9 + goal ? fromSheet.get(9 + goal) : "";
+                assertEquals(need.isEmpty(), inSheet.isEmpty(), "KPI " + fromCsv.get(1) + " goal " + goal);
+                if (!need.isEmpty()) {
+                    assertEquals(0, new BigDecimal(need).compareTo(new BigDecimal(inSheet)),
+                            "KPI " + fromCsv.get(1) + " goal " + goal + ": " + need + " against " + inSheet);
+                }
+                if (!need.isEmpty()) {
+                    assertTrue(html.contains(">" + need + htmlEscaped(fromCsv.get(4)) + (higher ? "以上" : "以下")
+                            + "</td>"), "the page shows KPI " + fromCsv.get(1) + "'s need " + need);
+                }
+            }
+        }
+        Path without = dir.resolve("without");
+        Cli.run("batch", "--quiet", "--data", SEED.toString(), "--out", without.toString());
+        assertFalse(Files.exists(without.resolve("plan.csv")));
+        assertFalse(ReportXlsxTest.sheetNames(without.resolve("report.xlsx")).stream().anyMatch(n -> n.startsWith("計画")));
+        assertFalse(Files.readString(without.resolve("report.html")).contains("の計画"));
+    }
+
+    private static String htmlEscaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static boolean reaches(Evaluation e, String goal) {

@@ -1,0 +1,48 @@
+package jp.kpireview.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The plan of one fiscal year (次年度計画): for each KPI, the actual it needs that year to reach each band of the
+ * policy in force and ☆, as the rules decide (see PlanSearch).
+ *
+ * @param bands the bands of the policy in force that year, lowest first; a need is given for each but the lowest
+ */
+public record Plan(int year, PolicyRef policy, List<Band> bands, List<KpiNeeds> kpis) {
+
+    public Plan {
+        bands = List.copyOf(bands);
+        kpis = List.copyOf(kpis);
+    }
+
+    /**
+     * One KPI's needs for the year, one per goal in the order of {@link #goals}.
+     *
+     * @param higherIsBetter whether a larger actual is better for this KPI (its direction)
+     * @param step           the KPI's grid: each need is a multiple of it away from the baseline
+     */
+    public record KpiNeeds(Kpi kpi, boolean higherIsBetter, BigDecimal step, List<Need> needs) {
+
+        public KpiNeeds {
+            needs = List.copyOf(needs);
+        }
+    }
+
+    /**
+     * What one KPI needs for one goal.
+     *
+     * @param goal   a band's mark (that band or a better one) or ☆
+     * @param actual the least good actual that reaches the goal; null when none does
+     * @param note   why the goal cannot be reached, or what is special about the answer; empty otherwise
+     */
+    public record Need(String goal, BigDecimal actual, String note) {
+    }
+
+    /** The goals a need is given for: every band above the lowest, then ☆. */
+    public List<String> goals() {
+        List<String> goals = new java.util.ArrayList<>(bands.stream().skip(1).map(Band::mark).toList());
+        goals.add("☆");
+        return goals;
+    }
+}
