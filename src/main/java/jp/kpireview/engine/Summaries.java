@@ -25,28 +25,43 @@ final class Summaries {
     private Summaries() {
     }
 
-    /** One group per project (in data order) and one for the whole, for one year. */
-    static List<ProjectYear> groups(List<Kpi> kpis, int year) {
-        Map<String, Map<String, List<Kpi>>> byMunicipality = new LinkedHashMap<>();
-        for (Kpi k : kpis) {
-            byMunicipality.computeIfAbsent(k.municipality(), m -> new LinkedHashMap<>())
-                    .computeIfAbsent(k.project(), p -> new ArrayList<>()).add(k);
+    /**
+     * How a list of KPIs falls into groups: each municipality's projects in data order, then the municipality as a
+     * whole, with their sizes. The same for every year, so worked out once.
+     */
+    record Grouping(List<Group> groups) {
+
+        private record Group(String municipality, String project, int kpis, int businesses) {
         }
-        List<ProjectYear> groups = new ArrayList<>();
-        byMunicipality.forEach((municipality, projects) -> {
-            projects.forEach((project, rows) -> groups.add(group(municipality, project, year, rows)));
-            groups.add(group(municipality, null, year, projects.values().stream().flatMap(List::stream).toList()));
-        });
-        return groups;
-    }
 
-    private static ProjectYear group(String municipality, String project, int year, List<Kpi> rows) {
-        return new ProjectYear(municipality, project, year, rows.size(), businesses(rows.stream().map(Kpi::businessNo)
-                .toList()), new SummaryOutcome());
-    }
+        static Grouping of(List<Kpi> kpis) {
+            Map<String, Map<String, List<Kpi>>> byMunicipality = new LinkedHashMap<>();
+            for (Kpi k : kpis) {
+                byMunicipality.computeIfAbsent(k.municipality(), m -> new LinkedHashMap<>())
+                        .computeIfAbsent(k.project(), p -> new ArrayList<>()).add(k);
+            }
+            List<Group> groups = new ArrayList<>();
+            byMunicipality.forEach((municipality, projects) -> {
+                projects.forEach((project, rows) -> groups.add(group(municipality, project, rows)));
+                groups.add(group(municipality, null, projects.values().stream().flatMap(List::stream).toList()));
+            });
+            return new Grouping(List.copyOf(groups));
+        }
 
-    private static int businesses(List<String> numbers) {
-        return (int) numbers.stream().filter(Objects::nonNull).distinct().count();
+        private static Group group(String municipality, String project, List<Kpi> rows) {
+            return new Group(municipality, project, rows.size(), (int) rows.stream().map(Kpi::businessNo)
+                    .filter(Objects::nonNull).distinct().count());
+        }
+
+        /** One group per project (in data order) and one for the whole, for one year: the facts to summarise. */
+        List<ProjectYear> groups(int year) {
+            List<ProjectYear> facts = new ArrayList<>(groups.size());
+            for (Group g : groups) {
+                facts.add(new ProjectYear(g.municipality(), g.project(), year, g.kpis(), g.businesses(),
+                        new SummaryOutcome()));
+            }
+            return facts;
+        }
     }
 
     /** What the rules concluded for {@code group}; a rule-set error when they concluded nothing or too much. */

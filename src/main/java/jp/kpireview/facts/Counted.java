@@ -2,9 +2,11 @@ package jp.kpireview.facts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Summary stage 1: the KPIs a summary counts (集計対象), as the summary rules chose them. */
 public record Counted(ProjectYear group, List<KpiYear> kpis) {
@@ -15,12 +17,18 @@ public record Counted(ProjectYear group, List<KpiYear> kpis) {
 
     /** The KPIs behind {@code stages} (any stage: a KPI-year, a score …), each once, in the order given. */
     public static Counted of(ProjectYear group, List<?> stages) {
-        LinkedHashSet<KpiYear> kpis = new LinkedHashSet<>();
+        // each KPI-year is its own fact: told apart by identity, not by the record's value (which would also hash
+        // every field of every KPI-year)
+        Set<KpiYear> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<KpiYear> kpis = new ArrayList<>(stages.size());
         for (Object stage : stages) {
-            kpis.add(((Stage) stage).kpi());
+            KpiYear kpi = ((Stage) stage).kpi();
+            if (seen.add(kpi)) {
+                kpis.add(kpi);
+            }
         }
-        group.outcome().counted(new ArrayList<>(kpis));
-        return new Counted(group, new ArrayList<>(kpis));
+        group.outcome().counted(List.copyOf(kpis));
+        return new Counted(group, kpis);
     }
 
     /** The clamped scores (スコア) of the counted KPIs that have one. */
