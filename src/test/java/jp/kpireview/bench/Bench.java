@@ -112,6 +112,8 @@ public final class Bench implements Callable<Integer> {
         row("plan FY2019 for every municipality, " + cores + " threads (one pass)", nationwidePlan.first, "s",
                 String.format(Locale.ROOT, "%,.0f KPIs/s", (double) municipalities * kpis / nationwidePlan.first));
 
+        reloads(150);
+
         System.out.println("end to end");
         resetPeaks();
         Pass e2e = passes(() -> batch(policies, data, cores));
@@ -134,6 +136,41 @@ public final class Bench implements Callable<Integer> {
                     100 * gc / seconds));
         }
         return 0;
+    }
+
+    /**
+     * A watching service's rebuilds: the rule folder edited and built {@code count} times in this JVM (each edit a
+     * cache miss, so compiled to the executable model), the heap after a full GC at the first fifth and at the end.
+     */
+    private void reloads(int count) throws IOException {
+        Path folder = work.resolve("reloaded-rules");
+        Files.createDirectories(folder);
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(f, folder.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Path edited = folder.resolve("bands.drl");
+        String original = Files.readString(edited);
+        double early = 0;
+        long started = System.nanoTime();
+        for (int i = 1; i <= count; i++) {
+            Files.writeString(edited, original + "\n// edit " + i + " at " + System.nanoTime() + "\n");
+            RuleBase.load(folder).kieBase().newKieSession().dispose();
+            if (i == count / 5) {
+                early = heapAfterGcMb();
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "  %-58s %8.0f ms  heap after GC %.1f MB at %d, %.1f MB at %d%n",
+                count + " rebuilds of an edited rule folder, per rebuild", 1000 * seconds / count, early, count / 5,
+                heapAfterGcMb(), count);
+    }
+
+    private static double heapAfterGcMb() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
     }
 
     /** The seconds of GC pauses a {@code -Xlog:gc} file records. */
