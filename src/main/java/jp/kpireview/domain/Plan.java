@@ -27,6 +27,17 @@ public record Plan(int year, PolicyRef policy, List<Band> bands, List<KpiNeeds> 
         public KpiNeeds {
             needs = List.copyOf(needs);
         }
+
+        /** Each need's actual as written (empty when the goal cannot be reached), in the order of the goals. */
+        public List<String> actuals() {
+            return needs.stream().map(n -> n.actual() == null ? "" : n.actual().toPlainString()).toList();
+        }
+
+        /** The notes of the needs that have one, as {@code goal: note}, joined by "; ". */
+        public String notes() {
+            return String.join("; ", needs.stream().filter(n -> !n.note().isEmpty())
+                    .map(n -> n.goal() + ": " + n.note()).toList());
+        }
     }
 
     /**

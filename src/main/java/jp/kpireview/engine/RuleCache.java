@@ -37,7 +37,7 @@ import org.kie.api.KieBase;
  * that does not load is deleted and the folder compiled again; the cache can only save time, never change a result.
  *
  * <p>The folder is {@code -Dkpireview.ruleCache=DIR}, else {@code $XDG_CACHE_HOME/kpi-review/rules}, else
- * {@code ~/.cache/kpi-review/rules}; {@code -Dkpireview.ruleCache=off} turns the cache off.
+ * {@code ~/.cache/kpi-review/rules}, else (no home) none; {@code -Dkpireview.ruleCache=off} turns the cache off.
  */
 final class RuleCache {
 
@@ -63,9 +63,12 @@ final class RuleCache {
             return new RuleCache(Path.of(setting));
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return new RuleCache(base.resolve("kpi-review").resolve("rules"));
+        String home = System.getProperty("user.home", "");
+        Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(home).isAbsolute() ? Path.of(home, ".cache") : null;
+        // without a home (Java says "?") there is no place of the user's own: no cache rather than one in the
+        // working folder
+        return base == null ? null : new RuleCache(base.resolve("kpi-review").resolve("rules"));
     }
 
     static RuleCache at(Path folder) {

@@ -261,16 +261,11 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                         .append(latest == null ? "—" : withUnit.apply(latest.getValue()) + " <small>("
                                 + FiscalYear.japaneseLabel(latest.getKey()) + ")</small>")
                         .append("</td><td class=\"n\">").append(withUnit.apply(k.finalTarget())).append("</td>");
-                List<String> notes = new ArrayList<>();
                 for (Plan.Need need : p.needs()) {
                     html.append("<td class=\"n\">").append(need.actual() == null ? "—"
                             : withUnit.apply(need.actual()) + (p.higherIsBetter() ? "以上" : "以下")).append("</td>");
-                    if (!need.note().isEmpty()) {
-                        notes.add(need.goal() + ": " + need.note());
-                    }
                 }
-                html.append("<td class=\"note-cell\">").append(Html.escape(String.join("; ", notes)))
-                        .append("</td></tr>\n");
+                html.append("<td class=\"note-cell\">").append(Html.escape(p.notes())).append("</td></tr>\n");
             }
             return html.append("</tbody></table>\n").toString();
         }

@@ -49,14 +49,8 @@ public final class PlanCsv extends StreamedReport<PlanCsv.Part> {
                 Kpi k = p.kpi();
                 List<Object> row = new ArrayList<>(List.of(k.municipality(), k.id(), k.project(), k.name(), k.unit(),
                         k.directionText(), FiscalYear.label(plan.year()), plan.policy().label()));
-                List<String> notes = new ArrayList<>();
-                for (Plan.Need need : p.needs()) {
-                    row.add(need.actual() == null ? "" : need.actual().toPlainString());
-                    if (!need.note().isEmpty()) {
-                        notes.add(need.goal() + ": " + need.note());
-                    }
-                }
-                row.add(String.join("; ", notes));
+                row.addAll(p.actuals());
+                row.add(p.notes());
                 csv.printRecord(Csv.safe(row));
             }
         } catch (IOException e) {

@@ -122,14 +122,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             List<Object> row = new ArrayList<>(List.of(k.municipality(), k.project(), k.id(), k.name(), k.unit(),
                     k.directionText(), k.baseline().toPlainString(), k.finalTarget().toPlainString(),
                     p.higherIsBetter() ? "以上" : "以下"));
-            List<String> notes = new ArrayList<>();
-            for (Plan.Need need : p.needs()) {
-                row.add(need.actual() == null ? "" : need.actual().toPlainString());
-                if (!need.note().isEmpty()) {
-                    notes.add(need.goal() + ": " + need.note());
-                }
-            }
-            row.add(String.join("; ", notes));
+            row.addAll(p.actuals());
+            row.add(p.notes());
             csv.printRecord(row);
         }
     }

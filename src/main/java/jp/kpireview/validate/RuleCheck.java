@@ -103,7 +103,7 @@ public final class RuleCheck {
         RuleCheck check = new RuleCheck(rules, years.isEmpty() ? DEFAULT_YEARS : years);
         check.summary.add(String.format("rules: %d files, %d rules, %s", rules.files().size(),
                 rules.kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum(),
-                rules.cached() ? "compiled (unchanged since the last run, reused)" : "compiled"));
+                rules.cached() ? "compiled by an earlier run (the files are unchanged)" : "compiled"));
         try {
             check.run();
             if (scenarios) {
