@@ -91,9 +91,10 @@ $('whatIf').addEventListener('click', async () => {
     ? 'スコア ' + year.score + ' · 区分 ' + year.band + (year.achieved ? ' · ☆' : '')
     : '評価なし (' + year.status + ')';
 });
-async function call(format) {
+async function call(format, plan) {
   $('errors').textContent = '';
   const params = new URLSearchParams({year: $('year').value, format: format});
+  if (plan) { params.set('plan', plan); }
   const file = $('file').files[0];
   let body = null;
   if (file) { body = file; params.set('name', file.name); }
@@ -113,9 +114,11 @@ $('form').addEventListener('submit', async e => {
   const response = await call('html');
   if (response) { $('report').srcdoc = await response.text(); showRules(); }
 });
-for (const [id, name] of [['csv', 'results.csv'], ['xlsx', 'report.xlsx']]) {
+// the workbook with a 計画 sheet: the report of the chosen years plus the needs of the year being planned
+for (const [id, format, name, planned] of [['csv', 'csv', 'results.csv', false],
+    ['xlsx', 'xlsx', 'report.xlsx', false], ['planXlsx', 'xlsx', 'report.xlsx', true]]) {
   $(id).addEventListener('click', async () => {
-    const response = await call(id);
+    const response = await call(format, planned ? $('planYear').value : null);
     if (!response) return;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(await response.blob());

@@ -83,6 +83,7 @@ final class EvaluateRoute {
         ReportFormat format;
         String kpi = Api.query(request, "kpi");
         BigDecimal actual;
+        Integer planYear;
         try {
             String year = Api.query(request, "year");
             years = year == null || year.isBlank() || year.equals("all") ? YearSelection.ALL
@@ -94,6 +95,9 @@ final class EvaluateRoute {
             if (actual != null && (kpi == null || years.years().size() != 1)) {
                 throw new IllegalArgumentException("a what-if actual needs kpi=ID and one year=…");
             }
+            // plan=FY2019 adds the year's needed actuals to report.html and report.xlsx (as batch --plan does)
+            String plan = Api.query(request, "plan");
+            planYear = plan == null || plan.isBlank() ? null : FiscalYear.parse(plan);
         } catch (IllegalArgumentException e) {
             Api.error(response, callback, 400, "query", e.getMessage());
             return;
@@ -103,7 +107,7 @@ final class EvaluateRoute {
             return;
         }
         bounded(request, response, callback, sheet, format.files().get(0).mediaType(), format == ReportFormat.HTML,
-                (engine, file, rows) -> run(engine, file, years, format, rows, kpi, actual));
+                (engine, file, rows) -> run(engine, file, years, planYear, format, rows, kpi, actual));
     }
 
     /**
@@ -272,11 +276,11 @@ final class EvaluateRoute {
                 workbook), body);
     }
 
-    private byte[] run(PolicyEngine engine, Path sheet, YearSelection years, ReportFormat format, AtomicInteger rows,
-            String kpi, BigDecimal actual) throws IOException {
+    private byte[] run(PolicyEngine engine, Path sheet, YearSelection years, Integer planYear, ReportFormat format,
+            AtomicInteger rows, String kpi, BigDecimal actual) throws IOException {
         Path out = Files.createTempDirectory("kpi-review-out-");
         try {
-            BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(years, false, 1), file -> {
+            BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(years, false, 1, planYear), file -> {
                 List<Kpi> kpis = kpi == null ? readLimited(file) : whatIf(readLimited(file), kpi, actual,
                         years.years().isEmpty() ? 0 : years.years().get(0), file);
                 rows.set(kpis.size());

@@ -72,6 +72,14 @@ class ReviewServiceTest {
     }
 
     @Test
+    void aReportAskedWithAPlanHasThePlanSection() throws Exception {
+        String planned = post("year=FY2018&format=html&plan=R1", Files.readAllBytes(SEED)).body();
+        assertTrue(planned.contains("FY2019 (R1) の計画") && planned.contains("84人以上"), "KPI 17 needs 84 for ○");
+        assertFalse(post("year=FY2018&format=html", Files.readAllBytes(SEED)).body().contains("の計画"));
+        assertEquals(400, post("year=FY2018&format=html&plan=soon", Files.readAllBytes(SEED)).statusCode());
+    }
+
+    @Test
     void badInputGetsA4xxWithTheLocatedMessage() throws Exception {
         List<String> lines = Files.readAllLines(SEED);
         lines.set(4, lines.get(4).replaceFirst(",FY2014,5,", ",FY2014,5件,"));

@@ -145,6 +145,18 @@ class ServicePageChromiumTest {
                 result = browser.run("return document.getElementById('whatResult').textContent;");
             }
             assertEquals("スコア 51.52 · 区分 ○", result);
+            // the workbook with the plan: the page asks for it with the planned year and gets a workbook back
+            browser.run("window.asks = []; const f = window.fetch; window.fetch = (u, o) => { window.asks.push(u);"
+                    + " return f(u, o); }; const c = URL.createObjectURL; URL.createObjectURL = b => {"
+                    + " window.got = b.size + ' ' + b.type; return c.call(URL, new Blob([])); };"
+                    + " document.getElementById('planXlsx').click(); return 'ok';");
+            String got = "";
+            for (int i = 0; i < 100 && got.isEmpty(); i++) {
+                Thread.sleep(100);
+                got = browser.run("return window.got ? window.asks.join(' ') + ' → ' + window.got : '';");
+            }
+            assertTrue(got.contains("format=xlsx") && got.contains("plan=FY2019")
+                    && got.contains("spreadsheetml.sheet"), got);
         }
     }
 
