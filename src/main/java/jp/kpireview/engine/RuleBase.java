@@ -27,9 +27,10 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 /**
- * The rules of one folder ({@code rules/*.drl}), compiled at run time with the classic (mvel) Drools build so that
- * an edit takes effect without rebuilding Java. A folder that does not compile is refused with each file's first
- * error, located by file and line.
+ * The rules of one folder ({@code rules/*.drl}), compiled at run time so that an edit takes effect without rebuilding
+ * Java: to Drools' executable model (the rules as Java classes), which {@link RuleCache} keeps until the folder
+ * changes. A folder that does not compile is refused with each file's first error, located by file and line by the
+ * classic (mvel) build, whose messages speak DRL.
  */
 public final class RuleBase {
 

@@ -44,6 +44,8 @@ final class RuleCache {
     private static final String MAGIC = "kpi-review compiled rules 1";
     /** Entries kept; older ones are removed when a new one is written (a watched folder makes one per edit). */
     private static final int KEEP = 64;
+    /** An entry is about 100 KB; a file far larger is not one. */
+    private static final long MAX_ENTRY_BYTES = 64L << 20;
     private static final String DROOLS_VERSION = String.valueOf(KieBaseBuilder.class.getPackage()
             .getImplementationVersion());
 
@@ -99,20 +101,24 @@ final class RuleCache {
         if (!Files.isRegularFile(entry)) {
             return null;
         }
+        KieBase kieBase;
         try {
-            byte[] jar = unwrap(Files.readAllBytes(entry));
-            KieBase kieBase = jar == null ? null : assemble(jar);
-            if (kieBase == null) {
-                Files.deleteIfExists(entry);
-                return null;
-            }
-            // least recently used entries are the ones pruned
-            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
-            return kieBase;
+            byte[] jar = Files.size(entry) > MAX_ENTRY_BYTES ? null : unwrap(Files.readAllBytes(entry));
+            kieBase = jar == null ? null : assemble(jar);
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            kieBase = null;
+        }
+        if (kieBase == null) {
             deleteQuietly(entry);
             return null;
         }
+        try {
+            // least recently used entries are the ones pruned
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // a cache the user cannot touch is still read
+        }
+        return kieBase;
     }
 
     /**
@@ -147,9 +153,15 @@ final class RuleCache {
 
     private void prune() throws IOException {
         List<Path> entries;
+        List<Path> temps;
         try (Stream<Path> listing = Files.list(folder)) {
-            entries = listing.filter(p -> p.getFileName().toString().endsWith(".rules")).toList();
+            List<Path> all = listing.toList();
+            entries = all.stream().filter(p -> p.getFileName().toString().endsWith(".rules")).toList();
+            temps = all.stream().filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
         }
+        // what a run that died while writing left behind
+        long hourAgo = System.currentTimeMillis() - 3_600_000;
+        temps.stream().filter(t -> modified(t).toMillis() < hourAgo).forEach(RuleCache::deleteQuietly);
         if (entries.size() <= KEEP) {
             return;
         }

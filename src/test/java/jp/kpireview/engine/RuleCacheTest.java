@@ -104,6 +104,27 @@ class RuleCacheTest {
     }
 
     @Test
+    void theCacheKeepsItsNewestEntriesAndClearsWhatADeadRunLeft(@TempDir Path dir) throws IOException {
+        RuleCache cache = RuleCache.at(dir.resolve("cache"));
+        Files.createDirectories(cache.folder());
+        for (int i = 0; i < 70; i++) {
+            Path old = cache.folder().resolve(String.format("old%02d.rules", i));
+            Files.writeString(old, "not an entry");
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        Path stale = cache.folder().resolve("entry-1.tmp");
+        Files.writeString(stale, "half an entry");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
+        RuleBase.load(Path.of("rules"), cache);
+        List<Path> kept = entries(cache);
+        assertEquals(64, kept.size());
+        assertTrue(kept.stream().map(p -> p.getFileName().toString()).noneMatch(name -> name.startsWith("old0")
+                && name.compareTo("old07") < 0), "the 7 oldest go: " + kept);
+        assertTrue(RuleBase.load(Path.of("rules"), cache).cached(), "the new entry is among those kept");
+        assertFalse(Files.exists(stale));
+    }
+
+    @Test
     void withoutACacheTheFolderIsCompiledEachTime() {
         assertFalse(RuleBase.load(Path.of("rules"), null).cached());
         assertFalse(RuleBase.load(Path.of("rules"), null).cached());
