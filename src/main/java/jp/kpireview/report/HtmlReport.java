@@ -242,7 +242,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
          */
         private static String planTable(Plan plan) {
             List<Band> goals = plan.bands().subList(1, plan.bands().size());
-            StringBuilder html = new StringBuilder("<h3>").append(FiscalYear.bothLabels(plan.year()))
+            StringBuilder html = new StringBuilder("<h3 class=\"plan\">").append(FiscalYear.bothLabels(plan.year()))
                     .append(" の計画 <small>各区分に必要な実績値 (the actual each KPI needs, found with the rules of ")
                     .append(Html.escape(plan.policy().label())).append(")</small></h3>\n")
                     .append("<table class=\"plan\"><thead><tr><th>No.</th><th>プロジェクト</th><th>KPI</th><th>方向</th>"
@@ -408,7 +408,8 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
               th, td { padding: 1px 3px; }
               td.mark { font-size: 11px; }
               table.kpis td:nth-child(2), table.kpis td:nth-child(3) { min-width: 7em; }
-              table.kpis tr { page-break-inside: avoid; }
+              table.kpis tr, table.plan tr { page-break-inside: avoid; }
+              h3.plan { page-break-before: always; }
               svg.kpi { width: 130px; height: 44px; }
             }
             """;
