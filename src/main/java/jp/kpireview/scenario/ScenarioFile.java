@@ -62,6 +62,9 @@ public final class ScenarioFile {
         }
     }
 
+    /** What expect_achieved may say: ☆ reached or not. */
+    private static final List<String> ACHIEVED = List.of("true", "false", "☆");
+
     public static List<Scenario> read(Path file) {
         SourceLocation headerLine = new SourceLocation(file.toString(), 1);
         String text;
@@ -84,8 +87,19 @@ public final class ScenarioFile {
             KpiTable table = KpiTable.withHeader(names, headerLine, "scenarios", own);
             List<CSVRecord> records = new ArrayList<>();
             List<Integer> years = new ArrayList<>();
+            int columns = parser.getHeaderNames().size();
             for (CSVRecord record : parser) {
                 SourceLocation at = headerLine.atLine((int) parser.getCurrentLineNumber());
+                if (record.size() != columns) {
+                    // a comma too few or too many shifts every later cell into the wrong column
+                    problems.add(new DataProblem(at, CASE, "the row has " + record.size() + " cells and the header "
+                            + columns + " (a missing or extra comma? quote a note that has commas)"));
+                }
+                String achieved = cell(record, PREFIX + "achieved");
+                if (!achieved.isEmpty() && !ACHIEVED.contains(achieved)) {
+                    problems.add(new DataProblem(at, PREFIX + "achieved", "'" + achieved + "' is not one of "
+                            + String.join(", ", ACHIEVED) + " (or empty: not checked)"));
+                }
                 table.add(new KpiTable.Row(at, column -> cell(record, column)));
                 records.add(record);
                 years.add(year(cell(record, YEAR), at, problems));

@@ -100,6 +100,23 @@ class PolicyPeriodsTest {
         assertFalse(Files.exists(dir.resolve("out")));
     }
 
+    /**
+     * Planning the year after the target year (FY2023) gives a KPI that has no actual yet — 受講児童数 of 市町村00001,
+     * 377 → 473 by FY2022 — a first actual after its target year: a path of one step, to the target itself. This
+     * divided by zero before the reference rules said so.
+     */
+    @Test
+    void aYearAfterTheTargetYearIsPlannedForKpisNotYetMeasured() throws IOException {
+        Path out = dir.resolve("plan");
+        String run = Cli.run("batch", "--quiet", "--rules", RULES.toString(), "--data", EXAMPLE.resolve("data")
+                .toString(), "--plan", "FY2023", "--formats", "csv", "--out", out.toString());
+        assertTrue(run.startsWith("0\n"), run);
+        String row = Files.readAllLines(out.resolve("plan.csv")).stream()
+                .filter(l -> l.startsWith("市町村00001,020,")).findFirst().orElseThrow();
+        // 第2期's five bands from 0, 30, 60 and 90 of the way from 377 to 473, then ☆ at the target
+        assertTrue(row.endsWith(",FY2023," + SECOND + ",377,406,435,464,473,"), row);
+    }
+
     @Test
     void aBrokenSecondPeriodRefusesTheRunAndNamesIt() throws IOException {
         Path rules = copy(dir.resolve("rules"));

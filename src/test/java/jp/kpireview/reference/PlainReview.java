@@ -110,8 +110,10 @@ public final class PlainReview {
     /** baseline + (target − baseline) × step / steps, as the exact fraction (baseline × steps + rise × step) / steps. */
     private static Fraction linear(Kpi kpi, int year) {
         int first = kpi.actuals().firstKey();
-        BigDecimal step = BigDecimal.valueOf(Math.min(year, kpi.targetYear()) - first + 1);
-        BigDecimal steps = BigDecimal.valueOf(kpi.targetYear() - first + 1);
+        // first measured after its target year: a path of one step, to the target itself
+        int stepCount = Math.max(kpi.targetYear() - first + 1, 1);
+        BigDecimal step = BigDecimal.valueOf(Math.min(year - first + 1, stepCount));
+        BigDecimal steps = BigDecimal.valueOf(stepCount);
         Fraction path = new Fraction(kpi.baseline().multiply(steps)
                 .add(kpi.finalTarget().subtract(kpi.baseline()).multiply(step)), steps);
         return isCount(kpi) ? Fraction.of(path.rounded(0)) : path;

@@ -58,4 +58,16 @@ class ScenarioRunTest {
         assertEquals(file + ":2: baseline: 'zero' is not a number (write plain decimals such as 1199 or 75.9: no "
                 + "separators, units or spaces)", e.getMessage());
     }
+
+    /** A comma too few moves the note into expect_achieved; it used to pass as "false" unnoticed. */
+    @Test
+    void aRowThatDoesNotFitTheHeaderIsLocated() throws IOException {
+        Path file = dir.resolve("cases.csv");
+        Files.writeString(file, HEADER + "short,FY2018,↗,件,FY2014,0,FY2019,10,2,4,scored,8,50,○\n"
+                + "worded,FY2018,↗,件,FY2014,0,FY2019,10,2,4,scored,8,50,○,4 of 8\n");
+        DataException e = assertThrows(DataException.class, () -> ScenarioFile.read(file));
+        assertEquals(List.of(file + ":2: case: the row has 14 cells and the header 15 (a missing or extra comma? quote"
+                + " a note that has commas)", file + ":3: expect_achieved: '4 of 8' is not one of true, false, ☆ (or"
+                + " empty: not checked)"), e.problems().stream().map(Object::toString).toList());
+    }
 }
