@@ -150,7 +150,7 @@ public final class ReviewEngine {
 
     private Attempt attempt(Map<Integer, List<Kpi>> byYear) {
         // every year usually holds the same list of KPIs: their actuals and their grouping are worked out once per
-        // list, not once per year (a fifth of the time of a run went into repeating them)
+        // list, not once per year (repeating them cost about a tenth of the rules-only time)
         Map<List<Kpi>, List<List<BigDecimal>>> actualsOf = new IdentityHashMap<>();
         Map<List<Kpi>, Summaries.Grouping> groupingOf = new IdentityHashMap<>();
         List<KpiYear> facts = new ArrayList<>();

@@ -81,8 +81,8 @@ final class RuleLint {
                     problems.add(new RuleProblem(file.toString(), field.getLine() > 0 ? field.getLine()
                             : lineOf(text, field.getFieldName(), type.getLine()), "declare " + type.getTypeName()
                             + ": field " + field.getFieldName() + " is " + fieldType + "; write BigDecimal (the"
-                            + " scores' type): a floating-point value can be −0.0, which the compiled rules put"
-                            + " below 0 while plain Java does not, and 0.1 is not exactly 0.1"));
+                            + " scores' type): a floating-point value can be −0.0, which Drools' executable model puts"
+                            + " below 0 while Java's < does not, and 0.1 is not exactly 0.1"));
                 }
             }
         }
