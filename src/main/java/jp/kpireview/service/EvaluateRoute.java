@@ -2,6 +2,7 @@ package jp.kpireview.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -189,6 +190,20 @@ final class EvaluateRoute {
         }
     }
 
+    /**
+     * Reads and drops what is left of a body over the limit, up to {@link ReviewService#SWALLOWED_BYTES} (where the
+     * server's own size limit stops it), before the 413 is sent. A server that answers and closes while the client is
+     * still sending makes the client's system reset the connection, which throws away the answer unread: the client
+     * sees a broken connection instead of "the sheet is larger than 1 MB" (the test of this failed now and then).
+     */
+    private static void swallow(InputStream in) {
+        try {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // past the swallow limit, or too slow: the connection is closed after the answer either way
+        }
+    }
+
     /** The HTTP status Jetty attached to a failed read (413 for a body over the limit); 0 when it attached none. */
     private static int status(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -248,6 +263,9 @@ final class EvaluateRoute {
         byte[] body;
         try (InputStream in = Content.Source.asInputStream(request)) {
             body = in.readNBytes(limits.maxBytes() + 1);
+            if (body.length > limits.maxBytes()) {
+                swallow(in);
+            }
         } catch (IOException | RuntimeException e) {
             // a chunked body over the limit, or a client too slow to send it (the minimum data rate)
             String why = String.valueOf(e.getMessage());

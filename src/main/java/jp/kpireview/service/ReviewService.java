@@ -55,6 +55,9 @@ public final class ReviewService implements AutoCloseable {
      * @param maxSeconds     time budget of one evaluation (only the evaluation counts)
      * @param maxEvaluations evaluations at once; more get 503 with Retry-After
      */
+    /** What is read and dropped of a body over the limit before it is refused (Tomcat's maxSwallowSize is 2 MB). */
+    static final int SWALLOWED_BYTES = 4 << 20;
+
     public record Limits(int maxBytes, int maxKpis, long maxSeconds, int maxEvaluations) {
         public static final Limits DEFAULT = new Limits(10 << 20, 20_000, 30,
                 Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -115,7 +118,9 @@ public final class ReviewService implements AutoCloseable {
         connector.setIdleTimeout(IDLE_MILLIS);
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
-        SizeLimitHandler size = new SizeLimitHandler(limits.maxBytes(), -1);
+        // the routes refuse a body over maxBytes; the server stops reading past SWALLOWED_BYTES more, which a route
+        // reads and drops so that the client, still sending, gets the 413 rather than a reset connection
+        SizeLimitHandler size = new SizeLimitHandler((long) limits.maxBytes() + SWALLOWED_BYTES, -1);
         // a body that arrives slower than this fails at once rather than holding its request open
         size.setHandler(new org.eclipse.jetty.server.handler.MinimumDataRateHandler(new Routes(),
                 MIN_BODY_BYTES_PER_SECOND, 0));
