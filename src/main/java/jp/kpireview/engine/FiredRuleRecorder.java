@@ -42,7 +42,7 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
     private final boolean everyExplanation;
     private final java.util.Set<Rule> explained = new java.util.HashSet<>();
 
-    /** The rules, to name each step's file. */
+    /** The rules, to say where each step's rule is written. */
     private final RuleBase rules;
 
     FiredRuleRecorder(RuleBase rules, boolean everyExplanation) {
@@ -95,7 +95,7 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
             explanation = inserted.isEmpty() ? "" : "inserted " + String.join(", ",
                     inserted.stream().map(f -> f.getClass().getSimpleName()).toList());
         }
-        RuleStep step = new RuleStep(rule.getName(), file(rule), explanation, band, achieved, status, problems,
+        RuleStep step = new RuleStep(rule.getName(), place(rule), explanation, band, achieved, status, problems,
                 unresolved, inserted.stream().<Class<?>>map(Object::getClass).toList());
         steps.add(step);
         if (o != null) {
@@ -126,8 +126,9 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
-    private String file(Rule rule) {
+    /** {@code reference.drl:53}: the rule's file and the line of its header, for a policy officer to open. */
+    private String place(Rule rule) {
         RuleProblem at = rules.locate(rule);
-        return at.line() > 0 ? Path.of(at.file()).getFileName().toString() : "";
+        return at.line() > 0 ? Path.of(at.file()).getFileName() + ":" + at.line() : "";
     }
 }

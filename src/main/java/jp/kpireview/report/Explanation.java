@@ -32,7 +32,7 @@ public final class Explanation {
                 + k.plan(e.year()).map(v -> " · 年度目標値 " + withUnit(k, v.toPlainString())).orElse(""));
         int n = 1;
         for (RuleStep step : e.trace()) {
-            lines.add(String.format("  %d. %s (%s)", n++, step.rule(), step.file()));
+            lines.add(String.format("  %d. %s (%s)", n++, step.rule(), step.place()));
             effects(step).forEach(effect -> lines.add("       " + effect));
         }
         lines.add("  result: " + (e.scored()

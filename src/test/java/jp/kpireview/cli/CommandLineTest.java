@@ -195,6 +195,16 @@ class CommandLineTest {
         assertFalse(Files.exists(out));
     }
 
+    /** {@code score.drl:21}: the file and the line of the rule's header, found in the file itself. */
+    private static String at(String file, String rule) {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("rules", file));
+            return file + ":" + (lines.indexOf("rule \"" + rule + "\"") + 1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void explainShowsEveryRuleThatFiredWithWhatItConcluded() {
         Run run = run("explain", "--data", "seeds/otaru-h30.csv", "--year", "H30", "--kpi", "17");
@@ -202,15 +212,19 @@ class CommandLineTest {
         // published: 17 参加児童生徒数 67人 → 118人, 196.15, 100.00, ◎ ☆
         assertEquals(List.of("  policy: rules@" + RULES_HASH,
                 "  data: 方向 ↑ · 基準値 67人 (H26) · 目標値 100人 (H31/R1) · 実績値 118人",
-                "  1. Direction of the symbol (direction.drl)", "       direction: increase (↑)",
-                "  2. Linear annual target of a count (reference.drl)",
+                "  1. Direction of the symbol (" + at("direction.drl", "Direction of the symbol") + ")",
+                "       direction: increase (↑)",
+                "  2. Linear annual target of a count (" + at("reference.drl", "Linear annual target of a count") + ")",
                 "       reference: the annual target 93 on the straight path from the baseline 67 to the final target"
                         + " 100, rounded to a whole number",
-                "  3. Raw score (score.drl)", "       補正前スコア = (118 − 67) / (93 − 67) × 100 = 196.15",
-                "  4. Clamp to ±100 (score.drl)", "       スコア = 100.00 (補正前スコア 196.15 limited to −100 … 100)",
-                "  5. Final target reached ☆ (achievement.drl)",
+                "  3. Raw score (" + at("score.drl", "Raw score") + ")",
+                "       補正前スコア = (118 − 67) / (93 − 67) × 100 = 196.15",
+                "  4. Clamp to ±100 (" + at("score.drl", "Clamp to ±100") + ")",
+                "       スコア = 100.00 (補正前スコア 196.15 limited to −100 … 100)",
+                "  5. Final target reached ☆ (" + at("achievement.drl", "Final target reached ☆") + ")",
                 "       ☆: the actual 118 has reached the final target 100",
-                "  6. Band of the score (bands.drl)", "       band: ◎ 100以上 (スコア 100.00)",
+                "  6. Band of the score (" + at("bands.drl", "Band of the score") + ")",
+                "       band: ◎ 100以上 (スコア 100.00)",
                 "  result: スコア 100.00 · 区分 ◎ 100以上 · ☆ yes"), run.out().lines().skip(1).toList());
     }
 
