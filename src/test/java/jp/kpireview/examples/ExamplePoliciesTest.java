@@ -94,7 +94,7 @@ class ExamplePoliciesTest {
         // KPI 59 町会加入数 of project (4): floor 152 − 2 % = 148.96
         String project4 = run("explain", "--rules", EXAMPLES.resolve("maintain-tolerance").toString(), "--data",
                 "seeds/otaru-h30.csv", "--year", "FY2018", "--kpi", "59");
-        assertTrue(project4.contains("Maintain floor of project (4) (reference.drl)") && project4.contains(
+        assertTrue(project4.contains("Maintain floor of project (4) (reference.drl:") && project4.contains(
                 "reference: keep 152 (project (4): the score is 0 at the floor 148.96, 2 % below, and 100 at 152)"),
                 project4);
         // KPI 25 乳幼児健診受診率 (%): floor 96.5 − 1 = 95.5; (96.2 − 95.5) / 1 = 70.00
