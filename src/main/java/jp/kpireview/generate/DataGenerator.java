@@ -22,7 +22,8 @@ import jp.kpireview.io.KpiCsv;
  * The mix, per KPI: the baseline 0.5–1.5× the template's, a final target 10–60 % better in the KPI's direction
  * (a → KPI keeps its level), actuals near the straight path with noise, {@value #MISSING_PERCENT} % of actuals
  * missing, {@value #LATE_START_PERCENT} % of KPIs starting late, {@value #NO_ACTUALS_PERCENT} % without any
- * actual. Edge cases, each on a few per cent of KPI-years: an actual equal to the baseline (score 0.00), behind the
+ * actual, {@value #EARLY_TARGET_PERCENT} % with a target year before the last year (half of them first measured after
+ * it). Edge cases, each on a few per cent of KPI-years: an actual equal to the baseline (score 0.00), behind the
  * baseline, far behind (clamped −100), on the city's annual target (100.00) or half way to it (50.00), at the final
  * target (☆), beyond it (clamped 100); an annual target equal to the baseline; a final target equal to the baseline.
  */
@@ -31,6 +32,7 @@ public final class DataGenerator {
     static final int MISSING_PERCENT = 12;
     static final int LATE_START_PERCENT = 5;
     static final int NO_ACTUALS_PERCENT = 2;
+    static final int EARLY_TARGET_PERCENT = 3;
     private static final int FLAT_TARGET_PERCENT = 1;
     private static final long STREAM_MIX = 0x9E3779B97F4A7C15L;
 
@@ -84,6 +86,15 @@ public final class DataGenerator {
         if (random.nextInt(100) < LATE_START_PERCENT) {
             start += 1 + random.nextInt(Math.max(1, settings.lastYear() - settings.firstYear()));
         }
+        int targetYear = settings.lastYear();
+        if (settings.lastYear() > settings.firstYear() && random.nextInt(100) < EARLY_TARGET_PERCENT) {
+            // a target year before the last: years after it stay on the target, and half of these KPIs are first
+            // measured only after it (a straight path of one step)
+            targetYear = settings.firstYear() + random.nextInt(settings.lastYear() - settings.firstYear());
+            if (random.nextBoolean()) {
+                start = Math.max(start, targetYear + 1);
+            }
+        }
         boolean none = random.nextInt(100) < NO_ACTUALS_PERCENT;
         for (int year = start; year <= settings.lastYear() && !none; year++) {
             if (random.nextInt(100) < MISSING_PERCENT) {
@@ -99,7 +110,7 @@ public final class DataGenerator {
         String id = String.format(Locale.ROOT, "%03d", index + 1);
         return new Kpi(municipality, id, template.project(), template.businessNo(), template.business(),
                 template.name(), template.unit(), template.directionText(), settings.firstYear() - 1, baseline,
-                settings.lastYear(), target, actuals, plans, "", new SourceLocation("generated", index + 2));
+                targetYear, target, actuals, plans, "", new SourceLocation("generated", index + 2));
     }
 
     private record Year(BigDecimal actual, BigDecimal plan) {

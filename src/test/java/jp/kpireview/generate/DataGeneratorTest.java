@@ -3,6 +3,7 @@ package jp.kpireview.generate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ class DataGeneratorTest {
             assertEquals(40, kpis.size());
             assertEquals(String.format("市町村%05d", i + 1), kpis.get(0).municipality());
             assertEquals(2014, kpis.get(0).baselineYear());
-            assertEquals(2019, kpis.get(0).targetYear());
+            assertTrue(kpis.stream().allMatch(k -> k.targetYear() >= 2015 && k.targetYear() <= 2019));
+            assertTrue(kpis.stream().filter(k -> k.targetYear() == 2019).count() > 30, "most aim at the last year");
         }
     }
 

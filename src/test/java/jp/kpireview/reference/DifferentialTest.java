@@ -122,6 +122,9 @@ class DifferentialTest {
         }
         assertTrue(scored.stream().anyMatch(e -> e.rawScore().compareTo(BigDecimal.valueOf(100)) > 0), "clamped");
         assertTrue(scored.stream().anyMatch(Evaluation::achieved), "☆");
+        assertTrue(scored.stream().anyMatch(e -> e.year() > e.kpi().targetYear()), "a year after the target year");
+        assertTrue(scored.stream().anyMatch(e -> e.kpi().actuals().firstKey() > e.kpi().targetYear()
+                && e.referenceKind() == ReferenceKind.LINEAR), "first measured after the target year");
         assertTrue(scored.stream().anyMatch(e -> e.score().compareTo(BigDecimal.valueOf(100)) == 0
                 && !e.achieved()), "◎ without ☆");
         Set<String> directions = all.stream().map(e -> e.kpi().directionText()).collect(Collectors.toSet());
