@@ -87,6 +87,12 @@ final class RuleLint {
             }
         }
         for (RuleDescr rule : parsed.getRules()) {
+            if (String.valueOf(rule.getConsequence()).contains("insertLogical")) {
+                int line = lineOf(text, "insertLogical", rule.getLine());
+                problems.add(new RuleProblem(file.toString(), line, "rule \"" + rule.getName() + "\": insertLogical"
+                        + " needs truth maintenance, which kpi-review leaves out (it slows every rule): insert the"
+                        + " fact with insert(…); a KPI-year's facts live only as long as its review"));
+            }
             for (AttributeDescr a : rule.getAttributes().values()) {
                 String problem = attributeProblem(a);
                 if (problem != null) {

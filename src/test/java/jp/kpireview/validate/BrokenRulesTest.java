@@ -83,6 +83,12 @@ class BrokenRulesTest {
                         + " \"Final target reached ☆\": salience \"high\": salience must be a whole number"),
                 edit("a rule switched on by today's date", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "date-effective \"01-Apr-2020\"\nwhen\n    $s : Score( ahead"), "date-effective 01-Apr-2020: this follows today's date"),
+                edit("a logical insert (no truth maintenance here)", "score.drl", s -> s.replace(
+                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:26: rule \"Raw score\":"
+                        + " insertLogical needs truth maintenance"),
+                edit("a declared double (−0.0 would differ between builds)", "bands.drl", s -> s.replace(
+                        "import jp.kpireview.facts.Score;\n", "import jp.kpireview.facts.Score;\n\ndeclare Tolerance\n"
+                        + "    points : double\nend\n"), "bands.drl:8: declare Tolerance: field points is double"),
                 edit("a rule attribute that is not true or false", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "no-loop maybe\nwhen\n    $s : Score( ahead"),
                         "achievement.drl:10:"),
