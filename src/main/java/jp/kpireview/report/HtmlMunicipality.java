@@ -1,0 +1,173 @@
+package jp.kpireview.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import jp.kpireview.domain.Band;
+import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.KpiHistory;
+import jp.kpireview.domain.Plan;
+import jp.kpireview.domain.ProjectSummary;
+import jp.kpireview.domain.Status;
+import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.engine.Review;
+
+/**
+ * One municipality in full in report.html: per project the summaries, the band chart and the KPI table, then the plan
+ * of the year asked for, if any.
+ */
+record HtmlMunicipality(MunicipalityReview review) {
+
+    String html() {
+        StringBuilder html = new StringBuilder("<section class=\"municipality\">\n<h2>")
+                .append(Html.escape(review.municipality())).append(" <small>").append(Html.escape(review.source()))
+                .append("</small></h2>\n");
+        Map<String, List<KpiHistory>> byProject = new LinkedHashMap<>();
+        review.histories().forEach(h -> byProject.computeIfAbsent(h.kpi().project(), p -> new ArrayList<>()).add(h));
+        Map<String, List<ProjectSummary>> summaries = new LinkedHashMap<>();
+        review.reviews().forEach(r -> r.summaries().forEach(s ->
+                summaries.computeIfAbsent(s.project(), p -> new ArrayList<>()).add(s)));
+        byProject.forEach((project, histories) -> html.append(project(project, summaries.get(project), histories)));
+        if (review.plan() != null) {
+            html.append(planTable(review.plan()));
+        }
+        return html.append("</section>\n").toString();
+    }
+
+    /**
+     * 次年度計画: the actual each KPI needs in the planned year for each band (that band or better) and ☆, as the
+     * rules in force that year decide; "以上" for KPIs where higher is better, "以下" where lower is.
+     */
+    private static String planTable(Plan plan) {
+        List<Band> goals = plan.bands().subList(1, plan.bands().size());
+        StringBuilder html = new StringBuilder("<h3 class=\"plan\">").append(FiscalYear.bothLabels(plan.year()))
+                .append(" の計画 <small>各区分に必要な実績値 (the actual each KPI needs, found with the rules of ")
+                .append(Html.escape(plan.policy().label())).append(")</small></h3>\n")
+                .append("<table class=\"plan\"><thead><tr><th>No.</th><th>プロジェクト</th><th>KPI</th><th>方向</th>"
+                        + "<th>基準値</th><th>最新実績値</th><th>目標値</th>");
+        goals.forEach(b -> html.append("<th class=\"mark\">").append(Html.escape(b.mark())).append("<br><small>")
+                .append(Html.escape(b.label())).append("</small></th>"));
+        html.append("<th class=\"mark\">☆</th><th>備考</th></tr></thead><tbody>\n");
+        for (Plan.KpiNeeds p : plan.kpis()) {
+            Kpi k = p.kpi();
+            Function<BigDecimal, String> withUnit = v -> v == null ? "—" : v.toPlainString() + Html.escape(k.unit());
+            Map.Entry<Integer, BigDecimal> latest = k.actuals().lowerEntry(plan.year());
+            html.append("<tr><td>").append(Html.escape(k.id())).append("</td><td>").append(Html.escape(k.project()))
+                    .append("</td><td>").append(Html.escape(k.name())).append("</td><td class=\"c\">")
+                    .append(Html.escape(k.directionText())).append("</td><td class=\"n\">")
+                    .append(withUnit.apply(k.baseline())).append("</td><td class=\"n\">")
+                    .append(latest == null ? "—" : withUnit.apply(latest.getValue()) + " <small>("
+                            + FiscalYear.japaneseLabel(latest.getKey()) + ")</small>")
+                    .append("</td><td class=\"n\">").append(withUnit.apply(k.finalTarget())).append("</td>");
+            for (Plan.Need need : p.needs()) {
+                html.append("<td class=\"n\">").append(need.actual() == null ? "—"
+                        : withUnit.apply(need.actual()) + (p.higherIsBetter() ? "以上" : "以下")).append("</td>");
+            }
+            html.append("<td class=\"note-cell\">").append(Html.escape(p.notes())).append("</td></tr>\n");
+        }
+        return html.append("</tbody></table>\n").toString();
+    }
+
+    private String project(String project, List<ProjectSummary> summaries, List<KpiHistory> histories) {
+        List<Band> bands = review.bands();
+        StringBuilder html = new StringBuilder("<h3>").append(Html.escape(project)).append("</h3>\n")
+                .append("<div class=\"pair\"><table class=\"summary\"><thead><tr><th>年度</th><th>集計対象 / 全体</th>"
+                        + "<th>平均スコア</th>");
+        bands.forEach(b -> html.append("<th>").append(Html.escape(b.mark())).append("</th>"));
+        html.append("<th>☆</th>").append(review.grades().isEmpty() ? "" : "<th>評価</th>")
+                .append("</tr></thead><tbody>\n");
+        List<SvgCharts.Bar> bars = new ArrayList<>();
+        for (ProjectSummary s : summaries) {
+            html.append("<tr><td>").append(FiscalYear.bothLabels(s.year())).append("</td><td>")
+                    .append(String.format("(集計対象 %d事業[%dKPI] / 全 %d事業[%dKPI])", s.scoredBusinesses(),
+                            s.scoredKpis(), s.allBusinesses(), s.allKpis()))
+                    .append("</td><td class=\"n\">").append(HtmlReport.score(s.average())).append("</td>");
+            bands.forEach(b -> html.append("<td class=\"n\">").append(s.bandCounts().containsKey(b.mark())
+                    ? s.bandCounts().get(b.mark()) : "").append("</td>"));
+            html.append("<td class=\"n\">").append(s.achieved()).append("</td>")
+                    .append(s.grade() == null ? "" : "<td class=\"grade\">" + Html.escape(s.grade()) + "</td>")
+                    .append("</tr>\n");
+            bars.add(new SvgCharts.Bar(FiscalYear.bothLabels(s.year()), bands.stream()
+                    .map(b -> s.bandCounts().getOrDefault(b.mark(), 0)).toList()));
+        }
+        html.append("</tbody></table>\n")
+                .append(SvgCharts.bandDistribution(bars, bands.stream().map(Band::mark).toList(),
+                        project + " 評価区分の分布"))
+                .append("</div>\n");
+        return html.append(kpiTable(histories)).toString();
+    }
+
+    /** The latest year's KPI rows as the published table lays them out, with the trend of each KPI. */
+    private String kpiTable(List<KpiHistory> histories) {
+        Review last = review.reviews().get(review.reviews().size() - 1);
+        List<Band> bands = last.bands();
+        int latest = last.year();
+        // every year with an actual up to the one shown, as the published table has them, even when only the
+        // latest year was evaluated
+        java.util.TreeSet<Integer> shown = new java.util.TreeSet<>(review.years());
+        histories.forEach(h -> shown.addAll(h.kpi().actuals().headMap(latest, true).keySet()));
+        List<Integer> years = List.copyOf(shown);
+        Kpi first = histories.get(0).kpi();
+        StringBuilder html = new StringBuilder("<table class=\"kpis\"><caption>")
+                .append(FiscalYear.bothLabels(latest)).append(" の評価 <small>(")
+                .append(Html.escape(last.policy().label())).append(")</small></caption><thead><tr><th>No.</th><th>事業名</th>"
+                        + "<th>KPI</th><th>基準値<br>").append(FiscalYear.japaneseLabel(first.baselineYear()))
+                .append("</th>");
+        years.forEach(y -> html.append("<th>").append(FiscalYear.japaneseLabel(y)).append("<br>実績値</th>"));
+        html.append("<th>補正前<br>スコア</th><th>スコア</th><th>方向</th><th>目標値<br>")
+                .append(FiscalYear.targetLabel(first.targetYear())).append("</th>");
+        bands.forEach(b -> html.append("<th class=\"mark\">").append(Html.escape(b.mark())).append("<br><small>")
+                .append(Html.escape(b.label())).append("</small></th>"));
+        html.append("<th>☆</th><th>前回比<br><small>前回の評価年度から</small></th><th>実績の推移<br><small>"
+                + "実績 ● · 基準値 ┈ · 年度目標 ─ · 目標値 ╌</small></th></tr></thead><tbody>\n");
+        for (KpiHistory h : histories) {
+            html.append(kpiRow(h, latest, years));
+        }
+        return html.append("</tbody></table>\n").toString();
+    }
+
+    private String kpiRow(KpiHistory h, int latest, List<Integer> years) {
+        Kpi k = h.kpi();
+        Evaluation e = h.years().get(h.years().size() - 1);
+        Function<BigDecimal, String> withUnit = v -> v == null ? "—" : v.toPlainString() + Html.escape(k.unit());
+        StringBuilder html = new StringBuilder("<tr><td>").append(Html.escape(k.id())).append("</td><td>")
+                .append(Html.escape(k.business())).append("</td><td>").append(Html.escape(k.name()))
+                .append("</td><td class=\"n\">").append(withUnit.apply(k.baseline())).append("</td>");
+        years.forEach(y -> html.append("<td class=\"n\">").append(withUnit.apply(k.actuals().get(y))).append("</td>"));
+        html.append("<td class=\"n\">").append(e.scored() ? e.rawScore().toPlainString() : unscored(e))
+                .append("</td><td class=\"n\">").append(e.scored() ? e.score().toPlainString() : "—")
+                .append("</td><td class=\"c\">").append(Html.escape(k.directionText())).append("</td><td class=\"n\">")
+                .append(withUnit.apply(k.finalTarget())).append("</td>");
+        List<Band> bands = review.reviews().get(review.reviews().size() - 1).bands();
+        for (Band band : bands) {
+            boolean here = e.scored() && band.equals(e.band());
+            html.append("<td class=\"mark\"")
+                    .append(here ? " style=\"color:" + HtmlReport.colour(review.bands(), band) + "\"" : "")
+                    .append('>').append(here ? Html.escape(e.band().mark()) : "").append("</td>");
+        }
+        Map<Integer, BigDecimal> annual = new java.util.HashMap<>();
+        h.years().forEach(v -> {
+            if (v.referenceKind() != null && !v.referenceKind().code().equals("final")) {
+                annual.put(v.year(), v.reference());
+            }
+        });
+        List<BigDecimal> references = years.stream().map(annual::get).toList();
+        html.append("<td class=\"mark star\">").append(e.scored() && e.achieved() ? "☆" : "")
+                .append("</td><td class=\"trend\">")
+                // the trend of the latest year against the KPI's previous scored year, as results.csv has it
+                .append(h.change(latest).map(t -> t.arrow() + t.label()).orElse(e.scored() ? "—" : ""))
+                .append("</td><td class=\"chart\">")
+                .append(SvgCharts.actualsChart(years, years.stream().map(y -> k.actuals().get(y)).toList(),
+                        references, k.baseline(), k.finalTarget())).append("</td></tr>\n");
+        return html.toString();
+    }
+
+    private static String unscored(Evaluation e) {
+        return e.status() == Status.NO_ACTUAL ? "実績なし" : "基準値=目標値";
+    }
+}
