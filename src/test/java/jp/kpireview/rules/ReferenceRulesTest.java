@@ -101,6 +101,16 @@ class ReferenceRulesTest {
         assertReference(e, ReferenceKind.LINEAR, "10");
     }
 
+    /** First measured only after the target year (FY2019): a path of one step, to the target itself. */
+    @Test
+    void linearPathOfAKpiFirstMeasuredAfterItsTargetYearIsTheTarget() {
+        Evaluation e = kpi("↗").unit("%").baseline("0").target("10").actual(2021, "5").evaluateFor(2021);
+        assertReference(e, ReferenceKind.LINEAR, "10");
+        assertEquals("50.00", e.score().toPlainString());
+        Evaluation count = kpi("↗").baseline("0").target("10").actual(2020, "4").evaluateFor(2020);
+        assertReference(count, ReferenceKind.LINEAR, "10");
+    }
+
     @Test
     void maintainToleranceFloorFiresForAMaintainKpi() {
         // #25: 96.5% → 96.2% (→): floor 91.675, score (96.2 − 91.675) / 4.825 = 93.78, band ○ as published.
