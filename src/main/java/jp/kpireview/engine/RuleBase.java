@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.kpireview.io.TextFiles;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Pattern;
 import org.drools.base.InitialFact;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -181,7 +181,7 @@ public final class RuleBase {
 
     /** An empty {@code when}: no condition at all, or (in the executable model) only Drools' own initial fact. */
     private static boolean unconditional(RuleImpl rule) {
-        return rule.getLhs().getChildren().stream().allMatch(c -> c instanceof org.drools.base.rule.Pattern p
+        return rule.getLhs().getChildren().stream().allMatch(c -> c instanceof Pattern p
                 && p.getObjectType() instanceof ClassObjectType type
                 && InitialFact.class.isAssignableFrom(type.getClassType()));
     }
@@ -201,16 +201,11 @@ public final class RuleBase {
 
     /** The first place in the rule files where {@code text} is written; null when it is nowhere. */
     public RuleProblem locate(String text) {
-        return firstLine(files, line -> line.contains(text));
-    }
-
-    /** The first line of {@code candidates} that {@code matches}; null when none does. */
-    private static RuleProblem firstLine(List<Path> candidates, java.util.function.Predicate<String> matches) {
-        for (Path file : candidates) {
+        for (Path file : files) {
             try {
                 List<String> lines = TextFiles.readUtf8(file).lines().toList();
                 for (int i = 0; i < lines.size(); i++) {
-                    if (matches.test(lines.get(i))) {
+                    if (lines.get(i).contains(text)) {
                         return new RuleProblem(file.toString(), i + 1, "");
                     }
                 }
@@ -221,18 +216,10 @@ public final class RuleBase {
         return null;
     }
 
-    /** Where {@code rule} is written: its file, and the line of its {@code rule "…"} header when it can be found. */
+    /** Where {@code rule} is written: its file and the line of its {@code rule "…"} header. */
     public RuleProblem locate(Rule rule) {
-        RuleProblem parsed = placeOfRule.get(rule.getName());
-        if (parsed != null) {
-            return parsed;
-        }
-        Path file = rule instanceof RuleImpl impl && impl.getResource() != null
-                && impl.getResource().getSourcePath() != null ? fileOf(impl.getResource().getSourcePath()) : null;
-        Pattern header = Pattern.compile("^\\s*rule\\s+(\"" + Pattern.quote(rule.getName()) + "\"|'"
-                + Pattern.quote(rule.getName()) + "'|" + Pattern.quote(rule.getName()) + "\\b)");
-        RuleProblem at = firstLine(file == null ? files : List.of(file), line -> header.matcher(line).find());
-        return at != null ? at : new RuleProblem(file == null ? folder.toString() : file.toString(), 0, "");
+        // every rule that compiled was parsed first, so its place is known; the folder is the last resort
+        return placeOfRule.getOrDefault(rule.getName(), new RuleProblem(folder.toString(), 0, ""));
     }
 
     public List<Path> files() {
@@ -240,10 +227,6 @@ public final class RuleBase {
     }
 
     /** The rule file behind a resource path Drools reports, e.g. {@code rules/bands.drl}. */
-    public Path fileOf(String resourcePath) {
-        return fileOf(folder, resourcePath);
-    }
-
     private static Path fileOf(Path folder, String resourcePath) {
         return folder.resolve(Path.of(resourcePath).getFileName());
     }

@@ -27,8 +27,9 @@ public record Counted(ProjectYear group, List<KpiYear> kpis) {
                 kpis.add(kpi);
             }
         }
-        group.outcome().counted(List.copyOf(kpis));
-        return new Counted(group, kpis);
+        List<KpiYear> counted = List.copyOf(kpis);
+        group.outcome().counted(counted);
+        return new Counted(group, counted);
     }
 
     /** The clamped scores (スコア) of the counted KPIs that have one. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.FiscalYear;
@@ -55,18 +54,17 @@ record HtmlMunicipality(MunicipalityReview review) {
         html.append("<th class=\"mark\">☆</th><th>備考</th></tr></thead><tbody>\n");
         for (Plan.KpiNeeds p : plan.kpis()) {
             Kpi k = p.kpi();
-            Function<BigDecimal, String> withUnit = v -> v == null ? "—" : v.toPlainString() + Html.escape(k.unit());
             Map.Entry<Integer, BigDecimal> latest = k.actuals().lowerEntry(plan.year());
             html.append("<tr><td>").append(Html.escape(k.id())).append("</td><td>").append(Html.escape(k.project()))
                     .append("</td><td>").append(Html.escape(k.name())).append("</td><td class=\"c\">")
                     .append(Html.escape(k.directionText())).append("</td><td class=\"n\">")
-                    .append(withUnit.apply(k.baseline())).append("</td><td class=\"n\">")
-                    .append(latest == null ? "—" : withUnit.apply(latest.getValue()) + " <small>("
+                    .append(withUnit(k, k.baseline())).append("</td><td class=\"n\">")
+                    .append(latest == null ? "—" : withUnit(k, latest.getValue()) + " <small>("
                             + FiscalYear.japaneseLabel(latest.getKey()) + ")</small>")
-                    .append("</td><td class=\"n\">").append(withUnit.apply(k.finalTarget())).append("</td>");
+                    .append("</td><td class=\"n\">").append(withUnit(k, k.finalTarget())).append("</td>");
             for (Plan.Need need : p.needs()) {
                 html.append("<td class=\"n\">").append(need.actual() == null ? "—"
-                        : withUnit.apply(need.actual()) + (p.higherIsBetter() ? "以上" : "以下")).append("</td>");
+                        : withUnit(k, need.actual()) + (p.higherIsBetter() ? "以上" : "以下")).append("</td>");
             }
             html.append("<td class=\"note-cell\">").append(Html.escape(p.notes())).append("</td></tr>\n");
         }
@@ -134,15 +132,14 @@ record HtmlMunicipality(MunicipalityReview review) {
     private String kpiRow(KpiHistory h, int latest, List<Integer> years) {
         Kpi k = h.kpi();
         Evaluation e = h.years().get(h.years().size() - 1);
-        Function<BigDecimal, String> withUnit = v -> v == null ? "—" : v.toPlainString() + Html.escape(k.unit());
         StringBuilder html = new StringBuilder("<tr><td>").append(Html.escape(k.id())).append("</td><td>")
                 .append(Html.escape(k.business())).append("</td><td>").append(Html.escape(k.name()))
-                .append("</td><td class=\"n\">").append(withUnit.apply(k.baseline())).append("</td>");
-        years.forEach(y -> html.append("<td class=\"n\">").append(withUnit.apply(k.actuals().get(y))).append("</td>"));
+                .append("</td><td class=\"n\">").append(withUnit(k, k.baseline())).append("</td>");
+        years.forEach(y -> html.append("<td class=\"n\">").append(withUnit(k, k.actuals().get(y))).append("</td>"));
         html.append("<td class=\"n\">").append(e.scored() ? e.rawScore().toPlainString() : unscored(e))
                 .append("</td><td class=\"n\">").append(e.scored() ? e.score().toPlainString() : "—")
                 .append("</td><td class=\"c\">").append(Html.escape(k.directionText())).append("</td><td class=\"n\">")
-                .append(withUnit.apply(k.finalTarget())).append("</td>");
+                .append(withUnit(k, k.finalTarget())).append("</td>");
         List<Band> bands = review.reviews().get(review.reviews().size() - 1).bands();
         for (Band band : bands) {
             boolean here = e.scored() && band.equals(e.band());
@@ -169,5 +166,10 @@ record HtmlMunicipality(MunicipalityReview review) {
 
     private static String unscored(Evaluation e) {
         return e.status() == Status.NO_ACTUAL ? "実績なし" : "基準値=目標値";
+    }
+
+    /** A value with the KPI's unit (18棟, 87.2%), or — when there is none. */
+    private static String withUnit(Kpi k, BigDecimal value) {
+        return value == null ? "—" : value.toPlainString() + Html.escape(k.unit());
     }
 }

@@ -71,7 +71,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     private AtomicFile file;
     /** The plan sheet's rows, year and goals, when the run was asked for a plan. */
     private Writer planSpill;
-    private int planYear;
+    /** The planned year; null until a municipality brings a plan. */
+    private Integer planYear;
     private List<Band> planGoals = List.of();
 
     public ReportXlsx(Path target) {
@@ -229,7 +230,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             Workbook workbook = new Workbook(file.stream(), "kpi-review", "1.0");
             workbook.setCompressionLevel(COMPRESSION);
             new XlsxSheets(spillFolder, years, bands, yearBands, actualYears, grades,
-                    planSpill == null ? null : planYear, planGoals).write(workbook);
+                    planYear, planGoals).write(workbook);
             workbook.finish();
             file.finish();
         } catch (IOException e) {
