@@ -92,13 +92,13 @@ public final class RegressionCheck {
             return;
         }
         if (p.score() == null) {
-            unscored.count(!e.scored());
-            if (e.scored()) {
+            unscored.count(!e.judged());
+            if (e.judged()) {
                 differences.add(p.kpiId() + ": published unscored (—), ours scored " + e.score());
             }
             return;
         }
-        if (!e.scored()) {
+        if (!e.judged()) {
             differences.add(p.kpiId() + ": published " + p.score() + " " + p.band() + ", ours " + e.status().code());
             band.count(false);
             achieved.count(false);

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * @param reference the annual target (年度目標値), final target or maintain target the score was measured against
  * @param rawScore  補正前スコア: the score before clamping
  * @param score     スコア: the clamped score
- * @param achieved  目標達成 ☆: the final target has been reached in the KPI's direction
+ * @param achieved  the achievement flag (☆ 目標達成 in Otaru's words) the rules gave
+ * @param statusReason why the KPI has the status it has, when a rule gave a reason (対象外 …); empty otherwise
  * @param trace    the rules that fired for this KPI, in order, with what each concluded; empty unless the engine
  *                 traced
  */
@@ -28,9 +29,11 @@ public record Evaluation(
         BigDecimal score,
         Band band,
         boolean achieved,
+        String statusReason,
         List<RuleStep> trace) {
 
     public Evaluation {
+        statusReason = statusReason == null ? "" : statusReason;
         trace = List.copyOf(trace);
     }
 
@@ -39,8 +42,9 @@ public record Evaluation(
         return trace.stream().map(RuleStep::rule).toList();
     }
 
-    public boolean scored() {
-        return status == Status.SCORED;
+    /** True when the rules gave the KPI a band (with a score or without). */
+    public boolean judged() {
+        return status != null && status.judged();
     }
 
     /** Evaluations grouped by project, projects in the order they first appear. */

@@ -28,9 +28,9 @@ public record KpiHistory(Kpi kpi, List<Evaluation> years, List<PolicyRef> polici
         for (int i = 0; i < years.size(); i++) {
             Evaluation e = years.get(i);
             if (e.year() == year) {
-                return e.scored() && previous >= 0 ? Optional.of(between(previous, i)) : Optional.empty();
+                return e.judged() && previous >= 0 ? Optional.of(between(previous, i)) : Optional.empty();
             }
-            if (e.scored()) {
+            if (e.judged()) {
                 previous = i;
             }
         }
@@ -39,7 +39,7 @@ public record KpiHistory(Kpi kpi, List<Evaluation> years, List<PolicyRef> polici
 
     /** The trend from the first to the last scored year; empty with fewer than two scored years. */
     public Optional<Trend> overall() {
-        List<Integer> scored = java.util.stream.IntStream.range(0, years.size()).filter(i -> years.get(i).scored())
+        List<Integer> scored = java.util.stream.IntStream.range(0, years.size()).filter(i -> years.get(i).judged())
                 .boxed().toList();
         return scored.size() < 2 ? Optional.empty()
                 : Optional.of(between(scored.get(0), scored.get(scored.size() - 1)));

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param bands the bands of the policy in force that year, lowest first; a need is given for each but the lowest
  */
-public record Plan(int year, PolicyRef policy, List<Band> bands, List<KpiNeeds> kpis) {
+public record Plan(int year, PolicyRef policy, List<Band> bands, Terms terms, List<KpiNeeds> kpis) {
 
     public Plan {
         bands = List.copyOf(bands);
@@ -50,10 +50,12 @@ public record Plan(int year, PolicyRef policy, List<Band> bands, List<KpiNeeds> 
     public record Need(String goal, BigDecimal actual, String note) {
     }
 
-    /** The goals a need is given for: every band above the lowest, then ☆. */
+    /** The goals a need is given for: every band above the lowest, then the policy's flag (☆) if it has one. */
     public List<String> goals() {
         List<String> goals = new java.util.ArrayList<>(bands.stream().skip(1).map(Band::mark).toList());
-        goals.add("☆");
+        if (terms.hasFlag()) {
+            goals.add(terms.flag());
+        }
         return goals;
     }
 }

@@ -66,7 +66,7 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
             if (fact instanceof Stage stage) {
                 firing = stage;
                 Outcome o = stage.kpi().outcome();
-                before = new Before(o.status(), o.band(), o.achieved(), o.problems().size());
+                before = new Before(o.setStatus(), o.band(), o.achieved(), o.problems().size());
                 return;
             }
         }
@@ -77,7 +77,7 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
         Outcome o = firing == null ? null : firing.kpi().outcome();
         Band band = o != null && o.band() != before.band() ? o.band() : null;
         boolean achieved = o != null && o.achieved() && !before.achieved();
-        Status status = o != null && o.status() != before.status() && o.status() != Status.SCORED ? o.status() : null;
+        Status status = o != null && o.setStatus() != null && !o.setStatus().equals(before.status()) ? o.setStatus() : null;
         List<String> problems = o == null ? List.of() : o.problems().stream().skip(before.problems())
                 .map(p -> p.field() + ": " + p.message()).toList();
         Match match = event.getMatch();

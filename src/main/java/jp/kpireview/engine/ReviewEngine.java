@@ -24,7 +24,7 @@ import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.RuleStep;
-import jp.kpireview.domain.Status;
+import jp.kpireview.domain.Terms;
 import jp.kpireview.facts.BandScale;
 import jp.kpireview.facts.DirectionSymbols;
 import jp.kpireview.facts.Grades;
@@ -174,17 +174,18 @@ public final class ReviewEngine {
             for (Kpi kpi : entry.getValue()) {
                 Outcome outcome = fact.next().outcome();
                 outcome.problems().forEach(p -> problems.add(new DataProblem(kpi.source(), p.field(), p.message())));
-                evaluations.add(toEvaluation(kpi, year, outcome));
+                evaluations.add(toEvaluation(kpi, year, outcome, tables.terms()));
             }
             List<ProjectSummary> summaries = new ArrayList<>();
             List<ProjectSummary> overall = new ArrayList<>();
             if (problems.isEmpty()) {
                 for (ProjectYear group : groups.get(year)) {
-                    ProjectSummary s = Summaries.read(group, tables.bands(), tables.grades(), rules);
+                    ProjectSummary s = Summaries.read(group, tables, rules);
                     (group.whole() ? overall : summaries).add(s);
                 }
             }
-            reviews.add(new Review(year, evaluations, tables.bands(), tables.grades(), summaries, overall, policy));
+            reviews.add(new Review(year, evaluations, tables.bands(), tables.grades(), summaries, overall, policy,
+                    tables.terms()));
         }
         return new Attempt(reviews, problems.stream().distinct().toList(), steps);
     }
@@ -256,10 +257,10 @@ public final class ReviewEngine {
     }
 
     /**
-     * The tables the rules define with an empty {@code when}: the band scale, the direction symbols and, when the
-     * rules grade summaries, the grade table (empty otherwise).
+     * The tables the rules define with an empty {@code when}: the band scale, the direction symbols, the policy's
+     * words and, when the rules grade summaries, the grade table (empty otherwise).
      */
-    public record Tables(List<Band> bands, DirectionSymbols directions, List<String> grades) {
+    public record Tables(List<Band> bands, DirectionSymbols directions, List<String> grades, Terms terms) {
     }
 
     /** The tables of these rules: read from a session once, since the rules cannot change under an engine. */
@@ -283,24 +284,39 @@ public final class ReviewEngine {
         }
         return new Tables(bandScale(session), single(session, DirectionSymbols.class,
                 "table of direction symbols (DirectionSymbols)"),
-                grades.isEmpty() ? List.of() : ((Grades) grades.iterator().next()).labels());
+                grades.isEmpty() ? List.of() : ((Grades) grades.iterator().next()).labels(),
+                single(session, Terms.class, "用語の表 (Terms: the names of the score, the summary measure and the"
+                        + " achievement flag, e.g. Terms.named().score(\"スコア\"))"));
     }
 
-    private Evaluation toEvaluation(Kpi kpi, int year, Outcome o) {
+    private Evaluation toEvaluation(Kpi kpi, int year, Outcome o, Terms terms) {
         if (o.problems().isEmpty()) {
-            requireComplete(kpi, year, o);
+            requireComplete(kpi, year, o, terms);
         }
         return new Evaluation(kpi, year, o.status(), o.direction(), o.referenceKind(), o.reference(),
-                o.rawScore(), o.score(), o.band(), o.achieved(), o.trace());
+                o.rawScore(), o.score(), o.band(), o.achieved(), o.statusReason(), o.trace());
     }
 
-    private void requireComplete(Kpi kpi, int year, Outcome o) {
-        String missing = o.status() == null ? "a status (scored, no actual, …)"
-                : o.status() == Status.SCORED && o.band() == null ? "a band for score " + o.score()
+    /**
+     * Every KPI ends with a band or a status saying why it has none, never both, and only with what the policy's
+     * words name: a score where the policy has one, the flag where it has one.
+     */
+    private void requireComplete(Kpi kpi, int year, Outcome o, Terms terms) {
+        String what = "KPI " + kpi.id() + " (" + kpi.source() + ", FY" + year + ")";
+        String problem = o.status() == null
+                ? (o.score() != null ? "no rule gave " + what + " a band for its score " + o.score()
+                        : "no rule gave " + what + " a band or a status (no actual, …)")
+                : o.setStatus() != null && o.band() != null ? "rules gave " + what + " both the status "
+                        + o.setStatus().label() + " and the band " + o.band().mark()
+                : o.score() != null && !terms.hasScore() ? "a rule gave " + what + " a score, but the policy's words"
+                        + " (Terms) name no score: add .score(\"…\")"
+                : o.rawScore() != null && !terms.hasRawScore() && !terms.hasScore() ? "a rule gave " + what
+                        + " a raw score, but the policy's words (Terms) name no score"
+                : o.achieved() && !terms.hasFlag() ? "a rule gave " + what + " the achievement flag, but the policy's"
+                        + " words (Terms) name no flag: add .flag(\"☆\", \"目標達成\")"
                 : null;
-        if (missing != null) {
-            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, "no rule gave KPI " + kpi.id()
-                    + " (" + kpi.source() + ", FY" + year + ") " + missing));
+        if (problem != null) {
+            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, problem));
         }
     }
 

@@ -65,7 +65,9 @@ final class Summaries {
     }
 
     /** What the rules concluded for {@code group}; a rule-set error when they concluded nothing or too much. */
-    static ProjectSummary read(ProjectYear group, List<Band> bands, List<String> grades, RuleBase rules) {
+    static ProjectSummary read(ProjectYear group, ReviewEngine.Tables tables, RuleBase rules) {
+        List<Band> bands = tables.bands();
+        List<String> grades = tables.grades();
         SummaryOutcome o = group.outcome();
         String what = (group.whole() ? "the whole of " + group.municipality() : "project " + group.project())
                 + " (FY" + group.year() + ")";
@@ -76,6 +78,10 @@ final class Summaries {
                             + " the KPI rules' so they fire once, after every KPI is scored"));
         }
         String grade = grade(o, grades, what, rules);
+        if (o.average() != null && !tables.terms().hasAverage()) {
+            throw problem(rules, "a rule gave " + what + " an average " + o.average() + ", but the policy's words"
+                    + " (Terms) name no summary measure: add .average(\"平均スコア\")");
+        }
         List<KpiYear> counted = o.counted();
         Map<String, Integer> bandCounts = new LinkedHashMap<>();
         bands.forEach(b -> bandCounts.put(b.mark(), 0));

@@ -6,8 +6,10 @@ import java.util.List;
 import jp.kpireview.domain.Band;
 
 /**
- * The bands of the score scale (評価区分), written in rules/bands.drl. Each band starts at its lower edge and runs up
- * to the next band's edge, so every score falls in exactly one band; edges must rise.
+ * The bands of the policy (評価区分), lowest first, written in rules/bands.drl. On a score scale each band starts at
+ * its lower edge and runs up to the next band's edge, so every score falls in exactly one band; edges must rise. A
+ * policy that judges without a score lists its bands in order with {@link #then} and its rules give each KPI its
+ * band by mark ({@link #band}).
  */
 public final class BandScale {
 
@@ -26,15 +28,51 @@ public final class BandScale {
     public BandScale from(double lowerEdge, String mark, String label) {
         BigDecimal edge = asWritten(lowerEdge);
         BigDecimal previous = bands.get(bands.size() - 1).lower();
+        if (bands.size() > 1 && previous == null) {
+            throw new IllegalArgumentException("区分 " + mark + " に境界値がありますが、前の区分にはありません: 境界値は"
+                    + "全部の区分に書くか、どれにも書かないかです (band " + mark + " has an edge but the one before it has"
+                    + " none: use from(…) for every band or then(…) for every band)");
+        }
         if (previous != null && edge.compareTo(previous) <= 0) {
-            throw new IllegalArgumentException("band " + mark + " starts at " + edge.toPlainString()
-                    + ", not above the previous edge " + previous.toPlainString() + ": edges must rise");
+            throw new IllegalArgumentException("区分 " + mark + " の境界値 " + edge.toPlainString() + " が前の境界値 "
+                    + previous.toPlainString() + " より大きくありません (edges must rise)");
         }
-        if (bands.stream().anyMatch(b -> b.mark().equals(mark))) {
-            throw new IllegalArgumentException("band mark " + mark + " is used twice");
-        }
-        bands.add(new Band(mark, label, edge));
+        add(new Band(mark, label, edge));
         return this;
+    }
+
+    /** The next band up, with no edge: a policy that judges without a score lists its bands lowest first. */
+    public BandScale then(String mark, String label) {
+        if (bands.get(bands.size() - 1).lower() != null) {
+            throw new IllegalArgumentException("区分 " + mark + " に境界値がありません: 境界値のある区分表では from(境界値,"
+                    + " 記号, 名前) で書いてください (band " + mark + " has no edge, but the scale has edges)");
+        }
+        add(new Band(mark, label, null));
+        return this;
+    }
+
+    private void add(Band band) {
+        if (bands.stream().anyMatch(b -> b.mark().equals(band.mark()))) {
+            throw new IllegalArgumentException("区分の記号 " + band.mark() + " が二度使われています (band mark "
+                    + band.mark() + " is used twice)");
+        }
+        bands.add(band);
+    }
+
+    /** True when the bands have edges on a score: {@link #bandOf} works; otherwise rules give bands by mark. */
+    public boolean hasEdges() {
+        return bands.size() > 1 && bands.get(1).lower() != null;
+    }
+
+    /** The band with {@code mark}; an error naming the marks there are when no band has it. */
+    public Band band(String mark) {
+        for (Band b : bands) {
+            if (b.mark().equals(mark)) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("区分 '" + mark + "' は区分表にありません (no band " + mark + "; the bands are "
+                + String.join(" ", bands.stream().map(Band::mark).toList()) + ")");
     }
 
     /** 50 rather than 50.0, 49.5 as 49.5: the edge as the policy officer wrote it. */
@@ -44,6 +82,10 @@ public final class BandScale {
     }
 
     public Band bandOf(BigDecimal score) {
+        if (!hasEdges()) {
+            throw new IllegalArgumentException("この区分表には境界値がないので、スコアから区分は決まりません: band(記号) で"
+                    + "区分を選んでください (the scale has no edges: give bands by mark)");
+        }
         for (int i = bands.size() - 1; i > 0; i--) {
             if (score.compareTo(bands.get(i).lower()) >= 0) {
                 return bands.get(i);

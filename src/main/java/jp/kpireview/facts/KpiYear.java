@@ -15,6 +15,7 @@ import jp.kpireview.domain.Kpi;
  * @param firstActualYear first fiscal year with an actual (step 1 of the linear path); null when there is none
  * @param actual          the actual of the evaluated year; null when the city has none (—)
  * @param plan            the annual target the city set for the year; null when it set none
+ * @param note            the data's free text (備考), e.g. 対象外 where the city decided not to review the KPI
  */
 public record KpiYear(
         String municipality,
@@ -32,6 +33,7 @@ public record KpiYear(
         int targetYear,
         BigDecimal actual,
         BigDecimal plan,
+        String note,
         Outcome outcome) implements Stage {
 
     /** The input is its own KPI-year. */
@@ -56,6 +58,6 @@ public record KpiYear(
         return new KpiYear(kpi.municipality(), kpi.project(), kpi.businessNo(), kpi.business(), kpi.id(),
                 kpi.directionText(), kpi.unit(), actuals, kpi.baseline(), kpi.finalTarget(), year,
                 actuals.isEmpty() ? null : kpi.actuals().firstKey(), kpi.targetYear(), kpi.actuals().get(year),
-                kpi.plans().get(year), new Outcome());
+                kpi.plans().get(year), kpi.note(), new Outcome());
     }
 }

@@ -19,7 +19,9 @@ public final class Outcome {
     public record Problem(String field, String message) {
     }
 
+    /** A status a rule set (no actual, a status of its own …); a KPI with a band is judged instead. */
     private Status status;
+    private String statusReason = "";
     private Direction direction;
     private ReferenceKind referenceKind;
     private BigDecimal reference;
@@ -43,14 +45,18 @@ public final class Outcome {
         rawScore = value;
     }
 
-    /** A clamped score makes the KPI scored. */
     void score(BigDecimal value) {
         score = value;
-        status = Status.SCORED;
     }
 
     public void status(Status value) {
         status = value;
+    }
+
+    /** A status with the reason the rules give for it (対象外: 市の判断により …). */
+    public void status(Status value, String reason) {
+        status = value;
+        statusReason = reason == null ? "" : reason;
     }
 
     public void band(Band value) {
@@ -74,8 +80,27 @@ public final class Outcome {
         return trace;
     }
 
+    /**
+     * The status: the one a rule set, else scored when the KPI has a band and a score, judged when it has a band
+     * alone; null when the rules concluded nothing.
+     */
     public Status status() {
+        if (status != null) {
+            return status;
+        }
+        if (band != null) {
+            return score != null ? Status.SCORED : Status.JUDGED;
+        }
+        return null;
+    }
+
+    /** The status a rule set explicitly; null when none did. */
+    public Status setStatus() {
         return status;
+    }
+
+    public String statusReason() {
+        return statusReason;
     }
 
     public Direction direction() {

@@ -56,7 +56,7 @@ public final class PlanSolver {
     }
 
     private static boolean needsPlan(Evaluation e, PublishedScore p) {
-        return p != null && p.rawScore() != null && p.rawScore().signum() != 0 && e.scored()
+        return p != null && p.rawScore() != null && p.rawScore().signum() != 0 && e.judged()
                 && e.referenceKind() == ReferenceKind.LINEAR && e.rawScore().compareTo(p.rawScore()) != 0;
     }
 

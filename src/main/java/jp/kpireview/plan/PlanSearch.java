@@ -73,7 +73,9 @@ public final class PlanSearch {
         for (int i = 1; i < bands.size(); i++) {
             goals.add(new Goal(i, bands.get(i).mark()));
         }
-        goals.add(new Goal(-1, "☆"));
+        if (tables.terms().hasFlag()) {
+            goals.add(new Goal(-1, tables.terms().flag()));
+        }
         List<Search> searches = new ArrayList<>();
         List<Better> betters = new ArrayList<>();
         List<BigDecimal> steps = new ArrayList<>();
@@ -103,7 +105,7 @@ public final class PlanSearch {
         for (int i = 0; i < searches.size(); i++) {
             Search s = searches.get(i);
             if (!reaches(best.get(i), s.goal, bands)) {
-                s.note = best.get(i).scored() ? "cannot be reached: even " + s.at(s.better).toPlainString() + " gets "
+                s.note = best.get(i).judged() ? "cannot be reached: even " + s.at(s.better).toPlainString() + " gets "
                         + (best.get(i).band() == null ? "no band" : best.get(i).band().mark())
                         : "cannot be scored (" + best.get(i).status().code() + ")";
             } else if (reaches(worst.get(i), s.goal, bands)) {
@@ -143,7 +145,7 @@ public final class PlanSearch {
             }
             plans.add(new Plan.KpiNeeds(kpis.get(k), betters.get(k) == Better.HIGHER, steps.get(k), needs));
         }
-        return new Plan(year, engine.policyFor(year).ref(), bands, plans);
+        return new Plan(year, engine.policyFor(year).ref(), bands, tables.terms(), plans);
     }
 
     /** The answer reaches the goal and one step worse does not: the search's claim, checked by the rules again. */
@@ -161,7 +163,7 @@ public final class PlanSearch {
     }
 
     private static boolean reaches(Evaluation e, Goal goal, List<Band> bands) {
-        if (!e.scored()) {
+        if (!e.judged()) {
             return false;
         }
         return goal.index() < 0 ? e.achieved() : bands.indexOf(e.band()) >= goal.index();

@@ -35,7 +35,7 @@ public final class Explanation {
             lines.add(String.format("  %d. %s (%s)", n++, step.rule(), step.place()));
             effects(step).forEach(effect -> lines.add("       " + effect));
         }
-        lines.add("  result: " + (e.scored()
+        lines.add("  result: " + (e.judged()
                 ? "スコア " + e.score().toPlainString() + " · 区分 " + e.band().mark() + " " + e.band().label() + " · ☆ "
                         + (e.achieved() ? "yes" : "no")
                 : "not scored (" + e.status().code() + ")"));

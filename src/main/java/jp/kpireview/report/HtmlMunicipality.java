@@ -136,13 +136,13 @@ record HtmlMunicipality(MunicipalityReview review) {
                 .append(Html.escape(k.business())).append("</td><td>").append(Html.escape(k.name()))
                 .append("</td><td class=\"n\">").append(withUnit(k, k.baseline())).append("</td>");
         years.forEach(y -> html.append("<td class=\"n\">").append(withUnit(k, k.actuals().get(y))).append("</td>"));
-        html.append("<td class=\"n\">").append(e.scored() ? e.rawScore().toPlainString() : unscored(e))
-                .append("</td><td class=\"n\">").append(e.scored() ? e.score().toPlainString() : "—")
+        html.append("<td class=\"n\">").append(e.judged() ? e.rawScore().toPlainString() : unscored(e))
+                .append("</td><td class=\"n\">").append(e.judged() ? e.score().toPlainString() : "—")
                 .append("</td><td class=\"c\">").append(Html.escape(k.directionText())).append("</td><td class=\"n\">")
                 .append(withUnit(k, k.finalTarget())).append("</td>");
         List<Band> bands = review.reviews().get(review.reviews().size() - 1).bands();
         for (Band band : bands) {
-            boolean here = e.scored() && band.equals(e.band());
+            boolean here = e.judged() && band.equals(e.band());
             html.append("<td class=\"mark\"")
                     .append(here ? " style=\"color:" + HtmlReport.colour(review.bands(), band) + "\"" : "")
                     .append('>').append(here ? Html.escape(e.band().mark()) : "").append("</td>");
@@ -154,10 +154,10 @@ record HtmlMunicipality(MunicipalityReview review) {
             }
         });
         List<BigDecimal> references = years.stream().map(annual::get).toList();
-        html.append("<td class=\"mark star\">").append(e.scored() && e.achieved() ? "☆" : "")
+        html.append("<td class=\"mark star\">").append(e.judged() && e.achieved() ? "☆" : "")
                 .append("</td><td class=\"trend\">")
                 // the trend of the latest year against the KPI's previous scored year, as results.csv has it
-                .append(h.change(latest).map(t -> t.arrow() + t.label()).orElse(e.scored() ? "—" : ""))
+                .append(h.change(latest).map(t -> t.arrow() + t.label()).orElse(e.judged() ? "—" : ""))
                 .append("</td><td class=\"chart\">")
                 .append(SvgCharts.actualsChart(years, years.stream().map(y -> k.actuals().get(y)).toList(),
                         references, k.baseline(), k.finalTarget())).append("</td></tr>\n");

@@ -147,7 +147,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                         k.baseline().toPlainString(), actuals(k, year.year()), Numbers.plain(e.rawScore()),
                         Numbers.plain(e.score()), k.directionText(), FiscalYear.targetLabel(k.targetYear()),
                         k.finalTarget().toPlainString(), e.band() == null ? "" : e.band().mark(),
-                        e.scored() && e.achieved() ? "☆" : "",
+                        e.judged() && e.achieved() ? "☆" : "",
                         histories.get(k.id()).change(year.year()).map(t -> t.label()).orElse(""),
                         year.policy().label()));
                 csv.printRecord(row);

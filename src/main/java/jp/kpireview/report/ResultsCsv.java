@@ -52,7 +52,7 @@ public final class ResultsCsv extends StreamedReport<byte[]> {
                 FiscalYear.label(e.year()), e.status().code(),
                 e.referenceKind() == null ? "" : e.referenceKind().code(), Numbers.reference(e.reference()),
                 Numbers.plain(e.rawScore()), Numbers.plain(e.score()), e.band() == null ? "" : e.band().mark(),
-                e.scored() ? e.achieved() : "", trend == null ? "" : trend.code(), FiscalYear.japaneseLabel(e.year()),
+                e.judged() ? e.achieved() : "", trend == null ? "" : trend.code(), FiscalYear.japaneseLabel(e.year()),
                 e.kpi().directionText(), e.kpi().project(), e.kpi().businessNo(), e.kpi().name(), policy)));
     }
 

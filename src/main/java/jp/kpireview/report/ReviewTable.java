@@ -76,7 +76,7 @@ public final class ReviewTable {
         row(out, e.kpi().id(), e.kpi().directionText(), e.kpi().baseline().toPlainString() + e.kpi().unit(),
                 actual, e.referenceKind() == null ? "—" : e.referenceKind().code(),
                 e.reference() == null ? "—" : Numbers.reference(e.reference()),
-                e.scored() ? e.rawScore().toPlainString() : "—", e.scored() ? e.score().toPlainString() : "—",
+                e.judged() ? e.rawScore().toPlainString() : "—", e.judged() ? e.score().toPlainString() : "—",
                 e.band() == null ? "—" : e.band().mark(), e.achieved() ? "☆" : "", e.kpi().name());
     }
 }

@@ -53,7 +53,7 @@ final class BandCheck {
 
     private void oneBandEach(Probes probes) {
         for (Probes.Point p : probes.points) {
-            if (!p.scored()) {
+            if (!p.judged()) {
                 continue;
             }
             long written = p.evaluation().trace().stream().filter(s -> s.band() != null).count();
@@ -69,7 +69,7 @@ final class BandCheck {
 
     private void range(Probes probes) {
         for (Probes.Point p : probes.points) {
-            if (p.scored()) {
+            if (p.judged()) {
                 BigDecimal s = p.evaluation().score();
                 lowest = lowest == null || s.compareTo(lowest) < 0 ? s : lowest;
                 highest = highest == null || s.compareTo(highest) > 0 ? s : highest;
@@ -79,7 +79,7 @@ final class BandCheck {
 
     /** Sorted by score, the band never steps down. */
     private void order(Probes probes) {
-        List<Probes.Point> scored = probes.points.stream().filter(Probes.Point::scored)
+        List<Probes.Point> scored = probes.points.stream().filter(Probes.Point::judged)
                 .sorted(Comparator.comparing(p -> p.evaluation().score())).toList();
         Probes.Point previous = null;
         for (Probes.Point p : scored) {

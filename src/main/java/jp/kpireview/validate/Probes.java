@@ -31,8 +31,8 @@ final class Probes {
     /** One evaluated probe: the template, the actual tried, what the rules concluded. */
     record Point(Template template, BigDecimal actual, Evaluation evaluation) {
 
-        boolean scored() {
-            return evaluation.scored();
+        boolean judged() {
+            return evaluation.judged();
         }
     }
 
@@ -82,7 +82,7 @@ final class Probes {
         List<Point> evaluated = evaluate(each, actuals);
         List<Change> changes = new ArrayList<>();
         for (Template t : templates) {
-            List<Point> line = evaluated.stream().filter(p -> p.template() == t && p.actual() != null && p.scored())
+            List<Point> line = evaluated.stream().filter(p -> p.template() == t && p.actual() != null && p.judged())
                     .sorted((a, b) -> a.actual().compareTo(b.actual())).toList();
             for (int i = 1; i < line.size(); i++) {
                 if (!line.get(i - 1).evaluation().band().equals(line.get(i).evaluation().band())) {
@@ -110,7 +110,7 @@ final class Probes {
             for (int i = 0; i < open.size(); i++) {
                 Change c = open.get(i);
                 Point mid = evaluated.get(i);
-                if (!mid.scored()) {
+                if (!mid.judged()) {
                     done.add(c);  // a hole in scoring between the two: reported by the band checks as it is
                 } else if (mid.evaluation().band().equals(c.before().evaluation().band())) {
                     still.add(new Change(mid, c.after()));

@@ -99,12 +99,12 @@ public final class PlainReview {
                 : raw.compareTo(MINUS_HUNDRED) < 0 ? MINUS_HUNDRED.setScale(SCORE_DECIMALS) : raw;
         boolean achieved = ahead(actual, kpi.finalTarget(), direction) >= 0;
         return new Evaluation(kpi, year, Status.SCORED, direction, kind, shownReference, raw, score, band(score),
-                achieved, List.of());
+                achieved, "", List.of());
     }
 
     private static Evaluation unscored(Kpi kpi, int year, Status status, Direction direction, ReferenceKind kind,
             BigDecimal reference) {
-        return new Evaluation(kpi, year, status, direction, kind, reference, null, null, null, false, List.of());
+        return new Evaluation(kpi, year, status, direction, kind, reference, null, null, null, false, "", List.of());
     }
 
     /** baseline + (target − baseline) × step / steps, as the exact fraction (baseline × steps + rise × step) / steps. */

@@ -1,0 +1,65 @@
+package jp.kpireview.domain;
+
+/**
+ * The policy's own words (用語), written in the rules: what its score is called (スコア, 達成率, 進捗率), the raw
+ * score before any limit (補正前スコア), the summary measure (平均スコア), and the achievement flag with its legend
+ * (☆ 目標達成). Each is null when the policy has no such thing; the reports show only what the policy has, under
+ * these names. A policy with no score judges with bands alone.
+ *
+ * <pre>insert( Terms.named().score("スコア").rawScore("補正前スコア").average("平均スコア").flag("☆", "目標達成") );</pre>
+ */
+public record Terms(String score, String rawScore, String average, String flag, String flagLegend) {
+
+    public Terms {
+        score = blankToNull(score);
+        rawScore = blankToNull(rawScore);
+        average = blankToNull(average);
+        flag = blankToNull(flag);
+        flagLegend = flag == null ? null : blankToNull(flagLegend);
+    }
+
+    /** No score, no raw score, no summary measure, no flag: add those the policy has. */
+    public static Terms named() {
+        return new Terms(null, null, null, null, null);
+    }
+
+    /** The name of the score (スコア, 達成率 …). */
+    public Terms score(String name) {
+        return new Terms(name, rawScore, average, flag, flagLegend);
+    }
+
+    /** The name of the score before it is limited (補正前スコア). */
+    public Terms rawScore(String name) {
+        return new Terms(score, name, average, flag, flagLegend);
+    }
+
+    /** The name of the summary measure (平均スコア). */
+    public Terms average(String name) {
+        return new Terms(score, rawScore, name, flag, flagLegend);
+    }
+
+    /** The achievement flag's mark and what it means (☆, 目標達成). */
+    public Terms flag(String mark, String legend) {
+        return new Terms(score, rawScore, average, mark, legend);
+    }
+
+    public boolean hasScore() {
+        return score != null;
+    }
+
+    public boolean hasRawScore() {
+        return rawScore != null;
+    }
+
+    public boolean hasAverage() {
+        return average != null;
+    }
+
+    public boolean hasFlag() {
+        return flag != null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
