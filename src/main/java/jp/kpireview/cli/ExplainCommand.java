@@ -57,7 +57,7 @@ final class ExplainCommand implements Callable<Integer> {
         jp.kpireview.engine.Review review = rules.engine(List.of(fiscalYear), true).evaluate(kpis, fiscalYear);
         Evaluation e = review.evaluations().get(0);
         PrintWriter out = spec.commandLine().getOut();
-        Explanation.lines(e, review.policy()).forEach(out::println);
+        Explanation.lines(e, review.policy(), review.terms()).forEach(out::println);
         out.flush();
         return Main.OK;
     }

@@ -8,7 +8,16 @@ import java.util.List;
  * One band of the score scale (評価区分), e.g. ○ "50~100". A band runs from its lower edge (inclusive) up to the
  * next band's lower edge; the lowest band has no lower edge. The edges are written in rules/bands.drl.
  */
-public record Band(String mark, String label, BigDecimal lower) {
+public record Band(String mark, String label, BigDecimal lower, int rank) {
+
+    /** @param rank the band's place in its scale, 0 for the lowest: what a trend compares without a score */
+    public Band {
+    }
+
+    /** The lowest band of a scale, or a band whose place is not known. */
+    public Band(String mark, String label, BigDecimal lower) {
+        this(mark, label, lower, 0);
+    }
 
     /**
      * The band columns of a report over years of several band scales (policy periods), oldest scale first: the

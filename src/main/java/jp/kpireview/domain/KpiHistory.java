@@ -19,7 +19,7 @@ public record KpiHistory(Kpi kpi, List<Evaluation> years, List<PolicyRef> polici
     /** The trend between two scored years: not compared when their policies differ. */
     private Trend between(int earlier, int later) {
         return !policies.get(earlier).equals(policies.get(later)) ? Trend.POLICY_CHANGED
-                : Trend.between(years.get(earlier).score(), years.get(later).score());
+                : Trend.between(years.get(earlier), years.get(later));
     }
 
     /** The trend of {@code year} against the KPI's previous scored year; empty if either is unscored. */

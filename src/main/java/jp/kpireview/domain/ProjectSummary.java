@@ -15,6 +15,7 @@ import java.util.Map;
  * @param bandCounts       counted KPIs per band mark, in the order of the band scale
  * @param achieved         counted KPIs with ☆
  * @param grade            the grade the rules gave (e.g. 順調); null when the rules give none
+ * @param terms            the words of the policy that made the summary (its measure and flag, or none)
  */
 public record ProjectSummary(
         String project,
@@ -26,5 +27,11 @@ public record ProjectSummary(
         BigDecimal average,
         Map<String, Integer> bandCounts,
         int achieved,
-        String grade) {
+        String grade,
+        Terms terms) {
+
+    /** The cell of the flag count: the count when the policy has a flag (☆), else empty. */
+    public Object achievedCell() {
+        return terms.hasFlag() ? achieved : "";
+    }
 }

@@ -23,6 +23,17 @@ public enum Trend {
         this.arrow = arrow;
     }
 
+    /**
+     * The trend between two judged years of one policy: of their scores, or where the policy has none, of their
+     * bands' places in its scale.
+     */
+    public static Trend between(Evaluation earlier, Evaluation later) {
+        if (earlier.score() != null && later.score() != null) {
+            return between(earlier.score(), later.score());
+        }
+        return between(BigDecimal.valueOf(earlier.band().rank()), BigDecimal.valueOf(later.band().rank()));
+    }
+
     /** The trend from {@code earlier} to {@code later}; null when either is missing. */
     public static Trend between(BigDecimal earlier, BigDecimal later) {
         if (earlier == null || later == null) {

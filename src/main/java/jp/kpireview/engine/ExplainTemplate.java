@@ -20,7 +20,16 @@ import java.util.regex.Pattern;
 final class ExplainTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
-    private static final Map<String, Method> ACCESSORS = new ConcurrentHashMap<>();
+    /**
+     * Accessors found, per class: keyed by the class itself, not its name, since every rebuild of a folder that
+     * declares a type in DRL makes a new class of the same name (and a class value does not keep it alive).
+     */
+    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
     private static final Object MISSING = new Object();
 
     private ExplainTemplate() {
@@ -74,8 +83,8 @@ final class ExplainTemplate {
 
     /** {@code name()} (a record component) or {@code getName()}/{@code isName()}; public and without arguments. */
     private static Method accessor(Class<?> type, String name) {
-        String key = type.getName() + "#" + name;
-        Method found = ACCESSORS.get(key);
+        Map<String, Method> known = ACCESSORS.get(type);
+        Method found = known.get(name);
         if (found != null) {
             return found;
         }
@@ -84,7 +93,7 @@ final class ExplainTemplate {
             try {
                 Method method = type.getMethod(candidate);
                 if (method.getReturnType() != void.class) {
-                    ACCESSORS.put(key, method);
+                    known.put(name, method);
                     return method;
                 }
             } catch (NoSuchMethodException e) {

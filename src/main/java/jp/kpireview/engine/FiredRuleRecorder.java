@@ -63,13 +63,39 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
         firing = null;
         inserted.clear();
         for (Object fact : event.getMatch().getObjects()) {
-            if (fact instanceof Stage stage) {
+            Stage stage = stageOf(fact);
+            if (stage != null) {
                 firing = stage;
                 Outcome o = stage.kpi().outcome();
                 before = new Before(o.setStatus(), o.band(), o.achieved(), o.problems().size());
                 return;
             }
         }
+    }
+
+    /**
+     * The KPI-year stage a matched fact is about: the fact itself, or for a type the rules declare in DRL (e.g. a
+     * margin around the baseline), the stage one of its fields holds.
+     */
+    private static Stage stageOf(Object fact) {
+        if (fact instanceof Stage stage) {
+            return stage;
+        }
+        if (fact == null || fact.getClass().getName().startsWith("java.")
+                || fact.getClass().getName().startsWith("jp.kpireview.")) {
+            return null;
+        }
+        for (java.lang.reflect.Field field : fact.getClass().getDeclaredFields()) {
+            if (Stage.class.isAssignableFrom(field.getType())) {
+                try {
+                    field.setAccessible(true);
+                    return (Stage) field.get(fact);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -99,7 +99,8 @@ final class Summaries {
             }
         }
         return new ProjectSummary(group.whole() ? null : group.project(), group.year(), businesses.size(),
-                group.businesses(), counted.size(), group.kpis(), o.average(), bandCounts, achieved, grade);
+                group.businesses(), counted.size(), group.kpis(), o.average(), bandCounts, achieved, grade,
+                tables.terms());
     }
 
     private static String grade(SummaryOutcome o, List<String> grades, String what, RuleBase rules) {

@@ -37,7 +37,7 @@ public final class BandScale {
             throw new IllegalArgumentException("区分 " + mark + " の境界値 " + edge.toPlainString() + " が前の境界値 "
                     + previous.toPlainString() + " より大きくありません (edges must rise)");
         }
-        add(new Band(mark, label, edge));
+        add(new Band(mark, label, edge, bands.size()));
         return this;
     }
 
@@ -47,7 +47,7 @@ public final class BandScale {
             throw new IllegalArgumentException("区分 " + mark + " に境界値がありません: 境界値のある区分表では from(境界値,"
                     + " 記号, 名前) で書いてください (band " + mark + " has no edge, but the scale has edges)");
         }
-        add(new Band(mark, label, null));
+        add(new Band(mark, label, null, bands.size()));
         return this;
     }
 

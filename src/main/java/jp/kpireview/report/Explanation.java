@@ -6,6 +6,7 @@ import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.RuleStep;
+import jp.kpireview.domain.Terms;
 
 /** A traced evaluation in plain words: the KPI's data, each rule that fired with what it concluded, the result. */
 public final class Explanation {
@@ -14,19 +15,21 @@ public final class Explanation {
     }
 
     /** The explanation, headed by the policy in force that year (the rules that produced it). */
-    public static List<String> lines(Evaluation e, jp.kpireview.domain.PolicyRef policy) {
-        List<String> lines = new ArrayList<>(lines(e));
+    public static List<String> lines(Evaluation e, jp.kpireview.domain.PolicyRef policy, Terms terms) {
+        List<String> lines = new ArrayList<>(lines(e, terms));
         lines.add(1, "  policy: " + policy.label());
         return lines;
     }
 
-    public static List<String> lines(Evaluation e) {
+    /** @param terms the words of the policy in force: the result names its score and flag as the policy does */
+    public static List<String> lines(Evaluation e, Terms terms) {
         Kpi k = e.kpi();
         List<String> lines = new ArrayList<>();
         lines.add("KPI " + k.id() + " " + k.name() + " — " + k.municipality() + ", " + FiscalYear.bothLabels(e.year())
                 + "  [" + k.source() + "]");
-        lines.add("  data: 方向 " + k.directionText() + " · 基準値 " + withUnit(k, k.baseline().toPlainString())
-                + " (" + FiscalYear.japaneseLabel(k.baselineYear()) + ") · 目標値 "
+        lines.add("  data: 方向 " + k.directionText() + (k.baseline() == null ? "" : " · 基準値 "
+                + withUnit(k, k.baseline().toPlainString()) + " (" + FiscalYear.japaneseLabel(k.baselineYear()) + ")")
+                + " · 目標値 "
                 + withUnit(k, k.finalTarget().toPlainString()) + " (" + FiscalYear.targetLabel(k.targetYear())
                 + ") · 実績値 " + k.actual(e.year()).map(v -> withUnit(k, v.toPlainString())).orElse("—")
                 + k.plan(e.year()).map(v -> " · 年度目標値 " + withUnit(k, v.toPlainString())).orElse(""));
@@ -35,11 +38,25 @@ public final class Explanation {
             lines.add(String.format("  %d. %s (%s)", n++, step.rule(), step.place()));
             effects(step).forEach(effect -> lines.add("       " + effect));
         }
-        lines.add("  result: " + (e.judged()
-                ? "スコア " + e.score().toPlainString() + " · 区分 " + e.band().mark() + " " + e.band().label() + " · ☆ "
-                        + (e.achieved() ? "yes" : "no")
-                : "not scored (" + e.status().code() + ")"));
+        lines.add("  result: " + result(e, terms));
         return lines;
+    }
+
+    /** 結果: {@code スコア 34.65 · 区分 ○ 50~100 · ☆ なし}, in the policy's words; or the status and its reason. */
+    private static String result(Evaluation e, Terms terms) {
+        if (!e.judged()) {
+            return e.status().label() + " (" + e.status().code() + ")"
+                    + (e.statusReason().isEmpty() ? "" : ": " + e.statusReason());
+        }
+        List<String> parts = new ArrayList<>();
+        if (terms.hasScore() && e.score() != null) {
+            parts.add(terms.score() + " " + e.score().toPlainString());
+        }
+        parts.add("区分 " + e.band().mark() + " " + e.band().label());
+        if (terms.hasFlag()) {
+            parts.add(terms.flag() + " " + (e.achieved() ? "あり" : "なし"));
+        }
+        return String.join(" · ", parts);
     }
 
     /**
@@ -59,10 +76,10 @@ public final class Explanation {
             lines.add("区分 → " + step.band().mark() + " " + step.band().label());
         }
         if (own && step.achieved()) {
-            lines.add("☆");
+            lines.add("achieved (flag)");
         }
         if (own && step.status() != null) {
-            lines.add("status → " + step.status().code());
+            lines.add("状態 → " + step.status().label() + " (" + step.status().code() + ")");
         }
         step.problems().forEach(p -> lines.add("data error: " + p));
         return lines;

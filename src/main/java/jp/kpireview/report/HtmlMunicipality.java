@@ -12,7 +12,6 @@ import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.KpiHistory;
 import jp.kpireview.domain.Plan;
 import jp.kpireview.domain.ProjectSummary;
-import jp.kpireview.domain.Status;
 import jp.kpireview.engine.MunicipalityReview;
 import jp.kpireview.engine.Review;
 
@@ -51,7 +50,10 @@ record HtmlMunicipality(MunicipalityReview review) {
                         + "<th>基準値</th><th>最新実績値</th><th>目標値</th>");
         goals.forEach(b -> html.append("<th class=\"mark\">").append(Html.escape(b.mark())).append("<br><small>")
                 .append(Html.escape(b.label())).append("</small></th>"));
-        html.append("<th class=\"mark\">☆</th><th>備考</th></tr></thead><tbody>\n");
+        if (plan.terms().hasFlag()) {
+            html.append("<th class=\"mark\">").append(Html.escape(plan.terms().flag())).append("</th>");
+        }
+        html.append("<th>備考</th></tr></thead><tbody>\n");
         for (Plan.KpiNeeds p : plan.kpis()) {
             Kpi k = p.kpi();
             Map.Entry<Integer, BigDecimal> latest = k.actuals().lowerEntry(plan.year());
@@ -71,23 +73,43 @@ record HtmlMunicipality(MunicipalityReview review) {
         return html.append("</tbody></table>\n").toString();
     }
 
+    /**
+     * The name of a summary column over several years: the newest policy's name for it, or null when no policy of
+     * these years has one (then the column is left out).
+     */
+    private String newest(java.util.function.Function<jp.kpireview.domain.Terms, String> name) {
+        for (int i = review.reviews().size() - 1; i >= 0; i--) {
+            String n = name.apply(review.reviews().get(i).terms());
+            if (n != null) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     private String project(String project, List<ProjectSummary> summaries, List<KpiHistory> histories) {
         List<Band> bands = review.bands();
+        String average = newest(jp.kpireview.domain.Terms::average);
+        String flag = newest(jp.kpireview.domain.Terms::flag);
         StringBuilder html = new StringBuilder("<h3>").append(Html.escape(project)).append("</h3>\n")
-                .append("<div class=\"pair\"><table class=\"summary\"><thead><tr><th>年度</th><th>集計対象 / 全体</th>"
-                        + "<th>平均スコア</th>");
+                .append("<div class=\"pair\"><table class=\"summary\"><thead><tr><th>年度</th><th>集計対象 / 全体</th>");
+        if (average != null) {
+            html.append("<th>").append(Html.escape(average)).append("</th>");
+        }
         bands.forEach(b -> html.append("<th>").append(Html.escape(b.mark())).append("</th>"));
-        html.append("<th>☆</th>").append(review.grades().isEmpty() ? "" : "<th>評価</th>")
-                .append("</tr></thead><tbody>\n");
+        html.append(flag == null ? "" : "<th>" + Html.escape(flag) + "</th>")
+                .append(review.grades().isEmpty() ? "" : "<th>評価</th>").append("</tr></thead><tbody>\n");
         List<SvgCharts.Bar> bars = new ArrayList<>();
         for (ProjectSummary s : summaries) {
             html.append("<tr><td>").append(FiscalYear.bothLabels(s.year())).append("</td><td>")
                     .append(String.format("(集計対象 %d事業[%dKPI] / 全 %d事業[%dKPI])", s.scoredBusinesses(),
-                            s.scoredKpis(), s.allBusinesses(), s.allKpis()))
-                    .append("</td><td class=\"n\">").append(HtmlReport.score(s.average())).append("</td>");
+                            s.scoredKpis(), s.allBusinesses(), s.allKpis())).append("</td>");
+            if (average != null) {
+                html.append("<td class=\"n\">").append(HtmlReport.score(s.average())).append("</td>");
+            }
             bands.forEach(b -> html.append("<td class=\"n\">").append(s.bandCounts().containsKey(b.mark())
                     ? s.bandCounts().get(b.mark()) : "").append("</td>"));
-            html.append("<td class=\"n\">").append(s.achieved()).append("</td>")
+            html.append(flag == null ? "" : "<td class=\"n\">" + s.achievedCell() + "</td>")
                     .append(s.grade() == null ? "" : "<td class=\"grade\">" + Html.escape(s.grade()) + "</td>")
                     .append("</tr>\n");
             bars.add(new SvgCharts.Bar(FiscalYear.bothLabels(s.year()), bands.stream()
@@ -117,31 +139,48 @@ record HtmlMunicipality(MunicipalityReview review) {
                         + "<th>KPI</th><th>基準値<br>").append(FiscalYear.japaneseLabel(first.baselineYear()))
                 .append("</th>");
         years.forEach(y -> html.append("<th>").append(FiscalYear.japaneseLabel(y)).append("<br>実績値</th>"));
-        html.append("<th>補正前<br>スコア</th><th>スコア</th><th>方向</th><th>目標値<br>")
-                .append(FiscalYear.targetLabel(first.targetYear())).append("</th>");
+        jp.kpireview.domain.Terms terms = last.terms();
+        if (terms.hasRawScore()) {
+            html.append("<th>").append(Html.escape(terms.rawScore())).append("</th>");
+        }
+        if (terms.hasScore()) {
+            html.append("<th>").append(Html.escape(terms.score())).append("</th>");
+        }
+        html.append("<th>方向</th><th>目標値<br>").append(FiscalYear.targetLabel(first.targetYear())).append("</th>");
         bands.forEach(b -> html.append("<th class=\"mark\">").append(Html.escape(b.mark())).append("<br><small>")
                 .append(Html.escape(b.label())).append("</small></th>"));
-        html.append("<th>☆</th><th>前回比<br><small>前回の評価年度から</small></th><th>実績の推移<br><small>"
+        html.append(terms.hasFlag() ? "<th>" + Html.escape(terms.flag()) + "</th>" : "").append("<th>前回比<br><small>前回の評価年度から</small></th><th>実績の推移<br><small>"
                 + "実績 ● · 基準値 ┈ · 年度目標 ─ · 目標値 ╌</small></th></tr></thead><tbody>\n");
         for (KpiHistory h : histories) {
-            html.append(kpiRow(h, latest, years));
+            html.append(kpiRow(h, latest, years, terms));
         }
         return html.append("</tbody></table>\n").toString();
     }
 
-    private String kpiRow(KpiHistory h, int latest, List<Integer> years) {
+    private String kpiRow(KpiHistory h, int latest, List<Integer> years, jp.kpireview.domain.Terms terms) {
         Kpi k = h.kpi();
         Evaluation e = h.years().get(h.years().size() - 1);
         StringBuilder html = new StringBuilder("<tr><td>").append(Html.escape(k.id())).append("</td><td>")
                 .append(Html.escape(k.business())).append("</td><td>").append(Html.escape(k.name()))
                 .append("</td><td class=\"n\">").append(withUnit(k, k.baseline())).append("</td>");
         years.forEach(y -> html.append("<td class=\"n\">").append(withUnit(k, k.actuals().get(y))).append("</td>"));
-        html.append("<td class=\"n\">").append(e.judged() ? e.rawScore().toPlainString() : unscored(e))
-                .append("</td><td class=\"n\">").append(e.judged() ? e.score().toPlainString() : "—")
-                .append("</td><td class=\"c\">").append(Html.escape(k.directionText())).append("</td><td class=\"n\">")
+        // an unjudged KPI says why in the first score column (or the band columns when the policy has no score)
+        if (terms.hasRawScore()) {
+            html.append("<td class=\"n\">").append(e.judged() ? Numbers.orDash(e.rawScore()) : unjudged(e))
+                    .append("</td>");
+        }
+        if (terms.hasScore()) {
+            html.append("<td class=\"n\">").append(e.judged() ? Numbers.orDash(e.score())
+                    : terms.hasRawScore() ? "—" : unjudged(e)).append("</td>");
+        }
+        html.append("<td class=\"c\">").append(Html.escape(k.directionText())).append("</td><td class=\"n\">")
                 .append(withUnit(k, k.finalTarget())).append("</td>");
         List<Band> bands = review.reviews().get(review.reviews().size() - 1).bands();
-        for (Band band : bands) {
+        if (!e.judged() && !terms.hasScore()) {
+            html.append("<td class=\"status\" colspan=\"").append(bands.size()).append("\">").append(unjudged(e))
+                    .append("</td>");
+        }
+        for (Band band : e.judged() || terms.hasScore() ? bands : List.<Band>of()) {
             boolean here = e.judged() && band.equals(e.band());
             html.append("<td class=\"mark\"")
                     .append(here ? " style=\"color:" + HtmlReport.colour(review.bands(), band) + "\"" : "")
@@ -154,8 +193,11 @@ record HtmlMunicipality(MunicipalityReview review) {
             }
         });
         List<BigDecimal> references = years.stream().map(annual::get).toList();
-        html.append("<td class=\"mark star\">").append(e.judged() && e.achieved() ? "☆" : "")
-                .append("</td><td class=\"trend\">")
+        if (terms.hasFlag()) {
+            html.append("<td class=\"mark star\">").append(e.judged() && e.achieved() ? Html.escape(terms.flag()) : "")
+                    .append("</td>");
+        }
+        html.append("<td class=\"trend\">")
                 // the trend of the latest year against the KPI's previous scored year, as results.csv has it
                 .append(h.change(latest).map(t -> t.arrow() + t.label()).orElse(e.judged() ? "—" : ""))
                 .append("</td><td class=\"chart\">")
@@ -164,8 +206,11 @@ record HtmlMunicipality(MunicipalityReview review) {
         return html.toString();
     }
 
-    private static String unscored(Evaluation e) {
-        return e.status() == Status.NO_ACTUAL ? "実績なし" : "基準値=目標値";
+    /** The status of a KPI without a band, as the rules name it (実績なし, 対象外 …), with their reason as a tooltip. */
+    private static String unjudged(Evaluation e) {
+        String label = Html.escape(e.status().label());
+        return e.statusReason().isEmpty() ? label
+                : "<span title=\"" + Html.escape(e.statusReason()) + "\">" + label + "</span>";
     }
 
     /** A value with the KPI's unit (18棟, 87.2%), or — when there is none. */

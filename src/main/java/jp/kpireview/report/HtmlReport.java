@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.FiscalYear;
@@ -46,7 +47,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
     private List<Band> bands = List.of();
     private List<String> grades = List.of();
     /** A year's policy and its band scale: what the legend shows. */
-    private record YearPolicy(PolicyRef policy, List<Band> bands) {
+    private record YearPolicy(PolicyRef policy, List<Band> bands, jp.kpireview.domain.Terms terms) {
     }
 
     /** The policy in force each year of the run. */
@@ -75,7 +76,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
     public void add(Part part) {
         bands = part.review().bands();
         grades = part.review().grades();
-        part.review().reviews().forEach(r -> policies.putIfAbsent(r.year(), new YearPolicy(r.policy(), r.bands())));
+        part.review().reviews().forEach(r -> policies.putIfAbsent(r.year(), new YearPolicy(r.policy(), r.bands(), r.terms())));
         rows.add(new Row(part.review().municipality(), part.totals()));
         if (rows.size() <= detailed) {
             sections.append(new HtmlMunicipality(part.review()).html());
@@ -151,7 +152,15 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                 html.append("<span><i style=\"background:").append(colour(bands, b)).append("\"></i>")
                         .append(Html.escape(b.mark())).append(' ').append(Html.escape(b.label())).append("</span>");
             }
-            html.append("<span>☆ 目標達成</span></p>\n");
+            jp.kpireview.domain.Terms terms = policies.get(years.get(0)).terms();
+            if (terms.hasFlag()) {
+                html.append("<span>").append(Html.escape(terms.flag())).append(' ')
+                        .append(Html.escape(Objects.toString(terms.flagLegend(), ""))).append("</span>");
+            }
+            if (terms.hasScore()) {
+                html.append("<span>").append(Html.escape(terms.score())).append("</span>");
+            }
+            html.append("</p>\n");
         });
         return html.toString();
     }
@@ -177,23 +186,30 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
         StringBuilder html = new StringBuilder("<h2>全自治体 <small>all municipalities</small></h2>\n")
                 .append(SvgCharts.bandDistribution(bars, marks(), "評価区分の分布 (全自治体)"))
                 .append("\n<table class=\"overview\"><thead><tr><th>自治体</th><th>KPI</th>");
-        years.forEach(y -> html.append("<th>平均スコア<br>").append(FiscalYear.bothLabels(y)).append("</th>"));
+        // each year's summary measure under its own policy's name; years whose policy has none have no column
+        List<Integer> averaged = years.stream().filter(y -> policies.get(y).terms().hasAverage()).toList();
+        averaged.forEach(y -> html.append("<th>").append(Html.escape(policies.get(y).terms().average()))
+                .append("<br>").append(FiscalYear.bothLabels(y)).append("</th>"));
         html.append("<th>最新年度</th>");
         bands.forEach(b -> html.append("<th>").append(Html.escape(b.mark())).append("</th>"));
-        html.append("<th>☆</th>").append(grades.isEmpty() ? "" : "<th>評価</th>").append("</tr></thead>\n<tbody>\n");
+        String flag = policies.values().stream().map(p -> p.terms().flag()).filter(Objects::nonNull)
+                .reduce((a, b) -> b).orElse(null);
+        html.append(flag == null ? "" : "<th>" + Html.escape(flag) + "</th>").append(grades.isEmpty() ? "" : "<th>評価</th>").append("</tr></thead>\n<tbody>\n");
         for (Row row : rows) {
             TreeMap<Integer, YearTotals> byYear = new TreeMap<>();
             row.totals().forEach(t -> byYear.put(t.year(), t));
             YearTotals latest = byYear.isEmpty() ? null : byYear.lastEntry().getValue();
             html.append("<tr><td>").append(Html.escape(row.municipality())).append("</td><td class=\"n\">")
                     .append(latest == null ? 0 : latest.kpis()).append("</td>");
-            years.forEach(y -> html.append("<td class=\"n\">").append(score(byYear.containsKey(y)
+            averaged.forEach(y -> html.append("<td class=\"n\">").append(score(byYear.containsKey(y)
                     ? byYear.get(y).average() : null)).append("</td>"));
             html.append("<td>").append(latest == null ? "—" : FiscalYear.label(latest.year())).append("</td>");
             for (int i = 0; i < bands.size(); i++) {
                 html.append("<td class=\"n\">").append(latest == null ? "" : latest.bandCounts().get(i)).append("</td>");
             }
-            html.append("<td class=\"n\">").append(latest == null ? "" : latest.achieved()).append("</td>");
+            if (flag != null) {
+                html.append("<td class=\"n\">").append(latest == null ? "" : latest.achieved()).append("</td>");
+            }
             if (!grades.isEmpty()) {
                 html.append("<td>").append(latest == null || latest.grade() == null ? "" : Html.escape(latest.grade()))
                         .append("</td>");

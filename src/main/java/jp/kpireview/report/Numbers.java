@@ -16,6 +16,11 @@ final class Numbers {
         return value == null ? "" : value.toPlainString();
     }
 
+    /** The value as written, or — where there is none (an unjudged KPI, a summary with nothing counted). */
+    static String orDash(BigDecimal value) {
+        return value == null ? "—" : value.toPlainString();
+    }
+
     static String reference(BigDecimal value) {
         if (value == null) {
             return "";

@@ -17,6 +17,7 @@ import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.KpiHistory;
 import jp.kpireview.domain.Plan;
+import jp.kpireview.domain.Terms;
 import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.engine.MunicipalityReview;
 import jp.kpireview.engine.Review;
@@ -48,12 +49,13 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
 
     /** A municipality's rows per sheet, as spill text, and the band scale. */
     public record Part(List<Band> bands, List<String> grades, Map<Integer, String> yearRows,
-            Map<Integer, List<Band>> yearBands, java.util.Set<Integer> actualYears, String trendRows,
+            Map<Integer, List<Band>> yearBands, Map<Integer, Terms> yearTerms, java.util.Set<Integer> actualYears, String trendRows,
             String summaryRows, PlanRows planRows) {
     }
 
     /** A municipality's rows of the plan sheet, with the year and the goals (bands) that head its columns. */
-    public record PlanRows(int year, List<Band> goals, String rows) {
+    /** @param flag the flag (☆) a need is also given for; null when the policy has none */
+    public record PlanRows(int year, List<Band> goals, String flag, String rows) {
     }
 
     private final Path target;
@@ -66,6 +68,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     private List<String> grades = List.of();
     /** Each year's own band scale (years of different policy periods may differ). */
     private final Map<Integer, List<Band>> yearBands = new TreeMap<>();
+    private final Map<Integer, Terms> yearTerms = new TreeMap<>();
     /** Every year with an actual in the data: a year sheet shows the actuals up to its year, as published. */
     private final TreeSet<Integer> actualYears = new TreeSet<>();
     private AtomicFile file;
@@ -74,6 +77,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     /** The planned year; null until a municipality brings a plan. */
     private Integer planYear;
     private List<Band> planGoals = List.of();
+    private String planFlag;
 
     public ReportXlsx(Path target) {
         this.target = target;
@@ -92,17 +96,19 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     public Part render(MunicipalityReview review) {
         Map<Integer, String> yearRows = new LinkedHashMap<>();
         Map<Integer, List<Band>> yearBands = new LinkedHashMap<>();
+        Map<Integer, Terms> yearTerms = new LinkedHashMap<>();
         for (Review year : review.reviews()) {
             yearRows.put(year.year(), spill(csv -> yearRows(csv, review, year)));
             yearBands.put(year.year(), year.bands());
+            yearTerms.put(year.year(), year.terms());
         }
         java.util.Set<Integer> actualYears = new java.util.TreeSet<>();
         review.kpis().forEach(k -> actualYears.addAll(k.actuals().keySet()));
         Plan plan = review.plan();
-        return new Part(review.bands(), review.grades(), yearRows, yearBands, actualYears,
+        return new Part(review.bands(), review.grades(), yearRows, yearBands, yearTerms, actualYears,
                 spill(csv -> trendRows(csv, review)),
                 spill(csv -> summaryRows(csv, review)),
-                plan == null ? null : new PlanRows(plan.year(), plan.bands().subList(1, plan.bands().size()),
+                plan == null ? null : new PlanRows(plan.year(), plan.bands().subList(1, plan.bands().size()), plan.terms().flag(),
                         spill(csv -> planRows(csv, plan))));
     }
 
@@ -196,6 +202,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         bands = part.bands();
         grades = part.grades();
         part.yearBands().forEach(yearBands::putIfAbsent);
+        part.yearTerms().forEach(yearTerms::putIfAbsent);
         actualYears.addAll(part.actualYears());
         try {
             for (Map.Entry<Integer, String> year : part.yearRows().entrySet()) {
@@ -214,6 +221,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                     planSpill = Files.newBufferedWriter(spillFolder.resolve("plan"));
                     planYear = part.planRows().year();
                     planGoals = part.planRows().goals();
+                    planFlag = part.planRows().flag();
                 }
                 planSpill.write(part.planRows().rows());
             }
@@ -229,8 +237,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             closeSpills();
             Workbook workbook = new Workbook(file.stream(), "kpi-review", "1.0");
             workbook.setCompressionLevel(COMPRESSION);
-            new XlsxSheets(spillFolder, years, bands, yearBands, actualYears, grades,
-                    planYear, planGoals).write(workbook);
+            new XlsxSheets(spillFolder, years, bands, yearBands, yearTerms, actualYears, grades,
+                    planYear, planGoals, planFlag).write(workbook);
             workbook.finish();
             file.finish();
         } catch (IOException e) {

@@ -37,8 +37,9 @@ public final class ResultsCsv extends StreamedReport<byte[]> {
             for (int y = 0; y < review.reviews().size(); y++) {
                 int year = review.reviews().get(y).year();
                 String policy = review.reviews().get(y).policy().label();
+                boolean flagged = review.reviews().get(y).terms().hasFlag();
                 for (KpiHistory history : histories) {
-                    print(csv, history.years().get(y), history.change(year).orElse(null), policy);
+                    print(csv, history.years().get(y), history.change(year).orElse(null), policy, flagged);
                 }
             }
         } catch (IOException e) {
@@ -47,12 +48,14 @@ public final class ResultsCsv extends StreamedReport<byte[]> {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void print(CSVPrinter csv, Evaluation e, Trend trend, String policy) throws IOException {
+    /** @param flagged whether the policy has an achievement flag: its cell is empty where it has none */
+    private static void print(CSVPrinter csv, Evaluation e, Trend trend, String policy, boolean flagged)
+            throws IOException {
         csv.printRecord(Csv.safe(java.util.Arrays.asList(e.kpi().municipality(), e.kpi().id(),
                 FiscalYear.label(e.year()), e.status().code(),
                 e.referenceKind() == null ? "" : e.referenceKind().code(), Numbers.reference(e.reference()),
                 Numbers.plain(e.rawScore()), Numbers.plain(e.score()), e.band() == null ? "" : e.band().mark(),
-                e.judged() ? e.achieved() : "", trend == null ? "" : trend.code(), FiscalYear.japaneseLabel(e.year()),
+                e.judged() && flagged ? e.achieved() : "", trend == null ? "" : trend.code(), FiscalYear.japaneseLabel(e.year()),
                 e.kpi().directionText(), e.kpi().project(), e.kpi().businessNo(), e.kpi().name(), policy)));
     }
 

@@ -103,7 +103,7 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             json.writeEndArray();
             writePolicies(review);
             writeSummaries(review);
-            writeKpis(review.histories());
+            writeKpis(review.histories(), review.reviews().stream().map(r -> r.terms().hasFlag()).toList());
             json.writeEndObject();
         }
 
@@ -123,6 +123,14 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
+                // the policy's own words: what its score, raw score, summary measure and flag are called (null: none)
+                json.writeObjectFieldStart("terms");
+                json.writeStringField("score", year.terms().score());
+                json.writeStringField("rawScore", year.terms().rawScore());
+                json.writeStringField("averageScore", year.terms().average());
+                json.writeStringField("achieved", year.terms().flag());
+                json.writeStringField("achievedLegend", year.terms().flagLegend());
+                json.writeEndObject();
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -145,7 +153,11 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                         json.writeNumberField(count.getKey(), count.getValue());
                     }
                     json.writeEndObject();
-                    json.writeNumberField("achieved", s.achieved());
+                    if (s.terms().hasFlag()) {
+                        json.writeNumberField("achieved", s.achieved());
+                    } else {
+                        json.writeNullField("achieved");
+                    }
                     if (s.grade() != null) {
                         json.writeStringField("grade", s.grade());
                     }
@@ -156,7 +168,7 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             json.writeEndArray();
         }
 
-        void writeKpis(List<KpiHistory> histories) throws IOException {
+        void writeKpis(List<KpiHistory> histories, List<Boolean> flagged) throws IOException {
             json.writeArrayFieldStart("kpis");
             for (KpiHistory history : histories) {
                 Kpi k = history.kpi();
@@ -175,7 +187,8 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                 json.writeArrayFieldStart("years");
                 for (int y = 0; y < history.years().size(); y++) {
                     Evaluation e = history.years().get(y);
-                    writeYear(e, history.change(e.year()).orElse(null), history.policies().get(y).label());
+                    writeYear(e, history.change(e.year()).orElse(null), history.policies().get(y).label(),
+                            flagged.get(y));
                 }
                 json.writeEndArray();
                 trend("trend", history.overall().orElse(null));
@@ -184,7 +197,8 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             json.writeEndArray();
         }
 
-        void writeYear(Evaluation e, Trend change, String policy) throws IOException {
+        /** @param flagged whether the year's policy has an achievement flag ("achieved" is null where it has none) */
+        void writeYear(Evaluation e, Trend change, String policy, boolean flagged) throws IOException {
             json.writeStartObject();
             json.writeStringField("fiscalYear", FiscalYear.label(e.year()));
             json.writeStringField("fiscalYearJp", FiscalYear.japaneseLabel(e.year()));
@@ -195,9 +209,17 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             number("rawScore", e.rawScore());
             number("score", e.score());
             json.writeStringField("band", e.band() == null ? null : e.band().mark());
-            json.writeBooleanField("achieved", e.achieved());
+            if (flagged) {
+                json.writeBooleanField("achieved", e.achieved());
+            } else {
+                json.writeNullField("achieved");
+            }
             trend("trend", change);
             json.writeStringField("policy", policy);
+            json.writeStringField("statusLabel", e.status().label());
+            if (!e.statusReason().isEmpty()) {
+                json.writeStringField("statusReason", e.statusReason());
+            }
             json.writeEndObject();
         }
 

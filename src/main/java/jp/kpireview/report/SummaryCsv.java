@@ -98,7 +98,7 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
         } else {
             columns.forEach(b -> row.add(s.bandCounts().containsKey(b.mark()) ? s.bandCounts().get(b.mark()) : ""));
         }
-        row.add(s.achieved());
+        row.add(s.achievedCell());
         if (s.grade() != null) {
             row.add(s.grade());
         }

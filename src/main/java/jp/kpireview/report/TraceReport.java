@@ -16,7 +16,7 @@ public final class TraceReport extends StreamedReport<byte[]> {
     public byte[] render(MunicipalityReview review) {
         StringBuilder text = new StringBuilder();
         for (Review year : review.reviews()) {
-            year.evaluations().forEach(e -> Explanation.lines(e, year.policy())
+            year.evaluations().forEach(e -> Explanation.lines(e, year.policy(), year.terms())
                     .forEach(line -> text.append(line).append('\n')));
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);

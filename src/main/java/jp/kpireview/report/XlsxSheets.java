@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.Terms;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,18 +37,23 @@ final class XlsxSheets {
     private final TreeSet<Integer> years;
     private final List<Band> bands;
     private final Map<Integer, List<Band>> yearBands;
+    private final Map<Integer, Terms> yearTerms;
     private final TreeSet<Integer> actualYears;
     private final List<String> grades;
     /** The planned year, or null when no plan was asked for; then its goals are empty. */
     private final Integer planYear;
     private final List<Band> planGoals;
+    private final String planFlag;
 
     XlsxSheets(Path spillFolder, SortedSet<Integer> years, List<Band> bands, Map<Integer, List<Band>> yearBands,
-            SortedSet<Integer> actualYears, List<String> grades, Integer planYear, List<Band> planGoals) {
+            Map<Integer, Terms> yearTerms, SortedSet<Integer> actualYears, List<String> grades, Integer planYear,
+            List<Band> planGoals, String planFlag) {
         this.spillFolder = spillFolder;
         this.years = new TreeSet<>(years);
         this.bands = bands;
         this.yearBands = new TreeMap<>(yearBands);
+        this.yearTerms = new TreeMap<>(yearTerms);
+        this.planFlag = planFlag;
         this.actualYears = new TreeSet<>(actualYears);
         this.grades = grades;
         this.planYear = planYear;
@@ -126,18 +132,29 @@ final class XlsxSheets {
         List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "No.", "事業名", "KPI", "単位", "基準年度",
                 "基準値"));
         actualYears.forEach(y -> header.add(FiscalYear.japaneseLabel(y) + "実績値"));
-        header.addAll(List.of("補正前スコア", "スコア", "方向", "目標年度", "目標値"));
+        Terms terms = yearTerms.get(year);
+        if (terms.hasRawScore()) {
+            header.add(terms.rawScore());
+        }
+        if (terms.hasScore()) {
+            header.add(terms.score());
+        }
+        header.addAll(List.of("方向", "目標年度", "目標値"));
         bands.forEach(b -> header.add(b.mark() + " " + b.label()));
-        header.addAll(List.of("☆", "前年度比", "ポリシー"));
+        if (terms.hasFlag()) {
+            header.add(terms.flag());
+        }
+        header.addAll(List.of("前年度比", "ポリシー"));
         Series series = new Series(workbook, FiscalYear.label(year) + " (" + FiscalYear.japaneseLabel(year) + ")",
                 header, Map.of(1, 26, 3, 28, 4, 32));
         try (CSVParser records = records(spillFolder.resolve("FY" + year))) {
             for (CSVRecord r : records) {
                 Worksheet sheet = series.sheet();
                 if (r.get(0).equals(ReportXlsx.KPI_ROW)) {
-                    kpiRow(sheet, series.row(), r, actualYears, bands);
+                    kpiRow(sheet, series.row(), r, actualYears, bands, terms);
                 } else {
-                    summaryRow(sheet, series.row(), r, header.size() - 1, bands, header.indexOf("スコア"));
+                    summaryRow(sheet, series.row(), r, header.size() - 1, bands, terms,
+                            terms.hasScore() ? header.indexOf(terms.score()) : -1);
                 }
                 series.advance();
             }
@@ -145,7 +162,8 @@ final class XlsxSheets {
         series.finish();
     }
 
-    private void kpiRow(Worksheet sheet, int row, CSVRecord r, List<Integer> actualYears, List<Band> bands) {
+    private void kpiRow(Worksheet sheet, int row, CSVRecord r, List<Integer> actualYears, List<Band> bands,
+            Terms terms) {
         int c = 0;
         for (int i = 1; i <= 7; i++) {
             text(sheet, row, c++, r.get(i));
@@ -155,28 +173,39 @@ final class XlsxSheets {
         for (int y : actualYears) {
             number(sheet, row, c++, actuals.getOrDefault(y, ""), null);
         }
-        number(sheet, row, c++, r.get(10), SCORE_FORMAT);
-        number(sheet, row, c++, r.get(11), SCORE_FORMAT);
+        if (terms.hasRawScore()) {
+            number(sheet, row, c++, r.get(10), SCORE_FORMAT);
+        }
+        if (terms.hasScore()) {
+            number(sheet, row, c++, r.get(11), SCORE_FORMAT);
+        }
         text(sheet, row, c++, r.get(12));
         text(sheet, row, c++, r.get(13));
         number(sheet, row, c++, r.get(14), null);
         for (Band b : bands) {
             text(sheet, row, c++, b.mark().equals(r.get(15)) ? b.mark() : "");
         }
-        text(sheet, row, c++, r.get(16));
+        if (terms.hasFlag()) {
+            text(sheet, row, c++, r.get(16));
+        }
         text(sheet, row, c++, r.get(17));
         text(sheet, row, c, r.get(18));
     }
 
-    /** {@code (集計対象 …) 平均スコア …} under the KPI column, the band counts and ☆ under theirs. */
-    /** The summary line under the KPI column, the average (a number) under スコア, the counts under the bands. */
-    private void summaryRow(Worksheet sheet, int row, CSVRecord r, int columns, List<Band> bands, int score) {
+    /**
+     * The summary line under the KPI column, the average (a number) under the score column when the policy has
+     * both, the counts under the bands and the flag's count under the flag.
+     */
+    private void summaryRow(Worksheet sheet, int row, CSVRecord r, int columns, List<Band> bands, Terms terms,
+            int score) {
         text(sheet, row, 0, r.get(1));
         text(sheet, row, 1, r.get(2));
         text(sheet, row, 4, r.get(3));
-        number(sheet, row, score, r.get(4), SCORE_FORMAT);
-        int c = columns - bands.size() - 2;
-        for (int i = 0; i <= bands.size(); i++) {
+        if (score >= 0) {
+            number(sheet, row, score, r.get(4), SCORE_FORMAT);
+        }
+        int c = columns - bands.size() - (terms.hasFlag() ? 2 : 1);
+        for (int i = 0; i < bands.size() + (terms.hasFlag() ? 1 : 0); i++) {
             number(sheet, row, c + i, r.get(5 + i), null);
         }
         sheet.range(row, 0, row, columns - 1).style().bold().fillColor("EEF3F8").set();
@@ -184,8 +213,13 @@ final class XlsxSheets {
 
     private void writeTrends(Workbook workbook) throws IOException {
         List<String> header = new ArrayList<>(List.of("自治体", "No.", "プロジェクト", "KPI"));
-        years.forEach(y -> header.addAll(List.of(FiscalYear.japaneseLabel(y) + " スコア",
-                FiscalYear.japaneseLabel(y) + " 区分")));
+        // each year's score under its policy's name; a year whose policy has no score shows its band alone
+        years.forEach(y -> {
+            if (yearTerms.get(y).hasScore()) {
+                header.add(FiscalYear.japaneseLabel(y) + " " + yearTerms.get(y).score());
+            }
+            header.add(FiscalYear.japaneseLabel(y) + " 区分");
+        });
         header.add("推移");
         Series series = new Series(workbook, TRENDS, header, Map.of(2, 26, 3, 32));
         try (CSVParser records = records(spillFolder.resolve("trends"))) {
@@ -199,7 +233,9 @@ final class XlsxSheets {
                 int c = 4;
                 for (int y : years) {
                     String[] scoreAndBand = byYear.getOrDefault(y, "=").split("=", -1);
-                    number(sheet, row, c++, scoreAndBand[0], SCORE_FORMAT);
+                    if (yearTerms.get(y).hasScore()) {
+                        number(sheet, row, c++, scoreAndBand[0], SCORE_FORMAT);
+                    }
                     text(sheet, row, c++, scoreAndBand[1]);
                 }
                 text(sheet, row, c, r.get(5));
@@ -209,29 +245,58 @@ final class XlsxSheets {
         series.finish();
     }
 
+    /** The newest name the policies of the run give a thing (their summary measure, their flag); null: none has it. */
+    private String newest(java.util.function.Function<Terms, String> name) {
+        List<Terms> all = new ArrayList<>(yearTerms.values());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (name.apply(all.get(i)) != null) {
+                return name.apply(all.get(i));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * 集計: summary.csv's rows, with the summary measure and the flag under the policies' names, and without those
+     * columns when no policy of the run has them.
+     */
     private void writeSummaries(Workbook workbook) throws IOException {
+        String average = newest(Terms::average);
+        String flag = newest(Terms::flag);
         List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "年度", "集計対象事業数", "全事業数",
-                "集計対象KPI数", "全KPI数", "平均スコア"));
-        bands.forEach(b -> header.add(b.mark()));
-        header.add("☆");
-        int gradeColumn = grades.isEmpty() ? -1 : header.size();
+                "集計対象KPI数", "全KPI数"));
+        // the summary.csv cell each column takes
+        List<Integer> cells = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6));
+        if (average != null) {
+            header.add(average);
+            cells.add(7);
+        }
+        for (int b = 0; b < bands.size(); b++) {
+            header.add(bands.get(b).mark());
+            cells.add(8 + b);
+        }
+        if (flag != null) {
+            header.add(flag);
+            cells.add(8 + bands.size());
+        }
+        int gradeCell = grades.isEmpty() ? -1 : 9 + bands.size();
         if (!grades.isEmpty()) {
             header.add("評価");
+            cells.add(gradeCell);
         }
-        int policyColumn = header.size();
+        int policyCell = 9 + bands.size() + (grades.isEmpty() ? 0 : 1);
         header.add("ポリシー");
+        cells.add(policyCell);
         Series series = new Series(workbook, SUMMARIES, header, Map.of(1, 26));
         try (CSVParser records = records(spillFolder.resolve("summaries"))) {
             for (CSVRecord r : records) {
                 Worksheet sheet = series.sheet();
-                for (int i = 0; i < 3; i++) {
-                    text(sheet, series.row(), i, r.get(i));
-                }
-                for (int i = 3; i < r.size(); i++) {
-                    if (i == gradeColumn || i == policyColumn) {
-                        text(sheet, series.row(), i, r.get(i));
+                for (int c = 0; c < cells.size(); c++) {
+                    int i = cells.get(c);
+                    if (i < 3 || i == gradeCell || i == policyCell) {
+                        text(sheet, series.row(), c, r.get(i));
                     } else {
-                        number(sheet, series.row(), i, r.get(i), i == 7 ? SCORE_FORMAT : null);
+                        number(sheet, series.row(), c, r.get(i), i == 7 ? SCORE_FORMAT : null);
                     }
                 }
                 series.advance();
@@ -245,7 +310,10 @@ final class XlsxSheets {
         List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "No.", "KPI", "単位", "方向", "基準値",
                 "目標値", "以上/以下"));
         planGoals.forEach(b -> header.add(b.mark() + " " + b.label() + " に必要"));
-        header.addAll(List.of("☆ に必要", "備考"));
+        if (planFlag != null) {
+            header.add(planFlag + " に必要");
+        }
+        header.add("備考");
         Series series = new Series(workbook, "計画 " + FiscalYear.label(planYear) + " ("
                 + FiscalYear.japaneseLabel(planYear) + ")", header, Map.of(1, 26, 3, 32));
         try (CSVParser records = records(spillFolder.resolve("plan"))) {

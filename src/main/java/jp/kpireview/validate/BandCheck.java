@@ -34,11 +34,26 @@ final class BandCheck {
     static BandCheck of(List<Band> bands, Probes probes, List<Probes.Change> changes) {
         BandCheck check = new BandCheck(bands);
         check.oneBandEach(probes);
-        check.range(probes);
-        check.order(probes);
-        check.edges(changes);
-        check.labels();
+        if (bands.size() > 1 && bands.get(1).lower() != null) {
+            check.range(probes);
+            check.order(probes);
+            check.edges(changes);
+            check.labels();
+        } else {
+            check.eachBandGiven(probes);
+        }
         return check;
+    }
+
+    /** Without a score there are no edges to check: each band must at least be given to some probe. */
+    private void eachBandGiven(Probes probes) {
+        for (Band band : bands) {
+            if (probes.points.stream().noneMatch(p -> band.equals(p.evaluation().band()))) {
+                issues.add(new Issue(false, "区分 " + band.mark() + " (" + band.label() + ") はどの試しの KPI にもつきません"
+                        + " (no probe KPI gets band " + band.mark() + ": no rule gives it, or its condition never"
+                        + " holds)"));
+            }
+        }
     }
 
     List<Issue> issues() {
@@ -47,6 +62,9 @@ final class BandCheck {
 
     /** The lowest and highest score any probe got: the clamp, for a policy that clamps. */
     String range() {
+        if (bands.size() < 2 || bands.get(1).lower() == null) {
+            return "スコアなし: 区分はルールが直接つける (no score: the rules give bands directly)";
+        }
         return lowest == null ? "no probe was scored" : "scores range from " + lowest.toPlainString() + " to "
                 + highest.toPlainString();
     }
@@ -58,7 +76,8 @@ final class BandCheck {
             }
             long written = p.evaluation().trace().stream().filter(s -> s.band() != null).count();
             if (written != 1) {
-                issues.add(new Issue(true, "a score of " + p.evaluation().score().toPlainString() + (written == 0
+                issues.add(new Issue(true, (p.evaluation().score() == null ? "an actual of " + p.actual()
+                        .toPlainString() : "a score of " + p.evaluation().score().toPlainString()) + (written == 0
                         ? " gets no band (a gap)" : " gets " + written + " bands (an overlap: "
                         + String.join(", ", p.evaluation().trace().stream().filter(s -> s.band() != null)
                                 .map(RuleStep::rule).toList()) + ")")));

@@ -139,6 +139,9 @@ final class Probes {
     private static boolean adjacent(Change c) {
         BigDecimal a = c.before().evaluation().score();
         BigDecimal b = c.after().evaluation().score();
+        if (a == null || b == null) {
+            return false;  // bands given without a score: narrowed on the actual alone
+        }
         BigDecimal unit = BigDecimal.ONE.movePointLeft(Math.max(a.scale(), b.scale()));
         return a.subtract(b).abs().compareTo(unit) <= 0;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -124,11 +125,13 @@ public final class RuleCheck {
         BandCheck bands = BandCheck.of(tables.bands(), probes, changes);
         bands.issues().forEach(i -> findings.add(new Finding(i.error() ? Level.ERROR : Level.WARNING,
                 file("bands.drl"), 0, i.message())));
-        summary.add("bands: " + describe(tables.bands()) + "; each edge found where the rules' own scores change band,"
-                + " for every direction in FY" + years.get(0) + "–FY" + years.get(years.size() - 1) + " ("
-                + probes.points.size() + " probe KPI-years)");
+        summary.add("bands: " + describe(tables.bands()) + (tables.terms().hasScore()
+                ? "; each edge found where the rules' own scores change band," : ";") + " for every direction in FY"
+                + years.get(0) + "–FY" + years.get(years.size() - 1) + " (" + probes.points.size()
+                + " probe KPI-years)");
         summary.add("scores: " + bands.range());
-        concerns(probes.steps);
+        summary.add("terms: " + terms(tables.terms()));
+        concerns(probes.steps, tables);
         collectUnresolved(probes.steps);
     }
 
@@ -156,13 +159,19 @@ public final class RuleCheck {
      * Each concern of a review must have a rule that acts on the probes: a reference, a score, a band, ☆ and a
      * summary. A folder that lost one (a file cut at a rule boundary) is refused, naming what is missing.
      */
-    private void concerns(List<RuleStep> steps) {
+    private void concerns(List<RuleStep> steps, ReviewEngine.Tables tables) {
         Map<String, Predicate<RuleStep>> concerns = new LinkedHashMap<>();
-        concerns.put("reference (what the actual is measured against: a rule that inserts a Reference)",
-                s -> s.inserted().contains(Reference.class));
-        concerns.put("score (a rule that inserts a Score)", s -> s.inserted().contains(Score.class));
-        concerns.put("band (a rule that gives a scored KPI its band)", s -> s.band() != null);
-        concerns.put("☆ 目標達成 (a rule that gives ☆: outcome().achieved(true))", RuleStep::achieved);
+        if (tables.terms().hasScore()) {
+            concerns.put("reference (what the actual is measured against: a rule that inserts a Reference)",
+                    s -> s.inserted().contains(Reference.class));
+            concerns.put(tables.terms().score() + " (the score: a rule that inserts a Score)",
+                    s -> s.inserted().contains(Score.class));
+        }
+        concerns.put("band (a rule that gives a KPI its band)", s -> s.band() != null);
+        if (tables.terms().hasFlag()) {
+            concerns.put(tables.terms().flag() + " " + tables.terms().flagLegend() + " (a rule that gives the flag:"
+                    + " outcome().achieved(true))", RuleStep::achieved);
+        }
         concerns.put("summary 集計 (a rule that inserts what a summary counts: Counted.of(…))",
                 s -> s.inserted().contains(Counted.class));
         concerns.forEach((concern, acts) -> {
@@ -246,6 +255,10 @@ public final class RuleCheck {
     }
 
     private static String describe(List<Band> bands) {
+        if (bands.size() < 2 || bands.get(1).lower() == null) {
+            return String.join(" · ", bands.stream().map(b -> b.mark() + " " + b.label()).toList())
+                    + " (lowest first, given by the rules without a score)";
+        }
         List<String> parts = new ArrayList<>();
         bands.stream().sorted(Comparator.comparing(b -> b.lower() == null ? BigDecimal.valueOf(Long.MIN_VALUE)
                 : b.lower())).forEach(b -> parts.add(b.mark() + (b.lower() == null ? " below the first edge"
@@ -253,6 +266,13 @@ public final class RuleCheck {
         return String.join(" · ", parts);
     }
 
+
+    /** The policy's words as validate prints them: スコア 「スコア」 · 集計 「平均スコア」 · 印 ☆ 目標達成. */
+    private static String terms(jp.kpireview.domain.Terms t) {
+        return "score " + (t.hasScore() ? t.score() : "none") + " · raw score " + (t.hasRawScore() ? t.rawScore()
+                : "none") + " · summary measure " + (t.hasAverage() ? t.average() : "none") + " · flag "
+                + (t.hasFlag() ? t.flag() + " " + Objects.toString(t.flagLegend(), "") : "none");
+    }
 
     private static String name(Direction d) {
         return d.name().toLowerCase(Locale.ROOT);

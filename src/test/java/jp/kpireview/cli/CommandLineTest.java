@@ -99,7 +99,7 @@ class CommandLineTest {
         assertTrue(Files.readString(out.resolve("results.json")).contains("{\"fiscalYear\":\"FY2018\","
                 + "\"fiscalYearJp\":\"H30\",\"actual\":118,\"status\":\"scored\",\"referenceKind\":\"linear\","
                 + "\"reference\":93,\"rawScore\":196.15,\"score\":100.00,\"band\":\"◎\",\"achieved\":true,"
-                + "\"trend\":\"improving\",\"policy\":\"rules@" + RULES_HASH + "\"}"));
+                + "\"trend\":\"improving\",\"policy\":\"rules@" + RULES_HASH + "\",\"statusLabel\":\"評価済\"}"));
     }
 
     /** The array fields of the first municipality in results.json, read with a real JSON parser. */
@@ -225,7 +225,7 @@ class CommandLineTest {
                 "       ☆: the actual 118 has reached the final target 100",
                 "  6. Band of the score (" + at("bands.drl", "Band of the score") + ")",
                 "       band: ◎ 100以上 (スコア 100.00)",
-                "  result: スコア 100.00 · 区分 ◎ 100以上 · ☆ yes"), run.out().lines().skip(1).toList());
+                "  result: スコア 100.00 · 区分 ◎ 100以上 · ☆ あり"), run.out().lines().skip(1).toList());
     }
 
     @Test

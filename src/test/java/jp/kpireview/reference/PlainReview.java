@@ -21,9 +21,9 @@ import jp.kpireview.domain.Status;
 public final class PlainReview {
 
     /** The band scale of rules/bands.drl. */
-    public static final List<Band> BANDS = List.of(new Band("×", "基準未満", null),
-            new Band("●", "0~50", BigDecimal.ZERO), new Band("○", "50~100", BigDecimal.valueOf(50)),
-            new Band("◎", "100以上", BigDecimal.valueOf(100)));
+    public static final List<Band> BANDS = List.of(new Band("×", "基準未満", null, 0),
+            new Band("●", "0~50", BigDecimal.ZERO, 1), new Band("○", "50~100", BigDecimal.valueOf(50), 2),
+            new Band("◎", "100以上", BigDecimal.valueOf(100), 3));
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal MINUS_HUNDRED = BigDecimal.valueOf(-100);
     /** The maintain tolerance, 5 % of the target's size. */
