@@ -17,6 +17,14 @@ public final class Decimals {
     private Decimals() {
     }
 
+    /**
+     * {@code part / whole × 100}, unrounded (exact, or to 34 digits where the quotient does not end): a band is
+     * decided on this value; rounding is for printing ({@link RawScore#of(Reference, BigDecimal, int)}).
+     */
+    public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return part.multiply(HUNDRED).divide(whole, EXACT);
+    }
+
     /** {@code part / whole × 100}, rounded half-up to {@code decimals}. */
     public static BigDecimal percent(BigDecimal part, BigDecimal whole, int decimals) {
         return part.multiply(HUNDRED).divide(whole, decimals, RoundingMode.HALF_UP);

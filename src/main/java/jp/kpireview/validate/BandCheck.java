@@ -99,7 +99,8 @@ final class BandCheck {
     /** Sorted by score, the band never steps down. */
     private void order(Probes probes) {
         List<Probes.Point> scored = probes.points.stream().filter(Probes.Point::judged)
-                .sorted(Comparator.comparing(p -> p.evaluation().score())).toList();
+                .sorted(Comparator.comparing((Probes.Point p) -> p.evaluation().score()).thenComparing(this::index))
+                .toList();
         Probes.Point previous = null;
         for (Probes.Point p : scored) {
             if (previous != null && index(p) < index(previous)) {
@@ -144,7 +145,8 @@ final class BandCheck {
             for (Probes.Change c : at) {
                 BigDecimal below = lower(c).evaluation().score();
                 BigDecimal above = upper(c).evaluation().score();
-                if (!(below.compareTo(edge) < 0 && above.compareTo(edge) >= 0)) {
+                // the band is decided on the unrounded score: just below the edge may print as the edge itself
+                if (!(below.compareTo(edge) <= 0 && above.compareTo(edge) >= 0)) {
                     issues.add(new Issue(true, "band " + band.mark() + " starts at a score of " + above.toPlainString()
                             + " (below it " + below.toPlainString() + "), not at its edge " + edge.toPlainString()));
                     break;

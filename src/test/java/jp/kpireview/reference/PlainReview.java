@@ -59,6 +59,12 @@ public final class PlainReview {
             return numerator.signum() == 0;
         }
 
+        /** The sign of this fraction minus {@code value}, without dividing: the exact comparison a band edge needs. */
+        int compareTo(BigDecimal value) {
+            int c = numerator.compareTo(value.multiply(denominator));
+            return denominator.signum() < 0 ? -c : c;
+        }
+
         BigDecimal rounded(int decimals) {
             return numerator.divide(denominator, decimals, RoundingMode.HALF_UP);
         }
@@ -93,12 +99,13 @@ public final class PlainReview {
             return unscored(kpi, year, Status.REFERENCE_EQUALS_BASELINE, direction, kind, shownReference);
         }
         // (actual − origin) / (span.n / span.d) × 100 = (actual − origin) × span.d × 100 / span.n, rounded once
-        BigDecimal raw = new Fraction(actual.subtract(origin).multiply(span.denominator()).multiply(HUNDRED),
-                span.numerator()).rounded(SCORE_DECIMALS);
+        Fraction exact = new Fraction(actual.subtract(origin).multiply(span.denominator()).multiply(HUNDRED),
+                span.numerator());
+        BigDecimal raw = exact.rounded(SCORE_DECIMALS);
         BigDecimal score = raw.compareTo(HUNDRED) > 0 ? HUNDRED.setScale(SCORE_DECIMALS)
                 : raw.compareTo(MINUS_HUNDRED) < 0 ? MINUS_HUNDRED.setScale(SCORE_DECIMALS) : raw;
         boolean achieved = ahead(actual, kpi.finalTarget(), direction) >= 0;
-        return new Evaluation(kpi, year, Status.SCORED, direction, kind, shownReference, raw, score, band(score),
+        return new Evaluation(kpi, year, Status.SCORED, direction, kind, shownReference, raw, score, band(exact),
                 achieved, "", List.of());
     }
 
@@ -137,7 +144,8 @@ public final class PlainReview {
         return direction == Direction.DECREASE ? -compared : compared;
     }
 
-    private static Band band(BigDecimal score) {
+    /** The band of the exact raw score: the clamp to ±100 moves no score across an edge (0, 50, 100). */
+    private static Band band(Fraction score) {
         for (int i = BANDS.size() - 1; i > 0; i--) {
             if (score.compareTo(BANDS.get(i).lower()) >= 0) {
                 return BANDS.get(i);

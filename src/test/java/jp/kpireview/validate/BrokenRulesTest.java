@@ -65,8 +65,8 @@ class BrokenRulesTest {
                 edit("a symbol naming two directions", "direction.drl", s -> s.replace("\"↘\", \"↓\"", "\"↘\", \"↗\""),
                         "names both"),
                 edit("a rule that fails at run time", "score.drl", s -> s.replace(
-                        "insert( RawScore.of($r, Decimals.percent($r.progress(), $r.span(), 2)) );",
-                        "insert( RawScore.of($r, Decimals.percent($r.progress(), java.math.BigDecimal.ZERO, 2)) );"),
+                        "insert( RawScore.of($r, Decimals.percent($r.progress(), $r.span()), 2) );",
+                        "insert( RawScore.of($r, Decimals.percent($r.progress(), java.math.BigDecimal.ZERO), 2) );"),
                         "Raw score"),
                 edit("a rule that updates its own fact without end", "achievement.drl", s -> s
                         + "\nrule \"Loop\"\nwhen\n    $s : Score()\nthen\n    update($s);\nend\n",
@@ -84,11 +84,11 @@ class BrokenRulesTest {
                 edit("a rule switched on by today's date", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "date-effective \"01-Apr-2020\"\nwhen\n    $s : Score( ahead"), "date-effective 01-Apr-2020: this follows today's date"),
                 edit("a logical insert (no truth maintenance here)", "score.drl", s -> s.replace(
-                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:26: rule \"Raw score\":"
+                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:27: rule \"Raw score\":"
                         + " insertLogical needs truth maintenance"),
                 edit("a declared double (−0.0 would differ between builds)", "bands.drl", s -> s.replace(
                         "import jp.kpireview.facts.Score;\n", "import jp.kpireview.facts.Score;\n\ndeclare Tolerance\n"
-                        + "    points : double\nend\n"), "bands.drl:8: declare Tolerance: field points is double"),
+                        + "    points : double\nend\n"), "bands.drl:9: declare Tolerance: field points is double"),
                 edit("a rule attribute that is not true or false", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "no-loop maybe\nwhen\n    $s : Score( ahead"),
                         "achievement.drl:10:"),

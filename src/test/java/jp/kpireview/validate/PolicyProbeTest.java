@@ -48,8 +48,8 @@ class PolicyProbeTest {
 
     @Test
     void aBandRuleThatIgnoresTheScaleIsAnError() throws IOException {
-        List<String> found = findings(drl -> drl.replace("$s.kpi().outcome().band($scale.bandOf($s.value()));",
-                "$s.kpi().outcome().band($scale.bandOf($s.value().add(java.math.BigDecimal.TEN)));"));
+        List<String> found = findings(drl -> drl.replace("Judgment.of($s, $scale.bandOf($s.value()))",
+                "Judgment.of($s, $scale.bandOf($s.value().add(java.math.BigDecimal.TEN)))"));
         assertTrue(found.stream().anyMatch(f -> f.startsWith("error: ") && f.contains("band ● starts at a score of"
                 + " -10.00 (below it -10.01), not at its edge 0")), found.toString());
     }
