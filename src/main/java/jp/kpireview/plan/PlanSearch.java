@@ -26,6 +26,8 @@ public final class PlanSearch {
     /** How far beyond the baseline–target span the search looks, in spans. */
     private static final int REACH = 20;
     private static final int MAX_STEPS = 200;
+    /** Samples of each KPI's range before the changes are narrowed down. */
+    private static final int SAMPLES = 64;
 
     private final PolicyEngine engine;
 
@@ -48,6 +50,8 @@ public final class PlanSearch {
         long better;
         String note;
         BigDecimal answer;
+        /** Whether each sample of the KPI's grid reaches the goal. */
+        final List<Boolean> reached = new ArrayList<>();
 
         Search(int kpi, Goal goal, BigDecimal origin, BigDecimal step, int sign, long worse, long better) {
             this.kpi = kpi;
@@ -62,6 +66,77 @@ public final class PlanSearch {
         /** The actual at grid point {@code k}: origin + sign × k × step. */
         BigDecimal at(long k) {
             return origin.add(step.multiply(BigDecimal.valueOf(k * sign)));
+        }
+    }
+
+    /**
+     * Where reaching the goal changes between two grid points: narrowed until they are neighbours.
+     *
+     * @param reachedOnBetterSide whether the better of the two reaches the goal (the change enters it) or not (it
+     *                            leaves it)
+     */
+    private static final class Change {
+        final Search search;
+        long worse;
+        long better;
+        final boolean reachedOnBetterSide;
+
+        Change(Search search, long worse, long better, boolean reachedOnBetterSide) {
+            this.search = search;
+            this.worse = worse;
+            this.better = better;
+            this.reachedOnBetterSide = reachedOnBetterSide;
+        }
+    }
+
+    /** Samples over [worse, better]: both ends and evenly between them, in grid steps. */
+    private static List<Long> grid(long worse, long better) {
+        List<Long> grid = new ArrayList<>();
+        long span = better - worse;
+        int n = (int) Math.max(Math.min(SAMPLES, span), 1);
+        for (int i = 0; i <= n; i++) {
+            long g = worse + Math.round((double) span * i / n);
+            if (grid.isEmpty() || grid.get(grid.size() - 1) != g) {
+                grid.add(g);
+            }
+        }
+        return grid;
+    }
+
+    /**
+     * The answer from the goal's ranges: the least good actual of the range that runs to the best value searched
+     * (以上 / 以下); a goal reached only in a range between two values is said so, with that range's least good end.
+     */
+    private static void answer(Search s, List<Long> grid, List<Change> changes) {
+        // the ranges of grid points that reach the goal, worse to better
+        List<long[]> ranges = new ArrayList<>();
+        long from = s.reached.get(0) ? grid.get(0) : Long.MIN_VALUE;
+        for (Change c : changes) {
+            if (c.reachedOnBetterSide) {
+                from = c.better;
+            } else {
+                ranges.add(new long[] {from, c.worse});
+                from = Long.MIN_VALUE;
+            }
+        }
+        if (from != Long.MIN_VALUE) {
+            ranges.add(new long[] {from, grid.get(grid.size() - 1)});
+        }
+        long[] last = ranges.get(ranges.size() - 1);
+        boolean openEnded = s.reached.get(s.reached.size() - 1);
+        s.answer = s.at(last[0]);
+        List<String> only = new ArrayList<>();
+        for (long[] r : openEnded ? ranges.subList(0, ranges.size() - 1) : ranges) {
+            BigDecimal a = s.at(r[0]);
+            BigDecimal b = s.at(r[1]);
+            only.add(a.min(b).toPlainString() + " から " + a.max(b).toPlainString() + " の間");
+        }
+        if (!openEnded) {
+            s.note = "reached only between values: " + String.join(", ", only) + " (この範囲でのみ達する)";
+        } else if (!only.isEmpty()) {
+            s.note = "also reached " + String.join(", ", only);
+        } else if (last[0] == grid.get(0)) {
+            s.note = "reached by any actual";
         }
     }
 
@@ -94,47 +169,90 @@ public final class PlanSearch {
             BigDecimal origin = kpi.baseline().setScale(Math.max(step.scale(), 0), RoundingMode.HALF_UP);
             betters.add(better);
             steps.add(step);
+            // a KPI whose data holds no negative value cannot take one (a count, a rate): the search stays at 0 or above
+            long worse = -reach;
+            long best = reach;
+            if (!canBeNegative(kpi)) {
+                long toZero = origin.divide(step, 0, RoundingMode.FLOOR).longValue();
+                if (sign > 0) {
+                    worse = Math.max(worse, -toZero);
+                } else {
+                    best = Math.min(best, toZero);
+                }
+            }
             for (Goal g : goals) {
-                searches.add(new Search(k, g, origin, step, sign, -reach, reach));
+                searches.add(new Search(k, g, origin, step, sign, worse, best));
             }
         }
-        // the ends first: a goal the best end does not reach cannot be reached; one the worst end reaches, always is
-        List<Evaluation> worst = evaluate(kpis, searches, s -> s.at(s.worse), year);
-        List<Evaluation> best = evaluate(kpis, searches, s -> s.at(s.better), year);
+        // sampled first (one evaluation per KPI and sample serves every goal), then each change between two samples
+        // narrowed down: nothing assumes that a better actual gives a better band
         List<Search> open = new ArrayList<>();
-        for (int i = 0; i < searches.size(); i++) {
-            Search s = searches.get(i);
-            if (!reaches(best.get(i), s.goal, bands)) {
-                s.note = best.get(i).judged() ? "cannot be reached: even " + s.at(s.better).toPlainString() + " gets "
-                        + (best.get(i).band() == null ? "no band" : best.get(i).band().mark())
-                        : "cannot be scored (" + best.get(i).status().code() + ")";
-            } else if (reaches(worst.get(i), s.goal, bands)) {
-                s.answer = s.at(s.worse);
-                s.note = "reached by any actual";
-            } else {
-                open.add(s);
+        List<List<Long>> samples = new ArrayList<>();
+        for (int k = 0; k < kpis.size(); k++) {
+            samples.add(null);
+        }
+        List<Search> firstOfKpi = new ArrayList<>();
+        for (Search s : searches) {
+            if (samples.get(s.kpi) == null) {
+                samples.set(s.kpi, grid(s.worse, s.better));
+                firstOfKpi.add(s);
             }
         }
-        for (int round = 0; round < MAX_STEPS && !open.isEmpty(); round++) {
-            List<Search> narrowing = open.stream().filter(s -> s.better - s.worse > 1).toList();
+        List<Search> sampleSearches = new ArrayList<>();
+        List<Long> sampleAt = new ArrayList<>();
+        for (Search s : firstOfKpi) {
+            for (long g : samples.get(s.kpi)) {
+                sampleSearches.add(s);
+                sampleAt.add(g);
+            }
+        }
+        List<Evaluation> sampled = evaluate(kpis, sampleSearches, sampleAt, year);
+        java.util.Map<Integer, List<Evaluation>> sampledOf = new java.util.HashMap<>();
+        for (int i = 0; i < sampleSearches.size(); i++) {
+            sampledOf.computeIfAbsent(sampleSearches.get(i).kpi, k -> new ArrayList<>()).add(sampled.get(i));
+        }
+        // each change of "reaches the goal" between two samples, as an interval [worse, better] to narrow
+        List<Change> changes = new ArrayList<>();
+        for (Search s : searches) {
+            List<Long> grid = samples.get(s.kpi);
+            List<Evaluation> at = sampledOf.get(s.kpi);
+            for (int i = 0; i < grid.size(); i++) {
+                s.reached.add(reaches(at.get(i), s.goal, bands));
+            }
+            if (!s.reached.contains(true)) {
+                Evaluation best = at.get(at.size() - 1);
+                s.note = best.judged() ? "cannot be reached: even " + s.at(s.better).toPlainString() + " gets "
+                        + best.band().mark() : "cannot be judged (" + best.status().label() + ")";
+                continue;
+            }
+            open.add(s);
+            for (int i = 1; i < grid.size(); i++) {
+                if (s.reached.get(i) != s.reached.get(i - 1)) {
+                    changes.add(new Change(s, grid.get(i - 1), grid.get(i), s.reached.get(i)));
+                }
+            }
+        }
+        for (int round = 0; round < MAX_STEPS; round++) {
+            List<Change> narrowing = changes.stream().filter(c -> c.better - c.worse > 1).toList();
             if (narrowing.isEmpty()) {
                 break;
             }
-            List<Evaluation> mid = evaluate(kpis, narrowing, s -> s.at(Math.floorDiv(s.worse + s.better, 2)), year);
+            List<Evaluation> mid = evaluate(kpis, narrowing.stream().map(c -> c.search).toList(),
+                    narrowing.stream().map(c -> Math.floorDiv(c.worse + c.better, 2)).toList(), year);
             for (int i = 0; i < narrowing.size(); i++) {
-                Search s = narrowing.get(i);
-                long m = Math.floorDiv(s.worse + s.better, 2);
-                if (reaches(mid.get(i), s.goal, bands)) {
-                    s.better = m;
+                Change c = narrowing.get(i);
+                long m = Math.floorDiv(c.worse + c.better, 2);
+                if (reaches(mid.get(i), c.search.goal, bands) == c.reachedOnBetterSide) {
+                    c.better = m;
                 } else {
-                    s.worse = m;
+                    c.worse = m;
                 }
             }
         }
         for (Search s : open) {
-            s.answer = s.at(s.better);
+            answer(s, samples.get(s.kpi), changes.stream().filter(c -> c.search == s).toList());
         }
-        verify(kpis, open, year, bands);
+        verify(kpis, open.stream().filter(s -> s.answer != null).toList(), year, bands);
         List<Plan.KpiNeeds> plans = new ArrayList<>();
         for (int k = 0; k < kpis.size(); k++) {
             List<Plan.Need> needs = new ArrayList<>();
@@ -148,14 +266,18 @@ public final class PlanSearch {
         return new Plan(year, engine.policyFor(year).ref(), bands, tables.terms(), plans);
     }
 
-    /** The answer reaches the goal and one step worse does not: the search's claim, checked by the rules again. */
+    /**
+     * The answer reaches the goal and one step worse does not (unless the answer is the worst value searched): the
+     * search's claim, checked by the rules again.
+     */
     private void verify(List<Kpi> kpis, List<Search> searches, int year, List<Band> bands) {
         List<Evaluation> at = evaluate(kpis, searches, s -> s.answer, year);
         List<Evaluation> below = evaluate(kpis, searches, s -> s.answer.subtract(s.step.multiply(
                 BigDecimal.valueOf(s.sign))), year);
         for (int i = 0; i < searches.size(); i++) {
             Search s = searches.get(i);
-            if (!reaches(at.get(i), s.goal, bands) || reaches(below.get(i), s.goal, bands)) {
+            boolean atWorstEnd = s.answer.compareTo(s.at(s.worse)) == 0;
+            if (!reaches(at.get(i), s.goal, bands) || !atWorstEnd && reaches(below.get(i), s.goal, bands)) {
                 s.note = "the band does not change at one place (the rules are not monotone here); "
                         + s.answer.toPlainString() + " reaches it";
             }
@@ -167,6 +289,24 @@ public final class PlanSearch {
             return false;
         }
         return goal.index() < 0 ? e.achieved() : bands.indexOf(e.band()) >= goal.index();
+    }
+
+    /** Each search's KPI at its grid point {@code points.get(i)}, all in one session. */
+    private List<Evaluation> evaluate(List<Kpi> kpis, List<Search> searches, List<Long> points, int year) {
+        java.util.Iterator<Long> point = points.iterator();
+        List<BigDecimal> actuals = new ArrayList<>(points.size());
+        for (int i = 0; i < searches.size(); i++) {
+            actuals.add(searches.get(i).at(point.next()));
+        }
+        java.util.Iterator<BigDecimal> actual = actuals.iterator();
+        return evaluate(kpis, searches, s -> actual.next(), year);
+    }
+
+    /** True when the KPI's data holds a negative value: only then may the search try one. */
+    private static boolean canBeNegative(Kpi kpi) {
+        return kpi.baseline().signum() < 0 || kpi.finalTarget().signum() < 0
+                || kpi.actuals().values().stream().anyMatch(v -> v.signum() < 0)
+                || kpi.plans().values().stream().anyMatch(v -> v.signum() < 0);
     }
 
     /** Each search's KPI with the actual {@code at} gives for the year, all in one session. */

@@ -64,6 +64,26 @@ class PlanSearchTest {
                 .toList());
     }
 
+    /**
+     * Under examples/policies/achievement-ratio a KPI that should fall has 達成率 = target / actual, which no longer
+     * improves as one number: negative actuals give 0 %. The search stays within the values a count can take and
+     * trusts only the rules: KPI 6 交通事故件数 (target 180) gets A at 180 or less, C at 360 (50 %).
+     */
+    @Test
+    void aRatioOfADecreaseIsPlannedWithinTheValuesACountCanTake() {
+        List<Kpi> kpis = KpiCsv.read(SEED);
+        Plan plan = new PlanSearch(PolicyEngine.of(RuleBase.load(Path.of("examples/policies/achievement-ratio"))))
+                .plan(kpis, 2019);
+        Plan.KpiNeeds p6 = plan.kpis().stream().filter(p -> p.kpi().id().equals("6")).findFirst().orElseThrow();
+        assertEquals(List.of("360", "225", "180", "180"), p6.actuals(), p6.notes());
+        assertEquals("", p6.notes());
+        for (Plan.KpiNeeds p : plan.kpis()) {
+            for (Plan.Need n : p.needs()) {
+                assertTrue(n.actual() == null || n.actual().signum() >= 0, p.kpi().id() + " " + n);
+            }
+        }
+    }
+
     @Test
     void aBandAboveTheClampIsSaidToBeOutOfReach() throws IOException {
         Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace(".from(100, \"◎\", \"100以上\")",
