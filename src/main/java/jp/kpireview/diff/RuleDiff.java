@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import jp.kpireview.domain.Band;
+import jp.kpireview.domain.Terms;
 import jp.kpireview.batch.BatchRunner;
 import jp.kpireview.batch.YearSelection;
 import jp.kpireview.domain.Evaluation;
@@ -29,8 +31,23 @@ public final class RuleDiff {
     /**
      * @param kpiYears     KPI-years compared
      * @param scoreChanges KPI-years whose score changed, band and ☆ staying the same
+     * @param scales       the band scales that differ between the two folders, one line each ("× ● ○ ◎ → D C B A S");
+     *                     empty when both use the same. Bands of scales of the same size are compared by their place,
+     *                     so a renamed mark is said here once rather than as a change of every KPI
+     * @param terms        the words of the two policies, before and after (the columns the reports show)
      */
-    public record Result(long kpiYears, List<KpiChange> kpis, List<SummaryChange> summaries, long scoreChanges) {
+    public record Result(long kpiYears, List<KpiChange> kpis, List<SummaryChange> summaries, long scoreChanges,
+            List<String> scales, List<Terms> terms) {
+
+        /** Whether either policy has a score (else the reports show no score column), or a flag. */
+        public boolean scored() {
+            return terms.stream().anyMatch(Terms::hasScore);
+        }
+
+        /** The flag either policy gives (☆), or null when neither has one. */
+        public String flag() {
+            return terms.stream().map(Terms::flag).filter(Objects::nonNull).findFirst().orElse(null);
+        }
     }
 
     private final PolicyEngine before;
@@ -56,11 +73,21 @@ public final class RuleDiff {
     }
 
     private static void compare(String municipality, Review a, Review b, Accumulator into) {
+        into.terms.putIfAbsent(0, a.terms());
+        into.terms.putIfAbsent(1, b.terms());
+        boolean byPlace = !sameScale(a.bands(), b.bands()) && a.bands().size() == b.bands().size();
+        if (!sameScale(a.bands(), b.bands())) {
+            into.scales.add(String.join(" ", a.bands().stream().map(Band::mark).toList()) + " → "
+                    + String.join(" ", b.bands().stream().map(Band::mark).toList())
+                    + (byPlace ? " (区分は順位で比べています: compared by their place in the scale)"
+                            : " (区分の数が違うので記号で比べています: different numbers of bands, compared by mark)"));
+        }
         for (int i = 0; i < a.evaluations().size(); i++) {
             Evaluation x = a.evaluations().get(i);
             Evaluation y = b.evaluations().get(i);
             into.kpiYears++;
-            if (!Objects.equals(mark(x), mark(y)) || x.achieved() != y.achieved() || x.status() != y.status()) {
+            boolean sameBand = byPlace ? Objects.equals(rank(x), rank(y)) : Objects.equals(mark(x), mark(y));
+            if (!sameBand || x.achieved() != y.achieved() || !Objects.equals(x.status(), y.status())) {
                 into.kpis.add(new KpiChange(x, y));
             } else if (!sameNumber(x.score(), y.score())) {
                 into.scoreChanges++;
@@ -71,8 +98,10 @@ public final class RuleDiff {
         for (int i = 0; i < sa.size(); i++) {
             ProjectSummary x = sa.get(i);
             ProjectSummary y = sb.get(i);
-            if (!sameNumber(x.average(), y.average()) || !x.bandCounts().equals(y.bandCounts())
-                    || x.achieved() != y.achieved() || x.scoredKpis() != y.scoredKpis()) {
+            boolean sameCounts = byPlace ? List.copyOf(x.bandCounts().values()).equals(List.copyOf(
+                    y.bandCounts().values())) : x.bandCounts().equals(y.bandCounts());
+            if (!sameNumber(x.average(), y.average()) || !sameCounts || x.achieved() != y.achieved()
+                    || x.scoredKpis() != y.scoredKpis() || !Objects.equals(x.grade(), y.grade())) {
                 into.summaries.add(new SummaryChange(municipality, x, y));
             }
         }
@@ -84,10 +113,22 @@ public final class RuleDiff {
         private long scoreChanges;
         private final List<KpiChange> kpis = new ArrayList<>();
         private final List<SummaryChange> summaries = new ArrayList<>();
+        private final java.util.Set<String> scales = new java.util.LinkedHashSet<>();
+        private final java.util.Map<Integer, Terms> terms = new java.util.TreeMap<>();
 
         public Result result() {
-            return new Result(kpiYears, List.copyOf(kpis), List.copyOf(summaries), scoreChanges);
+            return new Result(kpiYears, List.copyOf(kpis), List.copyOf(summaries), scoreChanges, List.copyOf(scales),
+                    List.copyOf(terms.values()));
         }
+    }
+
+    /** Two scales are the same when their bands have the same marks, labels and edges, in order. */
+    private static boolean sameScale(List<Band> a, List<Band> b) {
+        return a.equals(b);
+    }
+
+    private static Integer rank(Evaluation e) {
+        return e.band() == null ? null : e.band().rank();
     }
 
     static String mark(Evaluation e) {

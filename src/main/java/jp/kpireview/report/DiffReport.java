@@ -3,6 +3,8 @@ package jp.kpireview.report;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import jp.kpireview.diff.RuleDiff;
 import jp.kpireview.domain.Evaluation;
@@ -12,23 +14,41 @@ import jp.kpireview.io.AtomicFiles;
 /** What a rule edit changes, as a terminal table and as a page in the style of report.html. */
 public final class DiffReport {
 
-    private static final int[] WIDTHS = {-10, -5, -8, 18, 8, 6, 0};
-
     private DiffReport() {
     }
 
     public static void print(RuleDiff.Result r, String before, String after, PrintWriter out) {
-        out.printf("%s → %s: %,d KPI-years compared; %d change band or ☆, %d only their score; %d project summaries"
-                + " change%n", before, after, r.kpiYears(), r.kpis().size(), r.scoreChanges(), r.summaries().size());
+        out.printf("%s → %s: %,d KPI-years compared; %d change band or %s, %d only their %s; %d project summaries"
+                + " change%n", before, after, r.kpiYears(), r.kpis().size(), flagOr(r, "flag"), r.scoreChanges(),
+                "score", r.summaries().size());
+        r.scales().forEach(s -> out.println("評価区分の表が違います (the band scales differ): " + s));
         if (!r.kpis().isEmpty()) {
             out.println();
-            row(out, "自治体", "KPI", "年度", "スコア", "区分", "☆", "施策KPI");
+            List<String> heading = new ArrayList<>(List.of("自治体", "KPI", "年度"));
+            if (r.scored()) {
+                heading.add(scoreOr(r, "スコア"));
+            }
+            heading.add("区分");
+            if (r.flag() != null) {
+                heading.add(r.flag());
+            }
+            heading.add("施策KPI");
+            int[] widths = widths(r);
+            out.println(TextWidth.row(widths, heading.toArray(String[]::new)));
             for (RuleDiff.KpiChange c : r.kpis()) {
                 Evaluation a = c.before();
                 Evaluation b = c.after();
-                row(out, a.kpi().municipality(), a.kpi().id(), FiscalYear.label(a.year()),
-                        change(a, b, e -> shown(e.score())), change(a, b, DiffReport::band),
-                        change(a, b, e -> e.achieved() ? "☆" : "–"), a.kpi().name());
+                List<String> cells = new ArrayList<>(List.of(a.kpi().municipality(), a.kpi().id(),
+                        FiscalYear.label(a.year())));
+                if (r.scored()) {
+                    cells.add(change(a, b, e -> shown(e.score())));
+                }
+                cells.add(change(a, b, DiffReport::band));
+                if (r.flag() != null) {
+                    cells.add(change(a, b, e -> e.achieved() ? r.flag() : "–"));
+                }
+                cells.add(a.kpi().name());
+                out.println(TextWidth.row(widths, cells.toArray(String[]::new)));
             }
         }
         if (!r.summaries().isEmpty()) {
@@ -47,19 +67,34 @@ public final class DiffReport {
                 + "<title>ルール変更の影響</title>\n<style>\n" + HtmlReport.STYLE + "td.was { color: #999; }\ntd.nowrap { white-space: nowrap; }\n"
                 + "</style>\n</head>\n<body>\n<h1>ルール変更の影響 <small>what the rule edit changes</small></h1>\n");
         html.append("<p class=\"lead\">").append(Html.escape(before)).append(" → ").append(Html.escape(after))
-                .append(String.format(": %,d KPI-years; %d change band or ☆, %d only their score; %d project summaries"
-                        + " change</p>\n", r.kpiYears(), r.kpis().size(), r.scoreChanges(), r.summaries().size()));
+                .append(Html.escape(String.format(": %,d KPI-years; %d change band or %s, %d only their %s; %d project"
+                        + " summaries change", r.kpiYears(), r.kpis().size(), flagOr(r, "flag"), r.scoreChanges(),
+                        "score", r.summaries().size()))).append("</p>\n");
+        r.scales().forEach(s -> html.append("<p class=\"note\">評価区分の表が違います (the band scales differ): ")
+                .append(Html.escape(s)).append("</p>\n"));
         html.append("<h2>KPI</h2>\n<table class=\"kpis\"><thead><tr><th>自治体</th><th>KPI</th><th>年度</th>"
-                + "<th>施策KPI</th><th>スコア</th><th>区分</th><th>☆</th></tr></thead><tbody>\n");
+                + "<th>施策KPI</th>").append(r.scored() ? "<th>" + Html.escape(scoreOr(r, "スコア")) + "</th>" : "")
+                .append("<th>区分</th>").append(r.flag() == null ? "" : "<th>" + Html.escape(r.flag()) + "</th>")
+                .append("</tr></thead><tbody>\n");
         for (RuleDiff.KpiChange c : r.kpis()) {
             Evaluation a = c.before();
             Evaluation b = c.after();
             html.append("<tr><td class=\"nowrap\">").append(Html.escape(a.kpi().municipality()))
                     .append("</td><td class=\"nowrap\">").append(Html.escape(a.kpi().id()))
-                    .append("</td><td class=\"nowrap\">").append(FiscalYear.bothLabels(a.year())).append("</td><td>").append(Html.escape(a.kpi().name())).append("</td><td class=\"n\">")
-                    .append(Html.escape(change(a, b, e -> shown(e.score())))).append("</td><td class=\"mark\">")
-                    .append(Html.escape(change(a, b, DiffReport::band))).append("</td><td class=\"mark star\">")
-                    .append(change(a, b, e -> e.achieved() ? "☆" : "–")).append("</td></tr>\n");
+                    .append("</td><td class=\"nowrap\">").append(FiscalYear.bothLabels(a.year())).append("</td><td>")
+                    .append(Html.escape(a.kpi().name())).append("</td>");
+            if (r.scored()) {
+                html.append("<td class=\"n\">").append(Html.escape(change(a, b, e -> shown(e.score()))))
+                        .append("</td>");
+            }
+            html.append("<td class=\"mark\">").append(Html.escape(change(a, b, DiffReport::band))).append("</td>");
+            if (r.flag() != null) {
+                // an unchanged flag column stays plain: only a change is coloured
+                String flag = change(a, b, e -> e.achieved() ? r.flag() : "");
+                html.append("<td class=\"mark").append(a.achieved() != b.achieved() ? " star" : "").append("\">")
+                        .append(Html.escape(flag)).append("</td>");
+            }
+            html.append("</tr>\n");
         }
         html.append("</tbody></table>\n<h2>プロジェクト集計</h2>\n<table class=\"summary\"><thead><tr><th>自治体</th>"
                 + "<th>プロジェクト</th><th>年度</th><th>変更前</th><th>変更後</th></tr></thead><tbody>\n");
@@ -88,7 +123,31 @@ public final class DiffReport {
         return score == null ? "—" : score.toPlainString();
     }
 
-    private static void row(PrintWriter out, String... cells) {
-        out.println(TextWidth.row(WIDTHS, cells));
+    /** The column widths of the KPI table: the score and flag columns only where a policy has them. */
+    private static int[] widths(RuleDiff.Result r) {
+        List<Integer> widths = new ArrayList<>(List.of(-10, -5, -8));
+        if (r.scored()) {
+            widths.add(18);
+        }
+        widths.add(8);
+        if (r.flag() != null) {
+            widths.add(6);
+        }
+        widths.add(0);
+        return widths.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The name of the score (スコア, 達成率) of the newer policy that has one, or {@code fallback}. */
+    private static String scoreOr(RuleDiff.Result r, String fallback) {
+        for (int i = r.terms().size() - 1; i >= 0; i--) {
+            if (r.terms().get(i).hasScore()) {
+                return r.terms().get(i).score();
+            }
+        }
+        return fallback;
+    }
+
+    private static String flagOr(RuleDiff.Result r, String fallback) {
+        return r.flag() == null ? fallback : r.flag();
     }
 }

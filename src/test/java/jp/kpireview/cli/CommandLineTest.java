@@ -276,6 +276,27 @@ class CommandLineTest {
                 + " summaries change"), run.out());
     }
 
+    /** Lowering the 順調 threshold of the project-grade example changes grades only: diff reports those summaries. */
+    @Test
+    void diffComparesProjectGrades() throws IOException {
+        Path edited = dir.resolve("graded");
+        Files.createDirectories(edited.resolve("tests"));
+        try (var files = Files.list(Path.of("examples/policies/project-grade"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.writeString(edited.resolve(f.getFileName()), Files.readString(f).replace(") >= 0.7", ") >= 0.5")
+                        .replace(") < 0.7", ") < 0.5"));
+            }
+        }
+        Run run = run("diff", "--rules", "examples/policies/project-grade", "--rules", edited.toString(), "--data",
+                "seeds/otaru-h30.csv", "--years", "FY2018", "--out", dir.resolve("out").toString());
+        assertEquals(0, run.exit(), run.err());
+        // (1) 50 % of its counted KPIs in ○ or ◎: 概ね順調 → 順調; the bands and averages stay as they are
+        assertTrue(run.out().contains("0 change band or ☆, 0 only their score; 3 project summaries change"),
+                run.out());
+        assertTrue(run.out().contains("平均スコア 40.90  ×3 ●5 ○5 ◎3 ☆3  評価 概ね順調\n")
+                && run.out().contains("平均スコア 40.90  ×3 ●5 ○5 ◎3 ☆3  評価 順調\n"), run.out());
+    }
+
     @Test
     void validateAndTestRulesPassOnTheBundledRulesAndWarnAboutTheEdit() throws IOException {
         Run valid = run("validate");
