@@ -2,46 +2,53 @@ package jp.kpireview.domain;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * One band of the score scale (評価区分), e.g. ○ "50~100". A band runs from its lower edge (inclusive) up to the
- * next band's lower edge; the lowest band has no lower edge. The edges are written in rules/bands.drl.
+ * One band of a policy's scale (評価区分), e.g. ○ "50~100". On a score scale a band runs from its lower edge
+ * (inclusive) up to the next band's lower edge; the lowest band has no lower edge, nor has any band of a policy that
+ * judges without a score. A band belongs to its scale: the same mark on another scale is another band.
+ *
+ * @param rank  the band's place in its scale, 0 for the lowest: what a trend compares without a score
+ * @param scale the scale's identity, written from all its bands (marks, labels and edges): two policies with the
+ *              same scale share their bands, two with different scales never do, whatever their marks
  */
-public record Band(String mark, String label, BigDecimal lower, int rank) {
+public record Band(String mark, String label, BigDecimal lower, int rank, String scale) {
 
-    /** @param rank the band's place in its scale, 0 for the lowest: what a trend compares without a score */
-    public Band {
+    /** A band outside any scale (tests, a published table). */
+    public Band(String mark, String label, BigDecimal lower, int rank) {
+        this(mark, label, lower, rank, "");
     }
 
-    /** The lowest band of a scale, or a band whose place is not known. */
     public Band(String mark, String label, BigDecimal lower) {
-        this(mark, label, lower, 0);
+        this(mark, label, lower, 0, "");
+    }
+
+    /** The same band as part of the scale {@code identity}. */
+    public Band inScale(String identity) {
+        return new Band(mark, label, lower, rank, identity);
     }
 
     /**
-     * The band columns of a report over years of several band scales (policy periods), oldest scale first: the
-     * newest scale as it is, and each mark only an older scale has put in by its edge. One column per mark.
+     * The band columns of a report over years of several scales (policy periods): each distinct scale, oldest first,
+     * with its bands lowest first. Years under the same scale share its columns; bands of different scales are never
+     * added up because their marks match.
      */
     public static List<Band> columns(List<List<Band>> scales) {
-        List<Band> columns = new ArrayList<>();
-        for (int s = scales.size() - 1; s >= 0; s--) {
-            for (Band band : scales.get(s)) {
-                if (columns.stream().noneMatch(c -> c.mark().equals(band.mark()))) {
-                    int at = 0;
-                    while (at < columns.size() && !after(columns.get(at), band)) {
-                        at++;
-                    }
-                    columns.add(at, band);
-                }
-            }
-        }
-        return List.copyOf(columns);
+        Set<Band> columns = new LinkedHashSet<>();
+        scales.forEach(columns::addAll);
+        return List.copyOf(new ArrayList<>(columns));
     }
 
-    /** True when {@code column} starts above {@code band} (the band below every edge starts nowhere). */
-    private static boolean after(Band column, Band band) {
-        return band.lower() == null ? column.lower() != null
-                : column.lower() != null && column.lower().compareTo(band.lower()) > 0;
+    /** True when another column of {@code columns} has this band's mark (so a heading must say whose it is). */
+    public boolean markSharedIn(List<Band> columns) {
+        return columns.stream().anyMatch(c -> c != this && !c.equals(this) && c.mark().equals(mark));
+    }
+
+    /** How many bands this band's scale has among {@code columns}. */
+    public int scaleSize(List<Band> columns) {
+        return (int) columns.stream().filter(c -> c.scale().equals(scale)).count();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param achieved         counted KPIs with ☆
  * @param grade            the grade the rules gave (e.g. 順調); null when the rules give none
  * @param terms            the words of the policy that made the summary (its measure and flag, or none)
+ * @param bands            the scale of that policy, lowest first: what {@code bandCounts} counts
  */
 public record ProjectSummary(
         String project,
@@ -28,7 +29,16 @@ public record ProjectSummary(
         Map<String, Integer> bandCounts,
         int achieved,
         String grade,
-        Terms terms) {
+        Terms terms,
+        java.util.List<Band> bands) {
+
+    /**
+     * The count under a band column of a report over several scales: this summary's count when the column is a band
+     * of its own scale, else null (the column belongs to another policy's scale).
+     */
+    public Integer count(Band column) {
+        return bands.contains(column) ? bandCounts.getOrDefault(column.mark(), 0) : null;
+    }
 
     /** The cell of the flag count: the count when the policy has a flag (☆), else empty. */
     public Object achievedCell() {

@@ -100,7 +100,7 @@ final class Summaries {
         }
         return new ProjectSummary(group.whole() ? null : group.project(), group.year(), businesses.size(),
                 group.businesses(), counted.size(), group.kpis(), o.average(), bandCounts, achieved, grade,
-                tables.terms());
+                tables.terms(), bands);
     }
 
     private static String grade(SummaryOutcome o, List<String> grades, String what, RuleBase rules) {

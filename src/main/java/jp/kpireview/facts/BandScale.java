@@ -16,7 +16,7 @@ public final class BandScale {
     private final List<Band> bands = new ArrayList<>();
 
     private BandScale(Band lowest) {
-        bands.add(lowest);
+        add(lowest);
     }
 
     /** The band below the first edge. */
@@ -57,6 +57,12 @@ public final class BandScale {
                     + band.mark() + " is used twice)");
         }
         bands.add(band);
+        // every band carries the identity of the whole scale: rewritten as the scale grows
+        StringBuilder identity = new StringBuilder();
+        bands.forEach(b -> identity.append(b.mark()).append('\u001f').append(b.label()).append('\u001f')
+                .append(b.lower() == null ? "" : b.lower().toPlainString()).append('\u001e'));
+        String scale = identity.toString();
+        bands.replaceAll(b -> b.inScale(scale));
     }
 
     /** True when the bands have edges on a score: {@link #bandOf} works; otherwise rules give bands by mark. */

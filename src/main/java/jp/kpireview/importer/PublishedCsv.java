@@ -58,7 +58,7 @@ public final class PublishedCsv {
                 for (PublishedSummary s : summaries) {
                     csv.printRecord(SummaryCsv.cells(new ProjectSummary(s.project(), s.year(), s.scoredBusinesses(),
                             s.allBusinesses(), s.scoredKpis(), s.allKpis(), s.average(), s.bandCounts(),
-                            s.achieved(), null, PublishedTable.TERMS)));
+                            s.achieved(), null, PublishedTable.TERMS, List.of())));
                 }
             }
         });

@@ -96,7 +96,7 @@ record HtmlMunicipality(MunicipalityReview review) {
         if (average != null) {
             html.append("<th>").append(Html.escape(average)).append("</th>");
         }
-        bands.forEach(b -> html.append("<th>").append(Html.escape(b.mark())).append("</th>"));
+        SummaryCsv.headings(bands).forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
         html.append(flag == null ? "" : "<th>" + Html.escape(flag) + "</th>")
                 .append(review.grades().isEmpty() ? "" : "<th>評価</th>").append("</tr></thead><tbody>\n");
         List<SvgCharts.Bar> bars = new ArrayList<>();
@@ -107,16 +107,16 @@ record HtmlMunicipality(MunicipalityReview review) {
             if (average != null) {
                 html.append("<td class=\"n\">").append(HtmlReport.score(s.average())).append("</td>");
             }
-            bands.forEach(b -> html.append("<td class=\"n\">").append(s.bandCounts().containsKey(b.mark())
-                    ? s.bandCounts().get(b.mark()) : "").append("</td>"));
+            bands.forEach(b -> html.append("<td class=\"n\">").append(s.count(b) == null ? "" : s.count(b))
+                    .append("</td>"));
             html.append(flag == null ? "" : "<td class=\"n\">" + s.achievedCell() + "</td>")
                     .append(s.grade() == null ? "" : "<td class=\"grade\">" + Html.escape(s.grade()) + "</td>")
                     .append("</tr>\n");
             bars.add(new SvgCharts.Bar(FiscalYear.bothLabels(s.year()), bands.stream()
-                    .map(b -> s.bandCounts().getOrDefault(b.mark(), 0)).toList()));
+                    .map(b -> s.count(b) == null ? 0 : s.count(b)).toList()));
         }
         html.append("</tbody></table>\n")
-                .append(SvgCharts.bandDistribution(bars, bands.stream().map(Band::mark).toList(),
+                .append(SvgCharts.bandDistribution(bars, bands,
                         project + " 評価区分の分布"))
                 .append("</div>\n");
         return html.append(kpiTable(histories)).toString();

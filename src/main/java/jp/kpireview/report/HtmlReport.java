@@ -67,7 +67,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
 
     private static YearTotals totals(Review review, List<Band> bands) {
         ProjectSummary whole = review.overall().get(0);
-        List<Integer> counts = bands.stream().map(b -> whole.bandCounts().getOrDefault(b.mark(), 0)).toList();
+        List<Integer> counts = bands.stream().map(b -> whole.count(b) == null ? 0 : whole.count(b)).toList();
         return new YearTotals(review.year(), whole.allKpis(), whole.average(), counts, whole.achieved(),
                 whole.grade());
     }
@@ -165,10 +165,9 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
         return html.toString();
     }
 
-    /** The colour of a band's mark: its place among the band columns (the bands of every policy of the run). */
+    /** The colour of a band: its place in its own scale, so a position has one colour whatever the scale. */
     static String colour(List<Band> columns, Band band) {
-        int i = columns.stream().map(Band::mark).toList().indexOf(band.mark());
-        return SvgCharts.colour(Math.max(i, 0), columns.size());
+        return SvgCharts.colour(band.rank(), Math.max(band.scaleSize(columns), band.rank() + 1));
     }
 
     /** Every municipality: its average score per year and its latest year's band counts, with a national chart. */
@@ -184,14 +183,14 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             bars.add(new SvgCharts.Bar(FiscalYear.bothLabels(year), counts));
         }
         StringBuilder html = new StringBuilder("<h2>全自治体 <small>all municipalities</small></h2>\n")
-                .append(SvgCharts.bandDistribution(bars, marks(), "評価区分の分布 (全自治体)"))
+                .append(SvgCharts.bandDistribution(bars, bands, "評価区分の分布 (全自治体)"))
                 .append("\n<table class=\"overview\"><thead><tr><th>自治体</th><th>KPI</th>");
         // each year's summary measure under its own policy's name; years whose policy has none have no column
         List<Integer> averaged = years.stream().filter(y -> policies.get(y).terms().hasAverage()).toList();
         averaged.forEach(y -> html.append("<th>").append(Html.escape(policies.get(y).terms().average()))
                 .append("<br>").append(FiscalYear.bothLabels(y)).append("</th>"));
         html.append("<th>最新年度</th>");
-        bands.forEach(b -> html.append("<th>").append(Html.escape(b.mark())).append("</th>"));
+        SummaryCsv.headings(bands).forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
         String flag = policies.values().stream().map(p -> p.terms().flag()).filter(Objects::nonNull)
                 .reduce((a, b) -> b).orElse(null);
         html.append(flag == null ? "" : "<th>" + Html.escape(flag) + "</th>").append(grades.isEmpty() ? "" : "<th>評価</th>").append("</tr></thead>\n<tbody>\n");
@@ -217,10 +216,6 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             html.append("</tr>\n");
         }
         return html.append("</tbody></table>\n").toString();
-    }
-
-    private List<String> marks() {
-        return bands.stream().map(Band::mark).toList();
     }
 
     static String score(BigDecimal value) {

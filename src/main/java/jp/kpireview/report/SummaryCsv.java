@@ -62,7 +62,7 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
     public void add(Part part) {
         if (!started) {
             List<String> header = new ArrayList<>(List.of(MUNICIPALITY));
-            header.addAll(header(part.bands().stream().map(Band::mark).toList()));
+            header.addAll(header(headings(part.bands())));
             if (!part.grades().isEmpty()) {
                 header.add(GRADE);
             }
@@ -71,6 +71,27 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
             started = true;
         }
         write(part.rows());
+    }
+
+    /**
+     * The headings of band columns: each band's mark; where two scales of the run share a mark, the mark with its
+     * label ({@code ● 0~50}, {@code ● 30~60}), and if that is shared too, with its scale's marks as well.
+     */
+    public static List<String> headings(List<Band> columns) {
+        return columns.stream().map(b -> {
+            if (!b.markSharedIn(columns)) {
+                return b.mark();
+            }
+            String labelled = b.mark() + " " + b.label();
+            boolean labelShared = columns.stream().anyMatch(c -> !c.equals(b) && (c.mark() + " " + c.label())
+                    .equals(labelled));
+            return labelShared ? labelled + " [" + scaleName(b, columns) + "]" : labelled;
+        }).toList();
+    }
+
+    /** A scale named by its marks, lowest first: {@code ×●○◎}. */
+    private static String scaleName(Band band, List<Band> columns) {
+        return String.join("", columns.stream().filter(c -> c.scale().equals(band.scale())).map(Band::mark).toList());
     }
 
     /** The summary columns: the fixed ones, one per band mark, ☆. */
@@ -96,7 +117,7 @@ public final class SummaryCsv extends StreamedReport<SummaryCsv.Part> {
         if (columns.isEmpty()) {
             row.addAll(s.bandCounts().values());
         } else {
-            columns.forEach(b -> row.add(s.bandCounts().containsKey(b.mark()) ? s.bandCounts().get(b.mark()) : ""));
+            columns.forEach(b -> row.add(s.count(b) == null ? "" : s.count(b)));
         }
         row.add(s.achievedCell());
         if (s.grade() != null) {

@@ -35,7 +35,8 @@ final class SvgCharts {
     }
 
     /** Stacked horizontal bars, one per year: how many scored KPIs fell in each band, the count in each segment. */
-    static String bandDistribution(List<Bar> bars, List<String> marks, String title) {
+    static String bandDistribution(List<Bar> bars, List<jp.kpireview.domain.Band> columns, String title) {
+        List<String> marks = SummaryCsv.headings(columns);
         int height = bars.size() * (BAR_HEIGHT + BAR_GAP) + BAR_GAP;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg class=\"bands\" role=\"img\" width=\"%d\" height=\"%d\" "
@@ -55,7 +56,7 @@ final class SvgCharts {
                 double width = BAR_WIDTH * count / (double) bar.total();
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
                         + "fill=\"%s\"><title>%s %d</title></rect>", x, y, width, BAR_HEIGHT,
-                        colour(band, marks.size()), Html.escape(marks.get(band)), count));
+                        HtmlReport.colour(columns, columns.get(band)), Html.escape(marks.get(band)), count));
                 if (width >= 26) {
                     svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"in\">%s%,d</text>",
                             x + width / 2, y + BAR_HEIGHT - 6, Html.escape(marks.get(band)), count));

@@ -271,8 +271,9 @@ final class XlsxSheets {
             header.add(average);
             cells.add(7);
         }
+        List<String> headings = SummaryCsv.headings(bands);
         for (int b = 0; b < bands.size(); b++) {
-            header.add(bands.get(b).mark());
+            header.add(headings.get(b));
             cells.add(8 + b);
         }
         if (flag != null) {

@@ -57,9 +57,13 @@ class PolicyPeriodsTest {
                 "within 第2期 the scores are compared again");
 
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-        assertTrue(summary.get(0).endsWith(",average_score,×,△,●,○,◎,☆,policy"), summary.get(0));
-        assertTrue(summary.stream().anyMatch(r -> r.contains(",FY2019,") && r.matches(".*,-?[\\d.]+,\\d+,,\\d+,.*")),
-                "no △ column in a FY2019 summary");
+        // each period's scale in its own columns, lowest first: a ● of 第1期 (0~50) is never added to one of 第2期
+        assertTrue(summary.get(0).endsWith(",average_score,× 基準未満 [×●○◎],● 0~50,○ 50~100,◎ 100以上,"
+                + "× 基準未満 [×△●○◎],△,● 30~60,○ 60~90,◎ 90以上,☆,policy"), summary.get(0));
+        assertTrue(summary.stream().filter(r -> r.contains(",FY2019,")).allMatch(r -> r.matches(
+                ".*,-?[\\d.]+,\\d+,\\d+,\\d+,\\d+,,,,,,\\d+,.*")), "a FY2019 summary fills 第1期's columns only");
+        assertTrue(summary.stream().filter(r -> r.contains(",FY2020,")).allMatch(r -> r.matches(
+                ".*,-?[\\d.]+,,,,,\\d+,\\d+,\\d+,\\d+,\\d+,\\d+,.*")), "a FY2020 summary fills 第2期's columns only");
 
         String json = Files.readString(out.resolve("results.json"));
         assertTrue(json.contains("{\"fiscalYear\":\"FY2020\",\"policy\":\"" + SECOND + "\",\"bands\":[{\"mark\":\"×\""));

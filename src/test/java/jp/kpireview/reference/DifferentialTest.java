@@ -92,7 +92,7 @@ class DifferentialTest {
     private static String describe(Evaluation e) {
         return String.join(" | ", e.status().code(), String.valueOf(e.direction()), String.valueOf(e.referenceKind()),
                 shown(e.reference()), plain(e.rawScore()), plain(e.score()),
-                e.band() == null ? "-" : e.band().toString(), String.valueOf(e.achieved()));
+                e.band() == null ? "-" : e.band().mark() + " " + e.band().label() + " " + e.band().lower() + " " + e.band().rank(), String.valueOf(e.achieved()));
     }
 
     /**
