@@ -176,4 +176,47 @@ class PolicyPeriodsTest {
         }
         return target;
     }
+
+    /**
+     * A scored period (第1期, Otaru's score) followed by one that judges by comparison alone: one batch run reports
+     * both, each year under its own words, each period's bands in their own columns.
+     */
+    @Test
+    void aScoredPeriodAndAScoreLessPeriodReportTogether() throws IOException {
+        Path rules = dir.resolve("mixed");
+        copy(RULES.resolve("FY2015 第1期"), rules.resolve("FY2015 第1期"));
+        copy(Path.of("examples/policies/comparison"), rules.resolve("FY2020 比較"));
+        Path out = dir.resolve("mixed-out");
+        String batch = Cli.run("batch", "--quiet", "--rules", rules.toString(), "--data", EXAMPLE.resolve("data")
+                .toString(), "--out", out.toString());
+        assertTrue(batch.startsWith("0\n"), batch);
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertTrue(summary.get(0).endsWith(",average_score,× 基準未満,●,○ 50~100,◎ 100以上,× 悪化,△,○ 改善,◎ 目標達成,☆,policy"),
+                summary.get(0));
+        // FY2019: an average, 第1期's four columns and ☆; FY2020: no average, the comparison's four and no ☆ count
+        assertTrue(summary.stream().filter(r -> r.contains(",FY2019,")).allMatch(r -> r.matches(
+                ".*,-?[\\d.]+,\\d+,\\d+,\\d+,\\d+,,,,,\\d+,FY2015 第1期@.*")), String.join("\n", summary));
+        assertTrue(summary.stream().filter(r -> r.contains(",FY2020,")).allMatch(r -> r.matches(
+                ".*,\\d+,,,,,,\\d+,\\d+,\\d+,\\d+,,FY2020 比較@.*")), String.join("\n", summary));
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        assertTrue(results.stream().filter(r -> r.contains(",FY2020,")).allMatch(r -> r.matches(
+                "[^,]*,[^,]*,FY2020,(judged|no_actual),,,,,[^,]*,,.*")), "no score under the comparison");
+        assertTrue(results.stream().filter(r -> r.contains(",FY2019,")).anyMatch(r -> r.contains(",scored,")));
+        List<List<String>> sheet = ReportXlsxTest.rows(out.resolve("report.xlsx"), "集計");
+        assertTrue(sheet.get(0).containsAll(List.of("平均スコア", "●", "○ 改善", "☆")), sheet.get(0).toString());
+        assertTrue(ReportXlsxTest.rows(out.resolve("report.xlsx"), "FY2019 (R1)").get(0).contains("スコア"));
+        assertFalse(ReportXlsxTest.rows(out.resolve("report.xlsx"), "FY2020 (R2)").get(0).contains("スコア"));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<th>○ 改善</th>") && html.contains("<th>○ 50~100</th>")
+                && html.contains("<th>平均スコア</th>"), "the summary table holds both scales and the 第1期 average");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to.resolve("tests"));
+        try (var files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/data/")).toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+            }
+        }
+    }
 }
