@@ -16,7 +16,10 @@ import java.util.TreeMap;
  * @param directionText the direction as written in the data (↗, ↘, →, increase …); the rules interpret it
  * @param actuals       fiscal year → actual; years without a value are absent
  * @param plans         fiscal year → annual target set by the city; usually empty
+ * @param baselineYear  the year of the baseline; null, as the baseline, for a town that publishes none
+ * @param baseline      the baseline (基準値); null when the data has none (a policy that needs one reports that KPI)
  * @param note          free text carried with the data (e.g. where a plan value came from); may be empty
+ * @param targetBound   以上 or 以下 when the target is written so (80%以上, 30件以下); empty otherwise
  */
 public record Kpi(
         String municipality,
@@ -27,22 +30,32 @@ public record Kpi(
         String name,
         String unit,
         String directionText,
-        int baselineYear,
+        Integer baselineYear,
         BigDecimal baseline,
         int targetYear,
         BigDecimal finalTarget,
         NavigableMap<Integer, BigDecimal> actuals,
         NavigableMap<Integer, BigDecimal> plans,
         String note,
-        SourceLocation source) {
+        SourceLocation source,
+        String targetBound) {
+
+    /** A KPI whose target is written as a plain number. */
+    public Kpi(String municipality, String id, String project, String businessNo, String business, String name,
+            String unit, String directionText, Integer baselineYear, BigDecimal baseline, int targetYear,
+            BigDecimal finalTarget, NavigableMap<Integer, BigDecimal> actuals, NavigableMap<Integer, BigDecimal> plans,
+            String note, SourceLocation source) {
+        this(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear, baseline,
+                targetYear, finalTarget, actuals, plans, note, source, "");
+    }
 
     public Kpi {
         Objects.requireNonNull(id, "id");
         municipality = municipality == null ? "" : municipality;
-        Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(finalTarget, "finalTarget");
         unit = unit == null ? "" : unit;
         note = note == null ? "" : note;
+        targetBound = targetBound == null ? "" : targetBound;
         actuals = Collections.unmodifiableNavigableMap(new TreeMap<>(actuals));
         plans = Collections.unmodifiableNavigableMap(new TreeMap<>(plans));
     }
@@ -62,7 +75,7 @@ public record Kpi(
 
     /** True when the baseline, the target and every actual are whole numbers (counts such as 件, 人, 社). */
     public boolean wholeNumbers() {
-        return isWhole(baseline) && isWhole(finalTarget) && actuals.values().stream().allMatch(Kpi::isWhole);
+        return (baseline == null || isWhole(baseline)) && isWhole(finalTarget) && actuals.values().stream().allMatch(Kpi::isWhole);
     }
 
     /** The same KPI without the city's annual targets (to measure the published method alone). */
@@ -72,17 +85,17 @@ public record Kpi(
 
     public Kpi withPlans(NavigableMap<Integer, BigDecimal> newPlans, String newNote) {
         return new Kpi(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, newPlans, newNote, source);
+                baseline, targetYear, finalTarget, actuals, newPlans, newNote, source, targetBound);
     }
 
     public Kpi withId(String newId) {
         return new Kpi(municipality, newId, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, plans, note, source);
+                baseline, targetYear, finalTarget, actuals, plans, note, source, targetBound);
     }
 
     public Kpi withMunicipality(String newMunicipality) {
         return new Kpi(newMunicipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, plans, note, source);
+                baseline, targetYear, finalTarget, actuals, plans, note, source, targetBound);
     }
 
     private static boolean isWhole(BigDecimal value) {

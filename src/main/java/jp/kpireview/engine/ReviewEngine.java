@@ -24,11 +24,13 @@ import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.RuleStep;
+import jp.kpireview.domain.SourceLocation;
 import jp.kpireview.domain.Terms;
 import jp.kpireview.facts.BandScale;
 import jp.kpireview.facts.DirectionSymbols;
 import jp.kpireview.facts.Grades;
 import jp.kpireview.facts.KpiYear;
+import jp.kpireview.facts.MissingValue;
 import jp.kpireview.facts.Outcome;
 import jp.kpireview.facts.ProjectYear;
 import org.kie.api.definition.rule.Rule;
@@ -164,7 +166,12 @@ public final class ReviewEngine {
             groups.put(year, groupingOf.computeIfAbsent(kpis, Summaries.Grouping::of).groups(year));
         });
         List<RuleStep> steps = new ArrayList<>();
-        Tables tables = fire(facts, groups.values().stream().flatMap(List::stream).toList(), steps);
+        Tables tables;
+        try {
+            tables = fire(facts, groups.values().stream().flatMap(List::stream).toList(), steps);
+        } catch (MissingValue missing) {
+            throw missingData(missing, facts, byYear);
+        }
         List<DataProblem> problems = new ArrayList<>();
         List<Review> reviews = new ArrayList<>(byYear.size());
         Iterator<KpiYear> fact = facts.iterator();
@@ -188,6 +195,22 @@ public final class ReviewEngine {
                     tables.terms()));
         }
         return new Attempt(reviews, problems.stream().distinct().toList(), steps);
+    }
+
+    /** A value a rule needs and the data lacks, located at the KPI's row. */
+    private static DataException missingData(MissingValue missing, List<KpiYear> facts,
+            Map<Integer, List<Kpi>> byYear) {
+        Iterator<KpiYear> fact = facts.iterator();
+        for (List<Kpi> kpis : byYear.values()) {
+            for (Kpi kpi : kpis) {
+                if (fact.next() == missing.kpi()) {
+                    return new DataException(kpi.source(), missing.field(), "KPI " + kpi.id() + ": "
+                            + missing.getMessage());
+                }
+            }
+        }
+        return new DataException(new SourceLocation(missing.kpi().municipality(), 0), missing.field(),
+                "KPI " + missing.kpi().kpiId() + ": " + missing.getMessage());
     }
 
     /** Fires the rules over one batch (KPI-years and the groups to summarise); returns the tables they defined. */
@@ -214,10 +237,24 @@ public final class ReviewEngine {
         try {
             return work.apply(session);
         } catch (ConsequenceException e) {
+            MissingValue missing = MissingValue.in(e);
+            if (missing != null) {
+                throw e.getMatch() == null ? missing : missing.inRule(e.getMatch().getRule().getName());
+            }
             throw new RuleSetException(failedRule(e));
         } catch (RuleSetException | DataException | OverBudgetException e) {
             throw e;
+        } catch (LinkageError e) {
+            // Drools compiles a condition to bytecode after some evaluations; a construct its compiler cannot handle
+            // (seen: str[startsWith] in the classic build) fails there: a rule error, never a crash
+            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, "Drools cannot run a condition"
+                    + " of these rules (" + e.getClass().getSimpleName() + "): write operators such as"
+                    + " str[startsWith] as a method call, e.g. note.startsWith(\"対象外\")"));
         } catch (RuntimeException e) {
+            MissingValue missing = MissingValue.in(e);
+            if (missing != null) {
+                throw missing;
+            }
             throw new RuleSetException(failedCondition(e));
         } finally {
             session.dispose();

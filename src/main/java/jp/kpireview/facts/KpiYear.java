@@ -16,6 +16,7 @@ import jp.kpireview.domain.Kpi;
  * @param actual          the actual of the evaluated year; null when the city has none (—)
  * @param plan            the annual target the city set for the year; null when it set none
  * @param note            the data's free text (備考), e.g. 対象外 where the city decided not to review the KPI
+ * @param targetBound     以上 or 以下 where the target is written so (80%以上); empty otherwise
  */
 public record KpiYear(
         String municipality,
@@ -34,7 +35,25 @@ public record KpiYear(
         BigDecimal actual,
         BigDecimal plan,
         String note,
+        String targetBound,
         Outcome outcome) implements Stage {
+
+    /**
+     * The baseline (基準値). A policy that uses it needs every KPI to have one: a KPI without is a data error naming
+     * it (see {@link MissingValue}); a policy that does not use it never asks.
+     */
+    @Override
+    public BigDecimal baseline() {
+        if (baseline == null) {
+            throw new MissingValue(this, "baseline", "基準値");
+        }
+        return baseline;
+    }
+
+    /** True when the data gives the KPI a baseline. */
+    public boolean hasBaseline() {
+        return baseline != null;
+    }
 
     /** The input is its own KPI-year. */
     @Override
@@ -58,6 +77,6 @@ public record KpiYear(
         return new KpiYear(kpi.municipality(), kpi.project(), kpi.businessNo(), kpi.business(), kpi.id(),
                 kpi.directionText(), kpi.unit(), actuals, kpi.baseline(), kpi.finalTarget(), year,
                 actuals.isEmpty() ? null : kpi.actuals().firstKey(), kpi.targetYear(), kpi.actuals().get(year),
-                kpi.plans().get(year), kpi.note(), new Outcome());
+                kpi.plans().get(year), kpi.note(), kpi.targetBound(), new Outcome());
     }
 }

@@ -98,8 +98,8 @@ public final class KpiCsv {
             try (CSVPrinter csv = Csv.printer(out, header)) {
                 for (Kpi k : kpis) {
                     List<Object> row = new ArrayList<>(List.of(k.municipality(), k.id(), k.project(), k.businessNo(), k.business(),
-                            k.name(), k.unit(), k.directionText(), FiscalYear.label(k.baselineYear()),
-                            k.baseline().toPlainString(), FiscalYear.label(k.targetYear()),
+                            k.name(), k.unit(), k.directionText(), k.baselineYear() == null ? ""
+                            : FiscalYear.label(k.baselineYear()), k.baseline() == null ? "" : k.baseline().toPlainString(), FiscalYear.label(k.targetYear()),
                             k.finalTarget().toPlainString()));
                     actualYears.forEach(y -> row.add(plain(k.actuals().get(y))));
                     planYears.forEach(y -> row.add(plain(k.plans().get(y))));

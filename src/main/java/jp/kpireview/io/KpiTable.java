@@ -132,16 +132,26 @@ public final class KpiTable {
     private Kpi toKpi(Cells row) {
         int before = problems.size();
         String id = row.text("kpi_id", true);
-        String direction = row.text("direction", true);
+        // a target as towns print it, 80%以上 or 30件以下: its bound gives the direction when the symbol is missing
+        String targetText = row.peek("target");
+        String bound = targetText.endsWith("以上") ? "以上" : targetText.endsWith("以下") ? "以下" : "";
+        String direction = row.text("direction", bound.isEmpty());
+        if (direction.isEmpty()) {
+            direction = bound;
+        }
         if (directions != null && !direction.isEmpty() && !directions.contains(direction)) {
             // the rules' own table, checked here too so that it is reported with the row's other problems
             row.problem("direction", "unknown direction '" + direction + "' (use " + String.join(" ", directions)
                     + ")");
         }
-        Integer baselineYear = row.value("baseline_year", FiscalYear::parse, true);
-        BigDecimal baseline = row.value("baseline", KpiTable::number, true);
+        // a town that publishes no baseline leaves both cells empty; one without the other is a slip
+        boolean noBaseline = row.peek("baseline").isEmpty();
+        boolean noBaselineYear = row.peek("baseline_year").isEmpty();
+        Integer baselineYear = row.value("baseline_year", FiscalYear::parse, !noBaseline);
+        BigDecimal baseline = row.value("baseline", KpiTable::number, !noBaselineYear);
         Integer targetYear = row.value("target_year", FiscalYear::parse, true);
-        BigDecimal target = row.value("target", KpiTable::number, true);
+        String unit = row.peek("unit");
+        BigDecimal target = row.value("target", text -> number(withoutUnit(text, bound, unit)), true);
         NavigableMap<Integer, BigDecimal> actuals = row.yearValues(actualColumns);
         NavigableMap<Integer, BigDecimal> plans = row.yearValues(planColumns);
         if (baselineYear != null && targetYear != null && targetYear <= baselineYear) {
@@ -155,11 +165,17 @@ public final class KpiTable {
         return new Kpi(municipality.isEmpty() ? defaultMunicipality : municipality, id, row.text("project", false),
                 row.text("business_no", false), row.text("business", false), row.text("kpi", false),
                 row.text("unit", false), direction, baselineYear, baseline, targetYear, target, actuals, plans,
-                row.text(NOTE, false), row.row.source());
+                row.text(NOTE, false), row.row.source(), bound);
     }
 
     /** Typed access to a row's cells; every reader records located problems instead of stopping at the first. */
     private record Cells(Row row, ProblemList problems) {
+
+        /** The cell's text, stripped, without recording anything (for a check that reads it before its turn). */
+        String peek(String column) {
+            String value = row.cells().apply(column);
+            return value == null ? "" : value.strip();
+        }
 
         String text(String column, boolean required) {
             String value = row.cells().apply(column);
@@ -219,6 +235,15 @@ public final class KpiTable {
                     + "or 75.9: no separators, units or spaces)");
         }
         return new BigDecimal(text);
+    }
+
+    /** {@code 80%以上} → {@code 80}: the bound and then the KPI's unit taken off the end of a target as printed. */
+    private static String withoutUnit(String text, String bound, String unit) {
+        String number = text.substring(0, text.length() - bound.length()).strip();
+        if (!bound.isEmpty() && !unit.isEmpty() && number.endsWith(unit)) {
+            number = number.substring(0, number.length() - unit.length()).strip();
+        }
+        return number;
     }
 
     /** The file name without its extension: the municipality of a file without a municipality column. */

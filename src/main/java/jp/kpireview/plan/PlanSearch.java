@@ -161,12 +161,15 @@ public final class PlanSearch {
                 throw new DataException(kpi.source(), "direction", "unknown direction '" + kpi.directionText() + "'");
             }
             BigDecimal step = step(kpi);
-            BigDecimal span = kpi.finalTarget().subtract(kpi.baseline()).abs().max(kpi.finalTarget().abs())
+            // the search is centred on the baseline, or where a town publishes none, on the latest actual or the target
+            BigDecimal centre = kpi.baseline() != null ? kpi.baseline() : kpi.actuals().isEmpty() ? kpi.finalTarget()
+                    : kpi.actuals().lastEntry().getValue();
+            BigDecimal span = kpi.finalTarget().subtract(centre).abs().max(kpi.finalTarget().abs())
                     .max(BigDecimal.ONE);
             long reach = span.multiply(BigDecimal.valueOf(REACH)).divide(step, 0, RoundingMode.CEILING).longValue();
             int sign = better == Better.HIGHER ? 1 : -1;
             // grid point 0 is the baseline; the search runs from `reach` steps worse to `reach` steps better
-            BigDecimal origin = kpi.baseline().setScale(Math.max(step.scale(), 0), RoundingMode.HALF_UP);
+            BigDecimal origin = centre.setScale(Math.max(step.scale(), 0), RoundingMode.HALF_UP);
             betters.add(better);
             steps.add(step);
             // a KPI whose data holds no negative value cannot take one (a count, a rate): the search stays at 0 or above
@@ -304,7 +307,7 @@ public final class PlanSearch {
 
     /** True when the KPI's data holds a negative value: only then may the search try one. */
     private static boolean canBeNegative(Kpi kpi) {
-        return kpi.baseline().signum() < 0 || kpi.finalTarget().signum() < 0
+        return kpi.baseline() != null && kpi.baseline().signum() < 0 || kpi.finalTarget().signum() < 0
                 || kpi.actuals().values().stream().anyMatch(v -> v.signum() < 0)
                 || kpi.plans().values().stream().anyMatch(v -> v.signum() < 0);
     }
@@ -331,7 +334,10 @@ public final class PlanSearch {
      */
     static BigDecimal step(Kpi kpi) {
         int decimals = 0;
-        List<BigDecimal> values = new ArrayList<>(List.of(kpi.baseline(), kpi.finalTarget()));
+        List<BigDecimal> values = new ArrayList<>(List.of(kpi.finalTarget()));
+        if (kpi.baseline() != null) {
+            values.add(kpi.baseline());
+        }
         values.addAll(kpi.actuals().values());
         for (BigDecimal v : values) {
             decimals = Math.max(decimals, Math.max(v.stripTrailingZeros().scale(), 0));

@@ -136,7 +136,7 @@ record HtmlMunicipality(MunicipalityReview review) {
         StringBuilder html = new StringBuilder("<table class=\"kpis\"><caption>")
                 .append(FiscalYear.bothLabels(latest)).append(" の評価 <small>(")
                 .append(Html.escape(last.policy().label())).append(")</small></caption><thead><tr><th>No.</th><th>事業名</th>"
-                        + "<th>KPI</th><th>基準値<br>").append(FiscalYear.japaneseLabel(first.baselineYear()))
+                        + "<th>KPI</th><th>基準値<br>").append(first.baselineYear() == null ? "" : FiscalYear.japaneseLabel(first.baselineYear()))
                 .append("</th>");
         years.forEach(y -> html.append("<th>").append(FiscalYear.japaneseLabel(y)).append("<br>実績値</th>"));
         jp.kpireview.domain.Terms terms = last.terms();

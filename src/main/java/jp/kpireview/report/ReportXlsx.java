@@ -117,7 +117,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         for (Plan.KpiNeeds p : plan.kpis()) {
             Kpi k = p.kpi();
             List<Object> row = new ArrayList<>(List.of(k.municipality(), k.project(), k.id(), k.name(), k.unit(),
-                    k.directionText(), k.baseline().toPlainString(), k.finalTarget().toPlainString(),
+                    k.directionText(), Numbers.plain(k.baseline()), k.finalTarget().toPlainString(),
                     p.higherIsBetter() ? "以上" : "以下"));
             row.addAll(p.actuals());
             row.add(p.notes());
@@ -149,8 +149,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             for (Evaluation e : byProject.get(s.project())) {
                 Kpi k = e.kpi();
                 List<Object> row = new ArrayList<>(List.of(KPI_ROW, review.municipality(), k.project(),
-                        k.id(), k.business(), k.name(), k.unit(), FiscalYear.japaneseLabel(k.baselineYear()),
-                        k.baseline().toPlainString(), actuals(k, year.year()), Numbers.plain(e.rawScore()),
+                        k.id(), k.business(), k.name(), k.unit(), k.baselineYear() == null ? ""
+                        : FiscalYear.japaneseLabel(k.baselineYear()), Numbers.plain(k.baseline()), actuals(k, year.year()), Numbers.plain(e.rawScore()),
                         Numbers.plain(e.score()), k.directionText(), FiscalYear.targetLabel(k.targetYear()),
                         k.finalTarget().toPlainString(), e.band() == null ? "" : e.band().mark(),
                         e.judged() && e.achieved() ? "☆" : "",

@@ -180,7 +180,8 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                 json.writeStringField("kpi", k.name());
                 json.writeStringField("unit", k.unit());
                 json.writeStringField("direction", k.directionText());
-                json.writeStringField("baselineYear", FiscalYear.label(k.baselineYear()));
+                json.writeStringField("baselineYear", k.baselineYear() == null ? null
+                        : FiscalYear.label(k.baselineYear()));
                 number("baseline", k.baseline());
                 json.writeStringField("targetYear", FiscalYear.label(k.targetYear()));
                 number("finalTarget", k.finalTarget());

@@ -86,7 +86,10 @@ final class SvgCharts {
         int right = 6;
         int top = 6;
         int bottom = 14;
-        List<BigDecimal> all = new ArrayList<>(List.of(baseline, target));
+        List<BigDecimal> all = new ArrayList<>(List.of(target));
+        if (baseline != null) {
+            all.add(baseline);
+        }
         actuals.stream().filter(v -> v != null).forEach(all::add);
         references.stream().filter(v -> v != null).forEach(all::add);
         double min = all.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
@@ -108,9 +111,12 @@ final class SvgCharts {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"end\">%s"
                     + "</text>", width - right, height - 2, jp.kpireview.domain.FiscalYear.japaneseLabel(years.get(years.size() - 1))));
         }
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"base\">"
-                + "<title>基準値 %s</title></line>", left, width - right + 0.0, y.applyAsDouble(baseline.doubleValue()),
-                y.applyAsDouble(baseline.doubleValue()), baseline.toPlainString()));
+        if (baseline != null) {
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"base\">"
+                    + "<title>基準値 %s</title></line>", left, width - right + 0.0,
+                    y.applyAsDouble(baseline.doubleValue()), y.applyAsDouble(baseline.doubleValue()),
+                    baseline.toPlainString()));
+        }
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"goal\">"
                 + "<title>目標値 %s</title></line>", left, width - right + 0.0, y.applyAsDouble(target.doubleValue()),
                 y.applyAsDouble(target.doubleValue()), target.toPlainString()));

@@ -156,8 +156,8 @@ class CommandLineTest {
                 + "direction,baseline_year,baseline,target_year,target,FY2018\n1,p,1,b,k,件,up,FY20x4,0,FY2019,10,5\n");
         Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", dir.resolve("o").toString());
         assertEquals(2, run.exit());
-        assertTrue(run.err().contains(data + ":2: direction: unknown direction 'up' (use ↗ ↑ ▲ increase 増加 ↘ ↓ ▼"
-                + " decrease 減少 → maintain 維持)") && run.err().contains(data + ":2: baseline_year: not a fiscal year"),
+        assertTrue(run.err().contains(data + ":2: direction: unknown direction 'up' (use ↗ ↑ ▲ increase 増加 以上 ↘ ↓ ▼"
+                + " decrease 減少 以下 → maintain 維持)") && run.err().contains(data + ":2: baseline_year: not a fiscal year"),
                 run.err());
     }
 
@@ -301,7 +301,7 @@ class CommandLineTest {
     void validateAndTestRulesPassOnTheBundledRulesAndWarnAboutTheEdit() throws IOException {
         Run valid = run("validate");
         assertEquals(0, valid.exit(), valid.out());
-        assertTrue(valid.out().contains("  scenarios: 43 cases, 0 differ") && valid.out().strip().endsWith("OK"),
+        assertTrue(valid.out().contains("  scenarios: 45 cases, 0 differ") && valid.out().strip().endsWith("OK"),
                 valid.out());
         assertEquals(0, run("test-rules").exit());
         Path edited = KpiFixture.copyOfRules(dir.resolve("rules90"),

@@ -59,7 +59,7 @@ class DirectionRulesTest {
         Path rules = KpiFixture.copyOfRules(dir, drl -> drl.replace("\"↘\", \"↓\"", "\"↘\", \"↑\""));
         RuleSetException e = assertThrows(RuleSetException.class,
                 () -> new ReviewEngine(RuleBase.load(rules)).evaluate(List.of(kpi("↗").actual("5").build()), 2018));
-        assertEquals(rules.resolve("direction.drl") + ":13: rule \"Direction symbols\" failed: the symbol ↑ names both "
+        assertEquals(rules.resolve("direction.drl") + ":14: rule \"Direction symbols\" failed: the symbol ↑ names both "
                 + "INCREASE and DECREASE", e.getMessage());
     }
 
@@ -67,8 +67,8 @@ class DirectionRulesTest {
     void unknownDirectionIsALocatedDataError() {
         DataException error = assertThrows(DataException.class, () -> kpi("up").actual("5").evaluate());
         assertEquals(1, error.problems().size());
-        assertEquals("test.csv:2: direction: unknown direction 'up' (use ↗ ↑ ▲ increase 増加 (increase); "
-                + "↘ ↓ ▼ decrease 減少 (decrease); → maintain 維持 (maintain))", error.getMessage());
+        assertEquals("test.csv:2: direction: unknown direction 'up' (use ↗ ↑ ▲ increase 増加 以上 (increase); "
+                + "↘ ↓ ▼ decrease 減少 以下 (decrease); → maintain 維持 (maintain))", error.getMessage());
     }
 
     @Test
