@@ -57,6 +57,26 @@ class ExamplePoliciesTest {
         }));
     }
 
+    /** Each example plans the next year and explains a KPI in its own words: no internal error for any scheme. */
+    @TestFactory
+    Stream<DynamicTest> eachPolicyPlansAndExplainsInItsOwnWords() throws IOException {
+        return policies().stream().map(policy -> DynamicTest.dynamicTest(policy.getFileName().toString(), () -> {
+            Path out = dir.resolve("plan-" + policy.getFileName());
+            String plan = run("plan", "--rules", policy.toString(), "--data", "seeds/otaru-h30.csv", "--year",
+                    "FY2019", "--out", out.toString());
+            assertTrue(plan.startsWith("0\n"), plan);
+            jp.kpireview.domain.Terms terms = new jp.kpireview.engine.ReviewEngine(
+                    jp.kpireview.engine.RuleBase.load(policy)).tables().terms();
+            String header = Files.readAllLines(out.resolve("plan.csv")).get(0);
+            assertEquals(terms.hasFlag(), header.contains("needs_" + terms.flag()), header);
+            String explain = run("explain", "--rules", policy.toString(), "--data", "seeds/otaru-h30.csv", "--year",
+                    "FY2018", "--kpi", "5a");
+            assertTrue(explain.startsWith("0\n") && (explain.contains("  result: 区分 ")
+                    || explain.contains("  result: " + terms.score() + " ")), explain);
+            assertEquals(terms.hasScore(), explain.contains("result: " + terms.score()), explain);
+        }));
+    }
+
     @Test
     void theProjectGradeExampleGradesEveryProjectInEveryFormat() throws IOException {
         Path out = dir.resolve("grade");
