@@ -50,7 +50,7 @@ async function post(path, params, body) {
   }
   return response;
 }
-// the next year's plan: what each KPI needs for each band and ☆, from the rules in force that year
+// the next year's plan: what each KPI needs for each band (and the policy's flag, ☆), from the rules in force that year
 $('plan').addEventListener('click', async () => {
   $('errors').textContent = '';
   const params = new URLSearchParams({year: $('planYear').value});
@@ -64,7 +64,8 @@ $('plan').addEventListener('click', async () => {
   const caption = table.createCaption();
   caption.textContent = plan.label + ' に必要な実績 (' + plan.policy + ')';
   const head = table.createTHead().insertRow();
-  ['No.', 'KPI', '方向'].concat(plan.bands.slice(1).map(b => b.mark + ' ' + b.label), ['☆', ''])
+  const labels = Object.fromEntries(plan.bands.map(b => [b.mark, b.mark + ' ' + b.label]));
+  ['No.', 'KPI', '方向'].concat(plan.goals.map(g => labels[g] || g), [''])
     .forEach(h => { const th = document.createElement('th'); th.textContent = h; head.appendChild(th); });
   const rows = table.createTBody();
   $('whatKpi').replaceChildren();
@@ -86,10 +87,14 @@ $('whatIf').addEventListener('click', async () => {
   const response = await post('/api/evaluate', params, body);
   if (!response) return;
   const result = await response.json();
-  const year = result.municipalities[0].kpis[0].years.find(y => y.fiscalYear === $('planYear').value);
-  $('whatResult').textContent = year.status === 'scored'
-    ? 'スコア ' + year.score + ' · 区分 ' + year.band + (year.achieved ? ' · ☆' : '')
-    : '評価なし (' + year.status + ')';
+  const municipality = result.municipalities[0];
+  const year = municipality.kpis[0].years.find(y => y.fiscalYear === $('planYear').value);
+  // in the words of the policy in force that year: its score's name, its flag, or neither
+  const terms = municipality.policies.find(p => p.fiscalYear === year.fiscalYear).terms;
+  $('whatResult').textContent = year.band !== null
+    ? [terms.score && year.score !== null ? terms.score + ' ' + year.score : null, '区分 ' + year.band,
+        terms.achieved && year.achieved ? terms.achieved : null].filter(p => p).join(' · ')
+    : year.statusLabel + (year.statusReason ? ': ' + year.statusReason : '');
 });
 async function call(format, plan) {
   $('errors').textContent = '';

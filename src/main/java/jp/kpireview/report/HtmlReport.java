@@ -157,9 +157,6 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                 html.append("<span>").append(Html.escape(terms.flag())).append(' ')
                         .append(Html.escape(Objects.toString(terms.flagLegend(), ""))).append("</span>");
             }
-            if (terms.hasScore()) {
-                html.append("<span>").append(Html.escape(terms.score())).append("</span>");
-            }
             html.append("</p>\n");
         });
         return html.toString();

@@ -24,6 +24,12 @@ final class PlanJson {
             json.writeStringField("fiscalYear", FiscalYear.label(plan.year()));
             json.writeStringField("label", FiscalYear.bothLabels(plan.year()));
             json.writeStringField("policy", plan.policy().label());
+            // the goals a need is given for: every band above the lowest, then the policy's flag if it has one
+            json.writeArrayFieldStart("goals");
+            for (String goal : plan.goals()) {
+                json.writeString(goal);
+            }
+            json.writeEndArray();
             json.writeArrayFieldStart("bands");
             for (Band b : plan.bands()) {
                 json.writeStartObject();
