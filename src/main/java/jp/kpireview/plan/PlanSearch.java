@@ -89,18 +89,34 @@ public final class PlanSearch {
         }
     }
 
-    /** Samples over [worse, better]: both ends and evenly between them, in grid steps. */
-    private static List<Long> grid(long worse, long better) {
-        List<Long> grid = new ArrayList<>();
-        long span = better - worse;
+    /**
+     * Samples over [worse, better], in grid steps: both ends, evenly between them, and the KPI's own values with a step
+     * either side (its baseline, target, actuals and annual targets: where a policy's bands change, and where a band
+     * held only near the target is found even when it is narrower than the even samples' spacing).
+     */
+    private static List<Long> grid(Search s, Kpi kpi) {
+        java.util.TreeSet<Long> grid = new java.util.TreeSet<>();
+        long span = s.better - s.worse;
         int n = (int) Math.max(Math.min(SAMPLES, span), 1);
         for (int i = 0; i <= n; i++) {
-            long g = worse + Math.round((double) span * i / n);
-            if (grid.isEmpty() || grid.get(grid.size() - 1) != g) {
-                grid.add(g);
+            grid.add(s.worse + Math.round((double) span * i / n));
+        }
+        List<BigDecimal> own = new ArrayList<>(List.of(kpi.finalTarget()));
+        if (kpi.baseline() != null) {
+            own.add(kpi.baseline());
+        }
+        own.addAll(kpi.actuals().values());
+        own.addAll(kpi.plans().values());
+        for (BigDecimal value : own) {
+            long k = value.subtract(s.origin).multiply(BigDecimal.valueOf(s.sign))
+                    .divide(s.step, 0, RoundingMode.HALF_UP).longValue();
+            for (long g = k - 1; g <= k + 1; g++) {
+                if (g >= s.worse && g <= s.better) {
+                    grid.add(g);
+                }
             }
         }
-        return grid;
+        return List.copyOf(grid);
     }
 
     /**
@@ -197,7 +213,7 @@ public final class PlanSearch {
         List<Search> firstOfKpi = new ArrayList<>();
         for (Search s : searches) {
             if (samples.get(s.kpi) == null) {
-                samples.set(s.kpi, grid(s.worse, s.better));
+                samples.set(s.kpi, grid(s, kpis.get(s.kpi)));
                 firstOfKpi.add(s);
             }
         }

@@ -84,6 +84,38 @@ class PlanSearchTest {
         }
     }
 
+    /**
+     * A band reached only in a window: the comparison example edited so that ◎ means within 10 above the target
+     * (beyond it the KPI falls back to ○). The search assumes no order: it says where ◎ holds, and its answer is the
+     * window's least good end.
+     */
+    @Test
+    void aBandReachedOnlyInAWindowIsSaidToBeSo() throws IOException {
+        Path rules = dir.resolve("window");
+        Files.createDirectories(rules);
+        try (var files = Files.list(Path.of("examples/policies/comparison"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.writeString(rules.resolve(f.getFileName()), Files.readString(f)
+                        .replace("directed.aheadOfFinalTarget >= 0 )", "directed.aheadOfFinalTarget >= 0,"
+                                + " directed.aheadOfFinalTarget <= 10 )")
+                        .replace("directed.aheadOfFinalTarget < 0, directed.aheadOfBaseline > width )",
+                                "directed.aheadOfFinalTarget < 0 || directed.aheadOfFinalTarget > 10,"
+                                + " directed.aheadOfBaseline > width )"));
+            }
+        }
+        Kpi kpi = new Kpi("例町", "1", "(1) 例", "1", "例事業", "件数", "件", "↗", 2014, new BigDecimal("100"), 2019,
+                new BigDecimal("200"), new TreeMap<>(java.util.Map.of(2018, new BigDecimal("150"))), new TreeMap<>(),
+                "", new jp.kpireview.domain.SourceLocation("town.csv", 2));
+        Plan plan = new PlanSearch(PolicyEngine.of(RuleBase.load(rules))).plan(List.of(kpi), 2019);
+        Plan.Need top = plan.kpis().get(0).needs().stream().filter(n -> n.goal().equals("◎")).findFirst()
+                .orElseThrow();
+        assertEquals("200", top.actual().toPlainString());
+        assertTrue(top.note().contains("200 から 210 の間"), top.note());
+        Plan.Need better = plan.kpis().get(0).needs().stream().filter(n -> n.goal().equals("○")).findFirst()
+                .orElseThrow();
+        assertEquals("106", better.actual().toPlainString(), better.note());
+    }
+
     @Test
     void aBandAboveTheClampIsSaidToBeOutOfReach() throws IOException {
         Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace(".from(100, \"◎\", \"100以上\")",
