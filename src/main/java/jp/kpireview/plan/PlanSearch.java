@@ -27,7 +27,9 @@ public final class PlanSearch {
     private static final int REACH = 20;
     private static final int MAX_STEPS = 200;
     /** Samples of each KPI's range before the changes are narrowed down. */
-    private static final int SAMPLES = 64;
+    private static final int SAMPLES = 32;
+    /** Probes evaluated in one session. */
+    private static final int SESSION = 512;
 
     private final PolicyEngine engine;
 
@@ -341,7 +343,14 @@ public final class PlanSearch {
                     kpi.name(), kpi.unit(), kpi.directionText(), kpi.baselineYear(), kpi.baseline(), kpi.targetYear(),
                     kpi.finalTarget(), actuals, kpi.plans(), kpi.note(), kpi.source()));
         }
-        return probes.isEmpty() ? List.of() : engine.evaluate(probes, year).evaluations();
+        // sessions of a few hundred KPIs: the summary rules collect a project's KPIs, and one session of thousands
+        // of probes of one project costs more than several small ones
+        List<Evaluation> evaluations = new ArrayList<>(probes.size());
+        for (int from = 0; from < probes.size(); from += SESSION) {
+            evaluations.addAll(engine.evaluate(probes.subList(from, Math.min(from + SESSION, probes.size())), year)
+                    .evaluations());
+        }
+        return evaluations;
     }
 
     /**
