@@ -13,9 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
-import java.util.regex.Pattern;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.DataProblem;
@@ -36,7 +34,6 @@ import jp.kpireview.facts.ProjectYear;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Runs the rules over the KPIs of one fiscal year: inserts one {@link KpiYear} per KPI into a fresh session, fires,
@@ -45,7 +42,6 @@ import org.kie.api.runtime.rule.ConsequenceException;
  */
 public final class ReviewEngine {
 
-    private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\.(.*?)\\.\\.\\.\\.\\}\\]");
     private final RuleBase rules;
     private final Trace trace;
     private final PolicyRef policy;
@@ -236,26 +232,10 @@ public final class ReviewEngine {
         KieSession session = rules.kieBase().newKieSession();
         try {
             return work.apply(session);
-        } catch (ConsequenceException e) {
-            MissingValue missing = MissingValue.in(e);
-            if (missing != null) {
-                throw e.getMatch() == null ? missing : missing.inRule(e.getMatch().getRule().getName());
-            }
-            throw new RuleSetException(failedRule(e));
         } catch (RuleSetException | DataException | OverBudgetException e) {
             throw e;
-        } catch (LinkageError e) {
-            // Drools compiles a condition to bytecode after some evaluations; a construct its compiler cannot handle
-            // (seen: str[startsWith] in the classic build) fails there: a rule error, never a crash
-            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, "Drools cannot run a condition"
-                    + " of these rules (" + e.getClass().getSimpleName() + "): write operators such as"
-                    + " str[startsWith] as a method call, e.g. note.startsWith(\"対象外\")"));
-        } catch (RuntimeException e) {
-            MissingValue missing = MissingValue.in(e);
-            if (missing != null) {
-                throw missing;
-            }
-            throw new RuleSetException(failedCondition(e));
+        } catch (RuntimeException | LinkageError e) {
+            throw new SessionFailure(rules).located(e);
         } finally {
             session.dispose();
         }
@@ -355,33 +335,5 @@ public final class ReviewEngine {
         if (problem != null) {
             throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, problem));
         }
-    }
-
-    /**
-     * A condition that compiled but cannot be evaluated (MVEL checks some types only when it runs, e.g.
-     * {@code x >= "zero"}): found in the rule files by the expression the error quotes.
-     */
-    private RuleProblem failedCondition(RuntimeException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        Matcher near = NEAR.matcher(message);
-        String first = message.lines().findFirst().orElse(message).replaceAll("^\\[Error: |\\]$", "");
-        if (near.find()) {
-            RuleProblem at = rules.locate(near.group(1).strip());
-            if (at != null) {
-                return new RuleProblem(at.file(), at.line(), "a condition cannot be evaluated: " + first);
-            }
-        }
-        return new RuleProblem(rules.folder().toString(), 0, "a condition cannot be evaluated: " + first);
-    }
-
-    /** A rule whose action threw, e.g. a band scale whose edges do not rise: name its file and the reason. */
-    private RuleProblem failedRule(ConsequenceException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        if (e.getMatch() == null || e.getMatch().getRule() == null) {
-            return new RuleProblem(rules.folder().toString(), 0, "a rule failed: " + cause.getMessage());
-        }
-        Rule rule = e.getMatch().getRule();
-        RuleProblem at = rules.locate(rule);
-        return new RuleProblem(at.file(), at.line(), "rule \"" + rule.getName() + "\" failed: " + cause.getMessage());
     }
 }
