@@ -18,9 +18,21 @@ import jp.kpireview.domain.PolicyRef;
  */
 public record Policy(PolicyRef ref, Integer firstYear, Path folder, RuleBase rules) {
 
-    /** The version of a rule folder: a digest of the names and contents of its .drl files (12 hex digits). */
+    /**
+     * The version of a rule folder: a digest of the names and contents of every .drl file it runs with, its own and
+     * those it shares (12 hex digits), so a change to a shared rule changes the version of every policy that runs it.
+     */
     public static String hash(Path folder) {
-        return hash(folder, ".drl");
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (RuleFiles.RuleFile f : RuleFiles.of(folder)) {
+                digest.update(f.name().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(f.path()));
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (IOException | NoSuchAlgorithmException | RuleSetException e) {
+            return "unreadable";
+        }
     }
 
     /** A digest of the names and contents of the files of {@code folder} whose names end with {@code ending}. */

@@ -46,7 +46,7 @@ public final class PolicyFolder {
         boolean drl;
         try (Stream<Path> entries = Files.list(folder)) {
             List<Path> all = entries.sorted().toList();
-            drl = all.stream().anyMatch(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p));
+            drl = RuleFiles.holdsRules(folder);
             for (Path p : all) {
                 Integer year = Files.isDirectory(p) ? firstYear(p.getFileName().toString()) : null;
                 if (year != null) {

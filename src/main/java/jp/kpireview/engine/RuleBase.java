@@ -40,6 +40,7 @@ public final class RuleBase {
 
     private final Path folder;
     private final List<Path> files;
+    private final List<RuleFiles.RuleFile> ruleFiles;
     private final KieBase kieBase;
     /** Where each rule is written, from the parse of its file. */
     private final Map<String, RuleProblem> placeOfRule;
@@ -47,7 +48,8 @@ public final class RuleBase {
 
     private RuleBase(Sources sources, KieBase kieBase, boolean cached) {
         this.folder = sources.folder();
-        this.files = sources.files();
+        this.files = sources.files().stream().map(RuleFiles.RuleFile::path).toList();
+        this.ruleFiles = sources.files();
         this.kieBase = kieBase;
         this.placeOfRule = Map.copyOf(sources.placeOfRule());
         this.cached = cached;
@@ -81,15 +83,16 @@ public final class RuleBase {
     }
 
     /** A folder's rule files, read and checked one by one, with the place of each rule they define. */
-    private record Sources(Path folder, List<Path> files, Map<String, String> texts,
+    private record Sources(Path folder, List<RuleFiles.RuleFile> files, Map<String, String> texts,
             Map<String, RuleProblem> placeOfRule) {
 
         static Sources read(Path folder) {
-            List<Path> files = ruleFiles(folder);
+            List<RuleFiles.RuleFile> files = ruleFiles(folder);
             Map<String, String> texts = new LinkedHashMap<>();
             List<RuleProblem> lint = new ArrayList<>();
             Map<String, RuleProblem> placeOfRule = new LinkedHashMap<>();
-            for (Path file : files) {
+            for (RuleFiles.RuleFile ruleFile : files) {
+                Path file = ruleFile.path();
                 String text = readUtf8(file);
                 RuleLint.Checked checked = RuleLint.check(file, text);
                 lint.addAll(checked.problems());
@@ -147,7 +150,7 @@ public final class RuleBase {
         ReleaseId classic = services.newReleaseId("kpireview", "rules", "1.0.0-" + UUID.randomUUID());
         KieBuilder builder = services.newKieBuilder(fileSystem(services, classic, sources.texts())).buildAll();
         try {
-            List<RuleProblem> errors = firstErrorPerFile(builder, sources.folder());
+            List<RuleProblem> errors = firstErrorPerFile(builder, sources);
             if (!errors.isEmpty()) {
                 throw new RuleSetException(errors);
             }
@@ -226,24 +229,33 @@ public final class RuleBase {
         return files;
     }
 
-    /** The rule file behind a resource path Drools reports, e.g. {@code rules/bands.drl}. */
-    private static Path fileOf(Path folder, String resourcePath) {
-        return folder.resolve(Path.of(resourcePath).getFileName());
+    /** The files the policy runs with, each with the folder it is shared from (empty for the folder's own). */
+    public List<RuleFiles.RuleFile> ruleFiles() {
+        return ruleFiles;
     }
 
-    private static List<Path> ruleFiles(Path folder) {
+    /** The file of this name the policy runs with (its own or a shared one); null when it has none. */
+    public Path file(String name) {
+        return ruleFiles.stream().filter(f -> f.name().equals(name)).map(RuleFiles.RuleFile::path).findFirst()
+                .orElse(null);
+    }
+
+    /** The rule file behind a resource path Drools reports, e.g. {@code rules/bands.drl}. */
+    private static Path fileOf(List<RuleFiles.RuleFile> files, Path folder, String resourcePath) {
+        String name = Path.of(resourcePath).getFileName().toString();
+        return files.stream().filter(f -> f.name().equals(name)).map(RuleFiles.RuleFile::path).findFirst()
+                .orElse(folder.resolve(name));
+    }
+
+    private static List<RuleFiles.RuleFile> ruleFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new RuleSetException(new RuleProblem(folder.toString(), 0, "no such rule folder"));
         }
-        try (Stream<Path> listing = Files.list(folder)) {
-            List<Path> files = listing.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
-            if (files.isEmpty()) {
-                throw new RuleSetException(new RuleProblem(folder.toString(), 0, "no .drl files in the rule folder"));
-            }
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        List<RuleFiles.RuleFile> files = RuleFiles.of(folder);
+        if (files.isEmpty()) {
+            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "no .drl files in the rule folder"));
         }
+        return files;
     }
 
     private static String readUtf8(Path file) {
@@ -258,10 +270,12 @@ public final class RuleBase {
      * One located error per file: the first error in a file usually causes the rest (a missing {@code end} reports
      * every rule after it), so the first is the one to fix.
      */
-    private static List<RuleProblem> firstErrorPerFile(KieBuilder builder, Path folder) {
+    private static List<RuleProblem> firstErrorPerFile(KieBuilder builder, Sources sources) {
+        Path folder = sources.folder();
         Map<String, RuleProblem> first = new LinkedHashMap<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String name = message.getPath() == null ? folder.toString() : fileOf(folder, message.getPath()).toString();
+            String name = message.getPath() == null ? folder.toString()
+                    : fileOf(sources.files(), folder, message.getPath()).toString();
             RuleProblem problem = new RuleProblem(name, Math.max(message.getLine(), 0), clean(message.getText()));
             first.merge(name, problem, (a, b) -> a.line() > 0 && (b.line() == 0 || a.line() <= b.line()) ? a : b);
         }

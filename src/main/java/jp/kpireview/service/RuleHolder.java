@@ -193,8 +193,23 @@ public final class RuleHolder implements AutoCloseable {
     }
 
     private void register(Path dir) throws IOException {
+        // a policy that shares rules changes when a shared folder does: those are watched too
+        for (Path shared : sharedFolders(dir)) {
+            shared.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+        }
         dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
+    }
+
+    /** The folders {@code dir} shares rules from (none when it shares none or its 共通.txt is broken). */
+    private static List<Path> sharedFolders(Path dir) {
+        try {
+            return jp.kpireview.engine.RuleFiles.folders(dir).stream()
+                    .filter(p -> !p.equals(dir.toAbsolutePath().normalize())).toList();
+        } catch (RuntimeException e) {
+            return List.of();  // the reload reports what is wrong with the folder
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import jp.kpireview.domain.Direction;
 import jp.kpireview.domain.RuleStep;
 import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.engine.RuleBase;
+import jp.kpireview.engine.RuleFiles;
 import jp.kpireview.engine.RuleProblem;
 import jp.kpireview.engine.RuleSetException;
 import jp.kpireview.facts.Counted;
@@ -102,7 +103,10 @@ public final class RuleCheck {
                     .map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList());
         }
         RuleCheck check = new RuleCheck(rules, years.isEmpty() ? DEFAULT_YEARS : years);
-        check.summary.add(String.format("rules: %d files, %d rules, %s", rules.files().size(),
+        List<String> shared = rules.ruleFiles().stream().filter(RuleFiles.RuleFile::shared)
+                .map(f -> f.name() + " (" + f.from() + ")").toList();
+        check.summary.add(String.format("rules: %d files%s, %d rules, %s", rules.files().size(),
+                shared.isEmpty() ? "" : " (共通: " + String.join(", ", shared) + ")",
                 rules.kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum(),
                 rules.cached() ? "compiled by an earlier run (the files are unchanged)" : "compiled"));
         try {
@@ -250,8 +254,8 @@ public final class RuleCheck {
 
     /** The rule file a finding is about, or the folder when the policy lives in other files. */
     private String file(String name) {
-        Path file = rules.folder().resolve(name);
-        return rules.files().contains(file) ? file.toString() : rules.folder().toString();
+        Path file = rules.file(name);
+        return file != null ? file.toString() : rules.folder().toString();
     }
 
     private static String describe(List<Band> bands) {

@@ -279,14 +279,8 @@ class CommandLineTest {
     /** Lowering the 順調 threshold of the project-grade example changes grades only: diff reports those summaries. */
     @Test
     void diffComparesProjectGrades() throws IOException {
-        Path edited = dir.resolve("graded");
-        Files.createDirectories(edited.resolve("tests"));
-        try (var files = Files.list(Path.of("examples/policies/project-grade"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.writeString(edited.resolve(f.getFileName()), Files.readString(f).replace(") >= 0.7", ") >= 0.5")
-                        .replace(") < 0.7", ") < 0.5"));
-            }
-        }
+        Path edited = jp.kpireview.rules.KpiFixture.copyOfPolicy(Path.of("examples/policies/project-grade"),
+                dir.resolve("graded"), text -> text.replace(") >= 0.7", ") >= 0.5").replace(") < 0.7", ") < 0.5"));
         Run run = run("diff", "--rules", "examples/policies/project-grade", "--rules", edited.toString(), "--data",
                 "seeds/otaru-h30.csv", "--years", "FY2018", "--out", dir.resolve("out").toString());
         assertEquals(0, run.exit(), run.err());

@@ -14,6 +14,7 @@ import jp.kpireview.cli.Cli;
 import jp.kpireview.engine.Policy;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.report.ReportXlsxTest;
+import jp.kpireview.rules.KpiFixture;
 import jp.kpireview.service.RuleHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,15 +164,11 @@ class PolicyPeriodsTest {
         }
     }
 
+    /** A stand-alone copy of the periods folder: each period with every rule file it runs with. */
     private static Path copy(Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(RULES)) {
-            for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path to = target.resolve(RULES.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
+        try (Stream<Path> periods = Files.list(RULES)) {
+            for (Path period : periods.filter(Files::isDirectory).toList()) {
+                KpiFixture.copyOfPolicy(period, target.resolve(period.getFileName().toString()), text -> text);
             }
         }
         return target;
@@ -184,8 +181,8 @@ class PolicyPeriodsTest {
     @Test
     void aScoredPeriodAndAScoreLessPeriodReportTogether() throws IOException {
         Path rules = dir.resolve("mixed");
-        copy(RULES.resolve("FY2015 第1期"), rules.resolve("FY2015 第1期"));
-        copy(Path.of("examples/policies/comparison"), rules.resolve("FY2020 比較"));
+        KpiFixture.copyOfPolicy(RULES.resolve("FY2015 第1期"), rules.resolve("FY2015 第1期"), text -> text);
+        KpiFixture.copyOfPolicy(Path.of("examples/policies/comparison"), rules.resolve("FY2020 比較"), text -> text);
         Path out = dir.resolve("mixed-out");
         String batch = Cli.run("batch", "--quiet", "--rules", rules.toString(), "--data", EXAMPLE.resolve("data")
                 .toString(), "--out", out.toString());
@@ -211,12 +208,4 @@ class PolicyPeriodsTest {
                 && html.contains("<th>平均スコア</th>"), "the summary table holds both scales and the 第1期 average");
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to.resolve("tests"));
-        try (var files = Files.walk(from)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/data/")).toList()) {
-                Files.copy(f, to.resolve(from.relativize(f).toString()));
-            }
-        }
-    }
 }

@@ -91,18 +91,12 @@ class PlanSearchTest {
      */
     @Test
     void aBandReachedOnlyInAWindowIsSaidToBeSo() throws IOException {
-        Path rules = dir.resolve("window");
-        Files.createDirectories(rules);
-        try (var files = Files.list(Path.of("examples/policies/comparison"))) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.writeString(rules.resolve(f.getFileName()), Files.readString(f)
-                        .replace("directed.aheadOfFinalTarget >= 0 )", "directed.aheadOfFinalTarget >= 0,"
-                                + " directed.aheadOfFinalTarget <= 10 )")
+        Path rules = KpiFixture.copyOfPolicy(Path.of("examples/policies/comparison"), dir.resolve("window"),
+                text -> text.replace("directed.aheadOfFinalTarget >= 0 )", "directed.aheadOfFinalTarget >= 0,"
+                        + " directed.aheadOfFinalTarget <= 10 )")
                         .replace("directed.aheadOfFinalTarget < 0, directed.aheadOfBaseline > width )",
                                 "directed.aheadOfFinalTarget < 0 || directed.aheadOfFinalTarget > 10,"
                                 + " directed.aheadOfBaseline > width )"));
-            }
-        }
         Kpi kpi = new Kpi("例町", "1", "(1) 例", "1", "例事業", "件数", "件", "↗", 2014, new BigDecimal("100"), 2019,
                 new BigDecimal("200"), new TreeMap<>(java.util.Map.of(2018, new BigDecimal("150"))), new TreeMap<>(),
                 "", new jp.kpireview.domain.SourceLocation("town.csv", 2));

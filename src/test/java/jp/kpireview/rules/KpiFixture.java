@@ -60,6 +60,25 @@ public final class KpiFixture {
         return folder;
     }
 
+    /**
+     * A stand-alone copy of the policy in {@code from}: every rule file it runs with, its own and shared ones (so the
+     * copy does not depend on where {@code 共通.txt} pointed), each edited, and its scenario files.
+     */
+    public static Path copyOfPolicy(Path from, Path folder, UnaryOperator<String> edit) throws IOException {
+        Files.createDirectories(folder.resolve("tests"));
+        for (jp.kpireview.engine.RuleFiles.RuleFile f : jp.kpireview.engine.RuleFiles.of(from)) {
+            Files.writeString(folder.resolve(f.name()), edit.apply(Files.readString(f.path())));
+        }
+        if (Files.isDirectory(from.resolve("tests"))) {
+            try (Stream<Path> files = Files.list(from.resolve("tests"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, folder.resolve("tests").resolve(f.getFileName()));
+                }
+            }
+        }
+        return folder;
+    }
+
     public KpiFixture id(String value) {
         id = value;
         return this;

@@ -1,0 +1,114 @@
+package jp.kpireview.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import jp.kpireview.io.TextFiles;
+
+/**
+ * The rule files a policy folder runs with: its own {@code .drl} files, and those its {@value #SHARED} names, so a
+ * rule several policies share is written once. {@value #SHARED} holds one line per rule file ({@code
+ * ../../../rules/direction.drl}) or folder (all its rule files), relative to the folder it is in; {@code #} starts a
+ * comment. A file of the folder's own replaces a shared file of the same name (an example that changes only its bands
+ * holds only {@code bands.drl}); a shared folder may share in turn.
+ */
+public final class RuleFiles {
+
+    /** The file that names the folders a policy folder takes its other rules from. */
+    public static final String SHARED = "共通.txt";
+    private static final String DRL = ".drl";
+
+    /**
+     * One rule file a policy runs.
+     *
+     * @param name the file's name, unique in the policy (a folder's own file hides a shared one of that name)
+     * @param from the folder it is shared from, as {@value #SHARED} names it; empty for the policy's own files
+     */
+    public record RuleFile(String name, Path path, String from) {
+
+        public boolean shared() {
+            return !from.isEmpty();
+        }
+    }
+
+    private RuleFiles() {
+    }
+
+    /** The files {@code folder} runs with, by name; its own first, each name once. */
+    public static List<RuleFile> of(Path folder) {
+        Map<String, RuleFile> files = new LinkedHashMap<>();
+        collect(folder, "", files, new LinkedHashSet<>());
+        return files.values().stream().sorted(java.util.Comparator.comparing(RuleFile::name)).toList();
+    }
+
+    /** The folder and every folder it shares from: what a watcher of its rules must watch. */
+    public static List<Path> folders(Path folder) {
+        Set<Path> seen = new LinkedHashSet<>();
+        collect(folder, "", new LinkedHashMap<>(), seen);
+        return List.copyOf(seen);
+    }
+
+    /** True when {@code folder} holds rules of its own or shares some. */
+    public static boolean holdsRules(Path folder) {
+        return !ownFiles(folder).isEmpty() || Files.isRegularFile(folder.resolve(SHARED));
+    }
+
+    private static void collect(Path folder, String from, Map<String, RuleFile> files, Set<Path> seen) {
+        Path real = folder.toAbsolutePath().normalize();
+        if (!seen.add(real)) {
+            return;  // shared twice, or a folder that shares itself back: its files are in already
+        }
+        for (Path file : ownFiles(folder)) {
+            files.putIfAbsent(file.getFileName().toString(), new RuleFile(file.getFileName().toString(), file, from));
+        }
+        Path shared = folder.resolve(SHARED);
+        if (!Files.isRegularFile(shared)) {
+            return;
+        }
+        List<String> lines = lines(shared);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            Path other = folder.resolve(line).normalize();
+            String origin = from.isEmpty() ? line : from;
+            if (line.endsWith(DRL) && Files.isRegularFile(other)) {
+                String name = other.getFileName().toString();
+                files.putIfAbsent(name, new RuleFile(name, other, origin));
+            } else if (Files.isDirectory(other)) {
+                collect(other, origin, files, seen);
+            } else {
+                throw new RuleSetException(new RuleProblem(shared.toString(), i + 1, "共通のルール '" + line
+                        + "' がありません (no such rule file or folder; write it relative to " + folder + ")"));
+            }
+        }
+    }
+
+    private static List<Path> ownFiles(Path folder) {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(p -> p.getFileName().toString().endsWith(DRL) && Files.isRegularFile(p)).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            String text = TextFiles.readUtf8(file);
+            return new ArrayList<>(text.startsWith("\uFEFF") ? text.substring(1).lines().toList() : text.lines().toList());
+        } catch (CharacterCodingException e) {
+            throw new RuleSetException(new RuleProblem(file.toString(), 0, "the file is not UTF-8 text"));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package jp.kpireview.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jp.kpireview.cli.Cli;
+import jp.kpireview.rules.KpiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rules shared between policies through 共通.txt: written once, run as if copied, versioned with every policy. */
+class RuleFilesTest {
+
+    @TempDir
+    Path dir;
+
+    /** {@code shared/} holds the default rules; {@code five/} its own bands and a 共通.txt naming {@code shared/}. */
+    private Path fiveGrades() throws IOException {
+        KpiFixture.copyOfRules(dir.resolve("shared"), text -> text);
+        Path five = Files.createDirectories(dir.resolve("five"));
+        Files.copy(Path.of("examples/policies/five-grades/bands.drl"), five.resolve("bands.drl"));
+        Files.writeString(five.resolve(RuleFiles.SHARED), "# 共通のルール\n../shared\n");
+        Files.createDirectories(five.resolve("tests"));
+        for (String scenarios : List.of("scoring.csv", "summary.csv", "direction.csv")) {
+            Files.copy(Path.of("examples/policies/five-grades/tests", scenarios), five.resolve("tests").resolve(scenarios));
+        }
+        return five;
+    }
+
+    @Test
+    void aFolderRunsItsOwnFilesAndTheSharedOnesItHasNot() throws IOException {
+        Path five = fiveGrades();
+        List<RuleFiles.RuleFile> files = RuleFiles.of(five);
+        assertEquals(List.of("achievement.drl", "bands.drl", "direction.drl", "reference.drl", "score.drl",
+                "summary.drl", "terms.drl"), files.stream().map(RuleFiles.RuleFile::name).toList());
+        RuleFiles.RuleFile bands = files.stream().filter(f -> f.name().equals("bands.drl")).findFirst().orElseThrow();
+        assertEquals(five.resolve("bands.drl"), bands.path());
+        assertTrue(files.stream().filter(f -> !f.name().equals("bands.drl")).allMatch(f -> f.from().equals("../shared")));
+        String validate = Cli.run("validate", "--rules", five.toString());
+        assertTrue(validate.startsWith("0\n") && validate.contains("共通: achievement.drl (../shared)")
+                && validate.contains("bands: D below the first edge · C from 0"), validate);
+    }
+
+    @Test
+    void aChangeToASharedRuleChangesTheVersionOfEveryPolicyThatRunsIt() throws IOException {
+        Path five = fiveGrades();
+        String before = Policy.hash(five);
+        Path score = dir.resolve("shared/score.drl");
+        Files.writeString(score, Files.readString(score).replace("clamp($raw.value(), -100, 100)",
+                "clamp($raw.value(), -100, 120)"));
+        assertNotEquals(before, Policy.hash(five));
+    }
+
+    @Test
+    void aSharedFolderThatIsNotThereIsALocatedError() throws IOException {
+        Path five = fiveGrades();
+        Files.writeString(five.resolve(RuleFiles.SHARED), "# 共通のルール\n../shared\n../common/direction.drl\n");
+        RuleSetException e = assertThrows(RuleSetException.class, () -> RuleFiles.of(five));
+        assertEquals(five.resolve(RuleFiles.SHARED) + ":3: 共通のルール '../common/direction.drl' がありません (no such"
+                + " rule file or folder; write it relative to " + five + ")", e.getMessage());
+    }
+}
