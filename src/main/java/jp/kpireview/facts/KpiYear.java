@@ -50,6 +50,23 @@ public record KpiYear(
         return baseline;
     }
 
+    /**
+     * True when the baseline (if any), the final target and every actual are whole numbers (12, 12.00, not 12.5):
+     * what the rules read when they decide whether a KPI counts in whole units (件, 人 …).
+     */
+    public boolean isWholeNumbers() {
+        return (baseline == null || Decimals.whole(baseline)) && Decimals.whole(finalTarget)
+                && actuals.stream().allMatch(Decimals::whole);
+    }
+
+    /**
+     * The unit (件, 人, % …) under a name the rules can use in a condition: the executable model's parser reads
+     * {@code unit} in a condition as the start of a quantity, and fails.
+     */
+    public String unitName() {
+        return unit;
+    }
+
     /** True when the data gives the KPI a baseline. */
     public boolean hasBaseline() {
         return baseline != null;

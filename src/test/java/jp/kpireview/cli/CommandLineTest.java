@@ -212,19 +212,22 @@ class CommandLineTest {
         // published: 17 参加児童生徒数 67人 → 118人, 196.15, 100.00, ◎ ☆
         assertEquals(List.of("  policy: rules@" + RULES_HASH,
                 "  data: 方向 ↑ · 基準値 67人 (H26) · 目標値 100人 (H31/R1) · 実績値 118人",
-                "  1. Direction of the symbol (" + at("direction.drl", "Direction of the symbol") + ")",
-                "       direction: increase (↑)",
-                "  2. Linear annual target of a count (" + at("reference.drl", "Linear annual target of a count") + ")",
-                "       reference: the annual target 93 on the straight path from the baseline 67 to the final target"
-                        + " 100, rounded to a whole number",
-                "  3. Raw score (" + at("score.drl", "Raw score") + ")",
-                "       補正前スコア = (118 − 67) / (93 − 67) × 100 = 196.15",
-                "  4. Clamp to ±100 (" + at("score.drl", "Clamp to ±100") + ")",
-                "       スコア = 100.00 (補正前スコア 196.15 limited to −100 … 100)",
-                "  5. Final target reached ☆ (" + at("achievement.drl", "Final target reached ☆") + ")",
-                "       ☆: the actual 118 has reached the final target 100",
-                "  6. Band of the score (" + at("bands.drl", "Band of the score") + ")",
-                "       band: ◎ 100以上 (スコア 100.00)",
+                "  1. 道筋のその年の位置 (" + at("reference.drl", "道筋のその年の位置") + ")",
+                "       道筋: FY2018 は 5 年の道筋の 4 年目 (1 年目は最初に実績のある FY2015)",
+                "  2. Direction of the symbol (" + at("direction.drl", "Direction of the symbol") + ")",
+                "       方向: ↑ (increase)",
+                "  3. 件数のKPI (" + at("reference.drl", "件数のKPI") + ")",
+                "       件数の KPI: 単位 人、基準値・目標値・実績値がすべて整数",
+                "  4. Linear annual target of a count (" + at("reference.drl", "Linear annual target of a count") + ")",
+                "       基準: 年度目標 93 (基準値 67 から目標値 100 への直線の道筋の 4/5、件数なので整数に四捨五入)",
+                "  5. Raw score (" + at("score.drl", "Raw score") + ")",
+                "       補正前スコア = (118 − 67) ÷ (93 − 67) × 100 = 196.15",
+                "  6. Clamp to ±100 (" + at("score.drl", "Clamp to ±100") + ")",
+                "       スコア = 100.00 (補正前スコア 196.15 を上限・下限に収めた値)",
+                "  7. Final target reached ☆ (" + at("achievement.drl", "Final target reached ☆") + ")",
+                "       ☆: 実績値 118 が目標値 100 に達した",
+                "  8. Band of the score (" + at("bands.drl", "Band of the score") + ")",
+                "       区分: ◎ 100以上 (スコア 100.00)",
                 "  result: スコア 100.00 · 区分 ◎ 100以上 · ☆ あり"), run.out().lines().skip(1).toList());
     }
 
@@ -236,9 +239,9 @@ class CommandLineTest {
         assertEquals(0, run.exit(), run.err());
         List<String> lines = Files.readAllLines(trace);
         assertEquals(73, lines.stream().filter(l -> l.startsWith("KPI ")).count());
-        assertTrue(lines.contains("       reference: the final target 10, because the actual 5 is behind the baseline 6"),
+        assertTrue(lines.contains("       基準: 目標値 10 (実績値 5 が基準値 6 に届かないため)"),
                 "5b: 5 世帯 is behind the baseline 6");
-        assertTrue(lines.contains("       not scored: no actual for FY2018"), "49 has no FY2018 actual");
+        assertTrue(lines.contains("       評価しない: FY2018 の実績値がない"), "49 has no FY2018 actual");
     }
 
     @Test

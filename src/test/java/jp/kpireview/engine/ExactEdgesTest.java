@@ -54,7 +54,7 @@ class ExactEdgesTest {
                 dir.resolve("evaluate").toString());
         assertTrue(table.lines().anyMatch(l -> l.startsWith("  36a") && l.contains(" 0.00 ×")), table);
         String explain = Cli.run("explain", "--data", data.toString(), "--year", "FY2018", "--kpi", "36a");
-        assertTrue(explain.contains("because the actual 130420 is behind the baseline 130425")
+        assertTrue(explain.contains("実績値 130420 が基準値 130425 に届かないため")
                 && explain.contains("result: スコア 0.00 · 区分 × 基準未満"), explain);
 
         Cli.run("plan", "--data", data.toString(), "--year", "FY2018", "--out", dir.resolve("plan").toString());

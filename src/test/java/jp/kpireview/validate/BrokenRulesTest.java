@@ -70,28 +70,28 @@ class BrokenRulesTest {
                         "Raw score"),
                 edit("a rule that updates its own fact without end", "achievement.drl", s -> s
                         + "\nrule \"Loop\"\nwhen\n    $s : Score()\nthen\n    update($s);\nend\n",
-                        "achievement.drl:16: rule \"Loop\" fires without end"),
+                        "achievement.drl:17: rule \"Loop\" fires without end"),
                 edit("a rule that inserts what it matches", "achievement.drl", s -> s
                         + "\nrule \"Insert loop\"\nwhen\n    $s : Score()\nthen\n"
                         + "    insert( Score.of($s.raw(), $s.value()) );\nend\n",
-                        "achievement.drl:16: rule \"Insert loop\" fires without end"),
+                        "achievement.drl:17: rule \"Insert loop\" fires without end"),
                 edit("an unknown import in a file that uses none of it", "achievement.drl", s -> s.replace(
                         "import jp.kpireview.facts.Score;", "import jp.kpireview.facts.Score;\nimport java.util.Lst;"),
-                        "achievement.drl:5: import java.util.Lst: no such class"),
+                        "achievement.drl:6: import java.util.Lst: no such class"),
                 edit("salience written as text", "achievement.drl", s -> s.replace("when\n    $s : Score( ahead",
-                        "salience \"high\"\nwhen\n    $s : Score( ahead"), "achievement.drl:10: rule"
+                        "salience \"high\"\nwhen\n    $s : Score( ahead"), "achievement.drl:11: rule"
                         + " \"Final target reached ☆\": salience \"high\": salience must be a whole number"),
                 edit("a rule switched on by today's date", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "date-effective \"01-Apr-2020\"\nwhen\n    $s : Score( ahead"), "date-effective 01-Apr-2020: this follows today's date"),
                 edit("a logical insert (no truth maintenance here)", "score.drl", s -> s.replace(
-                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:27: rule \"Raw score\":"
+                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:30: rule \"Raw score\":"
                         + " insertLogical needs truth maintenance"),
                 edit("a declared double (−0.0 would differ between builds)", "bands.drl", s -> s.replace(
                         "import jp.kpireview.facts.Score;\n", "import jp.kpireview.facts.Score;\n\ndeclare Tolerance\n"
-                        + "    points : double\nend\n"), "bands.drl:9: declare Tolerance: field points is double"),
+                        + "    points : double\nend\n"), "bands.drl:10: declare Tolerance: field points is double"),
                 edit("a rule attribute that is not true or false", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "no-loop maybe\nwhen\n    $s : Score( ahead"),
-                        "achievement.drl:10:"),
+                        "achievement.drl:11:"),
                 missing("no ☆ rule: the file cut at a rule boundary", "achievement.drl",
                         s -> s.replaceFirst("(?s)// Policy: ☆ when.*$", ""), "☆ 目標達成"),
                 missing("no summary rule", "summary.drl",

@@ -27,14 +27,14 @@ class ExplanationsTest {
         Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace("{$s.kpi.finalTarget}",
                 "{$s.kpi.finalTarjet}"));
         List<String> findings = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
-        assertEquals(List.of("warning: " + rules.resolve("achievement.drl") + ":8: rule \"Final target reached ☆\":"
+        assertEquals(List.of("warning: " + rules.resolve("achievement.drl") + ":9: rule \"Final target reached ☆\":"
                 + " @explain names {$s.kpi.finalTarjet}, which the rule does not have (use its variables such as"
                 + " {$x.field}, {new.field}, {kpi.field} or {outcome.field})"), findings);
     }
 
     @Test
     void aRuleWithoutExplanationIsAWarningAndExplainShowsItsEffects() throws IOException {
-        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replaceAll("@explain\\(\"band: [^\\n]*\\n",
+        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replaceAll("@explain\\(\"区分: [^\\n]*\\n",
                 ""));
         List<String> findings = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
         assertEquals(1, findings.size(), findings.toString());
