@@ -98,6 +98,11 @@ public final class Decimals {
         return value.multiply(BigDecimal.valueOf(percent).stripTrailingZeros()).movePointLeft(2);
     }
 
+    /** {@code percent} % of {@code value}, exact, with the percentage as the rules hold it (a table's cell). */
+    public static BigDecimal percentOf(BigDecimal value, BigDecimal percent) {
+        return value.multiply(percent.stripTrailingZeros()).movePointLeft(2);
+    }
+
     /** True for a whole number (12, 12.00), false for 12.5. */
     public static boolean whole(BigDecimal value) {
         return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;

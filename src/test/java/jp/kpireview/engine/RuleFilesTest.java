@@ -37,7 +37,8 @@ class RuleFilesTest {
     void aFolderRunsItsOwnFilesAndTheSharedOnesItHasNot() throws IOException {
         Path five = fiveGrades();
         List<RuleFiles.RuleFile> files = RuleFiles.of(five);
-        assertEquals(List.of("achievement.drl", "bands.drl", "direction.drl", "reference.drl", "score.drl",
+        assertEquals(List.of("achievement.drl", "bands.drl", "direction.drl", "maintain.drl", "reference.drl",
+                "score.drl",
                 "summary.drl", "terms.drl"), files.stream().map(RuleFiles.RuleFile::name).toList());
         RuleFiles.RuleFile bands = files.stream().filter(f -> f.name().equals("bands.drl")).findFirst().orElseThrow();
         assertEquals(five.resolve("bands.drl"), bands.path());

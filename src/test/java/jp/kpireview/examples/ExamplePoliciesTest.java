@@ -114,13 +114,13 @@ class ExamplePoliciesTest {
         // KPI 59 町会加入数 of project (4): floor 152 − 2 % = 148.96
         String project4 = run("explain", "--rules", EXAMPLES.resolve("maintain-tolerance").toString(), "--data",
                 "seeds/otaru-h30.csv", "--year", "FY2018", "--kpi", "59");
-        assertTrue(project4.contains("Maintain floor of project (4) (reference.drl:") && project4.contains(
-                "reference: keep 152 (project (4): the score is 0 at the floor 148.96, 2 % below, and 100 at 152)"),
+        assertTrue(project4.contains("プロジェクト (4) の許容幅 (maintain.drl:") && project4.contains(
+                "基準: 目標値 152 を維持 (許容幅 2 % の下限 148.96 でスコア 0、152 で 100)"),
                 project4);
         // KPI 25 乳幼児健診受診率 (%): floor 96.5 − 1 = 95.5; (96.2 − 95.5) / 1 = 70.00
         String percent = run("explain", "--rules", EXAMPLES.resolve("maintain-tolerance").toString(), "--data",
                 "seeds/otaru-h30.csv", "--year", "FY2018", "--kpi", "25");
-        assertTrue(percent.contains("1 point below") && percent.contains("= 70.00"), percent);
+        assertTrue(percent.contains("1 ポイント下の下限 95.5") && percent.contains("= 70.00"), percent);
         String five = run("explain", "--rules", EXAMPLES.resolve("five-grades").toString(), "--data",
                 "seeds/otaru-h30.csv", "--year", "FY2018", "--kpi", "17");
         assertTrue(five.contains("band: S 100以上 (スコア 100.00)"), five);
