@@ -226,8 +226,8 @@ class CommandLineTest {
                 "       スコア = 100.00 (補正前スコア 196.15 を上限・下限に収めた値)",
                 "  7. Final target reached ☆ (" + at("achievement.drl", "Final target reached ☆") + ")",
                 "       ☆: 実績値 118 が目標値 100 に達した",
-                "  8. Band of the score (" + at("bands.drl", "Band of the score") + ")",
-                "       区分: ◎ 100以上 (スコア 100.00)",
+                "  8. Band of the score (" + at("score-band.drl", "Band of the score") + ")",
+                "       区分: ◎ 100以上 (100.00)",
                 "  result: スコア 100.00 · 区分 ◎ 100以上 · ☆ あり"), run.out().lines().skip(1).toList());
     }
 

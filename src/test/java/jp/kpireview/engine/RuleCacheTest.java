@@ -98,7 +98,7 @@ class RuleCacheTest {
         Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), text -> text.replace("$s : Score()",
                 "$s : Score( valeu > 0 )"));
         RuleSetException e = assertThrows(RuleSetException.class, () -> RuleBase.load(rules, cache));
-        assertTrue(e.problems().get(0).file().endsWith("bands.drl"), e.getMessage());
+        assertTrue(e.problems().get(0).file().endsWith("score-band.drl"), e.getMessage());
         assertTrue(e.problems().get(0).line() > 0, e.getMessage());
         assertTrue(entries(cache).isEmpty());
     }

@@ -38,7 +38,7 @@ class RuleFilesTest {
         Path five = fiveGrades();
         List<RuleFiles.RuleFile> files = RuleFiles.of(five);
         assertEquals(List.of("achievement.drl", "bands.drl", "direction.drl", "maintain.drl", "reference.drl",
-                "score.drl",
+                "score-band.drl", "score.drl",
                 "summary.drl", "terms.drl"), files.stream().map(RuleFiles.RuleFile::name).toList());
         RuleFiles.RuleFile bands = files.stream().filter(f -> f.name().equals("bands.drl")).findFirst().orElseThrow();
         assertEquals(five.resolve("bands.drl"), bands.path());

@@ -108,9 +108,9 @@ class ExamplePoliciesTest {
                 + "baseline,target_year,target,FY2018\n例市,1,(1) 例,1,例事業,参加者数,人,↗,FY2014,0,FY2019,180,220\n");
         String ratio = run("explain", "--rules", EXAMPLES.resolve("achievement-ratio").toString(), "--data",
                 data.toString(), "--year", "FY2018", "--kpi", "1");
-        assertTrue(ratio.contains("       達成率 = 220 / 180 × 100 = 122.2 %\n")
-                && ratio.contains("grade: A 100%以上 (達成率 122.2 %)") && !ratio.contains("補正前スコア")
-                && !ratio.contains("baseline"), ratio);
+        assertTrue(ratio.contains("       達成率 = 220 ÷ 180 × 100 = 122.2 %\n")
+                && ratio.contains("区分: A 100%以上 (122.2)") && ratio.contains("result: 達成率 122.2 · 区分 A 100%以上")
+                && !ratio.contains("補正前スコア") && ratio.contains("基準: 目標値 180"), ratio);
         // KPI 59 町会加入数 of project (4): floor 152 − 2 % = 148.96
         String project4 = run("explain", "--rules", EXAMPLES.resolve("maintain-tolerance").toString(), "--data",
                 "seeds/otaru-h30.csv", "--year", "FY2018", "--kpi", "59");
@@ -123,7 +123,7 @@ class ExamplePoliciesTest {
         assertTrue(percent.contains("1 ポイント下の下限 95.5") && percent.contains("= 70.00"), percent);
         String five = run("explain", "--rules", EXAMPLES.resolve("five-grades").toString(), "--data",
                 "seeds/otaru-h30.csv", "--year", "FY2018", "--kpi", "17");
-        assertTrue(five.contains("band: S 100以上 (スコア 100.00)"), five);
+        assertTrue(five.contains("区分: S 100以上 (100.00)"), five);
     }
 
     private static String run(String... args) {

@@ -56,7 +56,7 @@ class BandRulesTest {
         ReviewEngine engine = new ReviewEngine(RuleBase.load(dir));
         RuleSetException e = assertThrows(RuleSetException.class,
                 () -> engine.evaluate(List.of(kpi("↗").actual("1").build()), KpiFixture.YEAR));
-        assertEquals(dir.resolve("bands.drl") + ":11: rule \"Band scale\" failed: 区分 ◎ の境界値 40 が前の境界値 50 より"
+        assertEquals(dir.resolve("bands.drl") + ":9: rule \"Band scale\" failed: 区分 ◎ の境界値 40 が前の境界値 50 より"
                 + "大きくありません (edges must rise)", e.getMessage());
     }
 

@@ -44,16 +44,16 @@ class BrokenRulesTest {
                         "score.drl"),
                 missing("no band scale", "bands.drl", s -> s.replaceFirst("(?s)rule \"Band scale\".*?\nend\n", ""),
                         "band scale"),
-                missing("two band scales", "bands.drl", s -> s + s.substring(s.indexOf("rule \"Band scale\""),
-                        s.indexOf("// Policy: every scored")).replace("\"Band scale\"", "\"Band scale 2\""),
+                missing("two band scales", "bands.drl", s -> s + s.substring(s.indexOf("rule \"Band scale\""))
+                        .replace("\"Band scale\"", "\"Band scale 2\""),
                         "found 2"),
                 edit("band edges that fall", "bands.drl", s -> s.replace(".from(50, \"○\"", ".from(-50, \"○\""),
                         "edges must rise"),
                 edit("the same band mark twice", "bands.drl", s -> s.replace(".from(50, \"○\"", ".from(50, \"●\""),
                         "used twice"),
-                missing("no band rule", "bands.drl", s -> s.replaceFirst("(?s)rule \"Band of the score\".*?\nend\n", ""),
+                missing("no band rule", "score-band.drl", s -> s.replaceFirst("(?s)rule \"Band of the score\".*?\nend\n", ""),
                         "no rule gave"),
-                edit("an overlapping band rule", "bands.drl", s -> s + "\nrule \"Everything is ◎\"\nwhen\n"
+                edit("an overlapping band rule", "score-band.drl", s -> s + "\nrule \"Everything is ◎\"\nwhen\n"
                         + "    $s : Score()\n    $scale : BandScale()\nthen\n"
                         + "    $s.kpi().outcome().band($scale.bands().get(3));\nend\n", "overlap"),
                 edit("clamp limits reversed", "score.drl", s -> s.replace("clamp($raw.value(), -100, 100)",
@@ -87,8 +87,9 @@ class BrokenRulesTest {
                         "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:30: rule \"Raw score\":"
                         + " insertLogical needs truth maintenance"),
                 edit("a declared double (−0.0 would differ between builds)", "bands.drl", s -> s.replace(
-                        "import jp.kpireview.facts.Score;\n", "import jp.kpireview.facts.Score;\n\ndeclare Tolerance\n"
-                        + "    points : double\nend\n"), "bands.drl:10: declare Tolerance: field points is double"),
+                        "import jp.kpireview.facts.BandScale;\n", "import jp.kpireview.facts.BandScale;\n\n"
+                        + "declare Margin\n    points : double\nend\n"), "bands.drl:8: declare Margin: field points is"
+                        + " double"),
                 edit("a rule attribute that is not true or false", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "no-loop maybe\nwhen\n    $s : Score( ahead"),
                         "achievement.drl:11:"),

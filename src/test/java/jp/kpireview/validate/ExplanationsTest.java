@@ -38,7 +38,7 @@ class ExplanationsTest {
                 ""));
         List<String> findings = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
         assertEquals(1, findings.size(), findings.toString());
-        assertTrue(findings.get(0).contains("bands.drl:") && findings.get(0).contains("\"Band of the score\" has no"
+        assertTrue(findings.get(0).contains("score-band.drl:") && findings.get(0).contains("\"Band of the score\" has no"
                 + " @explain"), findings.get(0));
     }
 }
