@@ -37,9 +37,9 @@ class RuleFilesTest {
     void aFolderRunsItsOwnFilesAndTheSharedOnesItHasNot() throws IOException {
         Path five = fiveGrades();
         List<RuleFiles.RuleFile> files = RuleFiles.of(five);
-        assertEquals(List.of("achievement.drl", "bands.drl", "direction.drl", "maintain.drl", "reference.drl",
-                "score-band.drl", "score.drl",
-                "summary.drl", "terms.drl"), files.stream().map(RuleFiles.RuleFile::name).toList());
+        assertEquals(List.of("achievement.drl", "average.drl", "bands.drl", "direction.drl", "maintain.drl",
+                "no-actual.drl", "reference.drl", "score-band.drl", "score.drl", "summary.drl", "terms.drl",
+                "tolerance.drl"), files.stream().map(RuleFiles.RuleFile::name).toList());
         RuleFiles.RuleFile bands = files.stream().filter(f -> f.name().equals("bands.drl")).findFirst().orElseThrow();
         assertEquals(five.resolve("bands.drl"), bands.path());
         assertTrue(files.stream().filter(f -> !f.name().equals("bands.drl")).allMatch(f -> f.from().equals("../shared")));

@@ -37,8 +37,8 @@ class BrokenRulesTest {
                         "import jp.kpireview.facts.Directions;"), "direction.drl"),
                 edit("a call to an undefined method", "maintain.drl", s -> s.replace("Decimals.percentOf(",
                         "Decimals.percentsOf("), "maintain.drl"),
-                edit("a threshold written as text", "maintain.drl", s -> s.replace("new BigDecimal(\"5\")",
-                        "\"five\""), "maintain.drl"),
+                edit("a threshold written as text", "tolerance.drl", s -> s.replace("new BigDecimal(\"5\")",
+                        "\"five\""), "tolerance.drl"),
                 Arguments.of("duplicated rule name", "achievement.drl", (UnaryOperator<String>) s -> s
                         + "\nrule \"Raw score\"\nwhen\n    $s : Score()\nthen\nend\n", "Duplicate rule name: Raw score",
                         "score.drl"),
@@ -58,7 +58,7 @@ class BrokenRulesTest {
                         + "    $s.kpi().outcome().band($scale.bands().get(3));\nend\n", "overlap"),
                 edit("clamp limits reversed", "score.drl", s -> s.replace("clamp($raw.value(), -100, 100)",
                         "clamp($raw.value(), 100, -100)"), "not ordered"),
-                missing("no status for a KPI without actual", "score.drl",
+                missing("no status for a KPI without actual", "no-actual.drl",
                         s -> s.replaceFirst("(?s)rule \"No actual for the year\".*?\nend\n", ""), "status"),
                 missing("no direction table", "direction.drl",
                         s -> s.replaceFirst("(?s)rule \"Direction symbols\".*?\nend\n", ""), "direction symbols"),
@@ -84,7 +84,7 @@ class BrokenRulesTest {
                 edit("a rule switched on by today's date", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "date-effective \"01-Apr-2020\"\nwhen\n    $s : Score( ahead"), "date-effective 01-Apr-2020: this follows today's date"),
                 edit("a logical insert (no truth maintenance here)", "score.drl", s -> s.replace(
-                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:30: rule \"Raw score\":"
+                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:19: rule \"Raw score\":"
                         + " insertLogical needs truth maintenance"),
                 edit("a declared double (−0.0 would differ between builds)", "bands.drl", s -> s.replace(
                         "import jp.kpireview.facts.BandScale;\n", "import jp.kpireview.facts.BandScale;\n\n"
