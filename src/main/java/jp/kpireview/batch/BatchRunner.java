@@ -34,7 +34,7 @@ public final class BatchRunner {
 
     /**
      * @param threads  worker threads (each evaluates whole files; the rule base is shared)
-     * @param noPlan   ignore the cities' annual targets (plan_FYyyyy), to see the derived method alone
+     * @param noPlan   ignore the cities' annual targets (annual_target_FYyyyy), to see the derived method alone
      * @param planYear the year to find each KPI's needed actuals for (次年度計画), or null for none
      */
     public record Settings(YearSelection years, boolean noPlan, int threads, Integer planYear) {
@@ -130,7 +130,7 @@ public final class BatchRunner {
             List<Integer> skipped = new ArrayList<>();
             List<Reports.Rendered> rendered = new ArrayList<>();
             byMunicipality(reader.apply(file)).forEach((municipality, kpis) -> {
-                List<Kpi> used = settings.noPlan() ? kpis.stream().map(Kpi::withoutPlans).toList() : kpis;
+                List<Kpi> used = settings.noPlan() ? kpis.stream().map(Kpi::withoutAnnualTargets).toList() : kpis;
                 List<Integer> years = settings.years().resolve(used);
                 List<Integer> withActuals = withActuals(used, years, file, municipality);
                 years.stream().filter(y -> !withActuals.contains(y)).forEach(skipped::add);

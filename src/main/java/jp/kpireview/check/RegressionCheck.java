@@ -115,7 +115,7 @@ public final class RegressionCheck {
             maintain.count(e.band().mark().equals(p.band()) && e.achieved() == p.achieved());
         } else {
             boolean exact = e.rawScore().compareTo(p.rawScore()) == 0 && e.score().compareTo(p.score()) == 0;
-            (e.referenceKind() == ReferenceKind.PLAN ? plan : derived).count(exact);
+            (e.referenceKind() == ReferenceKind.ANNUAL_TARGET ? plan : derived).count(exact);
             if (!exact) {
                 wrong.add("raw " + e.rawScore() + " score " + e.score() + " (published " + p.rawScore() + " "
                         + p.score() + ")");

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "import-published", mixinStandardHelpOptions = true,
         description = "Reads the published table text and writes the canonical data and the published scores and"
                 + " summaries as CSV; annual targets the linear path cannot explain are solved from the published"
-                + " score into plan_FYyyyy.")
+                + " score into annual_target_FYyyyy.")
 final class ImportPublishedCommand implements Callable<Integer> {
 
     @Option(names = "--seed", converter = InputPath.class,

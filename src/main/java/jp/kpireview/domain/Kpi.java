@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * @param id            short id unique in the municipality's data, e.g. {@code 5b} (second KPI of business 5)
  * @param directionText the direction as written in the data (↗, ↘, →, increase …); the rules interpret it
  * @param actuals       fiscal year → actual; years without a value are absent
- * @param plans         fiscal year → annual target set by the city; usually empty
+ * @param annualTargets fiscal year → annual target (年度目標値) the city set; usually empty
  * @param baselineYear  the year of the baseline; null, as the baseline, for a town that publishes none
  * @param baseline      the baseline (基準値); null when the data has none (a policy that needs one reports that KPI)
  * @param note          free text carried with the data (e.g. where a plan value came from); may be empty
@@ -35,7 +35,7 @@ public record Kpi(
         int targetYear,
         BigDecimal finalTarget,
         NavigableMap<Integer, BigDecimal> actuals,
-        NavigableMap<Integer, BigDecimal> plans,
+        NavigableMap<Integer, BigDecimal> annualTargets,
         String note,
         SourceLocation source,
         String targetBound) {
@@ -43,10 +43,10 @@ public record Kpi(
     /** A KPI whose target is written as a plain number. */
     public Kpi(String municipality, String id, String project, String businessNo, String business, String name,
             String unit, String directionText, Integer baselineYear, BigDecimal baseline, int targetYear,
-            BigDecimal finalTarget, NavigableMap<Integer, BigDecimal> actuals, NavigableMap<Integer, BigDecimal> plans,
+            BigDecimal finalTarget, NavigableMap<Integer, BigDecimal> actuals, NavigableMap<Integer, BigDecimal> annualTargets,
             String note, SourceLocation source) {
         this(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear, baseline,
-                targetYear, finalTarget, actuals, plans, note, source, "");
+                targetYear, finalTarget, actuals, annualTargets, note, source, "");
     }
 
     public Kpi {
@@ -57,15 +57,15 @@ public record Kpi(
         note = note == null ? "" : note;
         targetBound = targetBound == null ? "" : targetBound;
         actuals = Collections.unmodifiableNavigableMap(new TreeMap<>(actuals));
-        plans = Collections.unmodifiableNavigableMap(new TreeMap<>(plans));
+        annualTargets = Collections.unmodifiableNavigableMap(new TreeMap<>(annualTargets));
     }
 
     public Optional<BigDecimal> actual(int year) {
         return Optional.ofNullable(actuals.get(year));
     }
 
-    public Optional<BigDecimal> plan(int year) {
-        return Optional.ofNullable(plans.get(year));
+    public Optional<BigDecimal> annualTarget(int year) {
+        return Optional.ofNullable(annualTargets.get(year));
     }
 
     /** The first fiscal year with an actual: step 1 of the linear path to the target. */
@@ -79,23 +79,23 @@ public record Kpi(
     }
 
     /** The same KPI without the city's annual targets (to measure the published method alone). */
-    public Kpi withoutPlans() {
-        return withPlans(new TreeMap<>(), note);
+    public Kpi withoutAnnualTargets() {
+        return withAnnualTargets(new TreeMap<>(), note);
     }
 
-    public Kpi withPlans(NavigableMap<Integer, BigDecimal> newPlans, String newNote) {
+    public Kpi withAnnualTargets(NavigableMap<Integer, BigDecimal> newAnnualTargets, String newNote) {
         return new Kpi(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, newPlans, newNote, source, targetBound);
+                baseline, targetYear, finalTarget, actuals, newAnnualTargets, newNote, source, targetBound);
     }
 
     public Kpi withId(String newId) {
         return new Kpi(municipality, newId, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, plans, note, source, targetBound);
+                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound);
     }
 
     public Kpi withMunicipality(String newMunicipality) {
         return new Kpi(newMunicipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, plans, note, source, targetBound);
+                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound);
     }
 
     private static boolean isWhole(BigDecimal value) {

@@ -14,7 +14,7 @@ import jp.kpireview.domain.Kpi;
  *                        makes a KPI a count)
  * @param firstActualYear first fiscal year with an actual (step 1 of the linear path); null when there is none
  * @param actual          the actual of the evaluated year; null when the city has none (—)
- * @param plan            the annual target the city set for the year; null when it set none
+ * @param annualTarget    the annual target (年度目標値) the city set for the year; null when it set none
  * @param note            the data's free text (備考), e.g. 対象外 where the city decided not to review the KPI
  * @param targetBound     以上 or 以下 where the target is written so (80%以上); empty otherwise
  */
@@ -33,7 +33,7 @@ public record KpiYear(
         Integer firstActualYear,
         int targetYear,
         BigDecimal actual,
-        BigDecimal plan,
+        BigDecimal annualTarget,
         String note,
         String targetBound,
         Outcome outcome) implements Stage {
@@ -94,6 +94,6 @@ public record KpiYear(
         return new KpiYear(kpi.municipality(), kpi.project(), kpi.businessNo(), kpi.business(), kpi.id(),
                 kpi.directionText(), kpi.unit(), actuals, kpi.baseline(), kpi.finalTarget(), year,
                 actuals.isEmpty() ? null : kpi.actuals().firstKey(), kpi.targetYear(), kpi.actuals().get(year),
-                kpi.plans().get(year), kpi.note(), kpi.targetBound(), new Outcome());
+                kpi.annualTargets().get(year), kpi.note(), kpi.targetBound(), new Outcome());
     }
 }

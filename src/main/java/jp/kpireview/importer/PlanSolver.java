@@ -40,7 +40,7 @@ public final class PlanSolver {
             ReviewEngine engine, int year) {
         Map<String, PublishedScore> byId = published.stream()
                 .collect(Collectors.toMap(PublishedScore::kpiId, Function.identity()));
-        List<Evaluation> derived = engine.evaluate(kpis.stream().map(Kpi::withoutPlans).toList(), year).evaluations();
+        List<Evaluation> derived = engine.evaluate(kpis.stream().map(Kpi::withoutAnnualTargets).toList(), year).evaluations();
         List<Kpi> result = new ArrayList<>();
         List<Solved> solved = new ArrayList<>();
         for (int i = 0; i < kpis.size(); i++) {
@@ -75,9 +75,9 @@ public final class PlanSolver {
     }
 
     private static Kpi withPlan(Kpi k, int year, BigDecimal plan) {
-        TreeMap<Integer, BigDecimal> plans = new TreeMap<>(k.plans());
+        TreeMap<Integer, BigDecimal> plans = new TreeMap<>(k.annualTargets());
         plans.put(year, plan);
         String note = "plan_" + FiscalYear.label(year) + " solved from the published score (年度目標値 not published)";
-        return k.withPlans(plans, note);
+        return k.withAnnualTargets(plans, note);
     }
 }

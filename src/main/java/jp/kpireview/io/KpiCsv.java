@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  * municipality           optional: the city (自治体); without it the file's name names the municipality
  * kpi_id, project, business_no, business, kpi, unit, direction, baseline_year, baseline, target_year, target,
  * FY2015, FY2016, …      actuals (empty = no value)
- * plan_FY2018, …         optional: an annual target the city set for that year
+ * annual_target_FY2018, … optional: an annual target (年度目標値) the city set for that year (plan_FY2018 is read too)
  * note                   optional: free text
  * </pre>
  * Numbers are plain decimals ({@code 1199}, {@code 75.9}): no separators, no units. Years are written
@@ -83,14 +83,14 @@ public final class KpiCsv {
         SortedSet<Integer> planYears = new TreeSet<>();
         kpis.forEach(k -> {
             actualYears.addAll(k.actuals().keySet());
-            planYears.addAll(k.plans().keySet());
+            planYears.addAll(k.annualTargets().keySet());
         });
         boolean notes = kpis.stream().anyMatch(k -> !k.note().isEmpty());
         List<String> header = new ArrayList<>();
         header.add(KpiTable.MUNICIPALITY);
         header.addAll(KpiTable.FIXED_COLUMNS);
         actualYears.forEach(y -> header.add(FiscalYear.label(y)));
-        planYears.forEach(y -> header.add(KpiTable.PLAN_PREFIX + FiscalYear.label(y)));
+        planYears.forEach(y -> header.add(KpiTable.ANNUAL_TARGET_PREFIX + FiscalYear.label(y)));
         if (notes) {
             header.add(KpiTable.NOTE);
         }
@@ -102,7 +102,7 @@ public final class KpiCsv {
                             : FiscalYear.label(k.baselineYear()), k.baseline() == null ? "" : k.baseline().toPlainString(), FiscalYear.label(k.targetYear()),
                             k.finalTarget().toPlainString()));
                     actualYears.forEach(y -> row.add(plain(k.actuals().get(y))));
-                    planYears.forEach(y -> row.add(plain(k.plans().get(y))));
+                    planYears.forEach(y -> row.add(plain(k.annualTargets().get(y))));
                     if (notes) {
                         row.add(k.note());
                     }

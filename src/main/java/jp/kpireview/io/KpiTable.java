@@ -29,7 +29,10 @@ public final class KpiTable {
     static final List<String> FIXED_COLUMNS = List.of("kpi_id", "project", "business_no", "business", "kpi",
             "unit", "direction", "baseline_year", "baseline", "target_year", "target");
     static final String MUNICIPALITY = "municipality";
-    static final String PLAN_PREFIX = "plan_";
+    /** The column of an annual target (年度目標値) the city set: {@code annual_target_FY2018}. */
+    static final String ANNUAL_TARGET_PREFIX = "annual_target_";
+    /** The older name of that column, still read: {@code plan_FY2018}. */
+    private static final String OLD_ANNUAL_TARGET_PREFIX = "plan_";
     static final String NOTE = "note";
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -56,7 +59,8 @@ public final class KpiTable {
     }
 
     /**
-     * Checks the header once: which year each {@code FYyyyy} / {@code plan_FYyyyy} column holds.
+     * Checks the header once: which year each {@code FYyyyy} / {@code annual_target_FYyyyy} (or {@code plan_FYyyyy})
+     * column holds.
      *
      * @param defaultMunicipality the name used when there is no {@code municipality} column (the file's name)
      */
@@ -80,14 +84,15 @@ public final class KpiTable {
                     || extraColumns.contains(name)) {
                 continue;
             }
-            boolean plan = name.startsWith(PLAN_PREFIX);
+            String prefix = name.startsWith(ANNUAL_TARGET_PREFIX) ? ANNUAL_TARGET_PREFIX
+                    : name.startsWith(OLD_ANNUAL_TARGET_PREFIX) ? OLD_ANNUAL_TARGET_PREFIX : "";
             try {
-                int year = FiscalYear.parse(plan ? name.substring(PLAN_PREFIX.length()) : name);
-                (plan ? plans : actuals).put(name, year);
+                int year = FiscalYear.parse(name.substring(prefix.length()));
+                (prefix.isEmpty() ? actuals : plans).put(name, year);
             } catch (IllegalArgumentException e) {
                 problems.add(new DataProblem(headerLine, name.isEmpty() ? "header" : name, "unknown column"
                         + " (expected " + String.join(", ", extraColumns.isEmpty() ? List.of(MUNICIPALITY) : extraColumns)
-                        + ", " + String.join(", ", FIXED_COLUMNS) + ", FYyyyy, plan_FYyyyy or note)"));
+                        + ", " + String.join(", ", FIXED_COLUMNS) + ", FYyyyy, annual_target_FYyyyy or note)"));
             }
         }
         if (actuals.isEmpty()) {

@@ -108,7 +108,7 @@ public final class PlanSearch {
             own.add(kpi.baseline());
         }
         own.addAll(kpi.actuals().values());
-        own.addAll(kpi.plans().values());
+        own.addAll(kpi.annualTargets().values());
         for (BigDecimal value : own) {
             long k = value.subtract(s.origin).multiply(BigDecimal.valueOf(s.sign))
                     .divide(s.step, 0, RoundingMode.HALF_UP).longValue();
@@ -327,7 +327,7 @@ public final class PlanSearch {
     private static boolean canBeNegative(Kpi kpi) {
         return kpi.baseline() != null && kpi.baseline().signum() < 0 || kpi.finalTarget().signum() < 0
                 || kpi.actuals().values().stream().anyMatch(v -> v.signum() < 0)
-                || kpi.plans().values().stream().anyMatch(v -> v.signum() < 0);
+                || kpi.annualTargets().values().stream().anyMatch(v -> v.signum() < 0);
     }
 
     /** Each search's KPI with the actual {@code at} gives for the year, all in one session. */
@@ -341,7 +341,7 @@ public final class PlanSearch {
             actuals.put(year, at.apply(s));
             probes.add(new Kpi(kpi.municipality(), kpi.id() + "#" + i, kpi.project(), kpi.businessNo(), kpi.business(),
                     kpi.name(), kpi.unit(), kpi.directionText(), kpi.baselineYear(), kpi.baseline(), kpi.targetYear(),
-                    kpi.finalTarget(), actuals, kpi.plans(), kpi.note(), kpi.source()));
+                    kpi.finalTarget(), actuals, kpi.annualTargets(), kpi.note(), kpi.source()));
         }
         // sessions of a few hundred KPIs: the summary rules collect a project's KPIs, and one session of thousands
         // of probes of one project costs more than several small ones

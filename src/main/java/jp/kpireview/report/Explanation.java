@@ -32,7 +32,7 @@ public final class Explanation {
                 + " · 目標値 "
                 + withUnit(k, k.finalTarget().toPlainString()) + " (" + FiscalYear.targetLabel(k.targetYear())
                 + ") · 実績値 " + k.actual(e.year()).map(v -> withUnit(k, v.toPlainString())).orElse("—")
-                + k.plan(e.year()).map(v -> " · 年度目標値 " + withUnit(k, v.toPlainString())).orElse(""));
+                + k.annualTarget(e.year()).map(v -> " · 年度目標値 " + withUnit(k, v.toPlainString())).orElse(""));
         int n = 1;
         for (RuleStep step : e.trace()) {
             lines.add(String.format("  %d. %s (%s)", n++, step.rule(), step.place()));

@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVRecord;
  * Scenario files ({@code rules/tests/*.csv}): one case per row, with the KPI columns of the data format and the
  * expected conclusions.
  * <pre>
- * case, year, direction, unit, baseline_year, baseline, target_year, target, FY2015 …, plan_FY2018 …,
+ * case, year, direction, unit, baseline_year, baseline, target_year, target, FY2015 …, annual_target_FY2018 …,
  * expect_status, expect_reference_kind, expect_reference, expect_raw_score, expect_score, expect_band,
  * expect_achieved, note
  * </pre>

@@ -332,7 +332,7 @@ final class EvaluateRoute {
         java.util.TreeMap<Integer, BigDecimal> actuals = new java.util.TreeMap<>(k.actuals());
         actuals.put(year, actual);
         return List.of(new Kpi(k.municipality(), k.id(), k.project(), k.businessNo(), k.business(), k.name(), k.unit(),
-                k.directionText(), k.baselineYear(), k.baseline(), k.targetYear(), k.finalTarget(), actuals, k.plans(),
+                k.directionText(), k.baselineYear(), k.baseline(), k.targetYear(), k.finalTarget(), actuals, k.annualTargets(),
                 k.note(), k.source()));
     }
 

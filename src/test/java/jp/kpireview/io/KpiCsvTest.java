@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KpiCsvTest {
 
     private static final String HEADER = "kpi_id,project,business_no,business,kpi,unit,direction,baseline_year,"
-            + "baseline,target_year,target,FY2015,FY2016,FY2017,FY2018,plan_FY2018\n";
+            + "baseline,target_year,target,FY2015,FY2016,FY2017,FY2018,annual_target_FY2018\n";
 
     @TempDir
     Path dir;
@@ -27,6 +27,14 @@ class KpiCsvTest {
         Path file = dir.resolve("kpis.csv");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** The annual target's column under its older name, plan_FY2018, is still read. */
+    @Test
+    void theOlderNameOfTheAnnualTargetColumnIsRead() throws IOException {
+        Path file = csv("kpi_id,project,business_no,business,kpi,unit,direction,baseline_year,baseline,target_year,"
+                + "target,FY2018,plan_FY2018\n1,(1),1,b,k,件,↗,FY2014,0,FY2019,10,8,9\n");
+        assertEquals(new BigDecimal("9"), KpiCsv.read(file).get(0).annualTarget(2018).orElseThrow());
     }
 
     @Test
@@ -38,7 +46,7 @@ class KpiCsvTest {
         assertEquals(2019, kpi.targetYear());
         assertEquals(new BigDecimal("1199"), kpi.baseline());
         assertEquals(List.of(2015, 2016, 2018), List.copyOf(kpi.actuals().keySet()));
-        assertTrue(kpi.plans().isEmpty());
+        assertTrue(kpi.annualTargets().isEmpty());
         assertEquals("kpis.csv", Path.of(kpi.source().file()).getFileName().toString());
         assertEquals(2, kpi.source().line());
     }
@@ -58,8 +66,8 @@ class KpiCsvTest {
         Kpi first = kpis.get(0);
         assertEquals(first.project(), again.project());
         assertEquals(first.actuals(), again.actuals());
-        assertEquals(first.plans(), again.plans());
-        assertEquals(new BigDecimal("3.6"), again.plan(2018).orElseThrow());
+        assertEquals(first.annualTargets(), again.annualTargets());
+        assertEquals(new BigDecimal("3.6"), again.annualTarget(2018).orElseThrow());
     }
 
     @Test

@@ -60,7 +60,7 @@ class KpiXlsxTest {
         return String.join("|", k.municipality(), k.id(), k.project(), k.businessNo(), k.business(), k.name(),
                 k.unit(), k.directionText(), "" + k.baselineYear(), plain(k.baseline()), "" + k.targetYear(),
                 plain(k.finalTarget()), k.actuals().entrySet().stream().map(e -> e.getKey() + "=" + plain(e.getValue()))
-                        .toList().toString(), k.plans().entrySet().stream().map(e -> e.getKey() + "="
+                        .toList().toString(), k.annualTargets().entrySet().stream().map(e -> e.getKey() + "="
                         + plain(e.getValue())).toList().toString(), k.note());
     }
 

@@ -202,7 +202,7 @@ class PlanSearchTest {
         TreeMap<Integer, BigDecimal> actuals = new TreeMap<>(k.actuals());
         actuals.put(2019, actual);
         return new Kpi(k.municipality(), k.id(), k.project(), k.businessNo(), k.business(), k.name(), k.unit(),
-                k.directionText(), k.baselineYear(), k.baseline(), k.targetYear(), k.finalTarget(), actuals, k.plans(),
+                k.directionText(), k.baselineYear(), k.baseline(), k.targetYear(), k.finalTarget(), actuals, k.annualTargets(),
                 k.note(), k.source());
     }
 }

@@ -62,7 +62,7 @@ class DifferentialTest {
         TreeMap<Integer, BigDecimal> actuals = new TreeMap<>();
         k.actuals().forEach((year, v) -> actuals.put(year, v.add(shift)));
         TreeMap<Integer, BigDecimal> plans = new TreeMap<>();
-        k.plans().forEach((year, v) -> plans.put(year, v.add(shift)));
+        k.annualTargets().forEach((year, v) -> plans.put(year, v.add(shift)));
         return new Kpi(k.municipality(), k.id(), k.project(), k.businessNo(), k.business(), k.name(), k.unit(),
                 k.directionText(), k.baselineYear(), k.baseline().add(shift), k.targetYear(),
                 k.finalTarget().add(shift), actuals, plans, k.note(), k.source());
@@ -113,7 +113,7 @@ class DifferentialTest {
         assertEquals(Set.of("scored", "no_actual", "reference_equals_baseline"), seen);
         Set<String> kinds = all.stream().map(Evaluation::referenceKind).filter(Objects::nonNull)
                 .map(Enum::name).collect(Collectors.toSet());
-        assertEquals(Set.of("PLAN", "LINEAR", "FINAL", "MAINTAIN"), kinds);
+        assertEquals(Set.of("ANNUAL_TARGET", "LINEAR", "FINAL", "MAINTAIN"), kinds);
         List<Evaluation> scored = all.stream().filter(e -> e.status() == Status.SCORED).toList();
         Set<String> bands = scored.stream().map(e -> e.band().mark()).collect(Collectors.toSet());
         assertEquals(Set.of("×", "●", "○", "◎"), bands);

@@ -86,9 +86,9 @@ public final class PlainReview {
         } else if (ahead(actual, kpi.baseline(), direction) < 0) {
             kind = ReferenceKind.FINAL;
             reference = Fraction.of(kpi.finalTarget());
-        } else if (kpi.plans().containsKey(year)) {
-            kind = ReferenceKind.PLAN;
-            reference = Fraction.of(kpi.plans().get(year));
+        } else if (kpi.annualTargets().containsKey(year)) {
+            kind = ReferenceKind.ANNUAL_TARGET;
+            reference = Fraction.of(kpi.annualTargets().get(year));
         } else {
             kind = ReferenceKind.LINEAR;
             reference = linear(kpi, year);

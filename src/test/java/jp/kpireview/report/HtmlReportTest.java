@@ -104,7 +104,7 @@ class HtmlReportTest {
     void dataTextIsEscaped() throws IOException {
         Kpi hostile = KpiFixture.kpi("↗").actual("5").build();
         Kpi named = new Kpi("test", "x", "<b>p</b>", "1", "b&c", "<script>alert(1)</script>", "件", "↗", 2014,
-                hostile.baseline(), 2019, hostile.finalTarget(), hostile.actuals(), hostile.plans(), "",
+                hostile.baseline(), 2019, hostile.finalTarget(), hostile.actuals(), hostile.annualTargets(), "",
                 hostile.source());
         String html = write(20, review(KpiFixture.rules(), "<i>村</i>", List.of(named)));
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -44,7 +44,7 @@ class ReferenceRulesTest {
         // #10: 2件 → 4件, the city's annual target 3.6 gives the published 125.00.
         Evaluation e = kpi("↗").baseline("2").target("4").plan("3.6").actual("4").evaluate();
         assertTrue(e.firedRules().contains("Annual target set by the city"));
-        assertReference(e, ReferenceKind.PLAN, "3.6");
+        assertReference(e, ReferenceKind.ANNUAL_TARGET, "3.6");
         assertEquals(new BigDecimal("125.00"), e.rawScore());
     }
 
