@@ -59,7 +59,7 @@ class DirectionRulesTest {
         Path rules = KpiFixture.copyOfRules(dir, drl -> drl.replace("\"↘\", \"↓\"", "\"↘\", \"↑\""));
         RuleSetException e = assertThrows(RuleSetException.class,
                 () -> new ReviewEngine(RuleBase.load(rules)).evaluate(List.of(kpi("↗").actual("5").build()), 2018));
-        assertEquals(rules.resolve("direction.drl") + ":14: rule \"Direction symbols\" failed: the symbol ↑ names both "
+        assertEquals(rules.resolve("direction.drl") + ":15: rule \"Direction symbols\" failed: the symbol ↑ names both "
                 + "INCREASE and DECREASE", e.getMessage());
     }
 
