@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import jp.kpireview.io.TextFiles;
@@ -83,6 +84,10 @@ public final class RuleBase {
     }
 
     /** A folder's rule files, read and checked one by one, with the place of each rule they define. */
+    /** A type a rule file declares: {@code declare NearBaseline}. */
+    private static final java.util.regex.Pattern DECLARE = java.util.regex.Pattern.compile(
+            "(?m)^\\s*declare\\s+(\\w+)");
+
     private record Sources(Path folder, List<RuleFiles.RuleFile> files, Map<String, String> texts,
             Map<String, RuleProblem> placeOfRule) {
 
@@ -91,10 +96,17 @@ public final class RuleBase {
             Map<String, String> texts = new LinkedHashMap<>();
             List<RuleProblem> lint = new ArrayList<>();
             Map<String, RuleProblem> placeOfRule = new LinkedHashMap<>();
+            Set<String> declared = new java.util.HashSet<>();
+            for (RuleFiles.RuleFile ruleFile : files) {
+                java.util.regex.Matcher m = DECLARE.matcher(readUtf8(ruleFile.path()));
+                while (m.find()) {
+                    declared.add(m.group(1));
+                }
+            }
             for (RuleFiles.RuleFile ruleFile : files) {
                 Path file = ruleFile.path();
                 String text = readUtf8(file);
-                RuleLint.Checked checked = RuleLint.check(file, text);
+                RuleLint.Checked checked = RuleLint.check(file, text, declared);
                 lint.addAll(checked.problems());
                 checked.ruleLines().forEach((rule, line) -> placeOfRule.putIfAbsent(rule,
                         new RuleProblem(file.toString(), line, "")));

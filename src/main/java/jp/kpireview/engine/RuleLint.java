@@ -47,7 +47,8 @@ final class RuleLint {
     record Checked(List<RuleProblem> problems, Map<String, Integer> ruleLines) {
     }
 
-    static Checked check(Path file, String text) {
+    /** @param declared the types the folder's files declare ({@code declare Name}), which patterns may use */
+    static Checked check(Path file, String text, Set<String> declared) {
         PackageDescr parsed;
         DrlParser parser = new DrlParser();
         try {
@@ -62,10 +63,148 @@ final class RuleLint {
         for (RuleDescr rule : parsed.getRules()) {
             ruleLines.putIfAbsent(rule.getName(), rule.getLine());
         }
-        return new Checked(problems(file, text, parsed), ruleLines);
+        return new Checked(problems(file, text, parsed, declared), ruleLines);
     }
 
-    private static List<RuleProblem> problems(Path file, String text, PackageDescr parsed) {
+    private static final java.util.regex.Pattern LEADING_NAME = java.util.regex.Pattern.compile(
+            "^\\s*!?\\s*(?:\\$\\w+\\s*:\\s*)?([a-zA-Z_]\\w*)\\s*(\\(|\\.|==|!=|<|>|memberOf|not|contains|matches|in\\b|$)");
+
+    /** Every pattern of a rule's conditions, however deep it is nested (not, exists, or, from …). */
+    private static void patterns(org.drools.drl.ast.descr.BaseDescr descr,
+            java.util.function.Consumer<org.drools.drl.ast.descr.PatternDescr> each) {
+        if (descr instanceof org.drools.drl.ast.descr.PatternDescr p) {
+            each.accept(p);
+            if (p.getSource() != null) {
+                patterns(p.getSource(), each);
+            }
+        } else if (descr instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce) {
+            for (Object child : ce.getDescrs()) {
+                if (child instanceof org.drools.drl.ast.descr.BaseDescr c) {
+                    patterns(c, each);
+                }
+            }
+        } else if (descr instanceof org.drools.drl.ast.descr.AccumulateDescr a && a.getInput() != null) {
+            patterns(a.getInput(), each);
+        } else if (descr instanceof org.drools.drl.ast.descr.CollectDescr c && c.getInputPattern() != null) {
+            patterns(c.getInputPattern(), each);
+        }
+    }
+
+    /**
+     * A pattern's fact type must be one the file imports or a folder declares, and each of its conditions must start
+     * with a field that type has: a typo is named at its own line, with the names there are.
+     */
+    private static List<RuleProblem> patternProblems(Path file, String text, RuleDescr rule,
+            org.drools.drl.ast.descr.PatternDescr pattern, Map<String, Class<?>> imported, Set<String> declared) {
+        String typeName = pattern.getObjectType();
+        if (typeName == null || typeName.contains(".") || declared.contains(typeName) || typeName.equals("Object")
+                || load("java.lang." + typeName) != null || load("java.util." + typeName) != null) {
+            return List.of();
+        }
+        int line = pattern.getLine() > 0 ? pattern.getLine() : lineOf(text, typeName, rule.getLine());
+        Class<?> type = imported.get(typeName);
+        if (type == null) {
+            List<String> known = new ArrayList<>(imported.keySet());
+            known.addAll(declared);
+            return List.of(new RuleProblem(file.toString(), lineOf(text, typeName + "(", line), "rule \""
+                    + rule.getName() + "\": 事実の型 " + typeName + " がありません (unknown fact type " + typeName
+                    + closest(typeName, known) + "; this file imports " + String.join(", ", imported.keySet())
+                    + ")"));
+        }
+        if (!type.getName().startsWith("jp.kpireview.") || pattern.getConstraint() == null) {
+            return List.of();
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Object c : pattern.getConstraint().getDescrs()) {
+            if (!(c instanceof org.drools.drl.ast.descr.ExprConstraintDescr expr)) {
+                continue;
+            }
+            java.util.regex.Matcher m = LEADING_NAME.matcher(expr.getExpression());
+            if (!m.find() || m.group(2).equals("(") || m.group(1).equals("this") || hasField(type, m.group(1))) {
+                continue;
+            }
+            List<String> fields = fields(type);
+            problems.add(new RuleProblem(file.toString(), lineOf(text, m.group(1), line), "rule \"" + rule.getName()
+                    + "\": " + typeName + " に " + m.group(1) + " はありません (" + typeName + " has no field "
+                    + m.group(1) + closest(m.group(1), fields) + "; its fields: " + String.join(", ", fields) + ")"));
+        }
+        return problems;
+    }
+
+    /** {@code name()}, {@code getName()} or {@code isName()}: what a condition's field reads. */
+    private static boolean hasField(Class<?> type, String name) {
+        return fields(type).contains(name);
+    }
+
+    /** The fields a condition can read of a fact type: its public accessors without arguments. */
+    private static List<String> fields(Class<?> type) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (java.lang.reflect.Method m : type.getMethods()) {
+            if (m.getParameterCount() != 0 || m.getReturnType() == void.class || m.getDeclaringClass() == Object.class
+                    || java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.getName().equals("hashCode")
+                    || m.getName().equals("toString")) {
+                continue;
+            }
+            String n = m.getName();
+            if (n.startsWith("get") && n.length() > 3) {
+                n = Character.toLowerCase(n.charAt(3)) + n.substring(4);
+            } else if (n.startsWith("is") && n.length() > 2 && Character.isUpperCase(n.charAt(2))) {
+                n = Character.toLowerCase(n.charAt(2)) + n.substring(3);
+            }
+            names.add(n);
+        }
+        return List.copyOf(names);
+    }
+
+    /** {@code ; did you mean Reference?} when a known name is one or two edits away. */
+    private static String closest(String word, List<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known) {
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : "; did you mean " + best + "?";
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                current[j] = Math.min(Math.min(current[j - 1], previous[j]) + 1,
+                        previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            previous = current;
+        }
+        return previous[b.length()];
+    }
+
+    /** The class an import names, or null. */
+    private static Class<?> load(String className) {
+        String name = className;
+        for (int nesting = 0; nesting < 4; nesting++) {
+            try {
+                return Class.forName(name, false, RuleLint.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                int dot = name.lastIndexOf('.');
+                if (dot < 0) {
+                    return null;
+                }
+                name = name.substring(0, dot) + "$" + name.substring(dot + 1);
+            }
+        }
+        return null;
+    }
+
+    private static List<RuleProblem> problems(Path file, String text, PackageDescr parsed, Set<String> declared) {
         List<RuleProblem> problems = new ArrayList<>();
         for (ImportDescr i : parsed.getImports()) {
             String target = i.getTarget();
@@ -86,7 +225,16 @@ final class RuleLint {
                 }
             }
         }
+        Map<String, Class<?>> imported = new LinkedHashMap<>();
+        for (ImportDescr i : parsed.getImports()) {
+            Class<?> type = load(i.getTarget());
+            if (type != null) {
+                imported.put(type.getSimpleName(), type);
+            }
+        }
         for (RuleDescr rule : parsed.getRules()) {
+            patterns(rule.getLhs(), pattern -> problems.addAll(patternProblems(file, text, rule, pattern, imported,
+                    declared)));
             if (String.valueOf(rule.getConsequence()).contains("insertLogical")) {
                 int line = lineOf(text, "insertLogical", rule.getLine());
                 problems.add(new RuleProblem(file.toString(), line, "rule \"" + rule.getName() + "\": insertLogical"

@@ -33,6 +33,13 @@ class BrokenRulesTest {
                         "Reference( spam != 0 )"), "score.drl:"),
                 edit("wrong type in a constraint", "achievement.drl", s -> s.replace("aheadOfFinalTarget >= 0",
                         "aheadOfFinalTarget >= \"zero\""), "achievement.drl"),
+                edit("a fact type misspelt", "score.drl", s -> s.replace("$r : Reference( span != 0 )",
+                        "$r : Referense( span != 0 )"), "score.drl:17: rule \"Raw score\": 事実の型 Referense がありません"
+                        + " (unknown fact type Referense; did you mean Reference?"),
+                edit("a field misspelt", "score.drl", s -> s.replace("$r : Reference( span != 0 )",
+                        "$r : Reference( spam != 0 )"), "score.drl:17: rule \"Raw score\": Reference に spam はありません"
+                        + " (Reference has no field spam; did you mean span?; its fields: directed, kind, kpi, origin,"
+                        + " progress, span, value)"),
                 edit("unknown class imported", "direction.drl", s -> s.replace("import jp.kpireview.facts.Directed;",
                         "import jp.kpireview.facts.Directions;"), "direction.drl"),
                 edit("a call to an undefined method", "maintain.drl", s -> s.replace("Decimals.percentOf(",
