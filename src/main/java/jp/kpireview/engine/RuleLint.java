@@ -97,12 +97,12 @@ final class RuleLint {
     private static List<RuleProblem> patternProblems(Path file, String text, RuleDescr rule,
             org.drools.drl.ast.descr.PatternDescr pattern, Map<String, Class<?>> imported, Set<String> declared) {
         String typeName = pattern.getObjectType();
-        if (typeName == null || typeName.contains(".") || declared.contains(typeName) || typeName.equals("Object")
-                || load("java.lang." + typeName) != null || load("java.util." + typeName) != null) {
+        Class<?> type = typeName == null ? null : imported.get(typeName);
+        if (type == null && (typeName == null || typeName.contains(".") || declared.contains(typeName)
+                || javaType(typeName))) {
             return List.of();
         }
         int line = pattern.getLine() > 0 ? pattern.getLine() : lineOf(text, typeName, rule.getLine());
-        Class<?> type = imported.get(typeName);
         if (type == null) {
             List<String> known = new ArrayList<>(imported.keySet());
             known.addAll(declared);
@@ -185,6 +185,19 @@ final class RuleLint {
             previous = current;
         }
         return previous[b.length()];
+    }
+
+    /** A java.lang or java.util type (Object, List …), looked up where the JDK keeps them, not in every jar. */
+    private static boolean javaType(String simpleName) {
+        for (String pkg : List.of("java.lang.", "java.util.")) {
+            try {
+                Class.forName(pkg + simpleName, false, ClassLoader.getPlatformClassLoader());
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not there
+            }
+        }
+        return false;
     }
 
     /** The class an import names, or null. */
