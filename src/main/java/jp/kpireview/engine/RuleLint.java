@@ -221,7 +221,7 @@ final class RuleLint {
         List<RuleProblem> problems = new ArrayList<>();
         for (ImportDescr i : parsed.getImports()) {
             String target = i.getTarget();
-            if (!target.endsWith(".*") && !resolves(target)) {
+            if (!target.endsWith(".*") && load(target) == null) {
                 problems.add(new RuleProblem(file.toString(), i.getLine(), "import " + target
                         + ": no such class (check the spelling; the facts the rules can use are in jp.kpireview.facts)"));
             }
@@ -297,23 +297,5 @@ final class RuleLint {
                     || value.equals("mvel") ? null : "the dialect is \"java\" or \"mvel\"";
         }
         return null;
-    }
-
-    private static boolean resolves(String className) {
-        String name = className;
-        for (int nesting = 0; nesting < 4; nesting++) {
-            try {
-                Class.forName(name, false, RuleLint.class.getClassLoader());
-                return true;
-            } catch (ClassNotFoundException | LinkageError e) {
-                // a nested class is written Outer.Inner in an import, Outer$Inner for the class loader
-                int dot = name.lastIndexOf('.');
-                if (dot < 0) {
-                    return false;
-                }
-                name = name.substring(0, dot) + "$" + name.substring(dot + 1);
-            }
-        }
-        return false;
     }
 }
