@@ -46,8 +46,15 @@ public final class RuleBase {
     /** Where each rule is written, from the parse of its file. */
     private final Map<String, RuleProblem> placeOfRule;
     private final boolean cached;
+    /** Why the executable model was refused, when the classic build runs these rules; null otherwise. */
+    private final String modelRefusal;
 
     private RuleBase(Sources sources, KieBase kieBase, boolean cached) {
+        this(sources, kieBase, cached, null);
+    }
+
+    private RuleBase(Sources sources, KieBase kieBase, boolean cached, String modelRefusal) {
+        this.modelRefusal = modelRefusal;
         this.folder = sources.folder();
         this.files = sources.files().stream().map(RuleFiles.RuleFile::path).toList();
         this.ruleFiles = sources.files();
@@ -71,10 +78,11 @@ public final class RuleBase {
         if (kieBase != null) {
             return new RuleBase(sources, kieBase, true);
         }
-        kieBase = compileModel(sources.texts(), cache, key);
+        Model model = compileModel(sources.texts(), cache, key);
         // the executable model refused the folder: the classic build reports why, located in DRL terms (or, should it
         // accept what the executable model refused, its rules are used, and not cached)
-        return new RuleBase(sources, kieBase != null ? kieBase : compileClassic(sources), false);
+        return new RuleBase(sources, model.kieBase() != null ? model.kieBase() : compileClassic(sources), false,
+                model.refusal());
     }
 
     /** The folder built the classic (mvel) way only, as before the cache: to compare the two builds' results. */
@@ -123,7 +131,14 @@ public final class RuleBase {
      * Compiles the rules to the executable model (the rules as Java classes), which the cache keeps; null when it
      * cannot.
      */
-    private static KieBase compileModel(Map<String, String> texts, RuleCache cache, String key) {
+    /**
+     * The executable model of a folder, or why Drools refused to make one ({@code kieBase} null): the classic build
+     * then runs the rules, but nothing is cached, so every run compiles them again.
+     */
+    private record Model(KieBase kieBase, String refusal) {
+    }
+
+    private static Model compileModel(Map<String, String> texts, RuleCache cache, String key) {
         // One release id for every build, one build at a time: Drools keeps something of each executable-model release
         // id it has built for the life of the process (about 10 KB), so a new id per build grew a watching service's
         // heap with every edit (measured: 12.2 → 15.8 MB over 320 rebuilds, flat with one id).
@@ -132,23 +147,24 @@ public final class RuleBase {
         }
     }
 
-    private static KieBase compileModel(Map<String, String> texts, RuleCache cache, String key,
+    private static Model compileModel(Map<String, String> texts, RuleCache cache, String key,
             KieServices services) {
         ReleaseId model = services.newReleaseId("kpireview", "rules", "1.0.0");
         try {
             KieBuilder builder = services.newKieBuilder(fileSystem(services, model, texts))
                     .buildAll(ExecutableModelProject.class);
             if (builder.getResults().hasMessages(Message.Level.ERROR)) {
-                return null;
+                return new Model(null, firstLine(builder.getResults().getMessages(Message.Level.ERROR).get(0)
+                        .getText()));
             }
             KieBase kieBase = services.newKieContainer(model).getKieBase();
             if (cache != null) {
                 cache.write(key, ((InternalKieModule) builder.getKieModule()).getBytes());
             }
-            return kieBase;
+            return new Model(kieBase, null);
         } catch (RuntimeException e) {
             // some mistakes make the executable model's code generator throw rather than report them
-            return null;
+            return new Model(null, firstLine(String.valueOf(e.getMessage())));
         } finally {
             // the KieBase is all the engine keeps; the module would otherwise stay in Drools' global repository for
             // the life of the process, one per reload of a watched folder
@@ -239,6 +255,18 @@ public final class RuleBase {
 
     public List<Path> files() {
         return files;
+    }
+
+    /** Why Drools' executable model refused these rules (they run, but are compiled again every run); or null. */
+    public String modelRefusal() {
+        return modelRefusal;
+    }
+
+    /** The first line of Drools' message, without the names of Java exceptions an officer cannot act on. */
+    private static String firstLine(String text) {
+        String first = text.strip().lines().findFirst().orElse("")
+                .replaceAll("[\\w.$]*(Exception|Error)\\b:?\\s*", "").strip();
+        return first.length() > 300 ? first.substring(0, 300) + "…" : first;
     }
 
     /** The files the policy runs with, each with the folder it is shared from (empty for the folder's own). */

@@ -109,6 +109,12 @@ public final class RuleCheck {
                 shared.isEmpty() ? "" : " (共通: " + String.join(", ", shared) + ")",
                 rules.kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum(),
                 rules.cached() ? "compiled by an earlier run (the files are unchanged)" : "compiled"));
+        if (rules.modelRefusal() != null) {
+            check.findings.add(new Finding(Level.WARNING, folder.toString(), 0, "ルールを Drools の実行モデルに変換できない"
+                    + "ため、毎回コンパイルし直します (遅くなります)。条件で kpi.unit ではなく kpi.unitName と書くなど、"
+                    + "次の原因を直してください (the executable model refused the rules, so they are compiled again at"
+                    + " every run): " + rules.modelRefusal()));
+        }
         try {
             check.run();
             if (scenarios) {

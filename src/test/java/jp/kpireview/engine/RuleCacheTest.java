@@ -34,6 +34,18 @@ class RuleCacheTest {
 
     private static final List<Kpi> SEED = KpiData.read(Path.of("seeds/otaru-h30.csv"));
 
+    /** A folder the executable model refuses still runs, but is never cached: validate says so, and why. */
+    @Test
+    void validateWarnsWhenTheRulesCannotBeCached(@TempDir Path dir) throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), text -> text.replace("kpi.unitName != \"%\"",
+                "kpi.unit != \"%\""));
+        jp.kpireview.validate.RuleCheck.Report report = jp.kpireview.validate.RuleCheck.check(rules, false);
+        assertTrue(report.findings().stream().anyMatch(f -> f.message().contains("実行モデルに変換できない")),
+                report.findings().toString());
+        assertFalse(RuleBase.load(rules, RuleCache.at(dir.resolve("cache"))).cached());
+        assertTrue(jp.kpireview.validate.RuleCheck.check(Path.of("rules"), false).findings().isEmpty());
+    }
+
     @Test
     void anUnchangedFolderIsReadBackAndScoresTheSeedAsTheClassicBuildDoes(@TempDir Path dir) {
         RuleCache cache = RuleCache.at(dir.resolve("cache"));
