@@ -43,6 +43,20 @@ public record Terms(String score, String rawScore, String average, String flag, 
         return new Terms(score, rawScore, average, mark, legend);
     }
 
+    /**
+     * The name the newest of {@code oldestFirst} gives a thing (its summary measure, its flag …), or null when none of
+     * them has one: the heading of a column that holds the years of several policies.
+     */
+    public static String newest(java.util.List<Terms> oldestFirst, java.util.function.Function<Terms, String> name) {
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            String n = name.apply(oldestFirst.get(i));
+            if (n != null) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     public boolean hasScore() {
         return score != null;
     }

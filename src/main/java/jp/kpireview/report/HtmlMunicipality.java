@@ -73,24 +73,12 @@ record HtmlMunicipality(MunicipalityReview review) {
         return html.append("</tbody></table>\n").toString();
     }
 
-    /**
-     * The name of a summary column over several years: the newest policy's name for it, or null when no policy of
-     * these years has one (then the column is left out).
-     */
-    private String newest(java.util.function.Function<jp.kpireview.domain.Terms, String> name) {
-        for (int i = review.reviews().size() - 1; i >= 0; i--) {
-            String n = name.apply(review.reviews().get(i).terms());
-            if (n != null) {
-                return n;
-            }
-        }
-        return null;
-    }
-
     private String project(String project, List<ProjectSummary> summaries, List<KpiHistory> histories) {
         List<Band> bands = review.bands();
-        String average = newest(jp.kpireview.domain.Terms::average);
-        String flag = newest(jp.kpireview.domain.Terms::flag);
+        // a column over several years takes the newest policy's name, and is left out when no policy has the thing
+        List<jp.kpireview.domain.Terms> terms = review.reviews().stream().map(Review::terms).toList();
+        String average = jp.kpireview.domain.Terms.newest(terms, jp.kpireview.domain.Terms::average);
+        String flag = jp.kpireview.domain.Terms.newest(terms, jp.kpireview.domain.Terms::flag);
         StringBuilder html = new StringBuilder("<h3>").append(Html.escape(project)).append("</h3>\n")
                 .append("<div class=\"pair\"><table class=\"summary\"><thead><tr><th>年度</th><th>集計対象 / 全体</th>");
         if (average != null) {

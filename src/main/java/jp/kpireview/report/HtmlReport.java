@@ -188,9 +188,10 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
                 .append("<br>").append(FiscalYear.bothLabels(y)).append("</th>"));
         html.append("<th>最新年度</th>");
         SummaryCsv.headings(bands).forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
-        String flag = policies.values().stream().map(p -> p.terms().flag()).filter(Objects::nonNull)
-                .reduce((a, b) -> b).orElse(null);
-        html.append(flag == null ? "" : "<th>" + Html.escape(flag) + "</th>").append(grades.isEmpty() ? "" : "<th>評価</th>").append("</tr></thead>\n<tbody>\n");
+        String flag = jp.kpireview.domain.Terms.newest(policies.values().stream().map(YearPolicy::terms).toList(),
+                jp.kpireview.domain.Terms::flag);
+        html.append(flag == null ? "" : "<th>" + Html.escape(flag) + "</th>")
+                .append(grades.isEmpty() ? "" : "<th>評価</th>").append("</tr></thead>\n<tbody>\n");
         for (Row row : rows) {
             TreeMap<Integer, YearTotals> byYear = new TreeMap<>();
             row.totals().forEach(t -> byYear.put(t.year(), t));

@@ -245,24 +245,14 @@ final class XlsxSheets {
         series.finish();
     }
 
-    /** The newest name the policies of the run give a thing (their summary measure, their flag); null: none has it. */
-    private String newest(java.util.function.Function<Terms, String> name) {
-        List<Terms> all = new ArrayList<>(yearTerms.values());
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (name.apply(all.get(i)) != null) {
-                return name.apply(all.get(i));
-            }
-        }
-        return null;
-    }
-
     /**
      * 集計: summary.csv's rows, with the summary measure and the flag under the policies' names, and without those
      * columns when no policy of the run has them.
      */
     private void writeSummaries(Workbook workbook) throws IOException {
-        String average = newest(Terms::average);
-        String flag = newest(Terms::flag);
+        List<Terms> terms = List.copyOf(yearTerms.values());
+        String average = Terms.newest(terms, Terms::average);
+        String flag = Terms.newest(terms, Terms::flag);
         List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "年度", "集計対象事業数", "全事業数",
                 "集計対象KPI数", "全KPI数"));
         // the summary.csv cell each column takes
