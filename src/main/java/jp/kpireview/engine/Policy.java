@@ -24,26 +24,28 @@ public record Policy(PolicyRef ref, Integer firstYear, Path folder, RuleBase rul
      */
     public static String hash(Path folder) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (RuleFiles.RuleFile f : RuleFiles.of(folder)) {
-                digest.update(f.name().getBytes(StandardCharsets.UTF_8));
-                digest.update(Files.readAllBytes(f.path()));
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        } catch (IOException | NoSuchAlgorithmException | RuleSetException e) {
+            return digest(RuleFiles.of(folder).stream().map(RuleFiles.RuleFile::path).toList());
+        } catch (RuleSetException e) {
             return "unreadable";
         }
     }
 
     /** A digest of the names and contents of the files of {@code folder} whose names end with {@code ending}. */
     public static String hash(Path folder, String ending) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return digest(files.filter(p -> p.toString().endsWith(ending)).sorted().toList());
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    /** SHA-256 of each file's name and contents, in the order given (12 hex digits). */
+    private static String digest(java.util.List<Path> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(ending)).sorted().toList()) {
-                    digest.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                    digest.update(Files.readAllBytes(f));
-                }
+            for (Path f : files) {
+                digest.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(f));
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (IOException | NoSuchAlgorithmException e) {

@@ -91,11 +91,11 @@ public final class RuleBase {
         return new RuleBase(sources, compileClassic(sources), false);
     }
 
-    /** A folder's rule files, read and checked one by one, with the place of each rule they define. */
     /** A type a rule file declares: {@code declare NearBaseline}. */
     private static final java.util.regex.Pattern DECLARE = java.util.regex.Pattern.compile(
             "(?m)^\\s*declare\\s+(\\w+)");
 
+    /** A folder's rule files, read and checked one by one, with the place of each rule they define. */
     private record Sources(Path folder, List<RuleFiles.RuleFile> files, Map<String, String> texts,
             Map<String, RuleProblem> placeOfRule) {
 
@@ -104,21 +104,22 @@ public final class RuleBase {
             Map<String, String> texts = new LinkedHashMap<>();
             List<RuleProblem> lint = new ArrayList<>();
             Map<String, RuleProblem> placeOfRule = new LinkedHashMap<>();
+            // every file read once; the types any of them declares are known before each is linted
             Set<String> declared = new java.util.HashSet<>();
             for (RuleFiles.RuleFile ruleFile : files) {
-                java.util.regex.Matcher m = DECLARE.matcher(readUtf8(ruleFile.path()));
+                String text = readUtf8(ruleFile.path());
+                texts.put(ruleFile.name(), text);
+                java.util.regex.Matcher m = DECLARE.matcher(text);
                 while (m.find()) {
                     declared.add(m.group(1));
                 }
             }
             for (RuleFiles.RuleFile ruleFile : files) {
                 Path file = ruleFile.path();
-                String text = readUtf8(file);
-                RuleLint.Checked checked = RuleLint.check(file, text, declared);
+                RuleLint.Checked checked = RuleLint.check(file, texts.get(ruleFile.name()), declared);
                 lint.addAll(checked.problems());
                 checked.ruleLines().forEach((rule, line) -> placeOfRule.putIfAbsent(rule,
                         new RuleProblem(file.toString(), line, "")));
-                texts.put(file.getFileName().toString(), text);
             }
             if (!lint.isEmpty()) {
                 throw new RuleSetException(lint);
@@ -128,16 +129,13 @@ public final class RuleBase {
     }
 
     /**
-     * Compiles the rules to the executable model (the rules as Java classes), which the cache keeps; null when it
-     * cannot.
-     */
-    /**
      * The executable model of a folder, or why Drools refused to make one ({@code kieBase} null): the classic build
      * then runs the rules, but nothing is cached, so every run compiles them again.
      */
     private record Model(KieBase kieBase, String refusal) {
     }
 
+    /** Compiles the rules to the executable model (the rules as Java classes), which the cache keeps. */
     private static Model compileModel(Map<String, String> texts, RuleCache cache, String key) {
         // One release id for every build, one build at a time: Drools keeps something of each executable-model release
         // id it has built for the life of the process (about 10 KB), so a new id per build grew a watching service's
@@ -276,15 +274,19 @@ public final class RuleBase {
 
     /** The file of this name the policy runs with (its own or a shared one); null when it has none. */
     public Path file(String name) {
-        return ruleFiles.stream().filter(f -> f.name().equals(name)).map(RuleFiles.RuleFile::path).findFirst()
+        return pathOf(ruleFiles, name);
+    }
+
+    private static Path pathOf(List<RuleFiles.RuleFile> files, String name) {
+        return files.stream().filter(f -> f.name().equals(name)).map(RuleFiles.RuleFile::path).findFirst()
                 .orElse(null);
     }
 
     /** The rule file behind a resource path Drools reports, e.g. {@code rules/bands.drl}. */
     private static Path fileOf(List<RuleFiles.RuleFile> files, Path folder, String resourcePath) {
         String name = Path.of(resourcePath).getFileName().toString();
-        return files.stream().filter(f -> f.name().equals(name)).map(RuleFiles.RuleFile::path).findFirst()
-                .orElse(folder.resolve(name));
+        Path file = pathOf(files, name);
+        return file != null ? file : folder.resolve(name);
     }
 
     private static List<RuleFiles.RuleFile> ruleFiles(Path folder) {
