@@ -88,6 +88,14 @@ public record Kpi(
                 baseline, targetYear, finalTarget, actuals, newAnnualTargets, newNote, source, targetBound);
     }
 
+    /** The same KPI with {@code actual} as its actual of {@code year} (a plan's probe, the page's what-if). */
+    public Kpi withActual(int year, BigDecimal actual) {
+        TreeMap<Integer, BigDecimal> newActuals = new TreeMap<>(actuals);
+        newActuals.put(year, actual);
+        return new Kpi(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
+                baseline, targetYear, finalTarget, newActuals, annualTargets, note, source, targetBound);
+    }
+
     public Kpi withId(String newId) {
         return new Kpi(municipality, newId, project, businessNo, business, name, unit, directionText, baselineYear,
                 baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound);

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.Evaluation;
@@ -48,8 +47,8 @@ public final class PlanSearch {
         final BigDecimal origin;
         final BigDecimal step;
         final int sign;
-        long worse;
-        long better;
+        final long worse;
+        final long better;
         String note;
         BigDecimal answer;
         /** Whether each sample of the KPI's grid reaches the goal. */
@@ -314,13 +313,11 @@ public final class PlanSearch {
 
     /** Each search's KPI at its grid point {@code points.get(i)}, all in one session. */
     private List<Evaluation> evaluate(List<Kpi> kpis, List<Search> searches, List<Long> points, int year) {
-        java.util.Iterator<Long> point = points.iterator();
         List<BigDecimal> actuals = new ArrayList<>(points.size());
         for (int i = 0; i < searches.size(); i++) {
-            actuals.add(searches.get(i).at(point.next()));
+            actuals.add(searches.get(i).at(points.get(i)));
         }
-        java.util.Iterator<BigDecimal> actual = actuals.iterator();
-        return evaluate(kpis, searches, s -> actual.next(), year);
+        return evaluateAt(kpis, searches, actuals, year);
     }
 
     /** True when the KPI's data holds a negative value: only then may the search try one. */
@@ -330,18 +327,18 @@ public final class PlanSearch {
                 || kpi.annualTargets().values().stream().anyMatch(v -> v.signum() < 0);
     }
 
-    /** Each search's KPI with the actual {@code at} gives for the year, all in one session. */
+    /** Each search's KPI with the actual {@code at} gives for the year. */
     private List<Evaluation> evaluate(List<Kpi> kpis, List<Search> searches,
             java.util.function.Function<Search, BigDecimal> at, int year) {
+        return evaluateAt(kpis, searches, searches.stream().map(at).toList(), year);
+    }
+
+    /** Search {@code i}'s KPI with {@code actuals.get(i)} for the year, in sessions of {@value #SESSION}. */
+    private List<Evaluation> evaluateAt(List<Kpi> kpis, List<Search> searches, List<BigDecimal> actuals, int year) {
         List<Kpi> probes = new ArrayList<>(searches.size());
         for (int i = 0; i < searches.size(); i++) {
-            Search s = searches.get(i);
-            Kpi kpi = kpis.get(s.kpi);
-            TreeMap<Integer, BigDecimal> actuals = new TreeMap<>(kpi.actuals());
-            actuals.put(year, at.apply(s));
-            probes.add(new Kpi(kpi.municipality(), kpi.id() + "#" + i, kpi.project(), kpi.businessNo(), kpi.business(),
-                    kpi.name(), kpi.unit(), kpi.directionText(), kpi.baselineYear(), kpi.baseline(), kpi.targetYear(),
-                    kpi.finalTarget(), actuals, kpi.annualTargets(), kpi.note(), kpi.source()));
+            probes.add(kpis.get(searches.get(i).kpi).withId(kpis.get(searches.get(i).kpi).id() + "#" + i)
+                    .withActual(year, actuals.get(i)));
         }
         // sessions of a few hundred KPIs: the summary rules collect a project's KPIs, and one session of thousands
         // of probes of one project costs more than several small ones

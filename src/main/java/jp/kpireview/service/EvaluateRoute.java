@@ -329,11 +329,7 @@ final class EvaluateRoute {
         if (actual == null) {
             return List.of(k);
         }
-        java.util.TreeMap<Integer, BigDecimal> actuals = new java.util.TreeMap<>(k.actuals());
-        actuals.put(year, actual);
-        return List.of(new Kpi(k.municipality(), k.id(), k.project(), k.businessNo(), k.business(), k.name(), k.unit(),
-                k.directionText(), k.baselineYear(), k.baseline(), k.targetYear(), k.finalTarget(), actuals, k.annualTargets(),
-                k.note(), k.source()));
+        return List.of(k.withActual(year, actual));
     }
 
     /** Reads a sheet, refusing more rows than the limit before any is evaluated. */
