@@ -74,28 +74,43 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
     }
 
     /**
-     * The KPI-year stage a matched fact is about: the fact itself, or for a type the rules declare in DRL (e.g. a
-     * margin around the baseline), the stage one of its fields holds.
+     * The field of a type the rules declare in DRL (e.g. a margin around the baseline) that holds the KPI-year stage it
+     * is about; looked up once per class (a rebuilt folder's class is another class), absent when it has none.
      */
+    private static final ClassValue<java.util.Optional<java.lang.reflect.Field>> STAGE_FIELD = new ClassValue<>() {
+        @Override
+        protected java.util.Optional<java.lang.reflect.Field> computeValue(Class<?> type) {
+            if (type.getName().startsWith("java.") || type.getName().startsWith("jp.kpireview.")) {
+                return java.util.Optional.empty();
+            }
+            for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                if (Stage.class.isAssignableFrom(field.getType())) {
+                    try {
+                        field.setAccessible(true);
+                        return java.util.Optional.of(field);
+                    } catch (RuntimeException e) {
+                        return java.util.Optional.empty();
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    };
+
+    /** The KPI-year stage a matched fact is about: the fact itself, or the stage a DRL-declared fact holds. */
     private static Stage stageOf(Object fact) {
         if (fact instanceof Stage stage) {
             return stage;
         }
-        if (fact == null || fact.getClass().getName().startsWith("java.")
-                || fact.getClass().getName().startsWith("jp.kpireview.")) {
+        if (fact == null) {
             return null;
         }
-        for (java.lang.reflect.Field field : fact.getClass().getDeclaredFields()) {
-            if (Stage.class.isAssignableFrom(field.getType())) {
-                try {
-                    field.setAccessible(true);
-                    return (Stage) field.get(fact);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    return null;
-                }
-            }
+        java.util.Optional<java.lang.reflect.Field> field = STAGE_FIELD.get(fact.getClass());
+        try {
+            return field.isPresent() ? (Stage) field.get().get(fact) : null;
+        } catch (ReflectiveOperationException e) {
+            return null;
         }
-        return null;
     }
 
     @Override
