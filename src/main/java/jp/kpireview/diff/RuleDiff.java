@@ -39,9 +39,14 @@ public final class RuleDiff {
     public record Result(long kpiYears, List<KpiChange> kpis, List<SummaryChange> summaries, long scoreChanges,
             List<String> scales, List<Terms> terms) {
 
-        /** Whether either policy has a score (else the reports show no score column), or a flag. */
+        /** Whether either policy has a score (else the reports show no score column). */
         public boolean scored() {
-            return terms.stream().anyMatch(Terms::hasScore);
+            return score() != null;
+        }
+
+        /** The name of the score (スコア, 達成率) of the newer policy that has one; null when neither has a score. */
+        public String score() {
+            return Terms.newest(terms, Terms::score);
         }
 
         /** The flag either policy gives (☆), or null when neither has one. */

@@ -26,7 +26,7 @@ public final class DiffReport {
             out.println();
             List<String> heading = new ArrayList<>(List.of("自治体", "KPI", "年度"));
             if (r.scored()) {
-                heading.add(scoreOr(r, "スコア"));
+                heading.add(r.score());
             }
             heading.add("区分");
             if (r.flag() != null) {
@@ -73,7 +73,7 @@ public final class DiffReport {
         r.scales().forEach(s -> html.append("<p class=\"note\">評価区分の表が違います (the band scales differ): ")
                 .append(Html.escape(s)).append("</p>\n"));
         html.append("<h2>KPI</h2>\n<table class=\"kpis\"><thead><tr><th>自治体</th><th>KPI</th><th>年度</th>"
-                + "<th>施策KPI</th>").append(r.scored() ? "<th>" + Html.escape(scoreOr(r, "スコア")) + "</th>" : "")
+                + "<th>施策KPI</th>").append(r.scored() ? "<th>" + Html.escape(r.score()) + "</th>" : "")
                 .append("<th>区分</th>").append(r.flag() == null ? "" : "<th>" + Html.escape(r.flag()) + "</th>")
                 .append("</tr></thead><tbody>\n");
         for (RuleDiff.KpiChange c : r.kpis()) {
@@ -135,16 +135,6 @@ public final class DiffReport {
         }
         widths.add(0);
         return widths.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The name of the score (スコア, 達成率) of the newer policy that has one, or {@code fallback}. */
-    private static String scoreOr(RuleDiff.Result r, String fallback) {
-        for (int i = r.terms().size() - 1; i >= 0; i--) {
-            if (r.terms().get(i).hasScore()) {
-                return r.terms().get(i).score();
-            }
-        }
-        return fallback;
     }
 
     private static String flagOr(RuleDiff.Result r, String fallback) {
