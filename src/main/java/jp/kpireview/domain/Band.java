@@ -44,7 +44,7 @@ public record Band(String mark, String label, BigDecimal lower, int rank, String
 
     /** True when another column of {@code columns} has this band's mark (so a heading must say whose it is). */
     public boolean markSharedIn(List<Band> columns) {
-        return columns.stream().anyMatch(c -> c != this && !c.equals(this) && c.mark().equals(mark));
+        return columns.stream().anyMatch(c -> !c.equals(this) && c.mark().equals(mark));
     }
 
     /** How many bands this band's scale has among {@code columns}. */
