@@ -45,6 +45,8 @@ public final class RuleBase {
     private final KieBase kieBase;
     /** Where each rule is written, from the parse of its file. */
     private final Map<String, RuleProblem> placeOfRule;
+    /** The decision tables among the files, by file name, compiled. */
+    private final Map<String, DecisionTable.Compiled> tables;
     private final boolean cached;
     /** Why the executable model was refused, when the classic build runs these rules; null otherwise. */
     private final String modelRefusal;
@@ -60,6 +62,7 @@ public final class RuleBase {
         this.ruleFiles = sources.files();
         this.kieBase = kieBase;
         this.placeOfRule = Map.copyOf(sources.placeOfRule());
+        this.tables = Map.copyOf(sources.tables());
         this.cached = cached;
     }
 
@@ -95,19 +98,35 @@ public final class RuleBase {
     private static final java.util.regex.Pattern DECLARE = java.util.regex.Pattern.compile(
             "(?m)^\\s*declare\\s+(\\w+)");
 
-    /** A folder's rule files, read and checked one by one, with the place of each rule they define. */
+    /**
+     * A folder's rule files, read and checked one by one, with the place of each rule they define; a decision table
+     * is read as the rules Drools writes from it, each placed at its table row.
+     */
     private record Sources(Path folder, List<RuleFiles.RuleFile> files, Map<String, String> texts,
-            Map<String, RuleProblem> placeOfRule) {
+            Map<String, RuleProblem> placeOfRule, Map<String, DecisionTable.Compiled> tables) {
 
         static Sources read(Path folder) {
             List<RuleFiles.RuleFile> files = ruleFiles(folder);
             Map<String, String> texts = new LinkedHashMap<>();
+            Map<String, DecisionTable.Compiled> tables = new LinkedHashMap<>();
             List<RuleProblem> lint = new ArrayList<>();
             Map<String, RuleProblem> placeOfRule = new LinkedHashMap<>();
             // every file read once; the types any of them declares are known before each is linted
             Set<String> declared = new java.util.HashSet<>();
             for (RuleFiles.RuleFile ruleFile : files) {
-                String text = readUtf8(ruleFile.path());
+                String text;
+                if (DecisionTable.isTable(ruleFile.name())) {
+                    try {
+                        DecisionTable.Compiled table = DecisionTable.compile(ruleFile.path());
+                        tables.put(ruleFile.name(), table);
+                        text = table.drl();
+                    } catch (RuleSetException e) {
+                        lint.addAll(e.problems());
+                        continue;
+                    }
+                } else {
+                    text = readUtf8(ruleFile.path());
+                }
                 texts.put(ruleFile.name(), text);
                 java.util.regex.Matcher m = DECLARE.matcher(text);
                 while (m.find()) {
@@ -116,15 +135,21 @@ public final class RuleBase {
             }
             for (RuleFiles.RuleFile ruleFile : files) {
                 Path file = ruleFile.path();
-                RuleLint.Checked checked = RuleLint.check(file, texts.get(ruleFile.name()), declared);
-                lint.addAll(checked.problems());
+                String text = texts.get(ruleFile.name());
+                if (text == null) {
+                    continue;  // a table refused above
+                }
+                DecisionTable.Compiled table = tables.get(ruleFile.name());
+                RuleLint.Checked checked = RuleLint.check(file, text, declared);
+                checked.problems().forEach(p -> lint.add(table == null ? p
+                        : new RuleProblem(p.file(), table.rowOf(p.line()), p.message())));
                 checked.ruleLines().forEach((rule, line) -> placeOfRule.putIfAbsent(rule,
-                        new RuleProblem(file.toString(), line, "")));
+                        new RuleProblem(file.toString(), table == null ? line : table.rowOf(line), "")));
             }
             if (!lint.isEmpty()) {
                 throw new RuleSetException(lint);
             }
-            return new Sources(folder, files, texts, placeOfRule);
+            return new Sources(folder, files, texts, placeOfRule, tables);
         }
     }
 
@@ -189,7 +214,9 @@ public final class RuleBase {
     private static KieFileSystem fileSystem(KieServices services, ReleaseId releaseId, Map<String, String> texts) {
         KieFileSystem kfs = services.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        texts.forEach((name, text) -> kfs.write(RESOURCE_FOLDER + name, text));
+        // a decision table goes in as the DRL Drools wrote from it
+        texts.forEach((name, text) -> kfs.write(RESOURCE_FOLDER + (name.endsWith(".drl") ? name : name + ".drl"),
+                text));
         return kfs;
     }
 
@@ -245,6 +272,27 @@ public final class RuleBase {
         return null;
     }
 
+    /**
+     * Where a table row's value was refused, as the officer finds it: the table's file, the row, and the column whose
+     * code takes the value ({@code 区分表.csv:9: 「下限」(B列): …}).
+     */
+    public RuleProblem locate(jp.kpireview.facts.TableValueException e) {
+        for (RuleFiles.RuleFile file : ruleFiles) {
+            DecisionTable.Compiled table = tables.get(file.name());
+            if (table != null && table.tableNames().contains(e.at().table())) {
+                DecisionTable.Column column = table.column(e.at().table(), e.part());
+                return new RuleProblem(file.path().toString(), e.at().row(),
+                        (column == null ? "" : column.named() + ": ") + e.getMessage());
+            }
+        }
+        return new RuleProblem(folder.toString(), 0, e.at() + ": " + e.getMessage());
+    }
+
+    /** True for a rule Drools wrote from a row of a decision table. */
+    public boolean fromTable(Rule rule) {
+        return DecisionTable.isTable(locate(rule).file());
+    }
+
     /** Where {@code rule} is written: its file and the line of its {@code rule "…"} header. */
     public RuleProblem locate(Rule rule) {
         // every rule that compiled was parsed first, so its place is known; the folder is the last resort
@@ -282,11 +330,17 @@ public final class RuleBase {
                 .orElse(null);
     }
 
-    /** The rule file behind a resource path Drools reports, e.g. {@code rules/bands.drl}. */
+    /** The rule file behind a resource path Drools reports, e.g. {@code rules/bands.drl}, {@code rules/区分表.csv.drl}. */
     private static Path fileOf(List<RuleFiles.RuleFile> files, Path folder, String resourcePath) {
-        String name = Path.of(resourcePath).getFileName().toString();
+        String name = tableName(Path.of(resourcePath).getFileName().toString());
         Path file = pathOf(files, name);
         return file != null ? file : folder.resolve(name);
+    }
+
+    /** {@code 区分表.csv} for the resource {@code 区分表.csv.drl} a table's rules were compiled as. */
+    private static String tableName(String resource) {
+        String bare = resource.endsWith(".drl") ? resource.substring(0, resource.length() - 4) : resource;
+        return DecisionTable.isTable(bare) ? bare : resource;
     }
 
     private static List<RuleFiles.RuleFile> ruleFiles(Path folder) {
@@ -318,7 +372,11 @@ public final class RuleBase {
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             String name = message.getPath() == null ? folder.toString()
                     : fileOf(sources.files(), folder, message.getPath()).toString();
-            RuleProblem problem = new RuleProblem(name, Math.max(message.getLine(), 0), clean(message.getText()));
+            DecisionTable.Compiled table = message.getPath() == null ? null
+                    : sources.tables().get(tableName(Path.of(message.getPath()).getFileName().toString()));
+            int line = Math.max(message.getLine(), 0);
+            RuleProblem problem = new RuleProblem(name, table == null ? line : table.rowOf(line),
+                    clean(message.getText()));
             first.merge(name, problem, (a, b) -> a.line() > 0 && (b.line() == 0 || a.line() <= b.line()) ? a : b);
         }
         return new ArrayList<>(first.values());

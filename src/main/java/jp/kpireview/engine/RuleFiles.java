@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import jp.kpireview.io.TextFiles;
 
 /**
- * The rule files a policy folder runs with: its own {@code .drl} files, and those its {@value #SHARED} names, so a
+ * The rule files a policy folder runs with: its own {@code .drl} files and decision tables ({@code .csv}, {@code .xlsx}), and those its {@value #SHARED} names, so a
  * rule several policies share is written once. {@value #SHARED} holds one line per rule file ({@code
  * ../../../rules/direction.drl}) or folder (all its rule files), relative to the folder it is in; {@code #} starts a
  * comment. A file of the folder's own replaces a shared file of the same name (an example that changes only its bands
@@ -68,7 +68,7 @@ public final class RuleFiles {
             return;  // shared twice, or a folder that shares itself back: its files are in already
         }
         for (Path file : ownFiles(folder)) {
-            files.putIfAbsent(file.getFileName().toString(), new RuleFile(file.getFileName().toString(), file, from));
+            files.putIfAbsent(concern(file), new RuleFile(file.getFileName().toString(), file, from));
         }
         Path shared = folder.resolve(SHARED);
         if (!Files.isRegularFile(shared)) {
@@ -82,9 +82,8 @@ public final class RuleFiles {
             }
             Path other = folder.resolve(line).normalize();
             String origin = from.isEmpty() ? line : from;
-            if (line.endsWith(DRL) && Files.isRegularFile(other)) {
-                String name = other.getFileName().toString();
-                files.putIfAbsent(name, new RuleFile(name, other, origin));
+            if (isRuleFile(other) && Files.isRegularFile(other)) {
+                files.putIfAbsent(concern(other), new RuleFile(other.getFileName().toString(), other, origin));
             } else if (Files.isDirectory(other)) {
                 collect(other, origin, files, seen);
             } else {
@@ -94,10 +93,25 @@ public final class RuleFiles {
         }
     }
 
+    /** A file of rules: DRL, or a decision table (区分表.csv, 区分表.xlsx). */
+    static boolean isRuleFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(DRL) || DecisionTable.isTable(name);
+    }
+
+    /**
+     * What a file decides, by which a folder's own file replaces a shared one: its name without the extension, so a
+     * folder's 許容幅.drl replaces a shared 許容幅.csv (the same concern, written as rules instead of a table).
+     */
+    private static String concern(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     private static List<Path> ownFiles(Path folder) {
         try (Stream<Path> listing = Files.list(folder)) {
-            return listing.filter(p -> p.getFileName().toString().endsWith(DRL) && Files.isRegularFile(p)).sorted()
-                    .toList();
+            return listing.filter(p -> isRuleFile(p) && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
         }

@@ -61,6 +61,9 @@ final class SessionFailure {
     /** A rule whose action threw, e.g. a band scale whose edges do not rise: name its file and the reason. */
     private RuleProblem failedRule(ConsequenceException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof jp.kpireview.facts.TableValueException value) {
+            return rules.locate(value);  // a table row's value: its row and column, not the rule that read it
+        }
         if (e.getMatch() == null || e.getMatch().getRule() == null) {
             return new RuleProblem(rules.folder().toString(), 0, "a rule failed: " + cause.getMessage());
         }

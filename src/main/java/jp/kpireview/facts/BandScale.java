@@ -14,9 +14,65 @@ import jp.kpireview.domain.Band;
 public final class BandScale {
 
     private final List<Band> bands = new ArrayList<>();
+    /** The table row each band was written in, by mark; empty for a scale a DRL rule wrote. */
+    private final java.util.Map<String, TableRow> rows = new java.util.HashMap<>();
 
     private BandScale(Band lowest) {
         add(lowest);
+    }
+
+    /**
+     * The scale the band table's rows (区分表.csv) make, in the table's order: the first row is the lowest band and has
+     * no lower edge; on a score scale every other row has one, rising. A row that breaks this is reported at its row
+     * and column.
+     */
+    public static BandScale of(java.util.Collection<?> tableRows) {
+        List<BandRow> rows = tableRows.stream().map(BandRow.class::cast)
+                .sorted(java.util.Comparator.comparingInt(r -> r.at().row())).toList();
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("区分表に行がありません (the band table has no rows)");
+        }
+        BandRow first = rows.get(0);
+        if (first.lower() != null) {
+            throw new TableValueException(first.at(), "from", "いちばん上の行は最も低い区分で、下限は空欄です (the first"
+                    + " band is the lowest and starts nowhere: leave its edge empty)");
+        }
+        BandScale scale;
+        try {
+            scale = startingWith(first.mark(), first.label());
+        } catch (IllegalArgumentException e) {
+            throw new TableValueException(first.at(), "of", e.getMessage());
+        }
+        scale.rows.put(first.mark(), first.at());
+        boolean edges = rows.size() > 1 && rows.get(1).lower() != null;
+        for (BandRow row : rows.subList(1, rows.size())) {
+            if (edges && row.lower() == null) {
+                throw new TableValueException(row.at(), "from", "区分 " + row.mark() + " の下限が空欄です: 2 行目からの"
+                        + "区分には下限を書きます (every band above the first needs its edge)");
+            }
+            if (!edges && row.lower() != null) {
+                throw new TableValueException(row.at(), "from", "区分 " + row.mark() + " に下限がありますが、2 行目の区分"
+                        + "にはありません: 下限は 2 行目から全部の行に書くか、どの行にも書かないかです");
+            }
+            try {
+                if (edges) {
+                    scale.from(row.lower().doubleValue(), row.mark(), row.label());
+                } else {
+                    scale.then(row.mark(), row.label());
+                }
+            } catch (IllegalArgumentException e) {
+                throw new TableValueException(row.at(), e.getMessage().startsWith("区分の記号") ? "of" : "from",
+                        e.getMessage());
+            }
+            scale.rows.put(row.mark(), row.at());
+        }
+        return scale;
+    }
+
+    /** The table row {@code band} was written in ({@code 区分表 8行目}); empty for a scale written in DRL. */
+    public String rowOf(Band band) {
+        TableRow at = band == null ? null : rows.get(band.mark());
+        return at == null ? "" : at.toString();
     }
 
     /** The band below the first edge. */

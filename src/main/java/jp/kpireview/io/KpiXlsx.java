@@ -93,6 +93,33 @@ public final class KpiXlsx {
         }
     }
 
+    /**
+     * The first sheet's cells as text, as the CSV would hold them, by spreadsheet row (an empty row stays an empty
+     * list, so row {@code i} of the result is the sheet's row {@code i + 1}); a sheet of more than {@code maxRows}
+     * rows is refused.
+     */
+    public static List<List<String>> cells(Path file, int maxRows) {
+        try (ReadableWorkbook workbook = open(file); Stream<Row> rows = workbook.getFirstSheet().openStream()) {
+            List<List<String>> cells = new ArrayList<>();
+            for (Iterator<Row> row = rows.iterator(); row.hasNext(); ) {
+                Row r = row.next();
+                if (r.getRowNum() > maxRows) {
+                    throw tooLarge(file, "more than " + maxRows + " rows");
+                }
+                while (cells.size() < r.getRowNum() - 1) {
+                    cells.add(List.of());
+                }
+                cells.add(texts(r));
+            }
+            return cells;
+        } catch (DataException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new DataException(new SourceLocation(file.toString(), 1), "file",
+                    "cannot read the workbook (" + e.getMessage() + "); save it as an Excel .xlsx workbook");
+        }
+    }
+
     private static ReadableWorkbook open(Path file) {
         checkExpansion(file);
         try {
