@@ -24,7 +24,8 @@ import org.drools.template.parser.DecisionTableParseException;
  * A decision table beside the DRL (区分表.csv, 許容幅.csv, or an .xlsx workbook): Drools' own decision-table format
  * (a {@code RuleSet} header, then {@code RuleTable} blocks of a type row, an object row, a code row, a heading row and
  * one rule per row below), which an officer opens in Excel. This class reads the cells (CSV UTF-8 with or without
- * BOM; the first sheet of an .xlsx), checks each value against the code it fills in — a number where the code takes a
+ * BOM; the first sheet of an .xlsx; a cell ending in {@code ...} spans the cells after it that hold only {@code ...},
+ * as Drools' CSV format has it), checks each value against the code it fills in — a number where the code takes a
  * number, no empty cell where the rule would lose part of its action — and hands the cells to Drools' rule-sheet
  * listener, which writes the rules. Every mistake is reported at the table's file, row and column.
  */
@@ -260,15 +261,17 @@ final class DecisionTable {
             List<String> row = cells.get(r);
             listener.newRow(r, row.size());
             int merged = DataListener.NON_MERGED;
+            String mergedText = "";
             for (int c = 0; c < row.size(); c++) {
                 String cell = row.get(c);
                 if (cell.endsWith("...") && merged == DataListener.NON_MERGED) {
                     merged = c;
+                    mergedText = cell.substring(0, cell.length() - 3);
                 } else if (!cell.endsWith("...")) {
                     merged = DataListener.NON_MERGED;
                 }
-                listener.newCell(r, c, merged != DataListener.NON_MERGED ? cell.substring(0, cell.length() - 3) : cell,
-                        merged);
+                // a cell "..." continues the one before it, as a merged cell of a workbook does: it carries its text
+                listener.newCell(r, c, merged != DataListener.NON_MERGED ? mergedText : cell, merged);
             }
         }
         listener.finishSheet();

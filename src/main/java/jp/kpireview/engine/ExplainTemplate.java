@@ -55,7 +55,8 @@ final class ExplainTemplate {
             m.appendReplacement(text, Matcher.quoteReplacement(shown));
         }
         m.appendTail(text);
-        return new Filled(text.toString(), unresolved);
+        // a placeholder that names nothing here (the table row of a band a DRL rule wrote) leaves no trailing space
+        return new Filled(text.toString().strip(), unresolved);
     }
 
     private static Object resolve(String path, Map<String, Object> roots) {

@@ -127,6 +127,9 @@ public final class RuleCheck {
         return new Report(rules, check.summary, check.findings);
     }
 
+    /** The band table, where the bands are written when the policy keeps them in one (else in bands.drl). */
+    private static final String BAND_TABLE = "区分表.csv";
+
     private void run() {
         ReviewEngine.Tables tables = engine.tables();
         directions(tables);
@@ -134,7 +137,7 @@ public final class RuleCheck {
         List<Probes.Change> changes = probes.explore(templates(tables));
         BandCheck bands = BandCheck.of(tables.bands(), probes, changes);
         bands.issues().forEach(i -> findings.add(new Finding(i.error() ? Level.ERROR : Level.WARNING,
-                file("bands.drl"), 0, i.message())));
+                file(rules.file(BAND_TABLE) != null ? BAND_TABLE : "bands.drl"), 0, i.message())));
         summary.add("bands: " + describe(tables.bands()) + (tables.terms().hasScore()
                 ? "; each edge found where the rules' own scores change band," : ";") + " for every direction in FY"
                 + years.get(0) + "–FY" + years.get(years.size() - 1) + " (" + probes.points.size()

@@ -223,11 +223,11 @@ class CommandLineTest {
                 "  5. Raw score (" + at("score.drl", "Raw score") + ")",
                 "       補正前スコア = (118 − 67) ÷ (93 − 67) × 100 = 196.15",
                 "  6. Clamp to ±100 (" + at("score.drl", "Clamp to ±100") + ")",
-                "       スコア = 100.00 (補正前スコア 196.15 を上限・下限に収めた値)",
+                "       スコア = 100.00 (補正前スコア 196.15 を -100 〜 100 に収めた値、スコアの範囲 12行目)",
                 "  7. Final target reached ☆ (" + at("achievement.drl", "Final target reached ☆") + ")",
                 "       ☆: 実績値 118 が目標値 100 に達した",
                 "  8. Band of the score (" + at("score-band.drl", "Band of the score") + ")",
-                "       区分: ◎ 100以上 (100.00)",
+                "       区分: ◎ 100以上 (100.00) 区分表 15行目",
                 "  result: スコア 100.00 · 区分 ◎ 100以上 · ☆ あり"), run.out().lines().skip(1).toList());
     }
 
@@ -254,7 +254,7 @@ class CommandLineTest {
     @Test
     void diffShowsWhatLoweringTheTopEdgeTo90Changes() throws IOException {
         Path edited = KpiFixture.copyOfRules(dir.resolve("rules90"),
-                drl -> drl.replace(".from(100, \"◎\", \"100以上\")", ".from(90, \"◎\", \"90以上\")"));
+                drl -> drl.replace("◎,100,100以上", "◎,90,90以上"));
         Path out = dir.resolve("out");
         Run run = run("diff", "--rules", "rules", "--rules", edited.toString(), "--data", "seeds/otaru-h30.csv",
                 "--years", "FY2018", "--out", out.toString());
@@ -302,7 +302,7 @@ class CommandLineTest {
                 valid.out());
         assertEquals(0, run("test-rules").exit());
         Path edited = KpiFixture.copyOfRules(dir.resolve("rules90"),
-                drl -> drl.replace(".from(100, \"◎\", \"100以上\")", ".from(90, \"◎\", \"90以上\")"));
+                drl -> drl.replace("◎,100,100以上", "◎,90,90以上"));
         Files.createDirectories(edited.resolve("tests"));
         Files.copy(Path.of("rules/tests/scoring.csv"), edited.resolve("tests/scoring.csv"));
         Run warned = run("validate", "--rules", edited.toString());

@@ -64,8 +64,8 @@ class RuleCacheTest {
         RuleCache cache = RuleCache.at(dir.resolve("cache"));
         Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), text -> text);
         RuleBase.load(rules, cache);
-        Files.writeString(rules.resolve("bands.drl"), Files.readString(rules.resolve("bands.drl"))
-                .replace(".from(50, \"○\"", ".from(60, \"○\""));
+        Files.writeString(rules.resolve("区分表.csv"), Files.readString(rules.resolve("区分表.csv"))
+                .replace("○,50,", "○,60,"));
         RuleBase edited = RuleBase.load(rules, cache);
         assertFalse(edited.cached());
         assertEquals(2, entries(cache).size());
@@ -188,7 +188,7 @@ class RuleCacheTest {
         var releaseId = services.newReleaseId("test", "classic", "1." + System.nanoTime());
         kfs.generateAndWritePomXML(releaseId);
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+            for (Path f : files.filter(f -> f.toString().matches(".*\\.(drl|csv|xlsx)")).toList()) {
                 kfs.write("src/main/resources/kpireview/rules/" + f.getFileName(), Files.readString(f));
             }
         } catch (IOException e) {

@@ -24,7 +24,7 @@ class RuleFilesTest {
     private Path fiveGrades() throws IOException {
         KpiFixture.copyOfRules(dir.resolve("shared"), text -> text);
         Path five = Files.createDirectories(dir.resolve("five"));
-        Files.copy(Path.of("examples/policies/five-grades/bands.drl"), five.resolve("bands.drl"));
+        Files.copy(Path.of("examples/policies/five-grades/区分表.csv"), five.resolve("区分表.csv"));
         Files.writeString(five.resolve(RuleFiles.SHARED), "# 共通のルール\n../shared\n");
         Files.createDirectories(five.resolve("tests"));
         for (String scenarios : List.of("scoring.csv", "summary.csv", "direction.csv")) {
@@ -39,10 +39,10 @@ class RuleFilesTest {
         List<RuleFiles.RuleFile> files = RuleFiles.of(five);
         assertEquals(List.of("achievement.drl", "average.drl", "bands.drl", "direction.drl", "maintain.drl",
                 "no-actual.drl", "reference.drl", "score-band.drl", "score.drl", "summary.drl", "terms.drl",
-                "tolerance.drl"), files.stream().map(RuleFiles.RuleFile::name).toList());
-        RuleFiles.RuleFile bands = files.stream().filter(f -> f.name().equals("bands.drl")).findFirst().orElseThrow();
-        assertEquals(five.resolve("bands.drl"), bands.path());
-        assertTrue(files.stream().filter(f -> !f.name().equals("bands.drl")).allMatch(f -> f.from().equals("../shared")));
+                "スコアの範囲.csv", "区分表.csv", "許容幅.csv"), files.stream().map(RuleFiles.RuleFile::name).toList());
+        RuleFiles.RuleFile bands = files.stream().filter(f -> f.name().equals("区分表.csv")).findFirst().orElseThrow();
+        assertEquals(five.resolve("区分表.csv"), bands.path());
+        assertTrue(files.stream().filter(f -> !f.name().equals("区分表.csv")).allMatch(f -> f.from().equals("../shared")));
         String validate = Cli.run("validate", "--rules", five.toString());
         assertTrue(validate.startsWith("0\n") && validate.contains("共通: achievement.drl (../shared)")
                 && validate.contains("bands: D below the first edge · C from 0"), validate);
@@ -52,10 +52,18 @@ class RuleFilesTest {
     void aChangeToASharedRuleChangesTheVersionOfEveryPolicyThatRunsIt() throws IOException {
         Path five = fiveGrades();
         String before = Policy.hash(five);
-        Path score = dir.resolve("shared/score.drl");
-        Files.writeString(score, Files.readString(score).replace("clamp($raw.value(), -100, 100)",
-                "clamp($raw.value(), -100, 120)"));
+        Path limits = dir.resolve("shared/スコアの範囲.csv");
+        Files.writeString(limits, Files.readString(limits).replace("-100,100", "-100,120"));
         assertNotEquals(before, Policy.hash(five));
+    }
+
+    @Test
+    void aFolderDrlReplacesASharedTableOfTheSameName() throws IOException {
+        Path five = fiveGrades();
+        Files.writeString(five.resolve("許容幅.drl"), Files.readString(Path.of(
+                "examples/policies/maintain-tolerance/許容幅.drl")));
+        List<String> names = RuleFiles.of(five).stream().map(RuleFiles.RuleFile::name).toList();
+        assertTrue(names.contains("許容幅.drl") && !names.contains("許容幅.csv"), names.toString());
     }
 
     @Test

@@ -114,7 +114,7 @@ class ExamplePoliciesTest {
         // KPI 59 町会加入数 of project (4): floor 152 − 2 % = 148.96
         String project4 = run("explain", "--rules", EXAMPLES.resolve("maintain-tolerance").toString(), "--data",
                 "seeds/otaru-h30.csv", "--year", "FY2018", "--kpi", "59");
-        assertTrue(project4.contains("プロジェクト (4) の許容幅 (tolerance.drl:") && project4.contains(
+        assertTrue(project4.contains("プロジェクト (4) の許容幅 (許容幅.drl:") && project4.contains(
                 "基準: 目標値 152 を維持 (許容幅 2 % の下限 148.96 でスコア 0、152 で 100)"),
                 project4);
         // KPI 25 乳幼児健診受診率 (%): floor 96.5 − 1 = 95.5; (96.2 − 95.5) / 1 = 70.00

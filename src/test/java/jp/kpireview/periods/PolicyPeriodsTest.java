@@ -91,7 +91,7 @@ class PolicyPeriodsTest {
                 tests);
         String explain = Cli.run("explain", "--rules", RULES.toString(), "--data", "seeds/otaru-h30.csv", "--year",
                 "FY2018", "--kpi", "25");
-        assertTrue(explain.contains("  policy: " + FIRST) && explain.contains("基準: 目標値 96.5 を維持 (許容幅 5 % の下限 91.675 でスコア 0、96.5 で 100)"), explain);
+        assertTrue(explain.contains("  policy: " + FIRST) && explain.contains("基準: 目標値 96.5 を維持 (許容幅 5 % の下限 91.675 でスコア 0、96.5 で 100) 許容幅 12行目"), explain);
     }
 
     @Test
@@ -125,8 +125,8 @@ class PolicyPeriodsTest {
     @Test
     void aBrokenSecondPeriodRefusesTheRunAndNamesIt() throws IOException {
         Path rules = copy(dir.resolve("rules"));
-        Path bands = rules.resolve("FY2020 第2期/bands.drl");
-        Files.writeString(bands, Files.readString(bands).replace(".from(30, \"●\"", ".from(-30, \"●\""));
+        Path bands = rules.resolve("FY2020 第2期/区分表.csv");
+        Files.writeString(bands, Files.readString(bands).replace("●,30,", "●,-30,"));
         String run = Cli.run("batch", "--quiet", "--rules", rules.toString(), "--data", "seeds/otaru-h30.csv",
                 "--out", dir.resolve("out").toString());
         assertTrue(run.startsWith("2\n") && run.contains(bands.toString()) && run.contains("edges must rise"), run);
@@ -152,8 +152,8 @@ class PolicyPeriodsTest {
             RuleHolder.Loaded first = holder.current().policies().get(0);
             var kpis = KpiData.read(Path.of("seeds/otaru-h30.csv"));
             var fy2018 = holder.current().engine().evaluate(kpis, 2018);
-            Path bands = rules.resolve("FY2020 第2期/bands.drl");
-            Files.writeString(bands, Files.readString(bands).replace("\"90以上\"", "\"90点以上\""));
+            Path bands = rules.resolve("FY2020 第2期/区分表.csv");
+            Files.writeString(bands, Files.readString(bands).replace(",90以上", ",90点以上"));
             holder.reload();
             assertEquals(List.of(), holder.rejected().keySet().stream().toList());
             assertTrue(first == holder.current().policies().get(0), "the first period was not rebuilt");

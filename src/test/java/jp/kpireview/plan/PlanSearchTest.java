@@ -112,8 +112,8 @@ class PlanSearchTest {
 
     @Test
     void aBandAboveTheClampIsSaidToBeOutOfReach() throws IOException {
-        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace(".from(100, \"◎\", \"100以上\")",
-                ".from(100, \"◎\", \"100以上\").from(120, \"◎+\", \"120以上\")"));
+        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace("◎,100,100以上\n",
+                "◎,100,100以上\n◎+,120,120以上\n"));
         List<Kpi> kpis = KpiCsv.read(SEED).subList(0, 3);
         Plan plan = new PlanSearch(PolicyEngine.of(RuleBase.load(rules))).plan(kpis, 2019);
         Plan.Need top = plan.kpis().get(0).needs().stream().filter(n -> n.goal().equals("◎+")).findFirst()

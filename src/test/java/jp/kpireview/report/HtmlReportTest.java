@@ -94,7 +94,7 @@ class HtmlReportTest {
 
     @Test
     void theLegendIsTheBandScaleOfTheRules() throws IOException {
-        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace("\"50~100\"", "\"50以上100未満\""));
+        Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace(",50~100", ",50以上100未満"));
         String html = write(20, review(RuleBase.load(rules), "小樽市", SEED));
         assertTrue(html.contains("○ 50以上100未満"), "the label as the rule file writes it");
         assertFalse(html.contains("50~100"));

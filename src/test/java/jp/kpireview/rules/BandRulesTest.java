@@ -47,16 +47,17 @@ class BandRulesTest {
     }
 
     @Test
-    void bandScaleWhoseEdgesDoNotRiseIsRefusedNamingItsFileAndRule(@TempDir Path dir) throws IOException {
-        for (String name : List.of("direction.drl", "reference.drl", "score.drl", "achievement.drl")) {
+    void bandScaleWhoseEdgesDoNotRiseIsRefusedNamingItsTableRowAndColumn(@TempDir Path dir) throws IOException {
+        for (String name : List.of("direction.drl", "reference.drl", "score.drl", "achievement.drl", "bands.drl",
+                "スコアの範囲.csv")) {
             Files.copy(Path.of("rules", name), dir.resolve(name));
         }
-        Files.writeString(dir.resolve("bands.drl"),
-                Files.readString(Path.of("rules/bands.drl")).replace(".from(100,", ".from(40,"));
+        Files.writeString(dir.resolve("区分表.csv"),
+                Files.readString(Path.of("rules/区分表.csv")).replace("◎,100,", "◎,40,"));
         ReviewEngine engine = new ReviewEngine(RuleBase.load(dir));
         RuleSetException e = assertThrows(RuleSetException.class,
                 () -> engine.evaluate(List.of(kpi("↗").actual("1").build()), KpiFixture.YEAR));
-        assertEquals(dir.resolve("bands.drl") + ":9: rule \"Band scale\" failed: 区分 ◎ の境界値 40 が前の境界値 50 より"
+        assertEquals(dir.resolve("区分表.csv") + ":15: 「下限」(B列): 区分 ◎ の境界値 40 が前の境界値 50 より"
                 + "大きくありません (edges must rise)", e.getMessage());
     }
 

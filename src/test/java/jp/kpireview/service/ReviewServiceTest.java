@@ -112,9 +112,9 @@ class ReviewServiceTest {
     @Test
     void aGoodRuleEditIsTakenAndABrokenOneIsRejectedWhileTheOldRulesAnswer() throws Exception {
         String before = holder.current().hash();
-        Path bands = rules.resolve("bands.drl");
-        Files.writeString(bands, Files.readString(bands).replace(".from(100, \"◎\", \"100以上\")",
-                ".from(90, \"◎\", \"90以上\")").replace("\"50~100\"", "\"50~90\""));
+        Path bands = rules.resolve("区分表.csv");
+        Files.writeString(bands, Files.readString(bands).replace("◎,100,100以上", "◎,90,90以上")
+                .replace("○,50,50~100", "○,50,50~90"));
         holder.reload();
         String edited = holder.current().hash();
         assertFalse(before.equals(edited));
@@ -123,7 +123,7 @@ class ReviewServiceTest {
                 .contains("小樽市,5a,FY2018,scored,linear,"), "evaluates");
         assertTrue(post("year=FY2018&format=csv", Files.readAllBytes(SEED)).body().contains(",94.74,94.74,◎,"));
 
-        Files.writeString(bands, Files.readString(bands).replace(".from(50, \"○\"", ".from(-50, \"○\""));
+        Files.writeString(bands, Files.readString(bands).replace("○,50,", "○,-50,"));
         holder.reload();
         assertEquals(edited, holder.current().hash(), "the broken edit is not taken");
         String info = get("/api/rules").body();
@@ -138,9 +138,9 @@ class ReviewServiceTest {
         Files.copy(Path.of("rules/tests/scoring.csv"), rules.resolve("tests/scoring.csv"));
         holder.reload();
         String before = holder.current().hash();
-        Path bands = rules.resolve("bands.drl");
-        Files.writeString(bands, Files.readString(bands).replace(".from(100, \"◎\", \"100以上\")",
-                ".from(90, \"◎\", \"90以上\")").replace("\"50~100\"", "\"50~90\""));
+        Path bands = rules.resolve("区分表.csv");
+        Files.writeString(bands, Files.readString(bands).replace("◎,100,100以上", "◎,90,90以上")
+                .replace("○,50,50~100", "○,50,50~90"));
         holder.reload();
         assertEquals(before, holder.current().hash(), "two written-down cases disagree: the edit is not taken");
         String info = get("/api/rules").body();
@@ -172,8 +172,8 @@ class ReviewServiceTest {
     @Test
     void theRuleFolderIsWatched() throws Exception {
         String before = holder.current().hash();
-        Path bands = rules.resolve("bands.drl");
-        Files.writeString(bands, Files.readString(bands).replace("\"50~100\"", "\"50以上100未満\""));
+        Path bands = rules.resolve("区分表.csv");
+        Files.writeString(bands, Files.readString(bands).replace(",50~100", ",50以上100未満"));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (holder.current().hash().equals(before) && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -186,7 +186,7 @@ class ReviewServiceTest {
     void aRuleFolderReplacedWholeIsWatchedAgain() throws Exception {
         String before = holder.current().hash();
         Path moved = Files.move(rules, dir.resolve("rules.old"));
-        Path replacement = KpiFixture.copyOfRules(rules, drl -> drl.replace("\"50~100\"", "\"50以上100未満\""));
+        Path replacement = KpiFixture.copyOfRules(rules, drl -> drl.replace(",50~100", ",50以上100未満"));
         assertEquals(rules, replacement);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (holder.current().hash().equals(before) && System.nanoTime() < deadline) {
@@ -195,8 +195,8 @@ class ReviewServiceTest {
         assertFalse(holder.current().hash().equals(before), "the new folder's rules are served");
         // and its later edits are seen too
         String replaced = holder.current().hash();
-        Path bands = rules.resolve("bands.drl");
-        Files.writeString(bands, Files.readString(bands).replace("\"50以上100未満\"", "\"50~100\""));
+        Path bands = rules.resolve("区分表.csv");
+        Files.writeString(bands, Files.readString(bands).replace(",50以上100未満", ",50~100"));
         deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (holder.current().hash().equals(replaced) && System.nanoTime() < deadline) {
             Thread.sleep(100);

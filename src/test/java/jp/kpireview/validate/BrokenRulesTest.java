@@ -34,37 +34,53 @@ class BrokenRulesTest {
                 edit("wrong type in a constraint", "achievement.drl", s -> s.replace("aheadOfFinalTarget >= 0",
                         "aheadOfFinalTarget >= \"zero\""), "achievement.drl"),
                 edit("a fact type misspelt", "score.drl", s -> s.replace("$r : Reference( span != 0 )",
-                        "$r : Referense( span != 0 )"), "score.drl:17: rule \"Raw score\": 事実の型 Referense がありません"
+                        "$r : Referense( span != 0 )"), "score.drl:18: rule \"Raw score\": 事実の型 Referense がありません"
                         + " (unknown fact type Referense; did you mean Reference?"),
                 edit("a field misspelt", "score.drl", s -> s.replace("$r : Reference( span != 0 )",
-                        "$r : Reference( spam != 0 )"), "score.drl:17: rule \"Raw score\": Reference に spam はありません"
+                        "$r : Reference( spam != 0 )"), "score.drl:18: rule \"Raw score\": Reference に spam はありません"
                         + " (Reference has no field spam; did you mean span?; its fields: directed, kind, kpi, origin,"
                         + " progress, span, value)"),
                 edit("unknown class imported", "direction.drl", s -> s.replace("import jp.kpireview.facts.Directed;",
                         "import jp.kpireview.facts.Directions;"), "direction.drl"),
                 edit("a call to an undefined method", "maintain.drl", s -> s.replace("Decimals.percentOf(",
                         "Decimals.percentsOf("), "maintain.drl"),
-                edit("a threshold written as text", "tolerance.drl", s -> s.replace("new BigDecimal(\"5\")",
-                        "\"five\""), "tolerance.drl"),
+                edit("a threshold written as text", "許容幅.csv", s -> s.replace("○,,,5", "○,,,five"),
+                        "許容幅.csv:12: 「許容幅 (%)」(D列): 'five' は数ではありません"),
+                edit("a table cell: text where a number belongs", "区分表.csv", s -> s.replace("○,50,", "○,五十,"),
+                        "区分表.csv:14: 「下限」(B列): '五十' は数ではありません"),
+                edit("a table cell: an empty label", "区分表.csv", s -> s.replace("○,50,50~100", "○,50,"),
+                        "区分表.csv:14: 「名称」(C列): 空欄です"),
+                edit("a table cell: an empty mark", "区分表.csv", s -> s.replace("○,50,50~100", ",50,50~100"),
+                        "区分表.csv:14: 「記号」(A列): 空欄です"),
+                edit("a table cell: an edge missing", "区分表.csv", s -> s.replace("○,50,", "○,,"),
+                        "区分表.csv:14: 「下限」(B列): 区分 ○ の下限が空欄です"),
+                edit("a table cell: an edge on the lowest band", "区分表.csv", s -> s.replace("×,,", "×,-10,"),
+                        "区分表.csv:12: 「下限」(B列): いちばん上の行は最も低い区分"),
+                edit("a table cell: a quote in a label", "区分表.csv", s -> s.replace("○,50,50~100", "○,50,50\\100"),
+                        "区分表.csv:14: 「名称」(C列)"),
+                edit("a table: a row of Drools' code rows edited away", "区分表.csv", s -> s.replace(
+                        "ACTION,ACTION,ACTION", "ACTION,ACTION"), "区分表.csv"),
+                edit("a table: no rows under its headings", "スコアの範囲.csv", s -> s.replace("-100,100\n", ""),
+                        "スコアの範囲.csv:12: 表 スコアの範囲 に行がありません"),
                 Arguments.of("duplicated rule name", "achievement.drl", (UnaryOperator<String>) s -> s
                         + "\nrule \"Raw score\"\nwhen\n    $s : Score()\nthen\nend\n", "Duplicate rule name: Raw score",
                         "score.drl"),
-                missing("no band scale", "bands.drl", s -> s.replaceFirst("(?s)rule \"Band scale\".*?\nend\n", ""),
+                missing("no band scale", "bands.drl", s -> s.replaceFirst("(?s)rule \"区分表\".*?\nend\n", ""),
                         "band scale"),
-                missing("two band scales", "bands.drl", s -> s + s.substring(s.indexOf("rule \"Band scale\""))
-                        .replace("\"Band scale\"", "\"Band scale 2\""),
+                missing("two band scales", "bands.drl", s -> s + s.substring(s.indexOf("rule \"区分表\""))
+                        .replace("\"区分表\"", "\"区分表 2\""),
                         "found 2"),
-                edit("band edges that fall", "bands.drl", s -> s.replace(".from(50, \"○\"", ".from(-50, \"○\""),
-                        "edges must rise"),
-                edit("the same band mark twice", "bands.drl", s -> s.replace(".from(50, \"○\"", ".from(50, \"●\""),
-                        "used twice"),
+                edit("band edges that fall", "区分表.csv", s -> s.replace("○,50,", "○,-50,"),
+                        "区分表.csv:14: 「下限」(B列): 区分 ○ の境界値 -50 が前の境界値 0 より大きくありません"),
+                edit("the same band mark twice", "区分表.csv", s -> s.replace("○,50,", "●,50,"),
+                        "区分表.csv:14: 「記号」(A列): 区分の記号 ● が二度使われています"),
                 missing("no band rule", "score-band.drl", s -> s.replaceFirst("(?s)rule \"Band of the score\".*?\nend\n", ""),
                         "no rule gave"),
                 edit("an overlapping band rule", "score-band.drl", s -> s + "\nrule \"Everything is ◎\"\nwhen\n"
                         + "    $s : Score()\n    $scale : BandScale()\nthen\n"
                         + "    $s.kpi().outcome().band($scale.bands().get(3));\nend\n", "overlap"),
-                edit("clamp limits reversed", "score.drl", s -> s.replace("clamp($raw.value(), -100, 100)",
-                        "clamp($raw.value(), 100, -100)"), "not ordered"),
+                edit("clamp limits reversed", "スコアの範囲.csv", s -> s.replace("-100,100", "100,-100"),
+                        "スコアの範囲.csv:12: 「上限」(B列): 上限 -100 が下限 100 より大きくありません"),
                 missing("no status for a KPI without actual", "no-actual.drl",
                         s -> s.replaceFirst("(?s)rule \"No actual for the year\".*?\nend\n", ""), "status"),
                 missing("no direction table", "direction.drl",
@@ -91,11 +107,11 @@ class BrokenRulesTest {
                 edit("a rule switched on by today's date", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "date-effective \"01-Apr-2020\"\nwhen\n    $s : Score( ahead"), "date-effective 01-Apr-2020: this follows today's date"),
                 edit("a logical insert (no truth maintenance here)", "score.drl", s -> s.replace(
-                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:19: rule \"Raw score\":"
+                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:20: rule \"Raw score\":"
                         + " insertLogical needs truth maintenance"),
                 edit("a declared double (−0.0 would differ between builds)", "bands.drl", s -> s.replace(
                         "import jp.kpireview.facts.BandScale;\n", "import jp.kpireview.facts.BandScale;\n\n"
-                        + "declare Margin\n    points : double\nend\n"), "bands.drl:8: declare Margin: field points is"
+                        + "declare Margin\n    points : double\nend\n"), "bands.drl:10: declare Margin: field points is"
                         + " double"),
                 edit("a rule attribute that is not true or false", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "no-loop maybe\nwhen\n    $s : Score( ahead"),

@@ -23,18 +23,18 @@ class PolicyProbeTest {
 
     @Test
     void aBandAboveTheClampCanNeverBeReached() throws IOException {
-        List<String> found = findings(drl -> drl.replace(".from(100, \"◎\", \"100以上\")",
-                ".from(100, \"◎\", \"100以上\").from(120, \"◎+\", \"120以上\")"));
+        List<String> found = findings(drl -> drl.replace("◎,100,100以上\n",
+                "◎,100,100以上\n◎+,120,120以上\n"));
         assertEquals(1, found.size(), found.toString());
-        assertTrue(found.get(0).startsWith("warning: ") && found.get(0).endsWith("bands.drl: band ◎+ from 120 can never"
+        assertTrue(found.get(0).startsWith("warning: ") && found.get(0).endsWith("区分表.csv: band ◎+ from 120 can never"
                 + " be reached: scores range from -100.00 to 100.00"), found.get(0));
     }
 
     @Test
     void aLabelThatNamesAnOldEdgeIsStale() throws IOException {
-        List<String> found = findings(drl -> drl.replace(".from(100, \"◎\", \"100以上\")", ".from(90, \"◎\", \"90以上\")"));
+        List<String> found = findings(drl -> drl.replace("◎,100,100以上", "◎,90,90以上"));
         assertEquals(List.of("band ○ is labelled '50~100', which names 100, but the band runs from 50 below 90"),
-                found.stream().map(f -> f.substring(f.indexOf("bands.drl: ") + "bands.drl: ".length())).toList());
+                found.stream().map(f -> f.substring(f.indexOf("区分表.csv: ") + "区分表.csv: ".length())).toList());
     }
 
     @Test
@@ -48,8 +48,8 @@ class PolicyProbeTest {
 
     @Test
     void aBandRuleThatIgnoresTheScaleIsAnError() throws IOException {
-        List<String> found = findings(drl -> drl.replace("Judgment.of($s, $scale.bandOf($s.value()))",
-                "Judgment.of($s, $scale.bandOf($s.value().add(java.math.BigDecimal.TEN)))"));
+        List<String> found = findings(drl -> drl.replace("Judgment.of($s, $scale.bandOf($s.value()), $scale)",
+                "Judgment.of($s, $scale.bandOf($s.value().add(java.math.BigDecimal.TEN)), $scale)"));
         assertTrue(found.stream().anyMatch(f -> f.startsWith("error: ") && f.contains("band ● starts at a score of"
                 + " -10.00 (below it -10.01), not at its edge 0")), found.toString());
     }
