@@ -9,7 +9,7 @@ import java.util.StringJoiner;
 import jp.kpireview.domain.Direction;
 
 /**
- * Which symbols name which direction, written in rules/direction.drl. One table, so each symbol is written once and
+ * Which symbols name which direction, written in the direction table (rules/方向の記号.csv). One table, so each symbol is written once and
  * a symbol that names no direction is known to be unknown without comparing it against every list.
  */
 public final class DirectionSymbols {
@@ -18,6 +18,37 @@ public final class DirectionSymbols {
     private final Map<Direction, Better> better = new EnumMap<>(Direction.class);
 
     private DirectionSymbols() {
+    }
+
+    /**
+     * The table the direction table's rows (方向の記号.csv) make, in the table's order: a symbol written in two rows,
+     * or a direction written with both ways better, is reported at its row and column.
+     */
+    public static DirectionSymbols of(java.util.Collection<?> tableRows) {
+        DirectionSymbols symbols = new DirectionSymbols();
+        tableRows.stream().map(DirectionRow.class::cast).sorted(java.util.Comparator.comparingInt(r -> r.at().row()))
+                .forEach(row -> {
+                    if (row.symbols().isEmpty()) {
+                        throw new TableValueException(row.at(), "symbols", "方向 " + row.direction().japanese()
+                                + " に記号がありません (no symbol names this direction)");
+                    }
+                    Better written = symbols.better.get(row.direction());
+                    if (written != null && written != row.better()) {
+                        throw new TableValueException(row.at(), "better", "方向 " + row.direction().japanese()
+                                + " は前の行で「" + written.japanese() + "」と書かれています (written both ways)");
+                    }
+                    for (String symbol : row.symbols()) {
+                        Direction earlier = symbols.directions.get(symbol);
+                        if (earlier != null) {
+                            throw new TableValueException(row.at(), "symbols", "記号 " + symbol + " は "
+                                    + earlier.japanese() + " と " + row.direction().japanese() + " の両方を指しています"
+                                    + " (the symbol " + symbol + " names both " + earlier + " and " + row.direction()
+                                    + ")");
+                        }
+                    }
+                    symbols.and(row.direction(), row.better(), row.symbols().toArray(String[]::new));
+                });
+        return symbols;
     }
 
     /** The symbols that name {@code direction}, and which way is better for KPIs of that direction. */

@@ -85,8 +85,13 @@ class BrokenRulesTest {
                         s -> s.replaceFirst("(?s)rule \"No actual for the year\".*?\nend\n", ""), "status"),
                 missing("no direction table", "direction.drl",
                         s -> s.replaceFirst("(?s)rule \"Direction symbols\".*?\nend\n", ""), "direction symbols"),
-                edit("a symbol naming two directions", "direction.drl", s -> s.replace("\"↘\", \"↓\"", "\"↘\", \"↗\""),
-                        "names both"),
+                edit("a symbol naming two directions", "方向の記号.csv", s -> s.replace("↘ ↓", "↘ ↗"),
+                        "方向の記号.csv:13: 「記号 (空白で区切る)」(B列): 記号 ↗ は 増加 と 減少 の両方を指しています"),
+                edit("a table cell: a direction that is none", "方向の記号.csv", s -> s.replace("\n減少,", "\n減る,"),
+                        "方向の記号.csv:13: 「方向」(A列): 方向 '減る' は 増加・減少・維持 のどれかです"),
+                edit("a table cell: which way is better, misspelt", "方向の記号.csv", s -> s.replace(
+                        "減少 以下,低いほど良い", "減少 以下,低いほうが良い"),
+                        "方向の記号.csv:13: 「良い向き」(C列): '低いほうが良い' は 高いほど良い か 低いほど良い です"),
                 edit("a rule that fails at run time", "score.drl", s -> s.replace(
                         "insert( RawScore.of($r, Decimals.percent($r.progress(), $r.span()), 2) );",
                         "insert( RawScore.of($r, Decimals.percent($r.progress(), java.math.BigDecimal.ZERO), 2) );"),
