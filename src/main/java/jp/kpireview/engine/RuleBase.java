@@ -43,27 +43,29 @@ public final class RuleBase {
     private final List<Path> files;
     private final List<RuleFiles.RuleFile> ruleFiles;
     private final KieBase kieBase;
-    /** Where each rule is written, from the parse of its file. */
-    private final Map<String, RuleProblem> placeOfRule;
-    /** The decision tables among the files, by file name, compiled. */
-    private final Map<String, DecisionTable.Compiled> tables;
+    /**
+     * The files parsed: where each rule is written, and the decision tables' layout. Made when the rules are compiled;
+     * when they come from the rule cache, only once a place is asked for (an error, explain, validate), so a run of
+     * unchanged rules parses nothing.
+     */
+    private volatile Sources sources;
     private final boolean cached;
     /** Why the executable model was refused, when the classic build runs these rules; null otherwise. */
     private final String modelRefusal;
 
-    private RuleBase(Sources sources, KieBase kieBase, boolean cached) {
-        this(sources, kieBase, cached, null);
+    private RuleBase(Path folder, List<RuleFiles.RuleFile> ruleFiles, Sources sources, KieBase kieBase,
+            boolean cached, String modelRefusal) {
+        this.modelRefusal = modelRefusal;
+        this.folder = folder;
+        this.files = ruleFiles.stream().map(RuleFiles.RuleFile::path).toList();
+        this.ruleFiles = ruleFiles;
+        this.kieBase = kieBase;
+        this.sources = sources;
+        this.cached = cached;
     }
 
     private RuleBase(Sources sources, KieBase kieBase, boolean cached, String modelRefusal) {
-        this.modelRefusal = modelRefusal;
-        this.folder = sources.folder();
-        this.files = sources.files().stream().map(RuleFiles.RuleFile::path).toList();
-        this.ruleFiles = sources.files();
-        this.kieBase = kieBase;
-        this.placeOfRule = Map.copyOf(sources.placeOfRule());
-        this.tables = Map.copyOf(sources.tables());
-        this.cached = cached;
+        this(sources.folder(), sources.files(), sources, kieBase, cached, modelRefusal);
     }
 
     /**
@@ -75,12 +77,15 @@ public final class RuleBase {
     }
 
     static RuleBase load(Path folder, RuleCache cache) {
-        Sources sources = Sources.read(folder);
-        String key = cache == null ? null : RuleCache.key(sources.texts());
+        List<RuleFiles.RuleFile> files = ruleFiles(folder);
+        // the key is the files as they are on disk: unchanged files were parsed, checked and compiled when the entry
+        // was written, so a hit needs none of that again
+        String key = cache == null ? null : RuleCache.key(contents(files));
         KieBase kieBase = cache == null ? null : cache.read(key);
         if (kieBase != null) {
-            return new RuleBase(sources, kieBase, true);
+            return new RuleBase(folder, files, null, kieBase, true, null);
         }
+        Sources sources = Sources.read(folder, files);
         Model model = compileModel(sources.texts(), cache, key);
         // the executable model refused the folder: the classic build reports why, located in DRL terms (or, should it
         // accept what the executable model refused, its rules are used, and not cached)
@@ -88,10 +93,43 @@ public final class RuleBase {
                 model.refusal());
     }
 
+    /** Each file's bytes, by name (as Latin-1 text: every byte kept), for the cache key. */
+    private static Map<String, String> contents(List<RuleFiles.RuleFile> files) {
+        Map<String, String> contents = new LinkedHashMap<>();
+        for (RuleFiles.RuleFile file : files) {
+            try {
+                contents.put(file.name(), new String(Files.readAllBytes(file.path()),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+            } catch (IOException e) {
+                throw new RuleSetException(new RuleProblem(file.path().toString(), 0, "cannot read the file: "
+                        + e.getMessage()));
+            }
+        }
+        return contents;
+    }
+
+    /** The parse of the files, made now if the rules came from the cache; null when the files no longer parse. */
+    private Sources sources() {
+        Sources parsed = sources;
+        if (parsed == null) {
+            synchronized (this) {
+                if (sources == null) {
+                    try {
+                        sources = Sources.read(folder, ruleFiles);
+                    } catch (RuleSetException | UncheckedIOException e) {
+                        return null;  // edited since they were cached, and broken: no places to give
+                    }
+                }
+                parsed = sources;
+            }
+        }
+        return parsed;
+    }
+
     /** The folder built the classic (mvel) way only, as before the cache: to compare the two builds' results. */
     static RuleBase classic(Path folder) {
-        Sources sources = Sources.read(folder);
-        return new RuleBase(sources, compileClassic(sources), false);
+        Sources sources = Sources.read(folder, ruleFiles(folder));
+        return new RuleBase(sources, compileClassic(sources), false, null);
     }
 
     /** A type a rule file declares: {@code declare NearBaseline}. */
@@ -105,8 +143,7 @@ public final class RuleBase {
     private record Sources(Path folder, List<RuleFiles.RuleFile> files, Map<String, String> texts,
             Map<String, RuleProblem> placeOfRule, Map<String, DecisionTable.Compiled> tables) {
 
-        static Sources read(Path folder) {
-            List<RuleFiles.RuleFile> files = ruleFiles(folder);
+        static Sources read(Path folder, List<RuleFiles.RuleFile> files) {
             Map<String, String> texts = new LinkedHashMap<>();
             Map<String, DecisionTable.Compiled> tables = new LinkedHashMap<>();
             List<RuleProblem> lint = new ArrayList<>();
@@ -277,8 +314,9 @@ public final class RuleBase {
      * code takes the value ({@code 区分表.csv:9: 「下限」(B列): …}).
      */
     public RuleProblem locate(jp.kpireview.facts.TableValueException e) {
+        Sources parsed = sources();
         for (RuleFiles.RuleFile file : ruleFiles) {
-            DecisionTable.Compiled table = tables.get(file.name());
+            DecisionTable.Compiled table = parsed == null ? null : parsed.tables().get(file.name());
             if (table != null && table.tableNames().contains(e.at().table())) {
                 DecisionTable.Column column = table.column(e.at().table(), e.part());
                 return new RuleProblem(file.path().toString(), e.at().row(),
@@ -296,7 +334,9 @@ public final class RuleBase {
     /** Where {@code rule} is written: its file and the line of its {@code rule "…"} header. */
     public RuleProblem locate(Rule rule) {
         // every rule that compiled was parsed first, so its place is known; the folder is the last resort
-        return placeOfRule.getOrDefault(rule.getName(), new RuleProblem(folder.toString(), 0, ""));
+        Sources parsed = sources();
+        RuleProblem place = parsed == null ? null : parsed.placeOfRule().get(rule.getName());
+        return place != null ? place : new RuleProblem(folder.toString(), 0, "");
     }
 
     public List<Path> files() {
