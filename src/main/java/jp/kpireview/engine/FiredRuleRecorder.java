@@ -136,8 +136,9 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
             explanation = inserted.isEmpty() ? "" : "inserted " + String.join(", ",
                     inserted.stream().map(f -> f.getClass().getSimpleName()).toList());
         }
-        RuleStep step = new RuleStep(rule.getName(), place(rule), explanation, band, achieved, status, problems,
-                unresolved, inserted.stream().<Class<?>>map(Object::getClass).toList());
+        // where the rule is written is for explain's words; finding it parses the rule files
+        RuleStep step = new RuleStep(rule.getName(), everyExplanation ? place(rule) : "", explanation, band, achieved,
+                status, problems, unresolved, inserted.stream().<Class<?>>map(Object::getClass).toList());
         steps.add(step);
         if (o != null) {
             o.fired(step);

@@ -32,10 +32,21 @@ public final class PolicyCheck {
      *              year when it covers none of them); empty: each period over all the years it is in force
      */
     public static List<PeriodReport> check(Path folder, boolean scenarios, List<Integer> years) {
+        return each(folder, years, (period, probed) -> RuleCheck.check(period.folder(), scenarios, probed));
+    }
+
+    /** Each period checked as a run needs it: its errors only (see {@link RuleCheck#beforeRun}). */
+    private static List<PeriodReport> checkBeforeRun(Path folder, List<Integer> years) {
+        return each(folder, years, (period, probed) -> RuleCheck.beforeRun(period.folder(), probed));
+    }
+
+    private static List<PeriodReport> each(Path folder, List<Integer> years,
+            java.util.function.BiFunction<PolicyFolder.Period, List<Integer>, RuleCheck.Report> check) {
         List<PolicyFolder.Period> periods = PolicyFolder.periods(folder);
         List<PeriodReport> reports = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
-            reports.add(checkPeriod(periods, i, scenarios, years));
+            List<Integer> probed = probed(periods, i, years);
+            reports.add(new PeriodReport(periods.get(i), probed, check.apply(periods.get(i), probed)));
         }
         return reports;
     }
@@ -43,10 +54,15 @@ public final class PolicyCheck {
     /** Checks period {@code index} of {@code periods} alone, over the years it is in force (or those wanted). */
     public static PeriodReport checkPeriod(List<PolicyFolder.Period> periods, int index, boolean scenarios,
             List<Integer> years) {
-        PolicyFolder.Period p = periods.get(index);
+        List<Integer> probed = probed(periods, index, years);
+        return new PeriodReport(periods.get(index), probed, RuleCheck.check(periods.get(index).folder(), scenarios,
+                probed));
+    }
+
+    /** The years period {@code index} is probed on: those wanted that it covers, or all it is in force. */
+    private static List<Integer> probed(List<PolicyFolder.Period> periods, int index, List<Integer> years) {
         Integer next = index + 1 < periods.size() ? periods.get(index + 1).firstYear() : null;
-        List<Integer> probed = years(p, next, years);
-        return new PeriodReport(p, probed, RuleCheck.check(p.folder(), scenarios, probed));
+        return years(periods.get(index), next, years);
     }
 
     private static List<Integer> years(PolicyFolder.Period p, Integer nextStart, List<Integer> wanted) {
@@ -64,7 +80,7 @@ public final class PolicyCheck {
 
     /** The engine over every policy of {@code folder}, or the errors of every broken period. */
     public static PolicyEngine load(Path folder, List<Integer> years, boolean trace) {
-        List<PeriodReport> reports = check(folder, false, years);
+        List<PeriodReport> reports = checkBeforeRun(folder, years);
         List<RuleProblem> errors = new ArrayList<>();
         reports.forEach(r -> errors.addAll(r.report().errors().problems()));
         if (!errors.isEmpty()) {

@@ -95,6 +95,18 @@ public final class RuleCheck {
 
     /** @param years the fiscal years to probe (those of the data to be evaluated, or a strategy period) */
     public static Report check(Path folder, boolean scenarios, List<Integer> years) {
+        return check(folder, scenarios, years, true);
+    }
+
+    /**
+     * The check a run makes before it evaluates: its errors refuse the folder. The warnings about what explain will
+     * print are left to validate: finding where each rule is written would parse every file of rules the cache holds.
+     */
+    public static Report beforeRun(Path folder, List<Integer> years) {
+        return check(folder, false, years, false);
+    }
+
+    private static Report check(Path folder, boolean scenarios, List<Integer> years, boolean explanations) {
         RuleBase rules;
         try {
             rules = RuleBase.load(folder);
@@ -120,7 +132,9 @@ public final class RuleCheck {
             if (scenarios) {
                 check.scenarios(folder.resolve("tests"));
             }
-            check.explanations();
+            if (explanations) {
+                check.explanations();
+            }
         } catch (RuleSetException e) {
             e.problems().forEach(p -> check.findings.add(new Finding(Level.ERROR, p.file(), p.line(), p.message())));
         }
