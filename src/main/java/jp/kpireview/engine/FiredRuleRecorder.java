@@ -40,14 +40,17 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
     final List<RuleStep> steps = new ArrayList<>();
     /** Fill in every firing's explanation, or (false) each rule's first one only. */
     private final boolean everyExplanation;
+    /** Fill in no explanation at all: the steps' effects are all that is wanted. */
+    private final boolean noWords;
     private final java.util.Set<Rule> explained = new java.util.HashSet<>();
 
     /** The rules, to say where each step's rule is written. */
     private final RuleBase rules;
 
-    FiredRuleRecorder(RuleBase rules, boolean everyExplanation) {
+    FiredRuleRecorder(RuleBase rules, ReviewEngine.Trace trace) {
         this.rules = rules;
-        this.everyExplanation = everyExplanation;
+        this.everyExplanation = trace == ReviewEngine.Trace.WORDS;
+        this.noWords = trace == ReviewEngine.Trace.STEPS;
     }
 
     /** Collects the facts the firing rule inserts. */
@@ -126,7 +129,7 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
         Object template = rule.getMetaData().get(EXPLAIN);
         String explanation;
         List<String> unresolved = List.of();
-        if (template instanceof String words && (everyExplanation || explained.add(rule))) {
+        if (template instanceof String words && !noWords && (everyExplanation || explained.add(rule))) {
             ExplainTemplate.Filled filled = ExplainTemplate.fill(unquoted(words), roots(match, o));
             explanation = filled.text();
             unresolved = filled.unresolved();

@@ -58,6 +58,8 @@ public final class ReviewEngine {
     public enum Trace {
         /** Nothing: the fast path of every report. */
         OFF,
+        /** Each rule's typed effects, without words: the check a run makes of its rules before it evaluates. */
+        STEPS,
         /**
          * Each rule's typed effects, with its explanation filled in at its first firing of a session only (enough to
          * find a placeholder that names nothing): the rule check's probes and the scenario runs.
@@ -212,7 +214,7 @@ public final class ReviewEngine {
     /** Fires the rules over one batch (KPI-years and the groups to summarise); returns the tables they defined. */
     private Tables fire(Collection<KpiYear> facts, List<ProjectYear> groups, List<RuleStep> steps) {
         return inSession(session -> {
-            FiredRuleRecorder recorder = trace == Trace.OFF ? null : new FiredRuleRecorder(rules, trace == Trace.WORDS);
+            FiredRuleRecorder recorder = trace == Trace.OFF ? null : new FiredRuleRecorder(rules, trace);
             if (recorder != null) {
                 session.addEventListener(recorder);
                 session.addEventListener(recorder.insertions);

@@ -82,10 +82,10 @@ public final class RuleCheck {
     private final Map<String, TreeSet<String>> unresolved = new TreeMap<>();
     private final List<Integer> years;
 
-    private RuleCheck(RuleBase rules, List<Integer> years) {
+    private RuleCheck(RuleBase rules, List<Integer> years, ReviewEngine.Trace trace) {
         this.rules = rules;
         this.years = years;
-        this.engine = new ReviewEngine(rules, ReviewEngine.Trace.EFFECTS);
+        this.engine = new ReviewEngine(rules, trace);
     }
 
     /** @param scenarios also run the scenario files of the folder's {@code tests/} (their failures are warnings) */
@@ -114,7 +114,9 @@ public final class RuleCheck {
             return new Report(null, List.of(), e.problems().stream()
                     .map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList());
         }
-        RuleCheck check = new RuleCheck(rules, years.isEmpty() ? DEFAULT_YEARS : years);
+        // a run's check wants the effects only; validate also the words, to find a placeholder that names nothing
+        RuleCheck check = new RuleCheck(rules, years.isEmpty() ? DEFAULT_YEARS : years, explanations
+                ? ReviewEngine.Trace.EFFECTS : ReviewEngine.Trace.STEPS);
         List<String> shared = rules.ruleFiles().stream().filter(RuleFiles.RuleFile::shared)
                 .map(f -> f.name() + " (" + f.from() + ")").toList();
         check.summary.add(String.format("rules: %d files%s, %d rules, %s", rules.files().size(),
