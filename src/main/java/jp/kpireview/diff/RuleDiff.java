@@ -85,7 +85,8 @@ public final class RuleDiff {
             into.scales.add(String.join(" ", a.bands().stream().map(Band::mark).toList()) + " → "
                     + String.join(" ", b.bands().stream().map(Band::mark).toList())
                     + (byPlace ? " (区分は順位で比べています: compared by their place in the scale)"
-                            : " (区分の数が違うので記号で比べています: different numbers of bands, compared by mark)"));
+                            : " (区分の数が違うので記号で比べています: different numbers of bands, compared by mark)")
+                    + (byPlace ? changedBands(a, b) : ""));
         }
         for (int i = 0; i < a.evaluations().size(); i++) {
             Evaluation x = a.evaluations().get(i);
@@ -125,6 +126,35 @@ public final class RuleDiff {
             return new Result(kpiYears, List.copyOf(kpis), List.copyOf(summaries), scoreChanges, List.copyOf(scales),
                     List.copyOf(terms.values()));
         }
+    }
+
+    /**
+     * What changed band by band between two scales of as many bands, each with the row it is written in after:
+     * {@code ; ◎ 100以上: 下限 100 → 90 (区分表 15行目)}.
+     */
+    private static String changedBands(Review a, Review b) {
+        StringBuilder changes = new StringBuilder();
+        for (int i = 0; i < a.bands().size(); i++) {
+            Band x = a.bands().get(i);
+            Band y = b.bands().get(i);
+            List<String> what = new java.util.ArrayList<>();
+            if (!x.mark().equals(y.mark()) || !x.label().equals(y.label())) {
+                what.add(x.mark() + " " + x.label() + " → " + y.mark() + " " + y.label());
+            }
+            if (!sameNumber(x.lower(), y.lower())) {
+                what.add("下限 " + plain(x.lower()) + " → " + plain(y.lower()));
+            }
+            if (!what.isEmpty()) {
+                String row = i < b.bandRows().size() ? b.bandRows().get(i) : "";
+                changes.append("; ").append(y.mark()).append(": ").append(String.join("、", what))
+                        .append(row.isEmpty() ? "" : " (" + row + ")");
+            }
+        }
+        return changes.toString();
+    }
+
+    private static String plain(BigDecimal edge) {
+        return edge == null ? "なし" : edge.toPlainString();
     }
 
     /** Two scales are the same when their bands have the same marks, labels and edges, in order. */

@@ -189,8 +189,8 @@ public final class ReviewEngine {
                     (group.whole() ? overall : summaries).add(s);
                 }
             }
-            reviews.add(new Review(year, evaluations, tables.bands(), tables.grades(), summaries, overall, policy,
-                    tables.terms()));
+            reviews.add(new Review(year, evaluations, tables.bands(), tables.bandRows(), tables.grades(), summaries,
+                    overall, policy, tables.terms()));
         }
         return new Attempt(reviews, problems.stream().distinct().toList(), steps);
     }
@@ -262,8 +262,8 @@ public final class ReviewEngine {
         throw new RuleSetException(problems);
     }
 
-    private List<Band> bandScale(KieSession session) {
-        return single(session, BandScale.class, "band scale (BandScale)").bands();
+    private BandScale bandScale(KieSession session) {
+        return single(session, BandScale.class, "band scale (BandScale)");
     }
 
     private <T> T single(KieSession session, Class<T> type, String what) {
@@ -279,7 +279,12 @@ public final class ReviewEngine {
      * The tables the rules define with an empty {@code when}: the band scale, the direction symbols, the policy's
      * words and, when the rules grade summaries, the grade table (empty otherwise).
      */
-    public record Tables(List<Band> bands, DirectionSymbols directions, List<String> grades, Terms terms) {
+    /**
+     * @param bandRows where each band is written, in the order of {@code bands}: its decision-table row
+     *                 ({@code 区分表 15行目}), or empty when a DRL rule wrote the scale
+     */
+    public record Tables(List<Band> bands, List<String> bandRows, DirectionSymbols directions, List<String> grades,
+            Terms terms) {
     }
 
     /** The tables of these rules: read from a session once, since the rules cannot change under an engine. */
@@ -301,7 +306,9 @@ public final class ReviewEngine {
             throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0,
                     "the rules must define at most one grade table (Grades), found " + grades.size()));
         }
-        return new Tables(bandScale(session), single(session, DirectionSymbols.class,
+        BandScale scale = bandScale(session);
+        return new Tables(scale.bands(), scale.bands().stream().map(scale::rowOf).toList(), single(session,
+                DirectionSymbols.class,
                 "table of direction symbols (DirectionSymbols)"),
                 grades.isEmpty() ? List.of() : ((Grades) grades.iterator().next()).labels(),
                 single(session, Terms.class, "用語の表 (Terms: the names of the score, the summary measure and the"

@@ -73,7 +73,10 @@ class DecisionTableTest {
                 "--years", "FY2018", "--out", dir.resolve("d1").toString());
         String diffDrl = run("diff", "--rules", "rules", "--rules", drl.toString(), "--data", "seeds/otaru-h30.csv",
                 "--years", "FY2018", "--out", dir.resolve("d2").toString());
-        assertTrue(diffTable.contains("5 change band or ☆"), diffTable);
+        assertTrue(diffTable.contains("5 change band or ☆")
+                && diffTable.contains("; ◎: 下限 100 → 90 (区分表 15行目)"), diffTable);
+        // the same diff, but that the table's says which row the changed band is written in
+        diffTable = diffTable.replace(" (区分表 15行目)", "");
         assertEquals(diffDrl.replace(drl.toString(), "X").replaceAll("drl@\\w+", "X@").replace("d2", "out"),
                 diffTable.replace(table.toString(), "X").replaceAll("table@\\w+", "X@").replace("d1", "out"));
         String validateTable = run("validate", "--rules", table.toString());
