@@ -48,12 +48,12 @@ public final class RuleBase {
      * when they come from the rule cache, only once a place is asked for (an error, explain, validate), so a run of
      * unchanged rules parses nothing.
      */
-    private volatile Sources sources;
+    private volatile RuleSources sources;
     private final boolean cached;
     /** Why the executable model was refused, when the classic build runs these rules; null otherwise. */
     private final String modelRefusal;
 
-    private RuleBase(Path folder, List<RuleFiles.RuleFile> ruleFiles, Sources sources, KieBase kieBase,
+    private RuleBase(Path folder, List<RuleFiles.RuleFile> ruleFiles, RuleSources sources, KieBase kieBase,
             boolean cached, String modelRefusal) {
         this.modelRefusal = modelRefusal;
         this.folder = folder;
@@ -64,7 +64,7 @@ public final class RuleBase {
         this.cached = cached;
     }
 
-    private RuleBase(Sources sources, KieBase kieBase, boolean cached, String modelRefusal) {
+    private RuleBase(RuleSources sources, KieBase kieBase, boolean cached, String modelRefusal) {
         this(sources.folder(), sources.files(), sources, kieBase, cached, modelRefusal);
     }
 
@@ -85,7 +85,7 @@ public final class RuleBase {
         if (kieBase != null) {
             return new RuleBase(folder, files, null, kieBase, true, null);
         }
-        Sources sources = Sources.read(folder, files);
+        RuleSources sources = RuleSources.read(folder, files);
         Model model = compileModel(sources.texts(), cache, key);
         // the executable model refused the folder: the classic build reports why, located in DRL terms (or, should it
         // accept what the executable model refused, its rules are used, and not cached)
@@ -109,13 +109,13 @@ public final class RuleBase {
     }
 
     /** The parse of the files, made now if the rules came from the cache; null when the files no longer parse. */
-    private Sources sources() {
-        Sources parsed = sources;
+    private RuleSources sources() {
+        RuleSources parsed = sources;
         if (parsed == null) {
             synchronized (this) {
                 if (sources == null) {
                     try {
-                        sources = Sources.read(folder, ruleFiles);
+                        sources = RuleSources.read(folder, ruleFiles);
                     } catch (RuleSetException | UncheckedIOException e) {
                         return null;  // edited since they were cached, and broken: no places to give
                     }
@@ -128,66 +128,8 @@ public final class RuleBase {
 
     /** The folder built the classic (mvel) way only, as before the cache: to compare the two builds' results. */
     static RuleBase classic(Path folder) {
-        Sources sources = Sources.read(folder, ruleFiles(folder));
+        RuleSources sources = RuleSources.read(folder, ruleFiles(folder));
         return new RuleBase(sources, compileClassic(sources), false, null);
-    }
-
-    /** A type a rule file declares: {@code declare NearBaseline}. */
-    private static final java.util.regex.Pattern DECLARE = java.util.regex.Pattern.compile(
-            "(?m)^\\s*declare\\s+(\\w+)");
-
-    /**
-     * A folder's rule files, read and checked one by one, with the place of each rule they define; a decision table
-     * is read as the rules Drools writes from it, each placed at its table row.
-     */
-    private record Sources(Path folder, List<RuleFiles.RuleFile> files, Map<String, String> texts,
-            Map<String, RuleProblem> placeOfRule, Map<String, DecisionTable.Compiled> tables) {
-
-        static Sources read(Path folder, List<RuleFiles.RuleFile> files) {
-            Map<String, String> texts = new LinkedHashMap<>();
-            Map<String, DecisionTable.Compiled> tables = new LinkedHashMap<>();
-            List<RuleProblem> lint = new ArrayList<>();
-            Map<String, RuleProblem> placeOfRule = new LinkedHashMap<>();
-            // every file read once; the types any of them declares are known before each is linted
-            Set<String> declared = new java.util.HashSet<>();
-            for (RuleFiles.RuleFile ruleFile : files) {
-                String text;
-                if (DecisionTable.isTable(ruleFile.name())) {
-                    try {
-                        DecisionTable.Compiled table = DecisionTable.compile(ruleFile.path());
-                        tables.put(ruleFile.name(), table);
-                        text = table.drl();
-                    } catch (RuleSetException e) {
-                        lint.addAll(e.problems());
-                        continue;
-                    }
-                } else {
-                    text = readUtf8(ruleFile.path());
-                }
-                texts.put(ruleFile.name(), text);
-                java.util.regex.Matcher m = DECLARE.matcher(text);
-                while (m.find()) {
-                    declared.add(m.group(1));
-                }
-            }
-            for (RuleFiles.RuleFile ruleFile : files) {
-                Path file = ruleFile.path();
-                String text = texts.get(ruleFile.name());
-                if (text == null) {
-                    continue;  // a table refused above
-                }
-                DecisionTable.Compiled table = tables.get(ruleFile.name());
-                RuleLint.Checked checked = RuleLint.check(file, text, declared);
-                checked.problems().forEach(p -> lint.add(table == null ? p
-                        : new RuleProblem(p.file(), table.rowOf(p.line()), p.message())));
-                checked.ruleLines().forEach((rule, line) -> placeOfRule.putIfAbsent(rule,
-                        new RuleProblem(file.toString(), table == null ? line : table.rowOf(line), "")));
-            }
-            if (!lint.isEmpty()) {
-                throw new RuleSetException(lint);
-            }
-            return new Sources(folder, files, texts, placeOfRule, tables);
-        }
     }
 
     /**
@@ -233,12 +175,12 @@ public final class RuleBase {
     }
 
     /** Compiles the rules the classic (mvel) way; a folder that does not compile is refused with located errors. */
-    private static KieBase compileClassic(Sources sources) {
+    private static KieBase compileClassic(RuleSources sources) {
         KieServices services = KieServices.Factory.get();
         ReleaseId classic = services.newReleaseId("kpireview", "rules", "1.0.0-" + UUID.randomUUID());
         KieBuilder builder = services.newKieBuilder(fileSystem(services, classic, sources.texts())).buildAll();
         try {
-            List<RuleProblem> errors = firstErrorPerFile(builder, sources);
+            List<RuleProblem> errors = sources.firstErrorPerFile(builder);
             if (!errors.isEmpty()) {
                 throw new RuleSetException(errors);
             }
@@ -252,8 +194,7 @@ public final class RuleBase {
         KieFileSystem kfs = services.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         // a decision table goes in as the DRL Drools wrote from it
-        texts.forEach((name, text) -> kfs.write(RESOURCE_FOLDER + (name.endsWith(".drl") ? name : name + ".drl"),
-                text));
+        texts.forEach((name, text) -> kfs.write(RESOURCE_FOLDER + RuleSources.resourceName(name), text));
         return kfs;
     }
 
@@ -314,16 +255,9 @@ public final class RuleBase {
      * code takes the value ({@code 区分表.csv:9: 「下限」(B列): …}).
      */
     public RuleProblem locate(jp.kpireview.facts.TableValueException e) {
-        Sources parsed = sources();
-        for (RuleFiles.RuleFile file : ruleFiles) {
-            DecisionTable.Compiled table = parsed == null ? null : parsed.tables().get(file.name());
-            if (table != null && table.tableNames().contains(e.at().table())) {
-                DecisionTable.Column column = table.column(e.at().table(), e.part());
-                return new RuleProblem(file.path().toString(), e.at().row(),
-                        (column == null ? "" : column.named() + ": ") + e.getMessage());
-            }
-        }
-        return new RuleProblem(folder.toString(), 0, e.at() + ": " + e.getMessage());
+        RuleSources parsed = sources();
+        return parsed != null ? parsed.locate(e) : new RuleProblem(folder.toString(), 0, e.at() + ": "
+                + e.getMessage());
     }
 
     /** True for a rule Drools wrote from a row of a decision table. */
@@ -334,7 +268,7 @@ public final class RuleBase {
     /** Where {@code rule} is written: its file and the line of its {@code rule "…"} header. */
     public RuleProblem locate(Rule rule) {
         // every rule that compiled was parsed first, so its place is known; the folder is the last resort
-        Sources parsed = sources();
+        RuleSources parsed = sources();
         RuleProblem place = parsed == null ? null : parsed.placeOfRule().get(rule.getName());
         return place != null ? place : new RuleProblem(folder.toString(), 0, "");
     }
@@ -362,25 +296,8 @@ public final class RuleBase {
 
     /** The file of this name the policy runs with (its own or a shared one); null when it has none. */
     public Path file(String name) {
-        return pathOf(ruleFiles, name);
-    }
-
-    private static Path pathOf(List<RuleFiles.RuleFile> files, String name) {
-        return files.stream().filter(f -> f.name().equals(name)).map(RuleFiles.RuleFile::path).findFirst()
+        return ruleFiles.stream().filter(f -> f.name().equals(name)).map(RuleFiles.RuleFile::path).findFirst()
                 .orElse(null);
-    }
-
-    /** The rule file behind a resource path Drools reports, e.g. {@code rules/bands.drl}, {@code rules/区分表.csv.drl}. */
-    private static Path fileOf(List<RuleFiles.RuleFile> files, Path folder, String resourcePath) {
-        String name = tableName(Path.of(resourcePath).getFileName().toString());
-        Path file = pathOf(files, name);
-        return file != null ? file : folder.resolve(name);
-    }
-
-    /** {@code 区分表.csv} for the resource {@code 区分表.csv.drl} a table's rules were compiled as. */
-    private static String tableName(String resource) {
-        String bare = resource.endsWith(".drl") ? resource.substring(0, resource.length() - 4) : resource;
-        return DecisionTable.isTable(bare) ? bare : resource;
     }
 
     private static List<RuleFiles.RuleFile> ruleFiles(Path folder) {
@@ -392,42 +309,5 @@ public final class RuleBase {
             throw new RuleSetException(new RuleProblem(folder.toString(), 0, "no .drl files in the rule folder"));
         }
         return files;
-    }
-
-    private static String readUtf8(Path file) {
-        try {
-            return TextFiles.readUtf8(file);
-        } catch (CharacterCodingException e) {
-            throw new RuleSetException(new RuleProblem(file.toString(), 0, "the file is not UTF-8 text"));
-        }
-    }
-
-    /**
-     * One located error per file: the first error in a file usually causes the rest (a missing {@code end} reports
-     * every rule after it), so the first is the one to fix.
-     */
-    private static List<RuleProblem> firstErrorPerFile(KieBuilder builder, Sources sources) {
-        Path folder = sources.folder();
-        Map<String, RuleProblem> first = new LinkedHashMap<>();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String name = message.getPath() == null ? folder.toString()
-                    : fileOf(sources.files(), folder, message.getPath()).toString();
-            DecisionTable.Compiled table = message.getPath() == null ? null
-                    : sources.tables().get(tableName(Path.of(message.getPath()).getFileName().toString()));
-            int line = Math.max(message.getLine(), 0);
-            RuleProblem problem = new RuleProblem(name, table == null ? line : table.rowOf(line),
-                    clean(message.getText()));
-            first.merge(name, problem, (a, b) -> a.line() > 0 && (b.line() == 0 || a.line() <= b.line()) ? a : b);
-        }
-        return new ArrayList<>(first.values());
-    }
-
-    /** Drools' messages carry an internal prefix and line breaks; keep the sentence a person can act on. */
-    private static String clean(String text) {
-        return text.replace("Rule Compilation error", "")
-                .replaceAll("\\[ERR \\d+] Line \\d+:\\d+", "")
-                .replaceAll("\\[Near : \\{.*?}]\\s*\\^?", "")
-                .replaceAll("\\[Line: \\d+, Column: \\d+]", "")
-                .replaceAll("\\s+", " ").strip();
     }
 }
