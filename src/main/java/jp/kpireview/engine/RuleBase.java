@@ -50,6 +50,9 @@ public final class RuleBase {
      */
     private volatile RuleSources sources;
     private final boolean cached;
+    /** The rule cache and these rules' key in it; null when the cache is off. */
+    private RuleCache cache;
+    private String cacheKey;
     /** Why the executable model was refused, when the classic build runs these rules; null otherwise. */
     private final String modelRefusal;
 
@@ -82,15 +85,35 @@ public final class RuleBase {
         // was written, so a hit needs none of that again
         String key = cache == null ? null : RuleCache.key(contents(files));
         KieBase kieBase = cache == null ? null : cache.read(key);
+        RuleBase rules;
         if (kieBase != null) {
-            return new RuleBase(folder, files, null, kieBase, true, null);
+            rules = new RuleBase(folder, files, null, kieBase, true, null);
+        } else {
+            RuleSources sources = RuleSources.read(folder, files);
+            Model model = compileModel(sources.texts(), cache, key);
+            // the executable model refused the folder: the classic build reports why, located in DRL terms (or,
+            // should it accept what the executable model refused, its rules are used, and not cached)
+            rules = new RuleBase(sources, model.kieBase() != null ? model.kieBase() : compileClassic(sources), false,
+                    model.refusal());
         }
-        RuleSources sources = RuleSources.read(folder, files);
-        Model model = compileModel(sources.texts(), cache, key);
-        // the executable model refused the folder: the classic build reports why, located in DRL terms (or, should it
-        // accept what the executable model refused, its rules are used, and not cached)
-        return new RuleBase(sources, model.kieBase() != null ? model.kieBase() : compileClassic(sources), false,
-                model.refusal());
+        rules.cache = cache;
+        rules.cacheKey = key;
+        return rules;
+    }
+
+    /**
+     * True when an earlier run checked these very rules (the same files, Drools and build) on {@code years} and found
+     * no error, so a run need not probe them again.
+     */
+    public boolean checkedClean(List<Integer> years) {
+        return cache != null && cache.checkedClean(cacheKey, years);
+    }
+
+    /** Records that these rules were checked on {@code years} with no error, for the runs after this one. */
+    public void markCheckedClean(List<Integer> years) {
+        if (cache != null) {
+            cache.markCheckedClean(cacheKey, years);
+        }
     }
 
     /** Each file's bytes, by name (as Latin-1 text: every byte kept), for the cache key. */

@@ -151,6 +151,32 @@ final class RuleCache {
         return folder.resolve(key + ".rules");
     }
 
+    /**
+     * True when an earlier run checked the rules stored under {@code key} on {@code years} and found no error: the
+     * check is a function of the rules, the years and this build, all of which the key and the mark name.
+     */
+    boolean checkedClean(String key, List<Integer> years) {
+        return Files.isRegularFile(entry(key)) && Files.isRegularFile(mark(key, years));
+    }
+
+    /** Records that the rules under {@code key} were checked on {@code years} with no error (best effort). */
+    void markCheckedClean(String key, List<Integer> years) {
+        if (!Files.isRegularFile(entry(key))) {
+            return;  // the classic build ran these rules: nothing is cached, so nothing is marked
+        }
+        try {
+            Files.createFile(mark(key, years));
+        } catch (IOException | RuntimeException e) {
+            // already marked, or a cache that cannot be written: the next run checks again
+        }
+    }
+
+    private Path mark(String key, List<Integer> years) {
+        MessageDigest digest = sha256();
+        update(digest, years.toString());
+        return folder.resolve(key + ".checked-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16));
+    }
+
     private void prune() throws IOException {
         List<Path> entries;
         List<Path> temps;
@@ -169,6 +195,11 @@ final class RuleCache {
         oldestFirst.sort((a, b) -> modified(a).compareTo(modified(b)));
         for (Path old : oldestFirst.subList(0, entries.size() - KEEP)) {
             deleteQuietly(old);
+            String key = old.getFileName().toString().replace(".rules", "");
+            try (Stream<Path> marks = Files.list(folder)) {
+                marks.filter(m -> m.getFileName().toString().startsWith(key + ".checked-"))
+                        .forEach(RuleCache::deleteQuietly);
+            }
         }
     }
 

@@ -103,7 +103,22 @@ public final class RuleCheck {
      * print are left to validate: finding where each rule is written would parse every file of rules the cache holds.
      */
     public static Report beforeRun(Path folder, List<Integer> years) {
-        return check(folder, false, years, false);
+        List<Integer> probed = years.isEmpty() ? DEFAULT_YEARS : years;
+        RuleBase rules;
+        try {
+            rules = RuleBase.load(folder);
+        } catch (RuleSetException e) {
+            return check(folder, false, years, false);  // reports the errors, located
+        }
+        if (rules.checkedClean(probed)) {
+            // the same rules, Drools and build were checked on these years by an earlier run, and found clean
+            return new Report(rules, List.of("rules: checked by an earlier run (the files are unchanged)"), List.of());
+        }
+        Report report = check(rules, folder, false, probed, false);
+        if (!report.hasErrors()) {
+            rules.markCheckedClean(probed);
+        }
+        return report;
     }
 
     private static Report check(Path folder, boolean scenarios, List<Integer> years, boolean explanations) {
@@ -114,6 +129,11 @@ public final class RuleCheck {
             return new Report(null, List.of(), e.problems().stream()
                     .map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList());
         }
+        return check(rules, folder, scenarios, years, explanations);
+    }
+
+    private static Report check(RuleBase rules, Path folder, boolean scenarios, List<Integer> years,
+            boolean explanations) {
         // a run's check wants the effects only; validate also the words, to find a placeholder that names nothing
         RuleCheck check = new RuleCheck(rules, years.isEmpty() ? DEFAULT_YEARS : years, explanations
                 ? ReviewEngine.Trace.EFFECTS : ReviewEngine.Trace.STEPS);
