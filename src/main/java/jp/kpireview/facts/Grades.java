@@ -28,6 +28,31 @@ public final class Grades {
         return grades;
     }
 
+    /**
+     * The grade table the rows of a grade table (評価.csv) make, best first as the table lists them: a grade written
+     * twice, or a row counting a band the band scale does not have, is reported at its row and column.
+     */
+    public static Grades of(java.util.Collection<?> tableRows, BandScale scale) {
+        List<GradeRow> rows = tableRows.stream().map(GradeRow.class::cast)
+                .sorted(java.util.Comparator.comparingInt(r -> r.at().row())).toList();
+        Grades grades = new Grades();
+        for (GradeRow row : rows) {
+            if (grades.labels.contains(row.grade())) {
+                throw new TableValueException(row.at(), "of", "評価 " + row.grade() + " が二度書かれています (the grade "
+                        + row.grade() + " is written twice)");
+            }
+            for (String mark : row.marks()) {
+                try {
+                    scale.band(mark);
+                } catch (IllegalArgumentException unknown) {
+                    throw new TableValueException(row.at(), "counting", unknown.getMessage());
+                }
+            }
+            grades.labels.add(row.grade());
+        }
+        return grades;
+    }
+
     public List<String> labels() {
         return List.copyOf(labels);
     }

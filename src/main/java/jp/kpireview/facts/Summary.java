@@ -1,6 +1,7 @@
 package jp.kpireview.facts;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,10 +28,15 @@ public record Summary(Counted counted, BigDecimal average) {
 
     /** The share (0 to 1) of the counted KPIs whose band is one of {@code marks}; 0 when none is counted. */
     public double shareIn(String... marks) {
+        return shareIn(List.of(marks));
+    }
+
+    /** The share (0 to 1) of the counted KPIs whose band is one of {@code marks} (a grade table row's). */
+    public double shareIn(List<String> marks) {
         if (counted.size() == 0) {
             return 0;
         }
-        Set<String> wanted = Set.of(marks);
+        Set<String> wanted = Set.copyOf(marks);
         long in = counted.kpis().stream()
                 .filter(k -> k.outcome().band() != null && wanted.contains(k.outcome().band().mark())).count();
         return (double) in / counted.size();

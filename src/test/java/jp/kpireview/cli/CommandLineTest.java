@@ -279,11 +279,11 @@ class CommandLineTest {
                 + " summaries change"), run.out());
     }
 
-    /** Lowering the 順調 threshold of the project-grade example changes grades only: diff reports those summaries. */
+    /** Lowering the 順調 row of the project-grade example's table changes grades only: diff reports those summaries. */
     @Test
     void diffComparesProjectGrades() throws IOException {
         Path edited = jp.kpireview.rules.KpiFixture.copyOfPolicy(Path.of("examples/policies/project-grade"),
-                dir.resolve("graded"), text -> text.replace(") >= 0.7", ") >= 0.5").replace(") < 0.7", ") < 0.5"));
+                dir.resolve("graded"), text -> text.replace("順調,70,", "順調,50,"));
         Run run = run("diff", "--rules", "examples/policies/project-grade", "--rules", edited.toString(), "--data",
                 "seeds/otaru-h30.csv", "--years", "FY2018", "--out", dir.resolve("out").toString());
         assertEquals(0, run.exit(), run.err());

@@ -150,6 +150,18 @@ class DecisionTableTest {
     }
 
     @Test
+    void aGradeRowCountingABandTheScaleHasNotIsALocatedError() throws IOException {
+        Path policy = KpiFixture.copyOfPolicy(Path.of("examples/policies/project-grade"), dir.resolve("graded"),
+                text -> text.replace("順調,70,○ ◎", "順調,70,○ ◉"));
+        String validate = run("validate", "--rules", policy.toString());
+        assertTrue(validate.startsWith("2\n") && validate.contains(policy.resolve("評価.csv") + ":12: 「数える区分"
+                + " (空白で区切る)」(C列): 区分 '◉' は区分表にありません"), validate);
+        String grades = run("evaluate", "--rules", "examples/policies/project-grade", "--data", "seeds/otaru-h30.csv",
+                "--year", "FY2018", "--out", dir.resolve("graded-out").toString());
+        assertTrue(grades.contains("☆3  評価 概ね順調") && grades.contains("☆0  評価 遅れ"), grades);
+    }
+
+    @Test
     void explainNamesTheTableRowsAResultCameFrom() {
         String explain = run("explain", "--data", "seeds/otaru-h30.csv", "--year", "FY2018", "--kpi", "25");
         assertTrue(explain.contains("許容幅_12 (許容幅.csv:12)") && explain.contains("許容幅 12行目")
