@@ -32,15 +32,45 @@ final class ServeCommand implements Callable<Integer> {
             description = "Bundled data files the page offers (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "A host name the service is reached by, besides the address it listens on (repeatable),"
+                    + " e.g. the machine's name on the city hall's network.")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
+    @Option(names = "--token-file", converter = InputPath.class, paramLabel = "FILE",
+            description = "File holding the token requests need when the service listens beyond this machine"
+                    + " (default: a new token at every start, printed once in the address to open).")
+    Path tokenFile;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (!java.nio.file.Files.isDirectory(data)) {
+            spec.commandLine().getErr().printf("error: %s: no such data folder (--data names the folder of KPI files"
+                    + " the page offers)%n", data);
+            return Main.BAD_INPUT;
+        }
+        String token = null;
+        if (tokenFile != null) {
+            try {
+                token = java.nio.file.Files.readString(tokenFile).strip();
+            } catch (IOException e) {
+                spec.commandLine().getErr().printf("error: %s: cannot read the token file (%s)%n", tokenFile,
+                        e.getMessage());
+                return Main.BAD_INPUT;
+            }
+            if (token.length() < 16) {
+                spec.commandLine().getErr().printf("error: %s: the token must be at least 16 characters%n", tokenFile);
+                return Main.BAD_INPUT;
+            }
+        }
         try (RuleHolder holder = RuleHolder.start(rules)) {
             ReviewService service;
             try {
-                service = ReviewService.start(holder, data, ReviewService.Limits.DEFAULT, host, port);
+                service = ReviewService.start(holder, data, ReviewService.Limits.DEFAULT, host, port, allowedHosts,
+                        token);
             } catch (IOException e) {
                 spec.commandLine().getErr().printf("error: cannot serve on %s:%d: %s%n", host, port,
                         e.getCause() instanceof BindException || e instanceof BindException
@@ -49,8 +79,12 @@ final class ServeCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
             try (service) {
-                spec.commandLine().getOut().printf("serving http://%s:%d/ with rules %s (%s); requests are logged"
-                        + " on standard error%n", host, service.port(), rules, holder.current().hash());
+                // the token is printed once, here, in the address to open; it is never logged
+                String open = service.token() == null ? "" : (tokenFile == null ? "?token=" + service.token() : "");
+                spec.commandLine().getOut().printf("serving http://%s:%d/%s with rules %s (%s); requests are logged"
+                        + " on standard error%s%n", host.contains(":") ? "[" + host + "]" : host, service.port(), open,
+                        rules, holder.current().hash(), service.token() == null ? "" : "; every request needs the"
+                        + " token (open the address above once: the page keeps it in a cookie)");
                 spec.commandLine().getOut().flush();
                 new CountDownLatch(1).await();
             }

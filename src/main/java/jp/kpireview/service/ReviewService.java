@@ -85,6 +85,7 @@ public final class ReviewService implements AutoCloseable {
     private final EvaluateRoute evaluate;
     private final byte[] page;
     private final byte[] script;
+    private final Access access;
 
     private record Route(Set<String> methods, Handler handler) {
     }
@@ -94,8 +95,9 @@ public final class ReviewService implements AutoCloseable {
         void handle(Request request, Response response, Callback callback) throws Exception;
     }
 
-    private ReviewService(RuleHolder rules, Path data, Limits limits, String host, int port) {
+    private ReviewService(RuleHolder rules, Path data, Limits limits, String host, int port, Access access) {
         this.rules = rules;
+        this.access = access;
         this.data = new BundledData(data);
         page = resource("page.html");
         script = resource("page.js");
@@ -134,10 +136,26 @@ public final class ReviewService implements AutoCloseable {
         slow = new SlowConnections(connector, REQUEST_MILLIS);
     }
 
-    /** Starts serving; {@code port} 0 takes a free port (see {@link #port()}). A port in use is an IOException. */
+    /** Starts serving on a loopback address, to this machine's users. */
     public static ReviewService start(RuleHolder rules, Path data, Limits limits, String host, int port)
             throws IOException {
-        ReviewService service = new ReviewService(rules, data, limits, host, port);
+        return start(rules, data, limits, host, port, Access.forBind(host, java.util.List.of(), null));
+    }
+
+    /**
+     * Starts serving; {@code port} 0 takes a free port (see {@link #port()}). A port in use is an IOException.
+     *
+     * @param allowedHosts host names served besides the one bound to (and the loopback names on a loopback bind)
+     * @param token        the token a request needs beyond loopback; null to make one (see {@link #token()})
+     */
+    public static ReviewService start(RuleHolder rules, Path data, Limits limits, String host, int port,
+            java.util.List<String> allowedHosts, String token) throws IOException {
+        return start(rules, data, limits, host, port, Access.forBind(host, allowedHosts, token));
+    }
+
+    private static ReviewService start(RuleHolder rules, Path data, Limits limits, String host, int port,
+            Access access) throws IOException {
+        ReviewService service = new ReviewService(rules, data, limits, host, port, access);
         try {
             service.server.start();
         } catch (IOException e) {
@@ -152,6 +170,11 @@ public final class ReviewService implements AutoCloseable {
 
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** The token every request needs; null when the service listens on a loopback address only. */
+    public String token() {
+        return access.token();
     }
 
     /** Evaluations still running (none once every request has been answered and its work stopped). */
@@ -171,15 +194,15 @@ public final class ReviewService implements AutoCloseable {
                     json.writeStringField("rules", rules.current().hash());
                     json.writeNumberField("evaluations", evaluate.busy());
                 })),
-                "/api/rules", new Route(Set.of("GET"), (q, r, c) -> RulesJson.write(rules, r, c)),
-                "/api/data", new Route(Set.of("GET"), (q, r, c) -> Api.json(r, c, 200, json -> {
+                "/api/rules", new Route(Set.of("GET", "HEAD"), (q, r, c) -> RulesJson.write(rules, r, c)),
+                "/api/data", new Route(Set.of("GET", "HEAD"), (q, r, c) -> Api.json(r, c, 200, json -> {
                     json.writeArrayFieldStart("files");
                     for (String name : data.names()) {
                         json.writeString(name);
                     }
                     json.writeEndArray();
                 })),
-                "/api/years", new Route(Set.of("GET"), (q, r, c) -> Api.json(r, c, 200, json -> {
+                "/api/years", new Route(Set.of("GET", "HEAD"), (q, r, c) -> Api.json(r, c, 200, json -> {
                     json.writeArrayFieldStart("years");
                     for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
                         json.writeStartObject();
@@ -202,12 +225,21 @@ public final class ReviewService implements AutoCloseable {
         private final Map<String, Route> routes = routes();
 
         @Override
-        public boolean handle(Request request, Response response, Callback callback) {
+        public boolean handle(Request request, Response response, Callback done) {
+            Callback callback = slow.answering(request.getConnectionMetaData().getConnection(), done);
             Api.securityHeaders(response, Api.PAGE_POLICY);
             String path = request.getHttpURI().getPath();
             Route route = path == null ? null : routes.get(path);
             try {
-                if (route == null) {
+                if (!access.hostAllowed(request)) {
+                    // a page of another site whose name now points here (DNS rebinding) names its own host
+                    Api.error(response, callback, 421, "host", "this service answers to " + String.join(", ",
+                            access.hosts()) + ", not to '" + Access.hostOf(request) + "' (start it with"
+                            + " --allowed-host NAME to add a name)");
+                } else if (!access.admit(request, response)) {
+                    Api.error(response, callback, 401, "token", "this service needs its token: open the address"
+                            + " it printed when it started (…/?token=…), or send Authorization: Bearer TOKEN");
+                } else if (route == null) {
                     Api.error(response, callback, 404, "path", "no such page: " + (path == null ? "" : path));
                 } else if (!route.methods().contains(request.getMethod())) {
                     response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", route.methods()));

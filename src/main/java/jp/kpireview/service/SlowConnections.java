@@ -28,6 +28,11 @@ final class SlowConnections implements AutoCloseable {
     private final ServerConnector connector;
     private final long limitNanos;
     private final Map<Connection, Waiting> waiting = new ConcurrentHashMap<>();
+    /**
+     * Connections with a request being answered, counted by the service's own handler: a connection's message
+     * counters take an interim {@code 100 Continue} for the answer, and would close it while the evaluation runs.
+     */
+    private final Map<Connection, Integer> answering = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "slow-connections");
         t.setDaemon(true);
@@ -49,7 +54,7 @@ final class SlowConnections implements AutoCloseable {
                 if (c == null) {
                     continue;
                 }
-                boolean answering = c.getMessagesIn() > c.getMessagesOut();
+                boolean answering = this.answering.containsKey(c) || c.getMessagesIn() > c.getMessagesOut();
                 Waiting before = waiting.get(c);
                 Waiting now1 = before == null || before.messagesOut() != c.getMessagesOut() || answering
                         ? new Waiting(c.getMessagesOut(), now) : before;
@@ -66,6 +71,16 @@ final class SlowConnections implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("sweeping slow connections failed", e);
         }
+    }
+
+    /** {@code callback}, counting its connection as answering a request until it completes, however it completes. */
+    org.eclipse.jetty.util.Callback answering(Connection connection, org.eclipse.jetty.util.Callback callback) {
+        if (connection == null) {
+            return callback;
+        }
+        answering.merge(connection, 1, Integer::sum);
+        return org.eclipse.jetty.util.Callback.from(() -> answering.computeIfPresent(connection,
+                (c, n) -> n > 1 ? n - 1 : null), callback);
     }
 
     @Override

@@ -1,0 +1,159 @@
+package jp.kpireview.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jp.kpireview.cli.Cli;
+import jp.kpireview.rules.KpiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Who the service answers: the host names it is reached by (a rebinding page names its own), a token beyond
+ * loopback (in the printed address once, then a cookie), and an answer that takes longer than the slow-connection
+ * guard's time after an {@code Expect: 100-continue}.
+ */
+class ServiceAccessTest {
+
+    private static final Path SEED = Path.of("seeds/otaru-h30.csv");
+
+    @TempDir
+    Path dir;
+
+    private ReviewService start(RuleHolder holder, String host, String token) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        if (!Files.exists(data.resolve("otaru.csv"))) {
+            Files.copy(SEED, data.resolve("otaru.csv"));
+        }
+        return ReviewService.start(holder, data, new ReviewService.Limits(1 << 20, 100, 30, 2), host, 0,
+                List.of("kpi.example.lg.jp"), token);
+    }
+
+    /** Sends {@code request} whole and reads the answer (status line, headers, body). */
+    private static String exchange(int port, String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            return read(s.getInputStream());
+        }
+    }
+
+    private static String read(InputStream in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+            text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            int body = text.indexOf("\r\n\r\n");
+            if (body > 0 && !text.toString().startsWith("HTTP/1.1 100")) {
+                java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)")
+                        .matcher(text);
+                if (length.find() && text.toString().getBytes(StandardCharsets.UTF_8).length - body - 4
+                        >= Integer.parseInt(length.group(1))) {
+                    break;
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aForeignHostIsRefusedAndTheServedNamesAreAnswered() throws IOException {
+        try (RuleHolder holder = RuleHolder.start(KpiFixture.copyOfRules(dir.resolve("rules"), t -> t));
+                ReviewService service = start(holder, "127.0.0.1", null)) {
+            assertNull(service.token(), "loopback needs no token");
+            String evil = exchange(service.port(), "GET /api/rules HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "Origin: http://evil.example\r\nConnection: close\r\n\r\n");
+            assertTrue(evil.startsWith("HTTP/1.1 421") && evil.contains("not to 'evil.example'")
+                    && !evil.contains("\"policies\""), evil);
+            for (String host : List.of("127.0.0.1", "localhost", "kpi.example.lg.jp")) {
+                String ok = exchange(service.port(), "GET /health HTTP/1.1\r\nHost: " + host + ":" + service.port()
+                        + "\r\nConnection: close\r\n\r\n");
+                assertTrue(ok.startsWith("HTTP/1.1 200"), host + ": " + ok);
+            }
+            String head = exchange(service.port(), "HEAD /api/rules HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertTrue(head.startsWith("HTTP/1.1 200"), head);
+        }
+    }
+
+    @Test
+    void beyondLoopbackEveryRequestNeedsTheToken() throws IOException {
+        try (RuleHolder holder = RuleHolder.start(KpiFixture.copyOfRules(dir.resolve("rules"), t -> t));
+                ReviewService service = start(holder, "0.0.0.0", null)) {
+            String token = service.token();
+            assertNotNull(token);
+            assertTrue(token.length() >= 32, token);
+            String port = String.valueOf(service.port());
+            String none = exchange(service.port(), "GET /api/rules HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: close\r\n\r\n");
+            assertTrue(none.startsWith("HTTP/1.1 401") && !none.contains("\"policies\""), none);
+            String wrong = exchange(service.port(), "GET /?token=" + "0".repeat(token.length()) + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            assertTrue(wrong.startsWith("HTTP/1.1 401"), wrong);
+            String page = exchange(service.port(), "GET /?token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertTrue(page.startsWith("HTTP/1.1 200"), page);
+            String cookie = page.lines().filter(l -> l.toLowerCase().startsWith("set-cookie:")).findFirst().orElse("");
+            assertTrue(cookie.contains(Access.COOKIE + "=" + token) && cookie.contains("HttpOnly")
+                    && cookie.contains("SameSite=Strict"), cookie);
+            String withCookie = exchange(service.port(), "GET /api/rules HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: "
+                    + Access.COOKIE + "=" + token + "\r\nConnection: close\r\n\r\n");
+            assertTrue(withCookie.startsWith("HTTP/1.1 200") && withCookie.contains("\"policies\""), withCookie);
+            String bearer = exchange(service.port(), "GET /api/data HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization:"
+                    + " Bearer " + token + "\r\nConnection: close\r\n\r\n");
+            assertTrue(bearer.startsWith("HTTP/1.1 200"), bearer);
+        }
+    }
+
+    @Test
+    void aTokenFileIsUsedAndServeRefusesAMissingDataFolder() throws IOException {
+        try (RuleHolder holder = RuleHolder.start(KpiFixture.copyOfRules(dir.resolve("rules"), t -> t));
+                ReviewService service = start(holder, "0.0.0.0", "the-city-hall-token-of-2026")) {
+            assertEquals("the-city-hall-token-of-2026", service.token());
+        }
+        String run = Cli.run("serve", "--port", "0", "--data", dir.resolve("seedz").toString());
+        assertTrue(run.startsWith("2\n") && run.contains("seedz: no such data folder"), run);
+    }
+
+    /** A rule that takes 6 s for one KPI: longer than the 5 s the slow-connection guard gives a request. */
+    @Test
+    void anAnswerAfter100ContinueIsNotCutByTheSlowConnectionGuard() throws Exception {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("slow-rules"), t -> t);
+        Files.writeString(rules.resolve("slow.drl"), "package kpireview.rules;\n\nimport jp.kpireview.facts.KpiYear;\n\n"
+                + "// 方針: (テスト) KPI SLOW の評価は 6 秒かかる。\nrule \"Six seconds\"\n@explain(\"6 秒\")\nwhen\n"
+                + "    $k : KpiYear( kpiId == \"SLOW\" )\nthen\n    Thread.sleep(6000);\nend\n");
+        String csv = "kpi_id,project,business_no,business,kpi,unit,direction,baseline_year,baseline,target_year,"
+                + "target,FY2018\nSLOW,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,5\n";
+        try (RuleHolder holder = RuleHolder.start(rules); ReviewService service = start(holder, "127.0.0.1", null);
+                Socket s = new Socket("127.0.0.1", service.port())) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            byte[] body = csv.getBytes(StandardCharsets.UTF_8);
+            out.write(("POST /api/evaluate?year=FY2018&format=csv HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type:"
+                    + " text/csv\r\nContent-Length: " + body.length + "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] interim = new byte[25];
+            int n = s.getInputStream().read(interim);
+            assertTrue(new String(interim, 0, n, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 100"));
+            out.write(body);
+            out.flush();
+            long started = System.nanoTime();
+            String answer = read(s.getInputStream());
+            assertTrue(answer.contains("HTTP/1.1 200") && answer.contains("SLOW"), answer);
+            assertTrue(System.nanoTime() - started > 5_500_000_000L, "the evaluation took its 6 s");
+        }
+    }
+}
