@@ -89,7 +89,7 @@ public final class KpiXlsx {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
-                    "cannot read the workbook (" + e.getMessage() + "); save it as an Excel .xlsx workbook");
+                    "cannot read the workbook (" + plainMessage(e) + "); save it as an Excel .xlsx workbook");
         }
     }
 
@@ -116,8 +116,18 @@ public final class KpiXlsx {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
-                    "cannot read the workbook (" + e.getMessage() + "); save it as an Excel .xlsx workbook");
+                    "cannot read the workbook (" + plainMessage(e) + "); save it as an Excel .xlsx workbook");
         }
+    }
+
+    /** A reader's message without the names of the library's classes, which say nothing to the person who sent it. */
+    private static String plainMessage(Exception e) {
+        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                .replaceAll("(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*", "").strip();
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "…";
+        }
+        return message.isEmpty() ? "the file is damaged" : message;
     }
 
     private static ReadableWorkbook open(Path file) {

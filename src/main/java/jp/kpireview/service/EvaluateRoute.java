@@ -99,6 +99,10 @@ final class EvaluateRoute {
             // plan=FY2019 adds the year's needed actuals to report.html and report.xlsx (as batch --plan does)
             String plan = Api.query(request, "plan");
             planYear = plan == null || plan.isBlank() ? null : FiscalYear.parse(plan);
+            if (planYear != null && format != ReportFormat.HTML && format != ReportFormat.XLSX) {
+                throw new IllegalArgumentException("plan=… goes into report.html and report.xlsx only: ask for"
+                        + " format=html or format=xlsx, or POST /api/plan?year=… for the plan as JSON");
+            }
         } catch (IllegalArgumentException e) {
             Api.error(response, callback, 400, "query", e.getMessage());
             return;

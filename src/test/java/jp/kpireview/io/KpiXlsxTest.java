@@ -69,6 +69,14 @@ class KpiXlsxTest {
     }
 
     @Test
+    void aDamagedSheetIsALocatedErrorThatNamesNoLibraryClass(@TempDir Path dir) throws IOException {
+        Path broken = TestWorkbooks.kpiSheet(dir.resolve("broken.xlsx"), "<c r=\"L2\"><v>1</c>", "");
+        DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(broken));
+        assertTrue(e.getMessage().contains("broken.xlsx") && e.getMessage().contains("cannot read the workbook")
+                && !e.getMessage().contains("Exception") && !e.getMessage().contains("com."), e.getMessage());
+    }
+
+    @Test
     void theSeedAsAWorkbookReadsAsTheCsvDoes() throws IOException {
         Path file = workbook(seedRows());
         List<Kpi> fromExcel = KpiXlsx.read(file);

@@ -217,6 +217,15 @@ class ServiceHardeningTest {
     }
 
     @Test
+    void aPlanAskedOfAFormatThatCannotHoldItIsRefused() throws Exception {
+        HttpResponse<String> json = client.send(HttpRequest.newBuilder(uri("/api/evaluate?year=FY2018&format=json"
+                + "&plan=FY2019&data=otaru.csv")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, json.statusCode(), json.body());
+        assertTrue(json.body().contains("format=html or format=xlsx"), json.body());
+    }
+
+    @Test
     void serveOnABusyPortSaysSoInOneLine() {
         String run = Cli.run("serve", "--port", String.valueOf(service.port()), "--rules",
                 holder.folder().toString());
