@@ -265,7 +265,8 @@ final class EvaluateRoute {
             return null;
         }
         byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
+        BodyRate rate = new BodyRate(request);
+        try (InputStream in = rate.counting(Content.Source.asInputStream(request))) {
             body = in.readNBytes(limits.maxBytes() + 1);
             if (body.length > limits.maxBytes()) {
                 swallow(in);
@@ -273,7 +274,10 @@ final class EvaluateRoute {
         } catch (IOException | RuntimeException e) {
             // a chunked body over the limit, or a client too slow to send it (the minimum data rate)
             String why = String.valueOf(e.getMessage());
-            if (status(e) == 413) {
+            if (rate.cut()) {
+                Api.error(response, callback, 408, "body", "the sheet arrived too slowly (under "
+                        + ReviewService.MIN_BODY_BYTES_PER_SECOND / 1024 + " KB/s): send it again");
+            } else if (status(e) == 413) {
                 Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20)
                         + " MB");
             } else {
@@ -282,6 +286,8 @@ final class EvaluateRoute {
                                 + " KB/s): send it again" : "the sheet could not be read: " + why);
             }
             return null;
+        } finally {
+            rate.close();
         }
         if (body.length > limits.maxBytes()) {
             Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
