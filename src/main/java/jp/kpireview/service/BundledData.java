@@ -16,6 +16,12 @@ import java.util.stream.Stream;
 final class BundledData {
 
     private static final String UPLOADS = "kpi-review-upload-";
+    /** The temporary folder of a request's report, written there before it is sent. */
+    static final String OUTPUTS = "kpi-review-out-";
+    /** The temporary folders of the service's requests. */
+    private static final List<String> TEMPORARY = List.of(UPLOADS, OUTPUTS);
+    /** Older than any request can be (a 30 s evaluation, a body at the minimum rate): left by a killed run. */
+    private static final java.time.Duration LEFTOVER = java.time.Duration.ofHours(1);
 
     private final Path folder;
 
@@ -46,6 +52,29 @@ final class BundledData {
         Path file = Files.createTempDirectory(UPLOADS).resolve(name);
         Files.write(file, body);
         return file;
+    }
+
+    /**
+     * Deletes the temporary folders a killed service left behind (an hour old or more, so another service's
+     * requests in progress are left alone); returns how many.
+     */
+    static int deleteLeftovers() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        long before = System.currentTimeMillis() - LEFTOVER.toMillis();
+        int deleted = 0;
+        try (Stream<Path> entries = Files.list(tmp)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (TEMPORARY.stream().anyMatch(name::startsWith) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toMillis() < before) {
+                    EvaluateRoute.deleteTree(entry);
+                    deleted++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a temporary folder that cannot be listed holds nothing of ours to clean
+        }
+        return deleted;
     }
 
     boolean isTemporary(Path sheet) {

@@ -306,7 +306,7 @@ final class EvaluateRoute {
 
     private byte[] run(PolicyEngine engine, Path sheet, YearSelection years, Integer planYear, ReportFormat format,
             AtomicInteger rows, String kpi, BigDecimal actual) throws IOException {
-        Path out = Files.createTempDirectory("kpi-review-out-");
+        Path out = Files.createTempDirectory(BundledData.OUTPUTS);
         try {
             BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(years, false, 1, planYear), file -> {
                 List<Kpi> kpis = kpi == null ? readLimited(file) : whatIf(readLimited(file), kpi, actual,

@@ -155,6 +155,10 @@ public final class ReviewService implements AutoCloseable {
 
     private static ReviewService start(RuleHolder rules, Path data, Limits limits, String host, int port,
             Access access) throws IOException {
+        int leftovers = BundledData.deleteLeftovers();
+        if (leftovers > 0) {
+            LOG.info("deleted {} temporary folders a stopped service left behind", leftovers);
+        }
         ReviewService service = new ReviewService(rules, data, limits, host, port, access);
         try {
             service.server.start();

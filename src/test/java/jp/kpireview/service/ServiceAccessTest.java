@@ -127,6 +127,23 @@ class ServiceAccessTest {
         assertTrue(run.startsWith("2\n") && run.contains("seedz: no such data folder"), run);
     }
 
+    @Test
+    void temporaryFoldersAStoppedServiceLeftAreDeletedAtStart() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path old = Files.createTempDirectory(tmp, "kpi-review-upload-");
+        Files.writeString(old.resolve("upload.csv"), "left by a killed run");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                - java.time.Duration.ofHours(2).toMillis()));
+        Path fresh = Files.createTempDirectory(tmp, "kpi-review-out-");
+        try (RuleHolder holder = RuleHolder.start(KpiFixture.copyOfRules(dir.resolve("rules"), t -> t));
+                ReviewService service = start(holder, "127.0.0.1", null)) {
+            assertFalse(Files.exists(old), "an hour-old leftover is deleted");
+            assertTrue(Files.exists(fresh), "a folder another service may be using is left alone");
+        } finally {
+            EvaluateRoute.deleteTree(fresh);
+        }
+    }
+
     /** A rule that takes 6 s for one KPI: longer than the 5 s the slow-connection guard gives a request. */
     @Test
     void anAnswerAfter100ContinueIsNotCutByTheSlowConnectionGuard() throws Exception {
