@@ -18,8 +18,9 @@ Promise.all([years, fetch('/api/data').then(r => r.json())]).then(([, d]) => {
 });
 function showRules() {
   fetch('/api/rules').then(r => r.json()).then(r => {
-    let text = 'ルール ' + r.hash + '\n' + r.policies.map(p => (p.from ? p.from + '〜 ' : '') + p.name + ' '
-      + p.hash + ' (' + p.files.join(', ') + ') · ' + p.loadedAt).join('\n');
+    // the version as the reports name it (8 digits of the hash: rules@82cb021d)
+    let text = 'ルール ' + r.hash.slice(0, 8) + '\n' + r.policies.map(p => (p.from ? p.from + '〜 ' : '') + p.name
+      + '@' + p.hash.slice(0, 8) + ' (' + p.files.join(', ') + ') · ' + p.loadedAt).join('\n');
     if (r.rejected) {
       for (const [period, rejection] of Object.entries(r.rejected)) {
         text += '\n' + period + ': 変更は採用されていません (the last edit was not taken):\n'
@@ -72,7 +73,7 @@ $('plan').addEventListener('click', async () => {
   for (const k of plan.kpis) {
     const row = rows.insertRow();
     cell(row, k.kpiId); cell(row, k.kpi); cell(row, k.direction);
-    k.needs.forEach(n => cell(row, n.actual === null ? '—' : n.actual + k.unit, true));
+    k.needs.forEach(n => cell(row, n.shown, true));
     cell(row, k.needs.filter(n => n.note).map(n => n.goal + ': ' + n.note).join('; '));
     $('whatKpi').add(new Option(k.kpiId + ' ' + k.kpi, k.kpiId));
   }
@@ -92,7 +93,7 @@ $('whatIf').addEventListener('click', async () => {
   // in the words of the policy in force that year: its score's name, its flag, or neither
   const terms = municipality.policies.find(p => p.fiscalYear === year.fiscalYear).terms;
   $('whatResult').textContent = year.band !== null
-    ? [terms.score && year.score !== null ? terms.score + ' ' + year.score : null, '区分 ' + year.band,
+    ? [terms.score && year.score !== null ? terms.score + ' ' + year.scoreShown : null, '区分 ' + year.band,
         terms.achieved && year.achieved ? terms.achieved : null].filter(p => p).join(' · ')
     : year.statusLabel + (year.statusReason ? ': ' + year.statusReason : '');
 });

@@ -28,6 +28,15 @@ public record Plan(int year, PolicyRef policy, List<Band> bands, Terms terms, Li
             needs = List.copyOf(needs);
         }
 
+        /**
+         * A need as every report prints it: the actual with its unit and 以上 (以下 where lower is better), e.g.
+         * {@code 83.0%以上}; "—" when the goal cannot be reached. The page shows the same text.
+         */
+        public String shown(Need need) {
+            return need.actual() == null ? "—"
+                    : need.actual().toPlainString() + kpi.unit() + (higherIsBetter ? "以上" : "以下");
+        }
+
         /** Each need's actual as written (empty when the goal cannot be reached), in the order of the goals. */
         public List<String> actuals() {
             return needs.stream().map(n -> n.actual() == null ? "" : n.actual().toPlainString()).toList();

@@ -65,8 +65,7 @@ record HtmlMunicipality(MunicipalityReview review) {
                             + FiscalYear.japaneseLabel(latest.getKey()) + ")</small>")
                     .append("</td><td class=\"n\">").append(withUnit(k, k.finalTarget())).append("</td>");
             for (Plan.Need need : p.needs()) {
-                html.append("<td class=\"n\">").append(need.actual() == null ? "—"
-                        : withUnit(k, need.actual()) + (p.higherIsBetter() ? "以上" : "以下")).append("</td>");
+                html.append("<td class=\"n\">").append(Html.escape(p.shown(need))).append("</td>");
             }
             html.append("<td class=\"note-cell\">").append(Html.escape(p.notes())).append("</td></tr>\n");
         }

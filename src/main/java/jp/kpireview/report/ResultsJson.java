@@ -209,6 +209,8 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             number("reference", e.reference());
             number("rawScore", e.rawScore());
             number("score", e.score());
+            // the score with the decimals the reports print (69.70, 0.00): a JSON number keeps no trailing zero
+            json.writeStringField("scoreShown", e.score() == null ? null : e.score().toPlainString());
             json.writeStringField("band", e.band() == null ? null : e.band().mark());
             if (flagged) {
                 json.writeBooleanField("achieved", e.achieved());

@@ -54,6 +54,8 @@ final class PlanJson {
                     } else {
                         json.writeNumberField("actual", n.actual());
                     }
+                    // as the reports print it (83.0%以上): the page shows this text, not a number it formats itself
+                    json.writeStringField("shown", p.shown(n));
                     json.writeStringField("note", n.note());
                     json.writeEndObject();
                 }

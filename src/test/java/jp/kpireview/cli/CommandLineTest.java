@@ -98,7 +98,7 @@ class CommandLineTest {
         assertEquals(List.of("fiscalYears", "policies", "summaries", "kpis"), jsonKeysOfFirstMunicipality(out));
         assertTrue(Files.readString(out.resolve("results.json")).contains("{\"fiscalYear\":\"FY2018\","
                 + "\"fiscalYearJp\":\"H30\",\"actual\":118,\"status\":\"scored\",\"referenceKind\":\"linear\","
-                + "\"reference\":93,\"rawScore\":196.15,\"score\":100.00,\"band\":\"◎\",\"achieved\":true,"
+                + "\"reference\":93,\"rawScore\":196.15,\"score\":100.00,\"scoreShown\":\"100.00\",\"band\":\"◎\",\"achieved\":true,"
                 + "\"trend\":\"improving\",\"policy\":\"rules@" + RULES_HASH + "\",\"statusLabel\":\"評価済\"}"));
     }
 

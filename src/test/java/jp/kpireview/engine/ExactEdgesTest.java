@@ -39,7 +39,7 @@ class ExactEdgesTest {
                 .filter(l -> l.startsWith("小樽市,36a,FY2018,")).findFirst().orElseThrow();
         assertTrue(results.startsWith("小樽市,36a,FY2018,scored,final,340000,0.00,0.00,×,false,"), results);
         assertTrue(Files.readString(out.resolve("results.json")).contains("\"actual\":130420,\"status\":\"scored\","
-                + "\"referenceKind\":\"final\",\"reference\":340000,\"rawScore\":0.00,\"score\":0.00,\"band\":\"×\""));
+                + "\"referenceKind\":\"final\",\"reference\":340000,\"rawScore\":0.00,\"score\":0.00,\"scoreShown\":\"0.00\",\"band\":\"×\""));
         // (3) にぎわい再生プロジェクト: × 4 → 5, ○ 7 → 6
         assertTrue(Files.readString(out.resolve("summary.csv")).contains(",(3) にぎわい再生プロジェクト,FY2018,18,18,21,"
                 + "21,41.26,5,3,6,7,2,"), Files.readString(out.resolve("summary.csv")));

@@ -66,7 +66,7 @@ class ReviewServiceTest {
         // published: 17 参加児童生徒数 196.15 → 100.00 ◎ ☆
         assertTrue(r.body().contains("\"fiscalYear\":\"FY2018\",\"fiscalYearJp\":\"H30\",\"actual\":118,"
                 + "\"status\":\"scored\",\"referenceKind\":\"linear\",\"reference\":93,\"rawScore\":196.15,"
-                + "\"score\":100.00,\"band\":\"◎\",\"achieved\":true"), r.body());
+                + "\"score\":100.00,\"scoreShown\":\"100.00\",\"band\":\"◎\",\"achieved\":true"), r.body());
         assertTrue(r.body().contains("\"source\":\"upload.csv\""), "no temporary path leaks");
         assertEquals(holder.current().hash(), r.headers().firstValue("X-Rules").orElseThrow());
     }

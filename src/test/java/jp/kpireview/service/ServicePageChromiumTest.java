@@ -109,7 +109,10 @@ class ServicePageChromiumTest {
             assertTrue(report.contains("(集計対象 18事業[19KPI] / 全 19事業[21KPI])"));
             assertTrue(report.contains(">◎</td>") && report.contains(">☆</td>") && report.contains(">×</td>"));
             String shown = browser.run("return document.getElementById('rules').textContent;");
-            assertTrue(shown.contains(rules.current().hash()), shown);
+            // the version as report.html names it: 8 digits of the hash, the policy's name before it
+            assertTrue(shown.contains("ルール " + rules.current().hash().substring(0, 8) + "\n")
+                    && shown.contains("@" + rules.current().hash().substring(0, 8) + " (")
+                    && !shown.contains(rules.current().hash()), shown);
             assertTrue(browser.run("return document.getElementById('year').options[4].text;").equals("FY2018 (H30)"),
                     "fiscal-year labels from the server");
         }
@@ -135,7 +138,30 @@ class ServicePageChromiumTest {
                         + " return r ? r.innerText.replace(/\\s+/g, ' ') : '';");
             }
             // 17 参加児童生徒数 67 → 100 in FY2019: ● 67, ○ 84, ◎ and ☆ 100 people
-            assertTrue(row.contains("67人 84人 100人 100人"), row);
+            assertTrue(row.contains("67人以上 84人以上 100人以上 100人以上"), row);
+            // every KPI's needs, cell for cell, as plan.csv holds them (with the unit, 以上 or 以下 as report.html)
+            Path planned = java.nio.file.Files.createTempDirectory("kpi-review-plan-test");
+            assertTrue(jp.kpireview.cli.Cli.run("plan", "--data", "seeds/otaru-h30.csv", "--year", "FY2019", "--out",
+                    planned.toString()).startsWith("0\n"));
+            String table = browser.run("return Array.from(document.querySelectorAll('#needs tbody tr')).map(r =>"
+                    + " Array.from(r.cells).map(c => c.textContent).join('\\t')).join('\\n');");
+            java.util.Map<String, String[]> pageRows = new java.util.HashMap<>();
+            table.lines().forEach(l -> pageRows.put(l.split("\t", -1)[0], l.split("\t", -1)));
+            List<String> csv = Files.readAllLines(planned.resolve("plan.csv"));
+            int compared = 0;
+            for (String line : csv.subList(1, csv.size())) {
+                String[] c = line.split(",", -1);  // municipality,kpi_id,project,kpi,unit,direction,year,policy,needs…,note
+                String[] page = pageRows.get(c[1]);
+                assertNotNull(page, "KPI " + c[1] + " on the page");
+                String bound = List.of("↘", "↓", "▼").contains(c[5]) ? "以下" : "以上";
+                for (int g = 0; g < 4; g++) {
+                    String need = c[8 + g];
+                    assertEquals(need.isEmpty() ? "—" : need + c[4] + bound, page[3 + g], "KPI " + c[1] + " goal " + g);
+                    compared++;
+                }
+            }
+            assertEquals(73 * 4, compared);
+            jp.kpireview.service.EvaluateRoute.deleteTree(planned);
             browser.run("document.getElementById('whatKpi').value = '17';"
                     + " document.getElementById('whatActual').value = '84';"
                     + " document.getElementById('whatIf').click(); return 'ok';");
@@ -145,6 +171,16 @@ class ServicePageChromiumTest {
                 result = browser.run("return document.getElementById('whatResult').textContent;");
             }
             assertEquals("スコア 51.52 · 区分 ○", result);
+            // a score with trailing zeros is shown as the reports print it: 0.00, not 0
+            browser.run("document.getElementById('whatResult').textContent = '';"
+                    + " document.getElementById('whatActual').value = '67';"
+                    + " document.getElementById('whatIf').click(); return 'ok';");
+            result = "";
+            for (int i = 0; i < 100 && result.isEmpty(); i++) {
+                Thread.sleep(100);
+                result = browser.run("return document.getElementById('whatResult').textContent;");
+            }
+            assertEquals("スコア 0.00 · 区分 ●", result);
             // the workbook with the plan: the page asks for it with the planned year and gets a workbook back
             browser.run("window.asks = []; const f = window.fetch; window.fetch = (u, o) => { window.asks.push(u);"
                     + " return f(u, o); }; const c = URL.createObjectURL; URL.createObjectURL = b => {"
