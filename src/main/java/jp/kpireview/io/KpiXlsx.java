@@ -159,12 +159,28 @@ public final class KpiXlsx {
                 if (++entries > InputLimits.MAX_WORKBOOK_ENTRIES) {
                     throw tooLarge(file, "more than " + InputLimits.MAX_WORKBOOK_ENTRIES + " parts");
                 }
+                boolean cells = holdsCells(entry.getName());
+                long run = 0;
                 try (InputStream part = zip.getInputStream(entry)) {
                     for (int n = part.read(buffer); n > 0; n = part.read(buffer)) {
                         total += n;
                         if (total > InputLimits.MAX_WORKBOOK_EXPANDED_BYTES) {
                             throw tooLarge(file, "it expands to more than "
                                     + (InputLimits.MAX_WORKBOOK_EXPANDED_BYTES >> 20) + " MB");
+                        }
+                        if (cells) {
+                            // a text node cannot hold a raw '<': the longest run without one bounds every cell and
+                            // shared string, before the reader holds one whole in memory
+                            for (int i = 0; i < n; i++) {
+                                run = buffer[i] == '<' ? 0 : run + 1;
+                                if (run > MAX_TEXT_BYTES) {
+                                    throw new DataException(new SourceLocation(file.toString(), 1), "file",
+                                            "a cell of the workbook holds more than " + InputLimits.MAX_CELL_CHARS
+                                                    + " characters (the part " + entry.getName() + " has a text of"
+                                                    + " over " + (MAX_TEXT_BYTES >> 10) + " KB): a KPI sheet's cells"
+                                                    + " are short");
+                                }
+                            }
                         }
                     }
                 }
@@ -173,6 +189,18 @@ public final class KpiXlsx {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
                     "not an Excel .xlsx workbook (save it as .xlsx, or as CSV UTF-8)");
         }
+    }
+
+    /**
+     * The longest text a cell's XML may hold before the workbook is refused: room for {@link
+     * InputLimits#MAX_CELL_CHARS} characters of three bytes each, every one escaped ({@code &amp;amp;}), and more;
+     * the cell limit itself is checked, located, when the rows are read.
+     */
+    private static final int MAX_TEXT_BYTES = 64 * 1024;
+
+    /** The parts that hold cell text: the shared strings and the sheets (inline strings). */
+    private static boolean holdsCells(String part) {
+        return part.equals("xl/sharedStrings.xml") || part.startsWith("xl/worksheets/") && part.endsWith(".xml");
     }
 
     private static DataException tooLarge(Path file, String why) {

@@ -69,6 +69,19 @@ class KpiXlsxTest {
     }
 
     @Test
+    void aHugeTextInACellIsRefusedBeforeTheReaderHoldsIt(@TempDir Path dir) throws IOException {
+        // one inline string of 5 million characters: far under the 64 MB a workbook may expand to, it compresses to
+        // a few KB; the reader would hold it whole (the service's heap died of one of 63.9 million)
+        String huge = "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>" + "あ".repeat(5_000_000) + "</t></is></c></row>";
+        Path workbook = TestWorkbooks.kpiSheet(dir.resolve("huge.xlsx"), "", huge);
+        assertTrue(Files.size(workbook) < 1 << 20, "a small file: " + Files.size(workbook));
+        DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(workbook));
+        assertTrue(e.getMessage().contains("huge.xlsx") && e.getMessage().contains("more than 2000 characters")
+                && e.getMessage().contains("a text of over 64 KB"),
+                e.getMessage());
+    }
+
+    @Test
     void aDamagedSheetIsALocatedErrorThatNamesNoLibraryClass(@TempDir Path dir) throws IOException {
         Path broken = TestWorkbooks.kpiSheet(dir.resolve("broken.xlsx"), "<c r=\"L2\"><v>1</c>", "");
         DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(broken));
