@@ -1,6 +1,5 @@
 package jp.kpireview.facts;
 
-import java.util.Arrays;
 import java.util.List;
 import jp.kpireview.domain.Direction;
 import org.kie.api.definition.rule.Rule;
@@ -25,8 +24,7 @@ public record DirectionRow(TableRow at, Direction direction, List<String> symbol
 
     /** The symbols, with spaces (or 全角 spaces) between them. */
     public DirectionRow symbols(String symbols) {
-        return new DirectionRow(at, direction, Arrays.stream(symbols.strip().split("[\\s\u3000]+"))
-                .filter(s -> !s.isEmpty()).toList(), better);
+        return new DirectionRow(at, direction, TableRow.words(symbols), better);
     }
 
     public DirectionRow better(String way) {

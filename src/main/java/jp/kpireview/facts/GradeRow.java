@@ -1,6 +1,5 @@
 package jp.kpireview.facts;
 
-import java.util.Arrays;
 import java.util.List;
 import org.kie.api.definition.rule.Rule;
 
@@ -28,8 +27,7 @@ public record GradeRow(TableRow at, String grade, double share, List<String> mar
 
     /** The bands whose KPIs the share counts, with spaces (or 全角 spaces) between their marks. */
     public GradeRow counting(String marks) {
-        return new GradeRow(at, grade, share, Arrays.stream(marks.strip().split("[\\s\u3000]+"))
-                .filter(m -> !m.isEmpty()).toList());
+        return new GradeRow(at, grade, share, TableRow.words(marks));
     }
 
     /** True when the share of {@code summary}'s counted KPIs in this row's bands is at least the row's. */

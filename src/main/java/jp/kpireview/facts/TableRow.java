@@ -29,6 +29,11 @@ public record TableRow(String table, int row) {
         return new TableRow(name, 0);
     }
 
+    /** The words of a cell written with spaces (or 全角 spaces) between them: {@code "○ ◎"} → ○, ◎. */
+    public static java.util.List<String> words(String cell) {
+        return java.util.Arrays.stream(cell.strip().split("[\\s\u3000]+")).filter(w -> !w.isEmpty()).toList();
+    }
+
     /** True for a fact a table row made. */
     public boolean inTable() {
         return row > 0;
