@@ -59,8 +59,10 @@ final class EvaluateRoute {
     private final Semaphore running;
     private final ExecutorService evaluations;
     private final AtomicInteger busy = new AtomicInteger();
+    private final PlanMemory planMemory;
 
     EvaluateRoute(RuleHolder rules, BundledData bundled, ReviewService.Limits limits, ExecutorService evaluations) {
+        this.planMemory = new PlanMemory(limits.planHeapBytes());
         this.rules = rules;
         this.bundled = bundled;
         this.limits = limits;
@@ -138,7 +140,19 @@ final class EvaluateRoute {
         bounded(request, response, callback, sheet, Api.JSON_TYPE, false, (engine, file, rows) -> {
             List<Kpi> kpis = readLimited(file);
             rows.set(kpis.size());
-            return PlanJson.write(new PlanSearch(engine).plan(kpis, year));
+            if (kpis.size() > planMemory.maxKpis()) {
+                throw new TooLarge("the sheet has " + kpis.size() + " KPI rows; a plan takes at most "
+                        + planMemory.maxKpis() + " at once (its search holds what it learns of every KPI): plan each"
+                        + " municipality's sheet");
+            }
+            if (!planMemory.tryTake(kpis.size())) {
+                throw new Busy("the plans running hold the memory plans may take; try again in a few seconds");
+            }
+            try {
+                return PlanJson.write(new PlanSearch(engine).plan(kpis, year));
+            } finally {
+                planMemory.give(kpis.size());
+            }
         });
     }
 
@@ -229,6 +243,9 @@ final class EvaluateRoute {
             Api.problems(response, callback, 400, data.problems(), data.total());
         } else if (e instanceof TooLarge tooLarge) {
             Api.error(response, callback, 413, "rows", tooLarge.getMessage());
+        } else if (e instanceof Busy busy) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "10");
+            Api.error(response, callback, 503, "server", busy.getMessage());
         } else if (e instanceof OverBudgetException) {
             overBudget(response, callback);
         } else if (e instanceof RuleSetException broken) {
@@ -350,6 +367,13 @@ final class EvaluateRoute {
                     + " per request");
         }
         return kpis;
+    }
+
+    /** Work that does not fit beside the work running: a 503 with Retry-After, never an OutOfMemoryError. */
+    private static final class Busy extends RuntimeException {
+        Busy(String message) {
+            super(message);
+        }
     }
 
     private static final class TooLarge extends RuntimeException {

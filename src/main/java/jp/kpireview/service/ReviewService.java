@@ -54,13 +54,18 @@ public final class ReviewService implements AutoCloseable {
      * @param maxKpis        KPI rows in a sheet
      * @param maxSeconds     time budget of one evaluation (only the evaluation counts)
      * @param maxEvaluations evaluations at once; more get 503 with Retry-After
+     * @param planHeapBytes  the heap whose quarter the plans in progress may take together ({@link PlanMemory})
      */
     /** What is read and dropped of a body over the limit before it is refused (Tomcat's maxSwallowSize is 2 MB). */
     static final int SWALLOWED_BYTES = 4 << 20;
 
-    public record Limits(int maxBytes, int maxKpis, long maxSeconds, int maxEvaluations) {
+    public record Limits(int maxBytes, int maxKpis, long maxSeconds, int maxEvaluations, long planHeapBytes) {
         public static final Limits DEFAULT = new Limits(10 << 20, 20_000, 30,
-                Math.max(2, Runtime.getRuntime().availableProcessors()));
+                Math.max(2, Runtime.getRuntime().availableProcessors()), Runtime.getRuntime().maxMemory());
+
+        public Limits(int maxBytes, int maxKpis, long maxSeconds, int maxEvaluations) {
+            this(maxBytes, maxKpis, maxSeconds, maxEvaluations, DEFAULT.planHeapBytes());
+        }
 
         public Limits(int maxBytes, int maxKpis, long maxSeconds) {
             this(maxBytes, maxKpis, maxSeconds, DEFAULT.maxEvaluations());

@@ -144,6 +144,29 @@ class ServiceAccessTest {
         }
     }
 
+    @Test
+    void plansAreAdmittedByTheMemoryTheyTake() throws Exception {
+        // a heap whose quarter holds 50 KPIs of plans
+        long heap = 4 * 50 * PlanMemory.BYTES_PER_KPI;
+        PlanMemory memory = new PlanMemory(heap);
+        assertEquals(50, memory.maxKpis());
+        assertTrue(memory.tryTake(30));
+        assertFalse(memory.tryTake(30), "a second plan that does not fit beside the first waits for none");
+        memory.give(30);
+        assertTrue(memory.tryTake(30));
+        Path data = Files.createDirectories(dir.resolve("plan-data"));
+        Files.copy(SEED, data.resolve("otaru.csv"));
+        try (RuleHolder holder = RuleHolder.start(KpiFixture.copyOfRules(dir.resolve("rules"), t -> t));
+                ReviewService service = ReviewService.start(holder, data, new ReviewService.Limits(1 << 20, 100, 30,
+                        2, heap), "127.0.0.1", 0)) {
+            String plan = exchange(service.port(), "POST /api/plan?year=FY2019&data=otaru.csv HTTP/1.1\r\nHost:"
+                    + " 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            assertTrue(plan.startsWith("HTTP/1.1 413") && plan.contains("the sheet has 73 KPI rows; a plan takes at most"
+                    + " 50 at once"), plan);
+            assertEquals(0, service.evaluationsRunning());
+        }
+    }
+
     /** A rule that takes 6 s for one KPI: longer than the 5 s the slow-connection guard gives a request. */
     @Test
     void anAnswerAfter100ContinueIsNotCutByTheSlowConnectionGuard() throws Exception {
