@@ -1,11 +1,23 @@
 // The service page: pick a sheet (or a bundled one) and a year, see report.html, download the results.
 const $ = id => document.getElementById(id);
 const asked = new URLSearchParams(location.search);
-// the fiscal years and their labels (FY2018 (H30)) come from the server, which knows the eras
-const years = fetch('/api/years').then(r => r.json()).then(d => {
+// the fiscal years and their labels (FY2018 (H30)) come from the server, which knows the eras: for a bundled file
+// the years it has actuals for (and the year after them to plan), else the strategies' periods so far
+function fillYears(d, planDefault) {
+  const year = $('year').value, plan = $('planYear').value;
+  while ($('year').options.length > 1) { $('year').remove(1); }  // the first is 実績のある全年度
+  $('planYear').replaceChildren();
   d.years.forEach(y => $('year').add(new Option(y.label, y.value)));
-  d.years.forEach(y => $('planYear').add(new Option(y.label, y.value)));
-  $('planYear').value = 'FY2019';
+  d.planYears.forEach(y => $('planYear').add(new Option(y.label, y.value)));
+  const has = (list, v) => list.some(y => y.value === v);
+  $('year').value = has(d.years, year) ? year : 'all';
+  const last = d.planYears.length ? d.planYears[d.planYears.length - 1].value : '';
+  $('planYear').value = has(d.planYears, plan) ? plan : (planDefault && has(d.planYears, planDefault) ? planDefault : last);
+}
+const years = fetch('/api/years').then(r => r.json()).then(d => fillYears(d, 'FY2019'));
+$('bundled').addEventListener('change', () => {
+  const name = $('bundled').value;
+  fetch('/api/years' + (name ? '?data=' + encodeURIComponent(name) : '')).then(r => r.json()).then(d => fillYears(d));
 });
 Promise.all([years, fetch('/api/data').then(r => r.json())]).then(([, d]) => {
   d.files.forEach(f => $('bundled').add(new Option(f, f)));

@@ -211,18 +211,51 @@ public final class ReviewService implements AutoCloseable {
                     }
                     json.writeEndArray();
                 })),
-                "/api/years", new Route(Set.of("GET", "HEAD"), (q, r, c) -> Api.json(r, c, 200, json -> {
-                    json.writeArrayFieldStart("years");
-                    for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-                        json.writeStartObject();
-                        json.writeStringField("value", FiscalYear.label(y));
-                        json.writeStringField("label", FiscalYear.bothLabels(y));
-                        json.writeEndObject();
-                    }
-                    json.writeEndArray();
-                })),
+                "/api/years", new Route(Set.of("GET", "HEAD"), this::years),
                 "/api/evaluate", new Route(Set.of("POST"), evaluate::handle),
                 "/api/plan", new Route(Set.of("POST"), evaluate::plan));
+    }
+
+    /**
+     * {@code GET /api/years[?data=NAME]}: the fiscal years the page offers, with their labels (FY2018 (H30)): those
+     * the bundled file has actuals for, and the year after them to plan; without a file (an upload is read only when
+     * it is sent) the strategies' periods so far.
+     */
+    private void years(Request request, Response response, Callback callback) {
+        String name = Api.query(request, "data");
+        java.util.List<Integer> years;
+        java.util.List<Integer> planYears;
+        if (name != null) {
+            Path file = data.resolve(name);
+            if (file == null) {
+                Api.error(response, callback, 404, "data", "no bundled data file '" + name + "'");
+                return;
+            }
+            years = jp.kpireview.batch.YearSelection.ALL.resolve(jp.kpireview.io.KpiData.read(file));
+            planYears = new java.util.ArrayList<>(years);
+            if (!years.isEmpty()) {
+                planYears.add(years.get(years.size() - 1) + 1);
+            }
+        } else {
+            years = java.util.stream.IntStream.rangeClosed(FIRST_YEAR, LAST_YEAR).boxed().toList();
+            planYears = years;
+        }
+        Api.json(response, callback, 200, json -> {
+            yearList(json, "years", years);
+            yearList(json, "planYears", planYears);
+        });
+    }
+
+    private static void yearList(com.fasterxml.jackson.core.JsonGenerator json, String field,
+            java.util.List<Integer> years) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (int y : years) {
+            json.writeStartObject();
+            json.writeStringField("value", FiscalYear.label(y));
+            json.writeStringField("label", FiscalYear.bothLabels(y));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /** The fiscal years the page offers: the strategies' periods so far. */

@@ -213,5 +213,11 @@ class ReviewServiceTest {
         assertTrue(page.body().contains("<html lang=\"ja\">") && page.body().contains("KPI評価"));
         assertEquals(404, get("/nowhere").statusCode());
         assertEquals("{\"files\":[\"otaru-h30.csv\"]}", get("/api/data").body(), "KPI data only");
+        // the years the bundled file has actuals for, and the year after them to plan
+        String years = get("/api/years?data=otaru-h30.csv").body();
+        assertTrue(years.startsWith("{\"years\":[{\"value\":\"FY2015\",\"label\":\"FY2015 (H27)\"}")
+                && years.contains("{\"value\":\"FY2018\",\"label\":\"FY2018 (H30)\"}],\"planYears\":")
+                && years.endsWith("{\"value\":\"FY2019\",\"label\":\"FY2019 (R1)\"}]}"), years);
+        assertEquals(404, get("/api/years?data=nothing.csv").statusCode());
     }
 }

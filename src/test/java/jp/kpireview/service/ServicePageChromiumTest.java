@@ -118,6 +118,27 @@ class ServicePageChromiumTest {
         }
     }
 
+    /** Choosing a bundled file narrows the years offered to those it has, and the plan to the year after them. */
+    @Test
+    void theYearsOfferedAreThoseOfTheChosenData() throws Exception {
+        try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
+                ReviewService service = ReviewService.start(rules, Path.of("seeds"), ReviewService.Limits.DEFAULT,
+                        "127.0.0.1", 0);
+                Browser browser = new Browser()) {
+            browser.open("http://127.0.0.1:" + service.port() + "/");
+            String offered = "";
+            for (int i = 0; i < 100 && !offered.contains("FY2018 (H30)|planned FY2019"); i++) {
+                Thread.sleep(100);
+                offered = browser.run("const b = document.getElementById('bundled');"
+                        + " if (b.options.length > 1 && !window.chosen) { window.chosen = 1; b.value = 'otaru-h30.csv';"
+                        + " b.dispatchEvent(new Event('change')); }"
+                        + " return Array.from(document.getElementById('year').options).map(o => o.text).join(',')"
+                        + " + '|planned ' + document.getElementById('planYear').value;");
+            }
+            assertEquals("実績のある全年度,FY2015 (H27),FY2016 (H28),FY2017 (H29),FY2018 (H30)|planned FY2019", offered);
+        }
+    }
+
     /** The page's plan and what-if: the needs come from the rules, a typed actual is scored by the same rules. */
     @Test
     void thePagePlansTheNextYearAndScoresAWhatIf() throws Exception {
