@@ -131,15 +131,13 @@ public final class KpiXlsx {
     }
 
     private static ReadableWorkbook open(Path file) {
-        checkExpansion(file);
+        boolean styled = checkExpansion(file);
         try {
             // with cell formats, so a percent-formatted 0.759 reads as the 75.9 Excel shows; a workbook written by
-            // a program may have no styles at all, and then there is no format to read
-            try {
-                return new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
-            } catch (IOException | RuntimeException noStyles) {
-                return new ReadableWorkbook(file.toFile());
-            }
+            // a program may have no styles at all, and then there is no format to read. Opened once, the right way:
+            // a reader that fails in its constructor keeps its file open until a GC
+            return styled ? new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))
+                    : new ReadableWorkbook(file.toFile());
         } catch (IOException | RuntimeException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
                     "not an Excel .xlsx workbook (save it as .xlsx, or as CSV UTF-8)");
@@ -149,9 +147,12 @@ public final class KpiXlsx {
     /**
      * A workbook is a zip of XML parts: before it is parsed, every part is inflated once (and thrown away) to count
      * what it really expands to, so a zip bomb is refused early, whatever sizes its directory claims.
+     *
+     * @return whether the workbook has a styles part (cell formats to read)
      */
-    private static void checkExpansion(Path file) {
+    private static boolean checkExpansion(Path file) {
         long total = 0;
+        boolean styled = false;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -159,6 +160,7 @@ public final class KpiXlsx {
                 if (++entries > InputLimits.MAX_WORKBOOK_ENTRIES) {
                     throw tooLarge(file, "more than " + InputLimits.MAX_WORKBOOK_ENTRIES + " parts");
                 }
+                styled |= entry.getName().equals("xl/styles.xml");
                 boolean cells = holdsCells(entry.getName());
                 long run = 0;
                 try (InputStream part = zip.getInputStream(entry)) {
@@ -189,6 +191,7 @@ public final class KpiXlsx {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
                     "not an Excel .xlsx workbook (save it as .xlsx, or as CSV UTF-8)");
         }
+        return styled;
     }
 
     /**

@@ -68,6 +68,28 @@ class KpiXlsxTest {
         return value.stripTrailingZeros().toPlainString();
     }
 
+    /** A workbook is read with its file closed after, even one without styles or one that cannot be read. */
+    @Test
+    void noWorkbookIsLeftOpen(@TempDir Path dir) throws IOException {
+        Path plain = TestWorkbooks.kpiSheet(dir.resolve("plain.xlsx"), "<c r=\"L2\"><v>1</v></c>", "");
+        Path broken = TestWorkbooks.kpiSheet(dir.resolve("broken.xlsx"), "<c r=\"L2\"><v>1</c>", "");
+        KpiXlsx.read(plain);
+        assertThrows(DataException.class, () -> KpiXlsx.read(broken));
+        for (Path file : List.of(plain, broken)) {
+            long open;
+            try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+                open = fds.filter(fd -> {
+                    try {
+                        return Files.readSymbolicLink(fd).equals(file);
+                    } catch (IOException | UnsupportedOperationException gone) {
+                        return false;
+                    }
+                }).count();
+            }
+            assertEquals(0, open, file + " is still open");
+        }
+    }
+
     @Test
     void aHugeTextInACellIsRefusedBeforeTheReaderHoldsIt(@TempDir Path dir) throws IOException {
         // one inline string of 5 million characters: far under the 64 MB a workbook may expand to, it compresses to
