@@ -27,6 +27,14 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(Main::report);
+        // a mistyped option or value: the one line that says what is wrong and where to look, not the whole usage
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println("(" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help lists the options)");
+            err.flush();
+            return BAD_INPUT;
+        });
         return commandLine;
     }
 

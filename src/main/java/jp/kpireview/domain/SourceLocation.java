@@ -19,6 +19,10 @@ public record SourceLocation(String file, String sheet, int line) {
 
     @Override
     public String toString() {
+        // line 0 is the file as a whole (missing, unreadable): its name alone, not "file:0"
+        if (line <= 0) {
+            return sheet == null ? file : file + ":" + sheet;
+        }
         return sheet == null ? file + ":" + line : file + ":" + sheet + "/" + line;
     }
 }

@@ -248,7 +248,7 @@ class CommandLineTest {
     void explainNamesAnUnknownKpi() {
         Run run = run("explain", "--data", "seeds/otaru-h30.csv", "--year", "H30", "--kpi", "99z");
         assertEquals(2, run.exit());
-        assertEquals("error: seeds/otaru-h30.csv:0: kpi_id: no KPI '99z'", run.err().strip());
+        assertEquals("error: seeds/otaru-h30.csv: kpi_id: no KPI '99z'", run.err().strip());
     }
 
     @Test
@@ -399,5 +399,15 @@ class CommandLineTest {
         Run run = run("evaluate", "--data", "seeds/otaru-h30.csv", "--year", "next");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("--year: not a fiscal year: 'next'"), run.err());
+        // one line and where to look, not the whole usage
+        assertEquals(2, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("kpi-review evaluate --help lists the options"), run.err());
+    }
+
+    @Test
+    void aMissingDataFileIsNamedWithoutALine() {
+        Run run = run("evaluate", "--data", "seeds/otaru.csv", "--year", "FY2018");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("error: seeds/otaru.csv: file: no such data file"), run.err());
     }
 }
