@@ -93,6 +93,7 @@ $('plan').addEventListener('click', async () => {
 // what-if: one KPI with an assumed actual, through the same evaluation as the reports
 $('whatIf').addEventListener('click', async () => {
   $('errors').textContent = '';
+  if (!$('whatActual').value.trim()) { $('errors').textContent = '実績値を入力してください (enter an actual)'; return; }
   const params = new URLSearchParams({year: $('planYear').value, format: 'json', kpi: $('whatKpi').value,
     actual: $('whatActual').value});
   let body;

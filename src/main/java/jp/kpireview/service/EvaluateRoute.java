@@ -98,6 +98,10 @@ final class EvaluateRoute {
             if (actual != null && (kpi == null || years.years().size() != 1)) {
                 throw new IllegalArgumentException("a what-if actual needs kpi=ID and one year=…");
             }
+            if (kpi != null && what != null && what.isBlank()) {
+                throw new IllegalArgumentException("実績値を入力してください: a what-if of KPI " + kpi + " needs the"
+                        + " actual to try (actual=…)");
+            }
             // plan=FY2019 adds the year's needed actuals to report.html and report.xlsx (as batch --plan does)
             String plan = Api.query(request, "plan");
             planYear = plan == null || plan.isBlank() ? null : FiscalYear.parse(plan);

@@ -255,6 +255,15 @@ class ServiceHardeningTest {
     }
 
     @Test
+    void aWhatIfWithoutAnActualAsksForOne() throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?year=FY2019&format=json"
+                + "&kpi=17&actual=&data=otaru.csv")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("実績値を入力してください"), r.body());
+    }
+
+    @Test
     void aPlanAskedOfAFormatThatCannotHoldItIsRefused() throws Exception {
         HttpResponse<String> json = client.send(HttpRequest.newBuilder(uri("/api/evaluate?year=FY2018&format=json"
                 + "&plan=FY2019&data=otaru.csv")).POST(HttpRequest.BodyPublishers.noBody()).build(),
