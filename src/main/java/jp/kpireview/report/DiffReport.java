@@ -103,10 +103,29 @@ public final class DiffReport {
                     .append(Html.escape(c.before().project())).append("</td><td class=\"nowrap\">")
                     .append(FiscalYear.bothLabels(c.before().year())).append("</td><td class=\"was\">")
                     .append(Html.escape(ReviewTable.summaryLine(c.before()))).append("</td><td>")
-                    .append(Html.escape(ReviewTable.summaryLine(c.after()))).append("</td></tr>\n");
+                    .append(marked(ReviewTable.summaryLine(c.before()), ReviewTable.summaryLine(c.after())))
+                    .append("</td></tr>\n");
         }
         html.append("</tbody></table>\n</body>\n</html>\n");
         AtomicFiles.write(file, out -> out.write(html.toString()));
+    }
+
+    /**
+     * The summary after the edit, each word that differs from the one in its place before marked ({@code ○5 → ○2}
+     * shows as a marked ○2); words that stay are plain.
+     */
+    static String marked(String before, String after) {
+        String[] was = before.split(" ", -1);
+        String[] now = after.split(" ", -1);
+        StringBuilder html = new StringBuilder();
+        for (int i = 0; i < now.length; i++) {
+            if (i > 0) {
+                html.append(' ');
+            }
+            boolean same = i < was.length && was[i].equals(now[i]);
+            html.append(same || now[i].isEmpty() ? Html.escape(now[i]) : "<mark>" + Html.escape(now[i]) + "</mark>");
+        }
+        return html.toString();
     }
 
     private static String change(Evaluation a, Evaluation b, Function<Evaluation, String> value) {

@@ -267,7 +267,10 @@ class CommandLineTest {
                 + "their score; 3 project summaries change"), run.out());
         assertTrue(run.out().contains("(集計対象 11事業[16KPI] / 全 11事業[16KPI])  平均スコア 40.90  ×3 ●5 ○2 ◎6 ☆3"),
                 "(1): 5a, 9a, 9b move from ○ to ◎");
-        assertTrue(Files.readString(out.resolve("diff.html")).contains("○ → ◎"));
+        String html = Files.readString(out.resolve("diff.html"));
+        assertTrue(html.contains("○ → ◎"));
+        // the changed counts of project (1) are marked, the unchanged ones plain
+        assertTrue(html.contains("平均スコア 40.90  ×3 ●5 <mark>○2</mark> <mark>◎6</mark> ☆3"), html);
     }
 
     @Test
