@@ -50,14 +50,18 @@ public final class RuleBase {
      */
     private volatile RuleSources sources;
     private final boolean cached;
-    /** The rule cache and these rules' key in it; null when the cache is off. */
-    private RuleCache cache;
-    private String cacheKey;
+    /** Where these rules are kept in the rule cache; null when the cache is off. */
+    private final CacheEntry entry;
     /** Why the executable model was refused, when the classic build runs these rules; null otherwise. */
     private final String modelRefusal;
 
+    /** The rule cache, and the key of these rules in it. */
+    private record CacheEntry(RuleCache cache, String key) {
+    }
+
     private RuleBase(Path folder, List<RuleFiles.RuleFile> ruleFiles, RuleSources sources, KieBase kieBase,
-            boolean cached, String modelRefusal) {
+            boolean cached, String modelRefusal, CacheEntry entry) {
+        this.entry = entry;
         this.modelRefusal = modelRefusal;
         this.folder = folder;
         this.files = ruleFiles.stream().map(RuleFiles.RuleFile::path).toList();
@@ -67,8 +71,8 @@ public final class RuleBase {
         this.cached = cached;
     }
 
-    private RuleBase(RuleSources sources, KieBase kieBase, boolean cached, String modelRefusal) {
-        this(sources.folder(), sources.files(), sources, kieBase, cached, modelRefusal);
+    private RuleBase(RuleSources sources, KieBase kieBase, String modelRefusal, CacheEntry entry) {
+        this(sources.folder(), sources.files(), sources, kieBase, false, modelRefusal, entry);
     }
 
     /**
@@ -85,20 +89,16 @@ public final class RuleBase {
         // was written, so a hit needs none of that again
         String key = cache == null ? null : RuleCache.key(contents(files));
         KieBase kieBase = cache == null ? null : cache.read(key);
-        RuleBase rules;
+        CacheEntry entry = cache == null ? null : new CacheEntry(cache, key);
         if (kieBase != null) {
-            rules = new RuleBase(folder, files, null, kieBase, true, null);
-        } else {
-            RuleSources sources = RuleSources.read(folder, files);
-            Model model = compileModel(sources.texts(), cache, key);
-            // the executable model refused the folder: the classic build reports why, located in DRL terms (or,
-            // should it accept what the executable model refused, its rules are used, and not cached)
-            rules = new RuleBase(sources, model.kieBase() != null ? model.kieBase() : compileClassic(sources), false,
-                    model.refusal());
+            return new RuleBase(folder, files, null, kieBase, true, null, entry);
         }
-        rules.cache = cache;
-        rules.cacheKey = key;
-        return rules;
+        RuleSources sources = RuleSources.read(folder, files);
+        Model model = compileModel(sources.texts(), cache, key);
+        // the executable model refused the folder: the classic build reports why, located in DRL terms (or, should it
+        // accept what the executable model refused, its rules are used, and not cached)
+        return new RuleBase(sources, model.kieBase() != null ? model.kieBase() : compileClassic(sources),
+                model.refusal(), entry);
     }
 
     /**
@@ -106,13 +106,13 @@ public final class RuleBase {
      * no error, so a run need not probe them again.
      */
     public boolean checkedClean(List<Integer> years) {
-        return cache != null && cache.checkedClean(cacheKey, years);
+        return entry != null && entry.cache().checkedClean(entry.key(), years);
     }
 
     /** Records that these rules were checked on {@code years} with no error, for the runs after this one. */
     public void markCheckedClean(List<Integer> years) {
-        if (cache != null) {
-            cache.markCheckedClean(cacheKey, years);
+        if (entry != null) {
+            entry.cache().markCheckedClean(entry.key(), years);
         }
     }
 
@@ -152,7 +152,7 @@ public final class RuleBase {
     /** The folder built the classic (mvel) way only, as before the cache: to compare the two builds' results. */
     static RuleBase classic(Path folder) {
         RuleSources sources = RuleSources.read(folder, ruleFiles(folder));
-        return new RuleBase(sources, compileClassic(sources), false, null);
+        return new RuleBase(sources, compileClassic(sources), null, null);
     }
 
     /**

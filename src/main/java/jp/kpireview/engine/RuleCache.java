@@ -180,10 +180,12 @@ final class RuleCache {
     private void prune() throws IOException {
         List<Path> entries;
         List<Path> temps;
+        List<Path> marks;
         try (Stream<Path> listing = Files.list(folder)) {
             List<Path> all = listing.toList();
             entries = all.stream().filter(p -> p.getFileName().toString().endsWith(".rules")).toList();
             temps = all.stream().filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            marks = all.stream().filter(p -> p.getFileName().toString().contains(".checked-")).toList();
         }
         // what a run that died while writing left behind
         long hourAgo = System.currentTimeMillis() - 3_600_000;
@@ -195,11 +197,10 @@ final class RuleCache {
         oldestFirst.sort((a, b) -> modified(a).compareTo(modified(b)));
         for (Path old : oldestFirst.subList(0, entries.size() - KEEP)) {
             deleteQuietly(old);
+            // the clean verdicts of the rules that entry held go with it
             String key = old.getFileName().toString().replace(".rules", "");
-            try (Stream<Path> marks = Files.list(folder)) {
-                marks.filter(m -> m.getFileName().toString().startsWith(key + ".checked-"))
-                        .forEach(RuleCache::deleteQuietly);
-            }
+            marks.stream().filter(m -> m.getFileName().toString().startsWith(key + ".checked-"))
+                    .forEach(RuleCache::deleteQuietly);
         }
     }
 

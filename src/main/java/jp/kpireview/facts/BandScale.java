@@ -17,8 +17,8 @@ public final class BandScale {
     /** The table row each band was written in, by mark; empty for a scale a DRL rule wrote. */
     private final java.util.Map<String, TableRow> rows = new java.util.HashMap<>();
 
-    private BandScale(Band lowest) {
-        add(lowest);
+    private BandScale(Band lowest, TableRow at) {
+        add(lowest, at);
     }
 
     /**
@@ -37,12 +37,7 @@ public final class BandScale {
             throw new TableValueException(first.at(), "from", "いちばん上の行は最も低い区分で、下限は空欄です (the first"
                     + " band is the lowest and starts nowhere: leave its edge empty)");
         }
-        BandScale scale;
-        try {
-            scale = startingWith(first.mark(), first.label());
-        } catch (IllegalArgumentException e) {
-            throw new TableValueException(first.at(), "of", e.getMessage());
-        }
+        BandScale scale = new BandScale(new Band(first.mark(), first.label(), null), first.at());
         scale.rows.put(first.mark(), first.at());
         boolean edges = rows.size() > 1 && rows.get(1).lower() != null;
         for (BandRow row : rows.subList(1, rows.size())) {
@@ -54,15 +49,10 @@ public final class BandScale {
                 throw new TableValueException(row.at(), "from", "区分 " + row.mark() + " に下限がありますが、2 行目の区分"
                         + "にはありません: 下限は 2 行目から全部の行に書くか、どの行にも書かないかです");
             }
-            try {
-                if (edges) {
-                    scale.from(row.lower().doubleValue(), row.mark(), row.label());
-                } else {
-                    scale.then(row.mark(), row.label());
-                }
-            } catch (IllegalArgumentException e) {
-                throw new TableValueException(row.at(), e.getMessage().startsWith("区分の記号") ? "of" : "from",
-                        e.getMessage());
+            if (edges) {
+                scale.from(row.lower().doubleValue(), row.mark(), row.label(), row.at());
+            } else {
+                scale.then(row.mark(), row.label(), row.at());
             }
             scale.rows.put(row.mark(), row.at());
         }
@@ -77,39 +67,47 @@ public final class BandScale {
 
     /** The band below the first edge. */
     public static BandScale startingWith(String mark, String label) {
-        return new BandScale(new Band(mark, label, null));
+        return new BandScale(new Band(mark, label, null), TableRow.NONE);
     }
 
     /** A band from {@code lowerEdge} (inclusive) up to the next edge. */
     public BandScale from(double lowerEdge, String mark, String label) {
-        BigDecimal edge = asWritten(lowerEdge);
-        BigDecimal previous = bands.get(bands.size() - 1).lower();
-        if (bands.size() > 1 && previous == null) {
-            throw new IllegalArgumentException("区分 " + mark + " に境界値がありますが、前の区分にはありません: 境界値は"
-                    + "全部の区分に書くか、どれにも書かないかです (band " + mark + " has an edge but the one before it has"
-                    + " none: use from(…) for every band or then(…) for every band)");
-        }
-        if (previous != null && edge.compareTo(previous) <= 0) {
-            throw new IllegalArgumentException("区分 " + mark + " の境界値 " + edge.toPlainString() + " が前の境界値 "
-                    + previous.toPlainString() + " より大きくありません (edges must rise)");
-        }
-        add(new Band(mark, label, edge, bands.size()));
-        return this;
+        return from(lowerEdge, mark, label, TableRow.NONE);
     }
 
     /** The next band up, with no edge: a policy that judges without a score lists its bands lowest first. */
     public BandScale then(String mark, String label) {
-        if (bands.get(bands.size() - 1).lower() != null) {
-            throw new IllegalArgumentException("区分 " + mark + " に境界値がありません: 境界値のある区分表では from(境界値,"
-                    + " 記号, 名前) で書いてください (band " + mark + " has no edge, but the scale has edges)");
+        return then(mark, label, TableRow.NONE);
+    }
+
+    private BandScale from(double lowerEdge, String mark, String label, TableRow at) {
+        BigDecimal edge = asWritten(lowerEdge);
+        BigDecimal previous = bands.get(bands.size() - 1).lower();
+        if (bands.size() > 1 && previous == null) {
+            throw at.refused("from", "区分 " + mark + " に境界値がありますが、前の区分にはありません: 境界値は"
+                    + "全部の区分に書くか、どれにも書かないかです (band " + mark + " has an edge but the one before it has"
+                    + " none: use from(…) for every band or then(…) for every band)");
         }
-        add(new Band(mark, label, null, bands.size()));
+        if (previous != null && edge.compareTo(previous) <= 0) {
+            throw at.refused("from", "区分 " + mark + " の境界値 " + edge.toPlainString() + " が前の境界値 "
+                    + previous.toPlainString() + " より大きくありません (edges must rise)");
+        }
+        add(new Band(mark, label, edge, bands.size()), at);
         return this;
     }
 
-    private void add(Band band) {
+    private BandScale then(String mark, String label, TableRow at) {
+        if (bands.get(bands.size() - 1).lower() != null) {
+            throw at.refused("from", "区分 " + mark + " に境界値がありません: 境界値のある区分表では from(境界値,"
+                    + " 記号, 名前) で書いてください (band " + mark + " has no edge, but the scale has edges)");
+        }
+        add(new Band(mark, label, null, bands.size()), at);
+        return this;
+    }
+
+    private void add(Band band, TableRow at) {
         if (bands.stream().anyMatch(b -> b.mark().equals(band.mark()))) {
-            throw new IllegalArgumentException("区分の記号 " + band.mark() + " が二度使われています (band mark "
+            throw at.refused("of", "区分の記号 " + band.mark() + " が二度使われています (band mark "
                     + band.mark() + " is used twice)");
         }
         bands.add(band);

@@ -32,21 +32,7 @@ public final class DirectionSymbols {
                         throw new TableValueException(row.at(), "symbols", "方向 " + row.direction().japanese()
                                 + " に記号がありません (no symbol names this direction)");
                     }
-                    Better written = symbols.better.get(row.direction());
-                    if (written != null && written != row.better()) {
-                        throw new TableValueException(row.at(), "better", "方向 " + row.direction().japanese()
-                                + " は前の行で「" + written.japanese() + "」と書かれています (written both ways)");
-                    }
-                    for (String symbol : row.symbols()) {
-                        Direction earlier = symbols.directions.get(symbol);
-                        if (earlier != null) {
-                            throw new TableValueException(row.at(), "symbols", "記号 " + symbol + " は "
-                                    + earlier.japanese() + " と " + row.direction().japanese() + " の両方を指しています"
-                                    + " (the symbol " + symbol + " names both " + earlier + " and " + row.direction()
-                                    + ")");
-                        }
-                    }
-                    symbols.and(row.direction(), row.better(), row.symbols().toArray(String[]::new));
+                    symbols.add(row.direction(), row.better(), row.symbols(), row.at());
                 });
         return symbols;
     }
@@ -57,15 +43,22 @@ public final class DirectionSymbols {
     }
 
     public DirectionSymbols and(Direction direction, Better way, String... symbols) {
+        return add(direction, way, List.of(symbols), TableRow.NONE);
+    }
+
+    /** One direction's symbols and better way: a conflict with those before is refused, at the table row if any. */
+    private DirectionSymbols add(Direction direction, Better way, List<String> symbols, TableRow at) {
         Better written = better.putIfAbsent(direction, way);
         if (written != null && written != way) {
-            throw new IllegalArgumentException(direction + " is written both " + written + " and " + way + " is better");
+            throw at.refused("better", "方向 " + direction.japanese() + " は前に「" + written.japanese() + "」と書かれて"
+                    + "います (" + direction + " is written both " + written + " and " + way + " is better)");
         }
         for (String symbol : symbols) {
             Direction earlier = directions.putIfAbsent(symbol, direction);
             if (earlier != null) {
-                throw new IllegalArgumentException("the symbol " + symbol + " names both " + earlier + " and "
-                        + direction);
+                throw at.refused("symbols", "記号 " + symbol + " は " + earlier.japanese() + " と "
+                        + direction.japanese() + " の両方を指しています (the symbol " + symbol + " names both "
+                        + earlier + " and " + direction + ")");
             }
         }
         return this;

@@ -34,6 +34,14 @@ public record TableRow(String table, int row) {
         return java.util.Arrays.stream(cell.strip().split("[\\s\u3000]+")).filter(w -> !w.isEmpty()).toList();
     }
 
+    /**
+     * What a table (or a DRL rule) wrote and the policy refuses: located at this row and the column whose code calls
+     * {@code part} when a table row wrote it, else a plain error the engine places at the rule that made the fact.
+     */
+    public IllegalArgumentException refused(String part, String message) {
+        return inTable() ? new TableValueException(this, part, message) : new IllegalArgumentException(message);
+    }
+
     /** True for a fact a table row made. */
     public boolean inTable() {
         return row > 0;

@@ -108,7 +108,7 @@ public final class RuleCheck {
         try {
             rules = RuleBase.load(folder);
         } catch (RuleSetException e) {
-            return check(folder, false, years, false);  // reports the errors, located
+            return refused(e);
         }
         if (rules.checkedClean(probed)) {
             // the same rules, Drools and build were checked on these years by an earlier run, and found clean
@@ -126,10 +126,15 @@ public final class RuleCheck {
         try {
             rules = RuleBase.load(folder);
         } catch (RuleSetException e) {
-            return new Report(null, List.of(), e.problems().stream()
-                    .map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList());
+            return refused(e);
         }
         return check(rules, folder, scenarios, years, explanations);
+    }
+
+    /** Rules that do not load: their located errors, and nothing more to check. */
+    private static Report refused(RuleSetException e) {
+        return new Report(null, List.of(), e.problems().stream()
+                .map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList());
     }
 
     private static Report check(RuleBase rules, Path folder, boolean scenarios, List<Integer> years,
