@@ -217,11 +217,9 @@ class ServiceHardeningTest {
         Path outside = Files.writeString(dir.resolve("secret.csv"), Files.readString(SEED));
         Files.createSymbolicLink(dir.resolve("data/link.csv"), outside);
         assertEquals("{\"files\":[\"otaru.csv\"]}", get("/api/data").body());
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?data=link.csv")).POST(
-                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = post("/api/evaluate?data=link.csv");
         assertEquals(404, r.statusCode());
-        r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?data=../secret.csv")).POST(
-                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        r = post("/api/evaluate?data=../secret.csv");
         assertEquals(404, r.statusCode());
     }
 
@@ -230,8 +228,7 @@ class ServiceHardeningTest {
         service.close();
         service = ReviewService.start(holder, dir.resolve("data"), new ReviewService.Limits(1 << 20, 100, 0, 1),
                 "127.0.0.1", 0);
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?data=otaru.csv")).POST(
-                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = post("/api/evaluate?data=otaru.csv");
         assertEquals(503, r.statusCode(), r.body());
         assertTrue(r.body().contains("took longer than 0 s"), r.body());
         long deadline = System.nanoTime() + 5_000_000_000L;
@@ -256,18 +253,16 @@ class ServiceHardeningTest {
 
     @Test
     void aWhatIfWithoutAnActualAsksForOne() throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?year=FY2019&format=json"
-                + "&kpi=17&actual=&data=otaru.csv")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = post("/api/evaluate?year=FY2019&format=json"
+                + "&kpi=17&actual=&data=otaru.csv");
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("実績値を入力してください"), r.body());
     }
 
     @Test
     void aPlanAskedOfAFormatThatCannotHoldItIsRefused() throws Exception {
-        HttpResponse<String> json = client.send(HttpRequest.newBuilder(uri("/api/evaluate?year=FY2018&format=json"
-                + "&plan=FY2019&data=otaru.csv")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> json = post("/api/evaluate?year=FY2018&format=json"
+                + "&plan=FY2019&data=otaru.csv");
         assertEquals(400, json.statusCode(), json.body());
         assertTrue(json.body().contains("format=html or format=xlsx"), json.body());
     }
@@ -295,6 +290,12 @@ class ServiceHardeningTest {
             // what came is the answer
         }
         return text.toString();
+    }
+
+    /** A POST with no body: the sheet named by {@code ?data=}. */
+    private HttpResponse<String> post(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
