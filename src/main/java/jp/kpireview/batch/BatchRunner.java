@@ -59,13 +59,21 @@ public final class BatchRunner {
     private final List<jp.kpireview.domain.Band> bandColumns;
     private final Settings settings;
     private final Function<Path, List<Kpi>> reader;
+    private final Function<Path, String> name;
 
     /** @param reader reads one data file (CSV or Excel), throwing {@link DataException} with located problems */
     public BatchRunner(PolicyEngine engine, Settings settings, Function<Path, List<Kpi>> reader) {
+        this(engine, settings, reader, Path::toString);
+    }
+
+    /** @param name what the reports call a data file (the service: the name it was sent by, not where it was saved) */
+    public BatchRunner(PolicyEngine engine, Settings settings, Function<Path, List<Kpi>> reader,
+            Function<Path, String> name) {
         this.engine = engine;
         this.bandColumns = engine.bandColumns();
         this.settings = settings;
         this.reader = reader;
+        this.name = name;
     }
 
     /**
@@ -134,7 +142,7 @@ public final class BatchRunner {
                 List<Integer> years = settings.years().resolve(used);
                 List<Integer> withActuals = withActuals(used, years, file, municipality);
                 years.stream().filter(y -> !withActuals.contains(y)).forEach(skipped::add);
-                MunicipalityReview review = new MunicipalityReview(municipality, file.toString(), used,
+                MunicipalityReview review = new MunicipalityReview(municipality, name.apply(file), used,
                         engine.evaluate(used, withActuals), bandColumns);
                 if (settings.planYear() != null) {
                     review = review.withPlan(new PlanSearch(engine).plan(used, settings.planYear()));

@@ -37,11 +37,11 @@ public record KpiHistory(Kpi kpi, List<Evaluation> years, List<PolicyRef> polici
         return Optional.empty();
     }
 
-    /** The trend from the first to the last scored year; empty with fewer than two scored years. */
-    public Optional<Trend> overall() {
-        List<Integer> scored = java.util.stream.IntStream.range(0, years.size()).filter(i -> years.get(i).judged())
-                .boxed().toList();
-        return scored.size() < 2 ? Optional.empty()
-                : Optional.of(between(scored.get(0), scored.get(scored.size() - 1)));
+    /**
+     * The trend every report shows for the KPI as a whole: its latest evaluated year's {@link #change} (前回比), the
+     * one results.csv has for that year; empty when that year or every earlier one is unscored.
+     */
+    public Optional<Trend> latest() {
+        return years.isEmpty() ? Optional.empty() : change(years.get(years.size() - 1).year());
     }
 }

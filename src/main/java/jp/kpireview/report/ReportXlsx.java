@@ -182,7 +182,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                         .append(e.band() == null ? "" : e.band().mark()).append(';');
             }
             csv.printRecord(review.municipality(), h.kpi().id(), h.kpi().project(), h.kpi().name(), years,
-                    h.overall().map(t -> t.arrow() + " " + t.label()).orElse(""));
+                    h.latest().map(t -> t.arrow() + " " + t.label()).orElse(""));
         }
     }
 

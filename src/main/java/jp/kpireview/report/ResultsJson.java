@@ -192,7 +192,7 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                             flagged.get(y));
                 }
                 json.writeEndArray();
-                trend("trend", history.overall().orElse(null));
+                trend("trend", history.latest().orElse(null));  // the latest year's, as every report shows it
                 json.writeEndObject();
             }
             json.writeEndArray();

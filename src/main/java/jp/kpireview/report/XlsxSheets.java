@@ -144,7 +144,7 @@ final class XlsxSheets {
         if (terms.hasFlag()) {
             header.add(terms.flag());
         }
-        header.addAll(List.of("前年度比", "ポリシー"));
+        header.addAll(List.of("前回比", "ポリシー"));
         Series series = new Series(workbook, FiscalYear.label(year) + " (" + FiscalYear.japaneseLabel(year) + ")",
                 header, Map.of(1, 26, 3, 28, 4, 32));
         try (CSVParser records = records(spillFolder.resolve("FY" + year))) {
@@ -220,7 +220,7 @@ final class XlsxSheets {
             }
             header.add(FiscalYear.japaneseLabel(y) + " 区分");
         });
-        header.add("推移");
+        header.add("前回比 (最新年度)");
         Series series = new Series(workbook, TRENDS, header, Map.of(2, 26, 3, 32));
         try (CSVParser records = records(spillFolder.resolve("trends"))) {
             for (CSVRecord r : records) {

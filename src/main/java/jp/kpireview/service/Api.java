@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.SourceLocation;
 import jp.kpireview.validate.RuleCheck;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -62,6 +64,14 @@ final class Api {
             throw new UncheckedIOException(e);
         }
         send(response, callback, status, JSON_TYPE, bytes.toByteArray());
+    }
+
+    /** A file streamed as the body, read as it is sent. */
+    static void send(Response response, Callback callback, int status, String type, Path body) throws IOException {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Files.size(body));
+        Content.copy(Content.Source.from(body), response, callback);
     }
 
     static void send(Response response, Callback callback, int status, String type, byte[] body) {

@@ -1,8 +1,6 @@
 package jp.kpireview.service;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -11,11 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.Request;
 
 /**
- * The minimum data rate of a request body read by a blocking stream. Jetty's rate check runs when a read is made; a
- * thread blocked in a read of a body that arrives at 2 bytes a second would wait on, one thread per such client. So
- * the bytes read are counted, and twice a second a watchdog compares them with the rate since the body began
- * ({@link ReviewService#MIN_BODY_BYTES_PER_SECOND}, after a second's grace): a body behind it is failed, which wakes
- * the blocked read, and the request is answered 408.
+ * The minimum data rate of a request body. A body read as its chunks arrive ({@link UploadReader}) holds no thread,
+ * but a client that sends two bytes a second would keep its request open for as long as it likes. So the bytes read
+ * are counted, and twice a second a watchdog compares them with the rate since the body began
+ * ({@link ReviewService#MIN_BODY_BYTES_PER_SECOND}, after a second's grace): a body behind it is failed, which ends
+ * the read, and the request is answered 408.
  */
 final class BodyRate implements AutoCloseable {
 
@@ -49,27 +47,9 @@ final class BodyRate implements AutoCloseable {
         }
     }
 
-    /** {@code in}, counting what is read of it. */
-    InputStream counting(InputStream in) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    read.incrementAndGet();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    read.addAndGet(n);
-                }
-                return n;
-            }
-        };
+    /** Counts {@code n} more bytes of the body read. */
+    void add(long n) {
+        read.addAndGet(n);
     }
 
     /** True when the body was cut for arriving too slowly. */

@@ -48,10 +48,9 @@ final class BundledData {
         return names().contains(name) ? folder.resolve(name) : null;
     }
 
-    Path saveUpload(String name, byte[] body) throws IOException {
-        Path file = Files.createTempDirectory(UPLOADS).resolve(name);
-        Files.write(file, body);
-        return file;
+    /** A new temporary folder for one upload, deleted once its request is done. */
+    Path uploadFolder() throws IOException {
+        return Files.createTempDirectory(UPLOADS);
     }
 
     /**

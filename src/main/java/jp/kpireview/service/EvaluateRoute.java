@@ -59,10 +59,10 @@ final class EvaluateRoute {
     private final Semaphore running;
     private final ExecutorService evaluations;
     private final AtomicInteger busy = new AtomicInteger();
-    private final PlanMemory planMemory;
+    private final WorkMemory memory;
 
     EvaluateRoute(RuleHolder rules, BundledData bundled, ReviewService.Limits limits, ExecutorService evaluations) {
-        this.planMemory = new PlanMemory(limits.planHeapBytes());
+        this.memory = new WorkMemory(limits.heapBytes());
         this.rules = rules;
         this.bundled = bundled;
         this.limits = limits;
@@ -75,10 +75,37 @@ final class EvaluateRoute {
         return busy.get();
     }
 
-    /** One piece of bounded work on a sheet: it gets the engine (with its deadline) and counts the rows it read. */
+    /**
+     * One piece of bounded work on a sheet: it gets the engine (with its deadline), counts the rows it read, resizes
+     * its share of the memory once it knows its KPIs, and answers with bytes or with a file it wrote into {@code out}.
+     */
     @FunctionalInterface
     private interface Work {
-        byte[] run(PolicyEngine engine, Path sheet, AtomicInteger rows) throws IOException;
+        Answer run(PolicyEngine engine, Path sheet, AtomicInteger rows, Path out, WorkMemory.Share memory)
+                throws IOException;
+    }
+
+    /** What a piece of work answers with: a small body in memory, or a report streamed from its file. */
+    private record Answer(byte[] bytes, Path file) {
+    }
+
+    /**
+     * A request's temporary folder for its report, deleted by whichever of its two users is done last: the work that
+     * writes it, and the answer that sends it (or answers without it when the work ran out of time).
+     */
+    private static final class Output {
+        private final Path folder;
+        private final AtomicInteger users = new AtomicInteger(2);
+
+        Output() throws IOException {
+            folder = Files.createTempDirectory(BundledData.OUTPUTS);
+        }
+
+        void release() {
+            if (users.decrementAndGet() == 0) {
+                deleteTree(folder);
+            }
+        }
     }
 
     void handle(Request request, Response response, Callback callback) throws IOException {
@@ -113,12 +140,9 @@ final class EvaluateRoute {
             Api.error(response, callback, 400, "query", e.getMessage());
             return;
         }
-        Path sheet = sheet(request, response, callback);
-        if (sheet == null) {
-            return;
-        }
-        bounded(request, response, callback, sheet, format.files().get(0).mediaType(), format == ReportFormat.HTML,
-                (engine, file, rows) -> run(engine, file, years, planYear, format, rows, kpi, actual));
+        sheet(request, response, callback, sheet -> bounded(request, response, callback, sheet,
+                format.files().get(0).mediaType(), format == ReportFormat.HTML, (engine, file, rows, out, memory) ->
+                        run(engine, file, years, planYear, format, rows, kpi, actual, out, memory)));
     }
 
     /**
@@ -137,32 +161,25 @@ final class EvaluateRoute {
             Api.error(response, callback, 400, "query", e.getMessage());
             return;
         }
-        Path sheet = sheet(request, response, callback);
-        if (sheet == null) {
-            return;
+        sheet(request, response, callback, sheet -> bounded(request, response, callback, sheet, Api.JSON_TYPE, false,
+                (engine, file, rows, out, memory) -> plan(engine, file, year, rows, memory)));
+    }
+
+    private Answer plan(PolicyEngine engine, Path file, int year, AtomicInteger rows, WorkMemory.Share share) {
+        List<Kpi> kpis = readLimited(file);
+        rows.set(kpis.size());
+        if (kpis.size() > memory.maxPlannedKpis()) {
+            throw new TooLarge("the sheet has " + kpis.size() + " KPI rows; a plan takes at most "
+                    + memory.maxPlannedKpis() + " at once (its search holds what it learns of every KPI): plan each"
+                    + " municipality's sheet");
         }
-        bounded(request, response, callback, sheet, Api.JSON_TYPE, false, (engine, file, rows) -> {
-            List<Kpi> kpis = readLimited(file);
-            rows.set(kpis.size());
-            if (kpis.size() > planMemory.maxKpis()) {
-                throw new TooLarge("the sheet has " + kpis.size() + " KPI rows; a plan takes at most "
-                        + planMemory.maxKpis() + " at once (its search holds what it learns of every KPI): plan each"
-                        + " municipality's sheet");
-            }
-            if (!planMemory.tryTake(kpis.size())) {
-                throw new Busy("the plans running hold the memory plans may take; try again in a few seconds");
-            }
-            try {
-                return PlanJson.write(new PlanSearch(engine).plan(kpis, year));
-            } finally {
-                planMemory.give(kpis.size());
-            }
-        });
+        share.resize(WorkMemory.evaluating(kpis.size(), 1, true), "a plan of " + kpis.size() + " KPIs");
+        return new Answer(PlanJson.write(new PlanSearch(engine).plan(kpis, year)), null);
     }
 
     /** Runs {@code work} among at most maxEvaluations at once, within the time budget, and answers with its bytes. */
     private void bounded(Request request, Response response, Callback callback, Path sheet, String mediaType,
-            boolean report, Work work) {
+            boolean report, Work work) throws IOException {
         boolean temporary = bundled.isTemporary(sheet);
         if (!running.tryAcquire()) {
             delete(sheet, temporary);
@@ -175,54 +192,52 @@ final class EvaluateRoute {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limits.maxSeconds());
         PolicyEngine engine = current.engine().withDeadline(deadline);
         AtomicInteger rows = new AtomicInteger();
-        Future<byte[]> result;
+        Future<Answer> result;
+        Output out;
         try {
+            out = new Output();
             result = evaluations.submit(() -> {
                 busy.incrementAndGet();
-                try {
-                    return work.run(engine, sheet, rows);
+                try (WorkMemory.Share share = memory.share()) {
+                    share.resize(WorkMemory.reading(sheet), "reading the sheet");
+                    return work.run(engine, sheet, rows, out.folder, share);
                 } finally {
                     busy.decrementAndGet();
                     running.release();  // only when the work has really stopped
                     delete(sheet, temporary);
+                    out.release();
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             running.release();
             delete(sheet, temporary);
             throw e;
         }
         try {
             // the engine halts itself at the deadline; the extra second lets it say so
-            byte[] body = result.get(limits.maxSeconds() + 1, TimeUnit.SECONDS);
+            Answer answer = result.get(limits.maxSeconds() + 1, TimeUnit.SECONDS);
             request.setAttribute(ROWS, rows.get());
             response.getHeaders().put("X-Rules", current.hash());
             if (report) {
                 Api.securityHeaders(response, Api.REPORT_POLICY);
             }
-            Api.send(response, callback, 200, mediaType, body);
+            if (answer.file() == null) {
+                out.release();
+                Api.send(response, callback, 200, mediaType, answer.bytes());
+            } else {
+                Api.send(response, Callback.from(out::release, callback), 200, mediaType, answer.file());
+            }
         } catch (TimeoutException e) {
+            out.release();
             result.cancel(true);
             overBudget(response, callback);
         } catch (ExecutionException e) {
+            out.release();
             failed(response, callback, e.getCause());
         } catch (InterruptedException e) {
+            out.release();
             Thread.currentThread().interrupt();
             Api.error(response, callback, 503, "server", "the service is stopping");
-        }
-    }
-
-    /**
-     * Reads and drops what is left of a body over the limit, up to {@link ReviewService#SWALLOWED_BYTES} (where the
-     * server's own size limit stops it), before the 413 is sent. A server that answers and closes while the client is
-     * still sending makes the client's system reset the connection, which throws away the answer unread: the client
-     * sees a broken connection instead of "the sheet is larger than 1 MB" (the test of this failed now and then).
-     */
-    private static void swallow(InputStream in) {
-        try {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException | RuntimeException e) {
-            // past the swallow limit, or too slow: the connection is closed after the answer either way
         }
     }
 
@@ -247,9 +262,13 @@ final class EvaluateRoute {
             Api.problems(response, callback, 400, data.problems(), data.total());
         } else if (e instanceof TooLarge tooLarge) {
             Api.error(response, callback, 413, "rows", tooLarge.getMessage());
-        } else if (e instanceof Busy busy) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, "10");
-            Api.error(response, callback, 503, "server", busy.getMessage());
+        } else if (e instanceof WorkMemory.Refused refused) {
+            if (refused.tooLarge) {
+                Api.error(response, callback, 413, "rows", refused.getMessage());
+            } else {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, "10");
+                Api.error(response, callback, 503, "server", refused.getMessage());
+            }
         } else if (e instanceof OverBudgetException) {
             overBudget(response, callback);
         } else if (e instanceof RuleSetException broken) {
@@ -269,88 +288,88 @@ final class EvaluateRoute {
         }
     }
 
-    /** The sheet the request names or sends, saved to a temporary folder; null after answering an error. */
-    private Path sheet(Request request, Response response, Callback callback) throws IOException {
+    /** What to do with the sheet once it is on disk. */
+    @FunctionalInterface
+    private interface WithSheet {
+        void accept(Path sheet) throws IOException;
+    }
+
+    /**
+     * The sheet the request names or sends, saved to a temporary folder, handed to {@code then}; an error is answered
+     * instead. An upload is read as it arrives, and {@code then} runs on the thread that read its end.
+     */
+    private void sheet(Request request, Response response, Callback callback, WithSheet then) throws IOException {
         String name = Api.query(request, "data");
         if (name != null) {
             Path file = bundled.resolve(name);
             if (file == null) {
                 Api.error(response, callback, 404, "data", "no bundled data file '" + name + "'");
+            } else {
+                then.accept(file);
             }
-            return file;
+            return;
         }
-        long declared = request.getLength();
-        if (declared > limits.maxBytes()) {
+        if (request.getLength() > limits.maxBytes()) {
             // refused before a byte of the body is read: with Expect: 100-continue the client never sends it
             Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
-            return null;
+            return;
         }
-        byte[] body;
-        BodyRate rate = new BodyRate(request);
-        try (InputStream in = rate.counting(Content.Source.asInputStream(request))) {
-            body = in.readNBytes(limits.maxBytes() + 1);
-            if (body.length > limits.maxBytes()) {
-                swallow(in);
-            }
-        } catch (IOException | RuntimeException e) {
-            // a chunked body over the limit, or a client too slow to send it (the minimum data rate)
-            String why = String.valueOf(e.getMessage());
-            if (rate.cut()) {
-                Api.error(response, callback, 408, "body", "the sheet arrived too slowly (under "
-                        + ReviewService.MIN_BODY_BYTES_PER_SECOND / 1024 + " KB/s): send it again");
-            } else if (status(e) == 413) {
-                Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20)
-                        + " MB");
-            } else {
-                Api.error(response, callback, 400, "body", why.toLowerCase(Locale.ROOT).contains("rate")
-                        ? "the sheet arrived too slowly (under " + ReviewService.MIN_BODY_BYTES_PER_SECOND / 1024
-                                + " KB/s): send it again" : "the sheet could not be read: " + why);
-            }
-            return null;
-        } finally {
-            rate.close();
-        }
-        if (body.length > limits.maxBytes()) {
-            Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
-            return null;
-        }
-        if (body.length == 0) {
-            Api.error(response, callback, 400, "body", "send a KPI sheet (CSV or .xlsx) as the request body, or"
-                    + " ?data=NAME");
-            return null;
-        }
-        boolean workbook = body.length > 3 && body[0] == 'P' && body[1] == 'K' && body[2] == 3 && body[3] == 4;
         String given = Api.query(request, "name");
-        return bundled.saveUpload(safeName(given == null ? (workbook ? "upload.xlsx" : "upload.csv") : given,
-                workbook), body);
+        UploadReader.read(request, limits.maxBytes(), bundled.uploadFolder(), workbook -> safeName(given == null
+                ? (workbook ? "upload.xlsx" : "upload.csv") : given, workbook), saved -> {
+                    try {
+                        if (saved.file() != null) {
+                            then.accept(saved.file());
+                        } else {
+                            refuse(saved, response, callback);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
+                        if (!response.isCommitted()) {
+                            Api.error(response, callback, 500, "server", "the request failed; the server log says why");
+                        } else {
+                            callback.failed(e);
+                        }
+                    }
+                });
     }
 
-    private byte[] run(PolicyEngine engine, Path sheet, YearSelection years, Integer planYear, ReportFormat format,
-            AtomicInteger rows, String kpi, BigDecimal actual) throws IOException {
-        Path out = Files.createTempDirectory(BundledData.OUTPUTS);
-        try {
-            BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(years, false, 1, planYear), file -> {
-                List<Kpi> kpis = kpi == null ? readLimited(file) : whatIf(readLimited(file), kpi, actual,
-                        years.years().isEmpty() ? 0 : years.years().get(0), file);
-                rows.set(kpis.size());
-                return kpis;
-            });
-            ReportFormat.File file = format.files().get(0);
-            try (Reports reports = Reports.open(out, List.of(file.opener(out, HtmlReport.DEFAULT_DETAILED)))) {
-                runner.run(List.of(sheet), reports, jp.kpireview.batch.Progress.SILENT);
-                reports.commit();
-            }
-            byte[] body = Files.readAllBytes(out.resolve(file.fileName()));
-            if (format == ReportFormat.JSON || format == ReportFormat.HTML) {
-                // name the sheet as it was sent, not by the folder it was saved in
-                String text = new String(body, StandardCharsets.UTF_8);
-                body = text.replace(sheet.getParent().toString() + java.io.File.separator, "")
-                        .getBytes(StandardCharsets.UTF_8);
-            }
-            return body;
-        } finally {
-            deleteTree(out);
+    /** The answer to a body that was not saved: too slow, too large, empty or broken. */
+    private void refuse(UploadReader.Saved saved, Response response, Callback callback) {
+        String slow = "the sheet arrived too slowly (under " + ReviewService.MIN_BODY_BYTES_PER_SECOND / 1024
+                + " KB/s): send it again";
+        if (saved.cut()) {
+            Api.error(response, callback, 408, "body", slow);
+        } else if (saved.bytes() > limits.maxBytes() || saved.failure() != null && status(saved.failure()) == 413) {
+            Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
+        } else if (saved.failure() != null) {
+            String why = String.valueOf(saved.failure().getMessage());
+            Api.error(response, callback, 400, "body", why.toLowerCase(Locale.ROOT).contains("rate") ? slow
+                    : "the sheet could not be read: " + why);
+        } else {
+            Api.error(response, callback, 400, "body", "send a KPI sheet (CSV or .xlsx) as the request body, or"
+                    + " ?data=NAME");
         }
+    }
+
+    /** The report asked for, written into {@code out}; the sheet is named as it was sent, not where it was saved. */
+    private Answer run(PolicyEngine engine, Path sheet, YearSelection years, Integer planYear, ReportFormat format,
+            AtomicInteger rows, String kpi, BigDecimal actual, Path out, WorkMemory.Share memory) throws IOException {
+        BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(years, false, 1, planYear), file -> {
+            List<Kpi> kpis = kpi == null ? readLimited(file) : whatIf(readLimited(file), kpi, actual,
+                    years.years().isEmpty() ? 0 : years.years().get(0), file);
+            rows.set(kpis.size());
+            int evaluated = years.resolve(kpis).size();
+            memory.resize(WorkMemory.evaluating(kpis.size(), evaluated, planYear != null), "the sheet's "
+                    + kpis.size() + " KPIs of " + evaluated + " years");
+            return kpis;
+        }, file -> file.getFileName().toString());
+        ReportFormat.File file = format.files().get(0);
+        try (Reports reports = Reports.open(out, List.of(file.opener(out, HtmlReport.DEFAULT_DETAILED)))) {
+            runner.run(List.of(sheet), reports, jp.kpireview.batch.Progress.SILENT);
+            reports.commit();
+        }
+        return new Answer(null, out.resolve(file.fileName()));
     }
 
     /** The one KPI asked for, with the actual it would have that year when one is given (a what-if). */
@@ -371,13 +390,6 @@ final class EvaluateRoute {
                     + " per request");
         }
         return kpis;
-    }
-
-    /** Work that does not fit beside the work running: a 503 with Retry-After, never an OutOfMemoryError. */
-    private static final class Busy extends RuntimeException {
-        Busy(String message) {
-            super(message);
-        }
     }
 
     private static final class TooLarge extends RuntimeException {

@@ -54,17 +54,17 @@ public final class ReviewService implements AutoCloseable {
      * @param maxKpis        KPI rows in a sheet
      * @param maxSeconds     time budget of one evaluation (only the evaluation counts)
      * @param maxEvaluations evaluations at once; more get 503 with Retry-After
-     * @param planHeapBytes  the heap whose quarter the plans in progress may take together ({@link PlanMemory})
+     * @param heapBytes      the heap whose share the work in progress may take together ({@link WorkMemory})
      */
     /** What is read and dropped of a body over the limit before it is refused (Tomcat's maxSwallowSize is 2 MB). */
     static final int SWALLOWED_BYTES = 4 << 20;
 
-    public record Limits(int maxBytes, int maxKpis, long maxSeconds, int maxEvaluations, long planHeapBytes) {
+    public record Limits(int maxBytes, int maxKpis, long maxSeconds, int maxEvaluations, long heapBytes) {
         public static final Limits DEFAULT = new Limits(10 << 20, 20_000, 30,
                 Math.max(2, Runtime.getRuntime().availableProcessors()), Runtime.getRuntime().maxMemory());
 
         public Limits(int maxBytes, int maxKpis, long maxSeconds, int maxEvaluations) {
-            this(maxBytes, maxKpis, maxSeconds, maxEvaluations, DEFAULT.planHeapBytes());
+            this(maxBytes, maxKpis, maxSeconds, maxEvaluations, DEFAULT.heapBytes());
         }
 
         public Limits(int maxBytes, int maxKpis, long maxSeconds) {
@@ -184,6 +184,11 @@ public final class ReviewService implements AutoCloseable {
     /** The token every request needs; null when the service listens on a loopback address only. */
     public String token() {
         return access.token();
+    }
+
+    /** The server's threads busy now (for the tests: a request waiting for its body holds none). */
+    int threadsBusy() {
+        return ((QueuedThreadPool) server.getThreadPool()).getBusyThreads();
     }
 
     /** Evaluations still running (none once every request has been answered and its work stopped). */

@@ -65,13 +65,24 @@ public final class ServiceLoad {
             byte[] seed = Files.readAllBytes(SEED);
             HttpRequest evaluate = HttpRequest.newBuilder(URI.create(base + "/api/evaluate?year=FY2018"))
                     .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(seed)).build();
+            // the mix the page and the batch users send: every format, a plan, the page and the rule list
+            List<HttpRequest> mixed = new ArrayList<>();
+            for (String query : List.of("evaluate?year=FY2018", "evaluate?format=html", "evaluate?format=xlsx&plan=FY2019",
+                    "evaluate?format=csv", "plan?year=FY2019")) {
+                mixed.add(HttpRequest.newBuilder(URI.create(base + "/api/" + query)).timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(seed)).build());
+            }
+            mixed.add(HttpRequest.newBuilder(URI.create(base + "/")).timeout(Duration.ofSeconds(60)).build());
+            mixed.add(HttpRequest.newBuilder(URI.create(base + "/api/rules")).timeout(Duration.ofSeconds(60)).build());
             for (int i = 0; i < 30; i++) {
                 client.send(evaluate, HttpResponse.BodyHandlers.discarding());  // warm up
             }
             background.submit(() -> sampleRss(server.pid(), running, peakRss));
             AtomicInteger slowClosed = new AtomicInteger();
+            ConcurrentLinkedQueue<Long> bodyCut = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < slowCount; i++) {
                 background.submit(() -> dripping(port, running, slowClosed));
+                background.submit(() -> slowBody(port, running, bodyCut));
             }
             ConcurrentLinkedQueue<Long> health = new ConcurrentLinkedQueue<>();
             background.submit(() -> probeHealth(client, base, running, health));
@@ -84,15 +95,17 @@ public final class ServiceLoad {
             AtomicInteger busy = new AtomicInteger();
             long started = System.nanoTime();
             for (int c = 0; c < clients; c++) {
+                int first = c;
                 futures.add(pool.submit(() -> {
                     List<Long> times = new ArrayList<>();
                     for (int r = 0; r < requests; r++) {
+                        HttpRequest request = mixed.get((first + r) % mixed.size());
                         long t = System.nanoTime();
-                        HttpResponse<Void> response = send(client, evaluate);
+                        HttpResponse<Void> response = send(client, request);
                         while (response != null && response.statusCode() == 503) {  // busy: come back, as asked
                             busy.incrementAndGet();
                             Thread.sleep(100);
-                            response = send(client, evaluate);
+                            response = send(client, request);
                         }
                         if (response == null || response.statusCode() != 200) {
                             failed.incrementAndGet();
@@ -121,16 +134,21 @@ public final class ServiceLoad {
             Collections.sort(all);
             List<Long> probes = new ArrayList<>(health);
             Collections.sort(probes);
-            System.out.printf("%d clients × %d seed evaluations (73 KPIs, FY2018, JSON) with %d slow connections,"
-                    + " hostile requests and a looping rule edit; %d cores%n", clients, requests, slowCount,
-                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("%d clients × %d mixed requests on the seed (73 KPIs: json, html, xlsx with a plan, csv,"
+                    + " plan, the page, the rules) with %d slow-header and %d slow-body clients, hostile requests and a"
+                    + " looping rule edit; %d cores, the server's heap 512 MB%n", clients, requests, slowCount,
+                    slowCount, Runtime.getRuntime().availableProcessors());
             System.out.printf("  normal requests: %d, failed %d, told busy and retried %d; %.1f requests/s; latency"
                     + " p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", all.size(), failed.get(), busy.get(),
                     all.size() / seconds, percentile(all, 50), percentile(all, 99), all.get(all.size() - 1) / 1e6);
             System.out.printf("  /health during the run: %d probes, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     probes.size(), percentile(probes, 50), percentile(probes, 99),
                     probes.isEmpty() ? 0 : probes.get(probes.size() - 1) / 1e6);
-            System.out.printf("  slow connections closed by the server: %d%n", slowClosed.get());
+            List<Long> cuts = new ArrayList<>(bodyCut);
+            Collections.sort(cuts);
+            System.out.printf("  slow-header connections closed by the server: %d; slow bodies (2 bytes/s) cut: %d,"
+                    + " after p50 %.1f s, max %.1f s%n", slowClosed.get(), cuts.size(), percentile(cuts, 50) / 1e3,
+                    cuts.isEmpty() ? 0 : cuts.get(cuts.size() - 1) / 1e9);
             hostile.forEach(h -> System.out.println("  hostile: " + h));
             System.out.printf("  server resident memory: peak %d MB during the run, %d MB after%n", duringPeak >> 20,
                     after >> 20);
@@ -182,6 +200,30 @@ public final class ServiceLoad {
                 }
                 Thread.sleep(500);
             }
+            // the one-string workbooks that killed the service, each twice at once
+            for (int chars : new int[] {63_900_000, 60_000_000}) {
+                Path book = TestWorkbooks.withSharedString(work.resolve(chars + ".xlsx"), chars);
+                report.add(String.format("a workbook of %,d bytes whose one shared string has %,d characters, twice at"
+                        + " once: %s", Files.size(book), chars, concurrently(client, HttpRequest.newBuilder(
+                                URI.create(base + "/api/evaluate?year=FY2018")).timeout(Duration.ofSeconds(60))
+                                .POST(HttpRequest.BodyPublishers.ofFile(book)).build(), 2)));
+            }
+            // the largest sheet a request may send, 20,000 KPIs of five years, asked of at once
+            Process generate = new ProcessBuilder("bin/kpi-review", "generate", "--municipalities", "1", "--kpis",
+                    "20000", "--seed", "3", "--out", work.resolve("large").toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (generate.waitFor() != 0) {
+                throw new IOException("bin/kpi-review generate failed (exit " + generate.exitValue() + ")");
+            }
+            Path large = work.resolve("large/m00001.csv");
+            for (String query : List.of("evaluate?format=html", "plan?year=FY2019")) {
+                for (int n : new int[] {2, 4}) {
+                    report.add(String.format("%d × %s of 20,000 KPIs (%,d bytes) at once: %s", n, query,
+                            Files.size(large), concurrently(client, HttpRequest.newBuilder(URI.create(base + "/api/"
+                                    + query)).timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers
+                                    .ofFile(large)).build(), n)));
+                }
+            }
             Path achievement = rules.resolve("achievement.drl");
             String good = Files.readString(achievement);
             long t = System.nanoTime();
@@ -199,6 +241,40 @@ public final class ServiceLoad {
         } catch (IOException | InterruptedException e) {
             report.add("the attack failed: " + e);
         }
+    }
+
+    /**
+     * Sends {@code n} copies of a request at once, each sent again while all evaluation slots are taken by the normal
+     * clients (a memory refusal is kept); their statuses, time and first words.
+     */
+    private static String concurrently(HttpClient client, HttpRequest request, int n) throws InterruptedException {
+        long t = System.nanoTime();
+        List<java.util.concurrent.CompletableFuture<String>> answers = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(n);
+        for (int i = 0; i < n; i++) {
+            answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    for (int tries = 0; r.statusCode() == 503 && r.body().contains("busy:") && tries < 600; tries++) {
+                        Thread.sleep(100);
+                        r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    }
+                    return r.statusCode() == 200 ? "200" : r.statusCode() + " " + firstError(r.body());
+                } catch (IOException | InterruptedException e) {
+                    return "FAILED (" + e + ")";
+                }
+            }, senders));
+        }
+        senders.shutdown();
+        List<String> statuses = new ArrayList<>();
+        for (var answer : answers) {
+            try {
+                statuses.add(answer.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                statuses.add("FAILED (" + e.getCause() + ")");
+            }
+        }
+        return String.join("; ", statuses) + String.format(" (%.1f s)", (System.nanoTime() - t) / 1e9);
     }
 
     private static String firstError(String body) {
@@ -222,6 +298,40 @@ public final class ServiceLoad {
                 closed.incrementAndGet();
             } catch (InterruptedException e) {
                 return;
+            }
+        }
+    }
+
+    /** A client that sends whole headers, then its body at 2 bytes a second; records how long until it is cut. */
+    private static void slowBody(int port, AtomicBoolean running, ConcurrentLinkedQueue<Long> cut) {
+        while (running.get()) {
+            long started = System.nanoTime();
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                OutputStream out = s.getOutputStream();
+                out.write(("POST /api/evaluate?year=FY2018 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n"
+                        + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                s.setSoTimeout(500);
+                while (running.get()) {
+                    out.write("ab".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    try {
+                        if (s.getInputStream().read() < 0) {
+                            break;
+                        }
+                        s.getInputStream().transferTo(OutputStream.nullOutputStream());  // the answer: read it whole
+                        break;
+                    } catch (java.net.SocketTimeoutException e) {
+                        // nothing yet: the next two bytes a second from now
+                        Thread.sleep(500);
+                    }
+                }
+            } catch (IOException e) {
+                // cut while writing
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (running.get()) {
+                cut.add(System.nanoTime() - started);
             }
         }
     }

@@ -23,6 +23,18 @@ public final class TestWorkbooks {
      * {@code padding} (e.g. a huge comment that compresses to almost nothing).
      */
     public static Path kpiSheet(Path file, String actual, String padding) throws IOException {
+        return kpiSheet(file, actual, padding, null);
+    }
+
+    /**
+     * The same workbook with a shared-strings part holding one string of {@code sharedChars} characters (as Excel
+     * keeps text), which the KPI row's FY2018 cell refers to; {@code actual} is then ignored.
+     */
+    public static Path withSharedString(Path file, int sharedChars) throws IOException {
+        return kpiSheet(file, "<c r=\"L2\" t=\"s\"><v>0</v></c>", "", "a".repeat(sharedChars));
+    }
+
+    private static Path kpiSheet(Path file, String actual, String padding, String shared) throws IOException {
         StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas."
                 + "openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">");
         String[] header = HEADER.split(",");
@@ -52,8 +64,15 @@ public final class TestWorkbooks {
             entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas."
                     + "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas."
                     + "openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                    + (shared == null ? "" : "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/"
+                            + "officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>")
                     + "</Relationships>");
             entry(zip, "xl/worksheets/sheet1.xml", sheet.toString());
+            if (shared != null) {
+                entry(zip, "xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats."
+                        + "org/spreadsheetml/2006/main\" count=\"1\" uniqueCount=\"1\"><si><t>" + shared
+                        + "</t></si></sst>");
+            }
         }
         return file;
     }

@@ -81,7 +81,7 @@ public class ReportXlsxTest {
         assertEquals("◎", cell(fy2018, "KPI", "参加児童生徒数", "◎ 100以上"));
         assertEquals("", cell(fy2018, "KPI", "参加児童生徒数", "○ 50~100"));
         assertEquals("☆", cell(fy2018, "KPI", "参加児童生徒数", "☆"));
-        assertEquals("上昇", cell(fy2018, "KPI", "参加児童生徒数", "前年度比"));
+        assertEquals("上昇", cell(fy2018, "KPI", "参加児童生徒数", "前回比"));
         // published summary of (2): 集計対象 18事業[19KPI] / 全 19事業[21KPI], × 2 ● 6 ○ 3 ◎ 8, ☆ 4
         String summary = "(集計対象 18事業[19KPI] / 全 19事業[21KPI])";
         assertEquals(List.of("2", "6", "3", "8", "4"), List.of(cell(fy2018, "KPI", summary, "× 基準未満"),

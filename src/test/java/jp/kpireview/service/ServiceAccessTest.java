@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -145,17 +146,29 @@ class ServiceAccessTest {
     }
 
     @Test
-    void plansAreAdmittedByTheMemoryTheyTake() throws Exception {
-        // a heap whose quarter holds 50 KPIs of plans
-        long heap = 4 * 50 * PlanMemory.BYTES_PER_KPI;
-        PlanMemory memory = new PlanMemory(heap);
-        assertEquals(50, memory.maxKpis());
-        assertTrue(memory.tryTake(30));
-        assertFalse(memory.tryTake(30), "a second plan that does not fit beside the first waits for none");
-        memory.give(30);
-        assertTrue(memory.tryTake(30));
+    void workIsAdmittedByTheMemoryItTakes() throws Exception {
+        // a heap whose share holds a plan of 50 KPIs
+        long plan50 = WorkMemory.evaluating(50, 1, true);
+        WorkMemory memory = new WorkMemory((long) Math.ceil(plan50 / WorkMemory.SHARE_OF_HEAP));
+        assertEquals(50, memory.maxPlannedKpis());
+        try (WorkMemory.Share first = memory.share(); WorkMemory.Share second = memory.share()) {
+            first.resize(WorkMemory.evaluating(30, 1, true), "a plan of 30 KPIs");
+            WorkMemory.Refused busy = assertThrows(WorkMemory.Refused.class,
+                    () -> second.resize(WorkMemory.evaluating(30, 1, true), "a plan of 30 KPIs"));
+            assertFalse(busy.tooLarge, "a second plan that does not fit beside the first is told to come back");
+            first.close();
+            second.resize(WorkMemory.evaluating(30, 1, true), "a plan of 30 KPIs");
+            second.resize(WorkMemory.evaluating(1, 1, false), "a smaller piece");
+        }
+        assertEquals(0, memory.inUse(), "every share is given back");
+        WorkMemory.Refused large = assertThrows(WorkMemory.Refused.class,
+                () -> memory.share().resize(memory.budget() + 1, "the sheet"));
+        assertTrue(large.tooLarge && large.getMessage().startsWith("the sheet needs about"), large.getMessage());
+        assertEquals(0, memory.inUse(), "a refused share holds nothing");
+
         Path data = Files.createDirectories(dir.resolve("plan-data"));
         Files.copy(SEED, data.resolve("otaru.csv"));
+        long heap = (long) Math.ceil(plan50 / WorkMemory.SHARE_OF_HEAP);
         try (RuleHolder holder = RuleHolder.start(KpiFixture.copyOfRules(dir.resolve("rules"), t -> t));
                 ReviewService service = ReviewService.start(holder, data, new ReviewService.Limits(1 << 20, 100, 30,
                         2, heap), "127.0.0.1", 0)) {
@@ -163,7 +176,47 @@ class ServiceAccessTest {
                     + " 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
             assertTrue(plan.startsWith("HTTP/1.1 413") && plan.contains("the sheet has 73 KPI rows; a plan takes at most"
                     + " 50 at once"), plan);
+            String all = exchange(service.port(), "POST /api/evaluate?data=otaru.csv&format=html HTTP/1.1\r\nHost:"
+                    + " 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            assertTrue(all.startsWith("HTTP/1.1 200"), "73 KPIs of all their years fit: " + all.lines().findFirst());
             assertEquals(0, service.evaluationsRunning());
+        }
+    }
+
+    /** Two evaluations whose memory does not fit at once: the second is told to come back, the first finishes. */
+    @Test
+    void workThatDoesNotFitBesideTheWorkRunningIsToldToComeBack() throws Exception {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("slow-rules"), t -> t);
+        Files.writeString(rules.resolve("slow.drl"), "package kpireview.rules;\n\nimport jp.kpireview.facts.KpiYear;\n\n"
+                + "// 方針: (テスト) KPI SLOW の評価は 3 秒かかる。\nrule \"Three seconds\"\n@explain(\"3 秒\")\nwhen\n"
+                + "    $k : KpiYear( kpiId == \"SLOW\" )\nthen\n    Thread.sleep(3000);\nend\n");
+        byte[] csv = ("kpi_id,project,business_no,business,kpi,unit,direction,baseline_year,baseline,target_year,"
+                + "target,FY2018\nSLOW,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,5\n").getBytes(StandardCharsets.UTF_8);
+        String request = "POST /api/evaluate?year=FY2018&format=csv HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                + csv.length + "\r\nConnection: close\r\n\r\n" + new String(csv, StandardCharsets.UTF_8);
+        // room for one such evaluation and a half
+        long heap = (long) (1.5 * WorkMemory.evaluating(1, 1, false) / WorkMemory.SHARE_OF_HEAP);
+        try (RuleHolder holder = RuleHolder.start(rules);
+                ReviewService service = ReviewService.start(holder, dir, new ReviewService.Limits(1 << 20, 100, 30,
+                        2, heap), "127.0.0.1", 0)) {
+            java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return exchange(service.port(), request);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (service.evaluationsRunning() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(1000);  // the first has read its sheet and holds its share for the rest of its 3 s
+            String second = exchange(service.port(), request);
+            assertTrue(second.startsWith("HTTP/1.1 503") && second.contains("Retry-After: 10")
+                    && second.contains("try again in a few seconds"), second);
+            assertTrue(first.get().startsWith("HTTP/1.1 200"), first.get());
+            assertTrue(exchange(service.port(), request).startsWith("HTTP/1.1 200"), "the memory was given back");
         }
     }
 

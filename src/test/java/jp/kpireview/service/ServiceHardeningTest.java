@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jp.kpireview.cli.Cli;
+import jp.kpireview.io.TestWorkbooks;
 import jp.kpireview.rules.KpiFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,14 +118,15 @@ class ServiceHardeningTest {
     }
 
     /**
-     * Bodies that stall (headers whole, a byte, then nothing) are cut within seconds, each answered, and do not hold
-     * the threads that answer others: a read blocked waiting for bytes is woken by the rate watchdog.
+     * Bodies that stall (headers whole, a byte, then nothing), more of them than the server has threads, are cut
+     * within seconds by the rate watchdog, each answered, and hold no thread while they wait: the body is read as it
+     * arrives (before, 29 threads sat blocked in a read and /health answered once in 18 s).
      */
     @Test
     void manySlowBodiesAreCutAndHealthStillAnswers() throws Exception {
         List<Socket> slow = new ArrayList<>();
         try {
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 64; i++) {  // more than the server's 32 threads
                 Socket s = new Socket("127.0.0.1", service.port());
                 s.setSoTimeout(10_000);
                 s.getOutputStream().write(("POST /api/evaluate?year=FY2018 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -132,10 +134,12 @@ class ServiceHardeningTest {
                 slow.add(s);
             }
             long started = System.nanoTime();
-            // no more of the bodies: the reads wait, and the idle timeout (10 s) is not what ends them
+            // no more of the bodies: the reads wait, holding no thread, and the idle timeout (10 s) is not what ends them
             for (int i = 0; i < 6; i++) {
                 HttpResponse<String> health = get("/health");
                 assertEquals(200, health.statusCode());
+                assertTrue(service.threadsBusy() < 8, "a body still to come holds no thread: " + service.threadsBusy()
+                        + " busy");
                 Thread.sleep(500);
             }
             int answered = 0;
@@ -249,6 +253,30 @@ class ServiceHardeningTest {
         assertTrue(r.body().contains("upload.csv:2: FY2018: '1E99999999' is too large or too small a number"),
                 r.body());
         assertTrue(System.nanoTime() - started < 5_000_000_000L);
+    }
+
+    /**
+     * The attack that killed the service: a 67 KB workbook whose one shared string holds 63.9 million characters,
+     * and one of 60 million, each sent twice at once. Each is refused at its file before a reader holds the string.
+     */
+    @Test
+    void aWorkbookWithOneHugeSharedStringIsRefusedAndTheServiceStaysUp() throws Exception {
+        for (int chars : new int[] {63_900_000, 60_000_000}) {
+            Path book = TestWorkbooks.withSharedString(dir.resolve(chars + ".xlsx"), chars);
+            HttpRequest request = HttpRequest.newBuilder(uri("/api/evaluate?year=FY2018&name=" + chars + ".xlsx"))
+                    .POST(HttpRequest.BodyPublishers.ofFile(book)).build();
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> twice = List.of(
+                    client.sendAsync(request, HttpResponse.BodyHandlers.ofString()),
+                    client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            for (var answer : twice) {
+                HttpResponse<String> r = answer.get();
+                assertEquals(400, r.statusCode(), r.body());
+                assertTrue(r.body().contains(chars + ".xlsx") && r.body().contains("a cell of the workbook holds more"
+                        + " than 2000 characters"), r.body());
+            }
+        }
+        assertEquals(200, client.send(HttpRequest.newBuilder(uri("/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
