@@ -106,9 +106,9 @@ class PolicyPeriodsTest {
     }
 
     /**
-     * Planning the year after the target year (FY2023) gives a KPI that has no actual yet — 受講児童数 of 市町村00001,
-     * 377 → 473 by FY2022 — a first actual after its target year: a path of one step, to the target itself. This
-     * divided by zero before the reference rules said so.
+     * Planning the year after the target year (FY2023) gives a KPI that has no actual yet — がんの標準化死亡比(男) of
+     * 市町村00001, 149.06 → 61.91 by FY2022 (lower is better) — a first actual after its target year: a path of one
+     * step, to the target itself. This divided by zero before the reference rules said so.
      */
     @Test
     void aYearAfterTheTargetYearIsPlannedForKpisNotYetMeasured() throws IOException {
@@ -117,9 +117,9 @@ class PolicyPeriodsTest {
                 .toString(), "--plan", "FY2023", "--formats", "csv", "--out", out.toString());
         assertTrue(run.startsWith("0\n"), run);
         String row = Files.readAllLines(out.resolve("plan.csv")).stream()
-                .filter(l -> l.startsWith("市町村00001,020,")).findFirst().orElseThrow();
-        // 第2期's five bands from 0, 30, 60 and 90 of the way from 377 to 473, then ☆ at the target
-        assertTrue(row.endsWith(",FY2023," + SECOND + ",377,406,435,464,473,"), row);
+                .filter(l -> l.startsWith("市町村00001,021,")).findFirst().orElseThrow();
+        // 第2期's five bands from 0, 30, 60 and 90 of the way from 149.06 down to 61.91, then ☆ at the target
+        assertTrue(row.endsWith(",FY2023," + SECOND + ",149.06,122.91,96.77,70.62,61.91,"), row);
     }
 
     @Test
