@@ -101,6 +101,7 @@ final class XlsxSheets {
                 sheet = workbook.newWorksheet(sheets == 1 ? name : name + " " + sheets);
                 headerRow(sheet, header);
                 widths.forEach(sheet::width);
+                printSetup(sheet);
                 row = 1;
             }
             return sheet;
@@ -324,6 +325,19 @@ final class XlsxSheets {
             }
         }
         series.finish();
+    }
+
+    /**
+     * Printed as city staff print the review table: A4 landscape, every column on one page's width (as many pages
+     * tall as the rows need), the header row again at the top of every page.
+     */
+    private static void printSetup(Worksheet sheet) {
+        sheet.paperSize(org.dhatim.fastexcel.PaperSize.A4_PAPER);
+        sheet.pageOrientation("landscape");
+        sheet.setFitToPage(true);
+        sheet.fitToWidth((short) 1);
+        sheet.fitToHeight((short) 0);
+        sheet.repeatRows(0);
     }
 
     private static void headerRow(Worksheet sheet, List<String> header) {

@@ -1,0 +1,67 @@
+package jp.kpireview.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import jp.kpireview.cli.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * report.xlsx printed by a real spreadsheet, as city staff print the review table: LibreOffice Calc (headless)
+ * turns the Otaru workbook into a PDF, and poppler's pdfinfo and pdftotext read it back. Every page is A4 landscape,
+ * each sheet is one page wide, and the header row is printed again on every page, so every page shows the first and
+ * the last column. (Unset, Calc printed 41 portrait pages of four columns each.) {@code .ci/run} installs
+ * {@code libreoffice-calc-nogui}, {@code fonts-noto-cjk} and {@code poppler-utils} from Debian.
+ */
+class ReportXlsxPrintTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theWorkbookPrintsOnePageWideWithItsHeaderOnEveryPage() throws Exception {
+        String run = Cli.run("batch", "--quiet", "--data", "seeds/otaru-h30.csv", "--formats", "xlsx", "--out",
+                dir.toString());
+        assertTrue(run.startsWith("0\n"), run);
+        run(dir, "soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless", "--convert-to",
+                "pdf", "--outdir", dir.toString(), dir.resolve("report.xlsx").toString());
+        Path pdf = dir.resolve("report.pdf");
+        assertTrue(Files.exists(pdf), "LibreOffice wrote no PDF");
+        List<String> sheets = ReportXlsxTest.sheetNames(dir.resolve("report.xlsx"));
+        int pages = Integer.parseInt(run(dir, "pdfinfo", pdf.toString()).lines().filter(l -> l.startsWith("Pages:"))
+                .findFirst().orElseThrow().replaceAll("\\D", ""));
+        assertTrue(pages >= sheets.size() && pages <= 2 * sheets.size(), pages + " pages for " + sheets.size()
+                + " sheets of at most 78 rows: one page wide, one or two tall");
+        String sizes = run(dir, "pdfinfo", "-f", "1", "-l", String.valueOf(pages), pdf.toString());
+        assertEquals(pages, sizes.lines().filter(l -> l.matches("Page +\\d+ size: +841\\.\\d+ x 595\\.\\d+ pts.*"))
+                .count(), "every page A4 landscape:\n" + sizes);
+        String[] text = run(dir, "pdftotext", "-layout", pdf.toString(), "-").split("\f");
+        int year = 0;
+        for (int page = 0; page < pages; page++) {
+            String header = text[page].strip().lines().findFirst().orElse("");
+            assertTrue(header.startsWith("自治体"), "page " + (page + 1) + " starts with the header row: " + header);
+            // the last column holds each row's policy (rules@…), on the 推移 sheet the trend (↑ 上昇 …)
+            boolean trends = header.contains("H27 区分");
+            assertTrue(trends ? text[page].matches("(?s).*[↑↓→] (上昇|低下|横ばい).*") : text[page].contains("rules@"),
+                    "page " + (page + 1) + " holds the last column:\n" + text[page]);
+            year += header.contains("基準値") ? 1 : 0;
+        }
+        assertTrue(year >= 4, "the four year sheets: " + year + " pages");
+    }
+
+    private static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + text);
+        return text;
+    }
+}
