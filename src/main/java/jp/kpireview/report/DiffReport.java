@@ -65,7 +65,7 @@ public final class DiffReport {
     public static void writeHtml(Path file, RuleDiff.Result r, String before, String after) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<title>ルール変更の影響</title>\n<style>\n" + HtmlReport.STYLE + "td.was { color: #999; }\ntd.nowrap { white-space: nowrap; }\n"
-                + "</style>\n</head>\n<body>\n<h1>ルール変更の影響 <small>what the rule edit changes</small></h1>\n");
+                + "</style>\n</head>\n<body>\n<h1>ルール変更の影響</h1>\n");
         html.append("<p class=\"lead\">").append(Html.escape(before)).append(" → ").append(Html.escape(after))
                 .append(Html.escape(String.format(": %,d KPI-years; %d change band or %s, %d only their %s; %d project"
                         + " summaries change", r.kpiYears(), r.kpis().size(), flagOr(r, "flag"), r.scoreChanges(),

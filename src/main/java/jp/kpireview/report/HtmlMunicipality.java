@@ -44,8 +44,8 @@ record HtmlMunicipality(MunicipalityReview review) {
     private static String planTable(Plan plan) {
         List<Band> goals = plan.bands().subList(1, plan.bands().size());
         StringBuilder html = new StringBuilder("<h3 class=\"plan\">").append(FiscalYear.bothLabels(plan.year()))
-                .append(" の計画 <small>各区分に必要な実績値 (the actual each KPI needs, found with the rules of ")
-                .append(Html.escape(plan.policy().label())).append(")</small></h3>\n")
+                .append(" の計画 <small>各区分に必要な実績値 (ルール ")
+                .append(Html.escape(plan.policy().label())).append(" で求めた値)</small></h3>\n")
                 .append("<table class=\"plan\"><thead><tr><th>No.</th><th>プロジェクト</th><th>KPI</th><th>方向</th>"
                         + "<th>基準値</th><th>最新実績値</th><th>目標値</th>");
         goals.forEach(b -> html.append("<th class=\"mark\">").append(Html.escape(b.mark())).append("<br><small>")
@@ -136,7 +136,7 @@ record HtmlMunicipality(MunicipalityReview review) {
         html.append("<th>方向</th><th>目標値<br>").append(FiscalYear.targetLabel(first.targetYear())).append("</th>");
         bands.forEach(b -> html.append("<th class=\"mark\">").append(Html.escape(b.mark())).append("<br><small>")
                 .append(Html.escape(b.label())).append("</small></th>"));
-        html.append(terms.hasFlag() ? "<th>" + Html.escape(terms.flag()) + "</th>" : "").append("<th>前回比<br><small>前回の評価年度から</small></th><th>実績の推移<br><small>"
+        html.append(terms.hasFlag() ? "<th>" + Html.escape(terms.flag()) + "</th>" : "").append("<th>前回比<br><small>前回評価から</small></th><th>実績の推移<br><small>"
                 + "実績 ● · 基準値 ┈ · 年度目標 ─ · 目標値 ╌</small></th></tr></thead><tbody>\n");
         for (KpiHistory h : histories) {
             html.append(kpiRow(h, latest, years, terms));
@@ -202,6 +202,6 @@ record HtmlMunicipality(MunicipalityReview review) {
 
     /** A value with the KPI's unit (18棟, 87.2%), or — when there is none. */
     private static String withUnit(Kpi k, BigDecimal value) {
-        return value == null ? "—" : value.toPlainString() + Html.escape(k.unit());
+        return value == null ? "—" : Numbers.withUnit(value, k.unit());
     }
 }

@@ -117,19 +117,18 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
         StringBuilder html = new StringBuilder(sections.length() + 64_000);
         html.append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>KPI評価レポート</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
-                .append("<h1>KPI評価レポート <small>KPI review</small></h1>\n<p class=\"lead\">")
+                .append("<h1>KPI評価レポート</h1>\n<p class=\"lead\">")
                 .append(rows.size()).append(" 自治体 · 評価年度 ")
                 .append(String.join(", ", years.stream().map(FiscalYear::bothLabels).toList())).append("</p>\n")
                 .append(legend());
         if (rows.size() > 1) {
-            html.append(overview(years));
+            html.append("<section class=\"overview\">\n").append(overview(years)).append("</section>\n");
         }
         html.append(sections);
         if (rows.size() > detailed) {
             html.append("<p class=\"note\">詳細は最初の ").append(detailed).append(" 自治体のみ表示しています。残り ")
                     .append(rows.size() - detailed).append(" 自治体は上の一覧の集計だけです。全KPIの結果は results.csv と "
-                    + "report.xlsx にあります。 (Details are shown for the first ").append(detailed)
-                    .append(" municipalities; every KPI is in results.csv and report.xlsx.)</p>\n");
+                    + "report.xlsx にあります。</p>\n");
         }
         return html.append("</body>\n</html>\n").toString();
     }
@@ -179,7 +178,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             }));
             bars.add(new SvgCharts.Bar(FiscalYear.bothLabels(year), counts));
         }
-        StringBuilder html = new StringBuilder("<h2>全自治体 <small>all municipalities</small></h2>\n")
+        StringBuilder html = new StringBuilder("<h2>全自治体</h2>\n")
                 .append(SvgCharts.bandDistribution(bars, bands, "評価区分の分布 (全自治体)"))
                 .append("\n<table class=\"overview\"><thead><tr><th>自治体</th><th>KPI</th>");
         // each year's summary measure under its own policy's name; years whose policy has none have no column
@@ -223,7 +222,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
     /** The page style, shared with the diff page. */
     static final String STYLE = """
             body { font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif;
-                   margin: 24px; color: #222; font-size: 13px; }
+                   margin: 16px; color: #222; font-size: 13px; }
             h1 small, h2 small { color: #777; font-weight: normal; font-size: 60%; }
             h2 { border-bottom: 2px solid #2e86c1; padding-bottom: 4px; margin-top: 32px; }
             h3 { margin: 22px 0 6px; }
@@ -240,7 +239,12 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             td.star { color: #d4a017; }
             td.trend { white-space: nowrap; }
             td.note-cell { color: #555; font-size: 11px; max-width: 24em; }
-            table.kpis td:nth-child(2), table.kpis td:nth-child(3) { min-width: 9em; }
+            table.kpis { font-size: 12px; }
+            table.kpis th, table.kpis td { padding: 2px 4px; }
+            table.kpis th small { font-size: 10px; font-weight: normal; word-break: normal; }
+            table.kpis th.mark small { white-space: nowrap; }
+            table.kpis td:nth-child(2), table.kpis td:nth-child(3) { min-width: 6em; }
+            table.kpis svg.kpi { width: 120px; height: 40px; }
             th { word-break: keep-all; }
             .pair { display: flex; gap: 24px; align-items: flex-start; flex-wrap: wrap; }
             svg text { font-size: 12px; }
@@ -256,13 +260,16 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
             @page { size: A4 landscape; margin: 8mm; }
             @media print {
               body { margin: 0; font-size: 8px; }
-              section.municipality { page-break-before: always; }
+              section + section.municipality { page-break-before: always; }
               th, td { padding: 1px 3px; }
               td.mark { font-size: 11px; }
               table.kpis td:nth-child(2), table.kpis td:nth-child(3) { min-width: 7em; }
               table.kpis tr, table.plan tr { page-break-inside: avoid; }
               h3.plan { page-break-before: always; }
-              svg.kpi { width: 130px; height: 44px; }
+              table.kpis { font-size: 8px; }
+              table.kpis th small { font-size: 7px; }
+              table.kpis svg.kpi { width: 110px; height: 36px; }
+              svg.bands { width: 360px; height: auto; }
             }
             """;
 }

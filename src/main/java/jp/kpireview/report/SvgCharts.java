@@ -8,8 +8,12 @@ import java.util.Locale;
 /** The report's charts as inline SVG: drawn here, so report.html needs no script and no network. */
 final class SvgCharts {
 
-    /** Colours from the lowest band to the highest; a scale with other than four bands spreads over them. */
-    private static final String[] PALETTE = {"#c0392b", "#e67e22", "#f1c40f", "#7fb77e", "#2e86c1", "#1e8449"};
+    /**
+     * Colours by a band's place counted from the best: the best band is always dark green, the next light green, the
+     * third orange, then reds, darker the worse; so a mark at the same place has one colour whatever the scale (●,
+     * third from the best in Otaru's × ● ○ ◎ and in × △ ● ○ ◎, is orange in both).
+     */
+    private static final String[] FROM_THE_BEST = {"#1e8449", "#7fb77e", "#e67e22", "#c0392b", "#922b21", "#641e16"};
     private static final int BAR_HEIGHT = 22;
     private static final int BAR_GAP = 6;
     private static final int LABEL_WIDTH = 118;
@@ -26,12 +30,9 @@ final class SvgCharts {
         }
     }
 
+    /** The colour of the band at {@code band} (0 the lowest) in a scale of {@code bands}. */
     static String colour(int band, int bands) {
-        if (bands <= 1) {
-            return PALETTE[PALETTE.length - 1];
-        }
-        return bands == 4 ? PALETTE[new int[] {0, 1, 3, 5}[band]]
-                : PALETTE[Math.round(band * (PALETTE.length - 1) / (float) (bands - 1))];
+        return FROM_THE_BEST[Math.min(Math.max(0, bands - 1 - band), FROM_THE_BEST.length - 1)];
     }
 
     /** Stacked horizontal bars, one per year: how many scored KPIs fell in each band, the count in each segment. */
@@ -58,8 +59,9 @@ final class SvgCharts {
                         + "fill=\"%s\"><title>%s %d</title></rect>", x, y, width, BAR_HEIGHT,
                         HtmlReport.colour(columns, columns.get(band)), Html.escape(marks.get(band)), count));
                 if (width >= 26) {
+                    // the mark alone in the bar (its full heading, with its scale, is the segment's title)
                     svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"in\">%s%,d</text>",
-                            x + width / 2, y + BAR_HEIGHT - 6, Html.escape(marks.get(band)), count));
+                            x + width / 2, y + BAR_HEIGHT - 6, Html.escape(columns.get(band).mark()), count));
                 }
                 x += width;
             }

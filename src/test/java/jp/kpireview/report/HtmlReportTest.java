@@ -66,8 +66,11 @@ class HtmlReportTest {
         // has it), the chart (as published: 17 ◎ ☆, 15 ×)
         assertEquals(List.of("67人", "67人", "65人", "74人", "118人", "196.15", "100.00", "↑", "100人", "", "", "", "◎",
                 "☆", "↑上昇", ""), cells(html, "参加児童生徒数"));
-        assertEquals(List.of("8299人", "10159人", "5673人", "8902人", "6828人", "-86.48", "-86.48", "↑", "10000人", "×",
-                "", "", "", "", "↓低下", ""), cells(html, "ボランティア派遣延べ人数"));
+        // thousands grouped where the unit is not a percentage
+        assertEquals(List.of("8,299人", "10,159人", "5,673人", "8,902人", "6,828人", "-86.48", "-86.48", "↑", "10,000人",
+                "×", "", "", "", "", "↓低下", ""), cells(html, "ボランティア派遣延べ人数"));
+        assertEquals("54,886,770円", cells(html, "街路防犯灯維持費補助金額").get(0));
+        assertEquals("75.9%", cells(html, "授業がよくわかると答えた児童の割合(小学校)").get(0), "a percentage as written");
         // 5a: actuals 70 → 88, score 93.46 → 94.74: improving, as results.csv says (the old first-to-last arrow said 低下)
         assertEquals("↑上昇", cells(html, "移住・定住に関する問合せ件数").get(14));
         // 49 has no FY2018 actual: no arrow
@@ -90,6 +93,15 @@ class HtmlReportTest {
         assertTrue(html.contains("FY2018 (H30)") && html.contains("H26"), "FY and 和暦 labels");
         assertTrue(html.contains("目標値<br>H31/R1"), "the target year as the published table prints it (H31), and its new name");
         assertFalse(html.contains("http"), "self-contained: no link to anything");
+    }
+
+    /** ● is third from the best in × ● ○ ◎ and in × △ ● ○ ◎: one colour in both (it was orange, then light green). */
+    @Test
+    void aBandsColourIsItsPlaceFromTheBestWhateverTheScale() {
+        assertEquals(SvgCharts.colour(1, 4), SvgCharts.colour(2, 5), "●");
+        assertEquals(SvgCharts.colour(3, 4), SvgCharts.colour(4, 5), "◎, the best");
+        assertEquals(SvgCharts.colour(2, 4), SvgCharts.colour(3, 5), "○");
+        assertFalse(SvgCharts.colour(0, 4).equals(SvgCharts.colour(1, 4)), "× and ● differ");
     }
 
     @Test

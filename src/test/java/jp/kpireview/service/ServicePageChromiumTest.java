@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import jp.kpireview.browser.HeadlessChromium;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -31,56 +25,12 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class ServicePageChromiumTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+    private static final String ELEMENT = HeadlessChromium.ELEMENT;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void browserInstalled() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (System.getenv("CI") != null) {
-            assertTrue(installed, "CI must run the browser test: .ci/run installs chromium and chromium-driver");
-        }
-        Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
-    }
-
-    /** A headless Chromium driven through ChromeDriver: the driver process and one session. */
-    private final class Browser implements AutoCloseable {
-
-        final Process driver;
-        final String session;
-
-        Browser() throws Exception {
-            int port;
-            try (ServerSocket free = new ServerSocket(0)) {
-                port = free.getLocalPort();
-            }
-            driver = new ProcessBuilder(DRIVER.toString(), "--port=" + port)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            String base = "http://127.0.0.1:" + port;
-            waitFor(base + "/status");
-            session = base + "/session/" + field(send(base + "/session", "{\"capabilities\":{\"alwaysMatch\":{"
-                    + "\"browserName\":\"chrome\",\"goog:chromeOptions\":{\"binary\":\"" + CHROMIUM + "\",\"args\":["
-                    + "\"--headless\",\"--no-sandbox\",\"--disable-gpu\",\"--disable-background-networking\","
-                    + "\"--window-size=1280,1000\"]}}}}"), "sessionId");
-        }
-
-        void open(String url) throws IOException, InterruptedException {
-            send(session + "/url", "{\"url\":\"" + quote(url) + "\"}");
-        }
-
-        String run(String js) throws IOException, InterruptedException {
-            return script(session, js);
-        }
-
-        @Override
-        public void close() throws Exception {
-            http.send(HttpRequest.newBuilder(URI.create(session)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-            driver.destroy();
-            driver.waitFor(10, TimeUnit.SECONDS);
-        }
+        HeadlessChromium.requireInstalled();
     }
 
     @Test
@@ -88,7 +38,7 @@ class ServicePageChromiumTest {
         try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
                 ReviewService service = ReviewService.start(rules, Path.of("seeds"), ReviewService.Limits.DEFAULT,
                         "127.0.0.1", 0);
-                Browser browser = new Browser()) {
+                HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
             String at = browser.session;
             browser.open("http://127.0.0.1:" + service.port() + "/");
             String input = field(send(at + "/element", "{\"using\":\"css selector\",\"value\":\"#file\"}"),
@@ -124,7 +74,7 @@ class ServicePageChromiumTest {
         try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
                 ReviewService service = ReviewService.start(rules, Path.of("seeds"), ReviewService.Limits.DEFAULT,
                         "127.0.0.1", 0);
-                Browser browser = new Browser()) {
+                HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
             browser.open("http://127.0.0.1:" + service.port() + "/");
             String offered = "";
             for (int i = 0; i < 100 && !offered.contains("FY2018 (H30)|planned FY2019"); i++) {
@@ -145,7 +95,7 @@ class ServicePageChromiumTest {
         try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
                 ReviewService service = ReviewService.start(rules, Path.of("seeds"), ReviewService.Limits.DEFAULT,
                         "127.0.0.1", 0);
-                Browser browser = new Browser()) {
+                HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
             browser.open("http://127.0.0.1:" + service.port() + "/");
             String row = null;
             for (int i = 0; i < 100 && (row == null || row.isEmpty()); i++) {
@@ -224,7 +174,7 @@ class ServicePageChromiumTest {
                 dir.toString());
         assertTrue(batch.startsWith("0\n"), batch);
         List<String> results = Files.readAllLines(dir.resolve("results.csv"));
-        try (Browser browser = new Browser()) {
+        try (HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
             browser.open(dir.resolve("report.html").toUri().toString());
             for (String kpi : List.of("17", "5a", "15", "49")) {
                 String row = browser.run("const r = Array.from(document.querySelectorAll('table.kpis tr')).find(r =>"
@@ -253,44 +203,16 @@ class ServicePageChromiumTest {
         }
     }
 
-    private String script(String session, String script) throws IOException, InterruptedException {
-        return field(send(session + "/execute/sync", "{\"script\":\"" + quote(script) + "\",\"args\":[]}"), "value");
-    }
-
     private String send(String url, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private void waitFor(String url) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the driver is still starting
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("chromedriver did not start");
-    }
-
-    /** The first string value of {@code name} anywhere in a WebDriver answer. */
     private static String field(String json, String name) throws IOException {
-        try (JsonParser parser = new JsonFactory().createParser(json)) {
-            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
-                if (t == JsonToken.FIELD_NAME && name.equals(parser.currentName())
-                        && parser.nextToken() == JsonToken.VALUE_STRING) {
-                    return parser.getText();
-                }
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + json);
+        return HeadlessChromium.field(json, name);
     }
 
     private static String quote(String text) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
+        return HeadlessChromium.quote(text);
     }
 }
