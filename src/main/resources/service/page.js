@@ -1,8 +1,8 @@
 // The service page: pick a sheet (or a bundled one) and a year, see report.html, download the results.
 const $ = id => document.getElementById(id);
 const asked = new URLSearchParams(location.search);
-// the fiscal years and their labels (FY2018 (H30)) come from the server, which knows the eras: for a bundled file
-// the years it has actuals for (and the year after them to plan), else the strategies' periods so far
+// the fiscal years and their labels (FY2018 (H30)) come from the server, which knows the eras: for a bundled or a
+// chosen file the years it has actuals for (and the year after them to plan), else the strategies' periods so far
 function fillYears(d, planDefault) {
   const year = $('year').value, plan = $('planYear').value;
   while ($('year').options.length > 1) { $('year').remove(1); }  // the first is 実績のある全年度
@@ -18,6 +18,13 @@ const years = fetch('/api/years').then(r => r.json()).then(d => fillYears(d, 'FY
 $('bundled').addEventListener('change', () => {
   const name = $('bundled').value;
   fetch('/api/years' + (name ? '?data=' + encodeURIComponent(name) : '')).then(r => r.json()).then(d => fillYears(d));
+});
+// a chosen sheet is read by the server for its years (a sheet it cannot read keeps the list: evaluating it says why)
+$('file').addEventListener('change', () => {
+  const file = $('file').files[0];
+  if (!file) { return; }
+  fetch('/api/years?name=' + encodeURIComponent(file.name), {method: 'POST', body: file})
+    .then(r => r.ok ? r.json() : null).then(d => { if (d) { fillYears(d); } });
 });
 Promise.all([years, fetch('/api/data').then(r => r.json())]).then(([, d]) => {
   d.files.forEach(f => $('bundled').add(new Option(f, f)));

@@ -79,6 +79,25 @@ public record Kpi(
     }
 
     /** The same KPI without the city's annual targets (to measure the published method alone). */
+    /**
+     * One of this KPI's values with its unit, as the reports and the page print it: thousands grouped (54,886,770円)
+     * unless the unit is a percentage, the decimals as written (75.9%).
+     */
+    public String shown(BigDecimal value) {
+        String text = value.toPlainString();
+        if (!unit.strip().equals("%") && !unit.strip().equals("％")) {
+            int point = text.indexOf('.');
+            String whole = point < 0 ? text : text.substring(0, point);
+            boolean negative = whole.startsWith("-");
+            StringBuilder grouped = new StringBuilder(negative ? whole.substring(1) : whole);
+            for (int i = grouped.length() - 3; i > 0; i -= 3) {
+                grouped.insert(i, ',');
+            }
+            text = (negative ? "-" : "") + grouped + (point < 0 ? "" : text.substring(point));
+        }
+        return text + unit;
+    }
+
     public Kpi withoutAnnualTargets() {
         return withAnnualTargets(new TreeMap<>(), note);
     }

@@ -29,12 +29,13 @@ public record Plan(int year, PolicyRef policy, List<Band> bands, Terms terms, Li
         }
 
         /**
-         * A need as every report prints it: the actual with its unit and 以上 (以下 where lower is better), e.g.
-         * {@code 83.0%以上}; "—" when the goal cannot be reached. The page shows the same text.
+         * A need as every report prints it: the actual with its unit ({@link Kpi#shown}) and 以上 (以下 where lower is
+         * better), e.g. {@code 83.0%以上}, {@code 1,015人以上}; "—" when the goal cannot be reached. The page shows the
+         * same text.
          */
         public String shown(Need need) {
             return need.actual() == null ? "—"
-                    : need.actual().toPlainString() + kpi.unit() + (higherIsBetter ? "以上" : "以下");
+                    : kpi.shown(need.actual()) + (higherIsBetter ? "以上" : "以下");
         }
 
         /** Each need's actual as written (empty when the goal cannot be reached), in the order of the goals. */

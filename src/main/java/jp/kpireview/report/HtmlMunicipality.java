@@ -202,6 +202,6 @@ record HtmlMunicipality(MunicipalityReview review) {
 
     /** A value with the KPI's unit (18棟, 87.2%), or — when there is none. */
     private static String withUnit(Kpi k, BigDecimal value) {
-        return value == null ? "—" : Numbers.withUnit(value, k.unit());
+        return value == null ? "—" : Html.escape(k.shown(value));
     }
 }

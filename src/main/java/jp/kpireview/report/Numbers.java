@@ -21,25 +21,6 @@ final class Numbers {
         return value == null ? "—" : value.toPlainString();
     }
 
-    /**
-     * A KPI's value with its unit, as the table prints it: thousands grouped (54,886,770円) unless the unit is a
-     * percentage, the decimals as written (75.9%).
-     */
-    static String withUnit(BigDecimal value, String unit) {
-        String text = value.toPlainString();
-        if (!unit.strip().equals("%") && !unit.strip().equals("％")) {
-            int point = text.indexOf('.');
-            String whole = point < 0 ? text : text.substring(0, point);
-            boolean negative = whole.startsWith("-");
-            StringBuilder grouped = new StringBuilder(negative ? whole.substring(1) : whole);
-            for (int i = grouped.length() - 3; i > 0; i -= 3) {
-                grouped.insert(i, ',');
-            }
-            text = (negative ? "-" : "") + grouped + (point < 0 ? "" : text.substring(point));
-        }
-        return jp.kpireview.report.Html.escape(text + unit);
-    }
-
     static String reference(BigDecimal value) {
         if (value == null) {
             return "";

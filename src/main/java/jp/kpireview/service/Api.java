@@ -55,6 +55,11 @@ final class Api {
     }
 
     static void json(Response response, Callback callback, int status, Fields fields) {
+        send(response, callback, status, JSON_TYPE, object(fields));
+    }
+
+    /** One JSON object of these fields, as bytes. */
+    static byte[] object(Fields fields) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(bytes)) {
             json.writeStartObject();
@@ -63,7 +68,37 @@ final class Api {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        send(response, callback, status, JSON_TYPE, bytes.toByteArray());
+        return bytes.toByteArray();
+    }
+
+    /**
+     * {@code /api/years}' answer for a sheet: the years it has actuals for, and those and the year after them to plan,
+     * each with its label (FY2018 (H30)).
+     */
+    static Fields years(List<Integer> years) {
+        List<Integer> planYears = new java.util.ArrayList<>(years);
+        if (!years.isEmpty()) {
+            planYears.add(years.get(years.size() - 1) + 1);
+        }
+        return years(years, planYears);
+    }
+
+    static Fields years(List<Integer> years, List<Integer> planYears) {
+        return json -> {
+            yearList(json, "years", years);
+            yearList(json, "planYears", planYears);
+        };
+    }
+
+    private static void yearList(JsonGenerator json, String field, List<Integer> years) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (int y : years) {
+            json.writeStartObject();
+            json.writeStringField("value", jp.kpireview.domain.FiscalYear.label(y));
+            json.writeStringField("label", jp.kpireview.domain.FiscalYear.bothLabels(y));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /** A file streamed as the body, read as it is sent. */

@@ -165,6 +165,19 @@ final class EvaluateRoute {
                 (engine, file, rows, out, memory) -> plan(engine, file, year, rows, memory)));
     }
 
+    /**
+     * {@code POST /api/years}: the fiscal years an uploaded sheet has actuals for, and the year after them to plan,
+     * so the page offers the years of the sheet the officer chose. Read within the same limits as an evaluation.
+     */
+    void years(Request request, Response response, Callback callback) throws IOException {
+        sheet(request, response, callback, sheet -> bounded(request, response, callback, sheet, Api.JSON_TYPE, false,
+                (engine, file, rows, out, memory) -> {
+                    List<Kpi> kpis = readLimited(file);
+                    rows.set(kpis.size());
+                    return new Answer(Api.object(Api.years(YearSelection.ALL.resolve(kpis))), null);
+                }));
+    }
+
     private Answer plan(PolicyEngine engine, Path file, int year, AtomicInteger rows, WorkMemory.Share share) {
         List<Kpi> kpis = readLimited(file);
         rows.set(kpis.size());

@@ -216,51 +216,35 @@ public final class ReviewService implements AutoCloseable {
                     }
                     json.writeEndArray();
                 })),
-                "/api/years", new Route(Set.of("GET", "HEAD"), this::years),
+                "/api/years", new Route(Set.of("GET", "HEAD", "POST"), this::years),
                 "/api/evaluate", new Route(Set.of("POST"), evaluate::handle),
                 "/api/plan", new Route(Set.of("POST"), evaluate::plan));
     }
 
     /**
      * {@code GET /api/years[?data=NAME]}: the fiscal years the page offers, with their labels (FY2018 (H30)): those
-     * the bundled file has actuals for, and the year after them to plan; without a file (an upload is read only when
-     * it is sent) the strategies' periods so far.
+     * the bundled file has actuals for, and the year after them to plan; without a file the strategies' periods so
+     * far. {@code POST} with a sheet answers for that sheet ({@link EvaluateRoute#years}).
      */
-    private void years(Request request, Response response, Callback callback) {
+    private void years(Request request, Response response, Callback callback) throws Exception {
+        if (request.getMethod().equals("POST")) {
+            evaluate.years(request, response, callback);
+            return;
+        }
         String name = Api.query(request, "data");
-        java.util.List<Integer> years;
-        java.util.List<Integer> planYears;
-        if (name != null) {
-            Path file = data.resolve(name);
-            if (file == null) {
-                Api.error(response, callback, 404, "data", "no bundled data file '" + name + "'");
-                return;
-            }
-            years = jp.kpireview.batch.YearSelection.ALL.resolve(jp.kpireview.io.KpiData.read(file));
-            planYears = new java.util.ArrayList<>(years);
-            if (!years.isEmpty()) {
-                planYears.add(years.get(years.size() - 1) + 1);
-            }
-        } else {
-            years = java.util.stream.IntStream.rangeClosed(FIRST_YEAR, LAST_YEAR).boxed().toList();
-            planYears = years;
+        if (name == null) {
+            java.util.List<Integer> periods = java.util.stream.IntStream.rangeClosed(FIRST_YEAR, LAST_YEAR).boxed()
+                    .toList();
+            Api.json(response, callback, 200, Api.years(periods, periods));
+            return;
         }
-        Api.json(response, callback, 200, json -> {
-            yearList(json, "years", years);
-            yearList(json, "planYears", planYears);
-        });
-    }
-
-    private static void yearList(com.fasterxml.jackson.core.JsonGenerator json, String field,
-            java.util.List<Integer> years) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (int y : years) {
-            json.writeStartObject();
-            json.writeStringField("value", FiscalYear.label(y));
-            json.writeStringField("label", FiscalYear.bothLabels(y));
-            json.writeEndObject();
+        Path file = data.resolve(name);
+        if (file == null) {
+            Api.error(response, callback, 404, "data", "no bundled data file '" + name + "'");
+            return;
         }
-        json.writeEndArray();
+        Api.json(response, callback, 200, Api.years(jp.kpireview.batch.YearSelection.ALL.resolve(
+                jp.kpireview.io.KpiData.read(file))));
     }
 
     /** The fiscal years the page offers: the strategies' periods so far. */

@@ -171,8 +171,12 @@ class PlanSearchTest {
                             "KPI " + fromCsv.get(1) + " goal " + goal + ": " + need + " against " + inSheet);
                 }
                 if (!need.isEmpty()) {
-                    assertTrue(html.contains(">" + need + htmlEscaped(fromCsv.get(4)) + (higher ? "以上" : "以下")
-                            + "</td>"), "the page shows KPI " + fromCsv.get(1) + "'s need " + need);
+                    // thousands grouped unless the unit is a percentage, as every value of report.html
+                    BigDecimal value = new BigDecimal(need);
+                    String shown = fromCsv.get(4).equals("%") ? need : String.format(java.util.Locale.ROOT,
+                            "%,." + Math.max(0, value.scale()) + "f", value);
+                    assertTrue(html.contains(">" + shown + htmlEscaped(fromCsv.get(4)) + (higher ? "以上" : "以下")
+                            + "</td>"), "the page shows KPI " + fromCsv.get(1) + "'s need " + shown);
                 }
             }
         }
