@@ -57,6 +57,16 @@ class CommandLineTest {
         return data;
     }
 
+    /** bin/kpi-review answers --help before its first build from a list of its own: it names every command. */
+    @Test
+    void theHelpBeforeTheFirstBuildNamesEveryCommand() throws IOException {
+        String script = Files.readString(Path.of("bin/kpi-review"));
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile("\nCommands: ([^\n(]*)").matcher(script);
+        assertTrue(listed.find(), "bin/kpi-review has its own command list");
+        assertEquals(new java.util.TreeSet<>(Main.commandLine().getSubcommands().keySet()),
+                new java.util.TreeSet<>(List.of(listed.group(1).strip().split(" "))));
+    }
+
     @Test
     void evaluateWritesResultsAndSummaries() throws IOException {
         Path out = dir.resolve("out");
