@@ -76,8 +76,11 @@ public final class Bench implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         Path data = generate(work.resolve("data-" + municipalities + "x" + kpis), municipalities);
         long kpiYears = (long) municipalities * kpis * YEARS.size();
-        System.out.printf(Locale.ROOT, "data: %,d municipalities × %d KPIs × %d years = %,d KPI-years; %d cores; %s%n",
-                municipalities, kpis, YEARS.size(), kpiYears, cores, System.getProperty("java.vm.version"));
+        System.out.printf(Locale.ROOT, "data: %,d municipalities × %d KPIs × %d years = %,d KPI-years; %d cores%n",
+                municipalities, kpis, YEARS.size(), kpiYears, cores);
+        // bin/kpi-review, this JVM and the anchor all run on this JDK (bin/jdk chose it)
+        System.out.printf(Locale.ROOT, "JDK %s (%s %s), for kpi-review and the anchor alike%n", Runtime.version(),
+                System.getProperty("java.vm.vendor"), System.getProperty("java.home"));
 
         Anchor anchor = anchor();
         coldStarts(anchor);
