@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder, and the block right after it compared line by line with what they printed. In that block {@code …} stands
  * for any text within a line, and a line holding only {@code …} for any number of lines (times, rule hashes and
  * long listings vary). A {@code ```file PATH} block after it holds what that file must hold, compared the same way.
- * {@code ```console} blocks are shown, not run: {@code mvn -B test} is this run itself, and
+ * {@code ```console} blocks are shown, not run: {@code bin/test} is this run itself, and
  * {@code bin/bench} and {@code bin/load} take minutes to print measurements.
  */
 class DocsCommandsTest {
