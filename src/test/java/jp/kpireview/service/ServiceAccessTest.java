@@ -183,15 +183,25 @@ class ServiceAccessTest {
         }
     }
 
+    /** A sheet of one KPI, SLOW, for the rules of {@link #slowRules}. */
+    private static final String SLOW_KPI = "kpi_id,project,business_no,business,kpi,unit,direction,baseline_year,"
+            + "baseline,target_year,target,FY2018\nSLOW,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,5\n";
+
+    /** The rules with one more that takes {@code seconds} to evaluate KPI SLOW. */
+    private Path slowRules(int seconds) throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("slow-rules"), t -> t);
+        Files.writeString(rules.resolve("slow.drl"), "package kpireview.rules;\n\nimport jp.kpireview.facts.KpiYear;\n\n"
+                + "// 方針: (テスト) KPI SLOW の評価は " + seconds + " 秒かかる。\nrule \"Slow\"\n@explain(\"" + seconds
+                + " 秒\")\nwhen\n    $k : KpiYear( kpiId == \"SLOW\" )\nthen\n    Thread.sleep(" + seconds * 1000
+                + ");\nend\n");
+        return rules;
+    }
+
     /** Two evaluations whose memory does not fit at once: the second is told to come back, the first finishes. */
     @Test
     void workThatDoesNotFitBesideTheWorkRunningIsToldToComeBack() throws Exception {
-        Path rules = KpiFixture.copyOfRules(dir.resolve("slow-rules"), t -> t);
-        Files.writeString(rules.resolve("slow.drl"), "package kpireview.rules;\n\nimport jp.kpireview.facts.KpiYear;\n\n"
-                + "// 方針: (テスト) KPI SLOW の評価は 3 秒かかる。\nrule \"Three seconds\"\n@explain(\"3 秒\")\nwhen\n"
-                + "    $k : KpiYear( kpiId == \"SLOW\" )\nthen\n    Thread.sleep(3000);\nend\n");
-        byte[] csv = ("kpi_id,project,business_no,business,kpi,unit,direction,baseline_year,baseline,target_year,"
-                + "target,FY2018\nSLOW,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,5\n").getBytes(StandardCharsets.UTF_8);
+        Path rules = slowRules(3);
+        byte[] csv = SLOW_KPI.getBytes(StandardCharsets.UTF_8);
         String request = "POST /api/evaluate?year=FY2018&format=csv HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
                 + csv.length + "\r\nConnection: close\r\n\r\n" + new String(csv, StandardCharsets.UTF_8);
         // room for one such evaluation and a half
@@ -223,12 +233,8 @@ class ServiceAccessTest {
     /** A rule that takes 6 s for one KPI: longer than the 5 s the slow-connection guard gives a request. */
     @Test
     void anAnswerAfter100ContinueIsNotCutByTheSlowConnectionGuard() throws Exception {
-        Path rules = KpiFixture.copyOfRules(dir.resolve("slow-rules"), t -> t);
-        Files.writeString(rules.resolve("slow.drl"), "package kpireview.rules;\n\nimport jp.kpireview.facts.KpiYear;\n\n"
-                + "// 方針: (テスト) KPI SLOW の評価は 6 秒かかる。\nrule \"Six seconds\"\n@explain(\"6 秒\")\nwhen\n"
-                + "    $k : KpiYear( kpiId == \"SLOW\" )\nthen\n    Thread.sleep(6000);\nend\n");
-        String csv = "kpi_id,project,business_no,business,kpi,unit,direction,baseline_year,baseline,target_year,"
-                + "target,FY2018\nSLOW,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,5\n";
+        Path rules = slowRules(6);
+        String csv = SLOW_KPI;
         try (RuleHolder holder = RuleHolder.start(rules); ReviewService service = start(holder, "127.0.0.1", null);
                 Socket s = new Socket("127.0.0.1", service.port())) {
             s.setSoTimeout(20_000);
