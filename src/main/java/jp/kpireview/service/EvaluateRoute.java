@@ -1,16 +1,12 @@
 package jp.kpireview.service;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -33,7 +29,6 @@ import jp.kpireview.report.HtmlReport;
 import jp.kpireview.report.ReportFormat;
 import jp.kpireview.report.Reports;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -60,9 +55,11 @@ final class EvaluateRoute {
     private final ExecutorService evaluations;
     private final AtomicInteger busy = new AtomicInteger();
     private final WorkMemory memory;
+    private final SheetIntake intake;
 
     EvaluateRoute(RuleHolder rules, BundledData bundled, ReviewService.Limits limits, ExecutorService evaluations) {
         this.memory = new WorkMemory(limits.heapBytes());
+        this.intake = new SheetIntake(bundled, limits);
         this.rules = rules;
         this.bundled = bundled;
         this.limits = limits;
@@ -140,7 +137,7 @@ final class EvaluateRoute {
             Api.error(response, callback, 400, "query", e.getMessage());
             return;
         }
-        sheet(request, response, callback, sheet -> bounded(request, response, callback, sheet,
+        intake.sheet(request, response, callback, sheet -> bounded(request, response, callback, sheet,
                 format.files().get(0).mediaType(), format == ReportFormat.HTML, (engine, file, rows, out, memory) ->
                         run(engine, file, years, planYear, format, rows, kpi, actual, out, memory)));
     }
@@ -161,7 +158,7 @@ final class EvaluateRoute {
             Api.error(response, callback, 400, "query", e.getMessage());
             return;
         }
-        sheet(request, response, callback, sheet -> bounded(request, response, callback, sheet, Api.JSON_TYPE, false,
+        intake.sheet(request, response, callback, sheet -> bounded(request, response, callback, sheet, Api.JSON_TYPE, false,
                 (engine, file, rows, out, memory) -> plan(engine, file, year, rows, memory)));
     }
 
@@ -170,7 +167,7 @@ final class EvaluateRoute {
      * so the page offers the years of the sheet the officer chose. Read within the same limits as an evaluation.
      */
     void years(Request request, Response response, Callback callback) throws IOException {
-        sheet(request, response, callback, sheet -> bounded(request, response, callback, sheet, Api.JSON_TYPE, false,
+        intake.sheet(request, response, callback, sheet -> bounded(request, response, callback, sheet, Api.JSON_TYPE, false,
                 (engine, file, rows, out, memory) -> {
                     List<Kpi> kpis = readLimited(file);
                     rows.set(kpis.size());
@@ -254,16 +251,6 @@ final class EvaluateRoute {
         }
     }
 
-    /** The HTTP status Jetty attached to a failed read (413 for a body over the limit); 0 when it attached none. */
-    private static int status(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.eclipse.jetty.http.HttpException http) {
-                return http.getCode();
-            }
-        }
-        return 0;
-    }
-
     private void overBudget(Response response, Callback callback) {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "30");
         Api.error(response, callback, 503, "time", "the evaluation took longer than " + limits.maxSeconds()
@@ -298,70 +285,6 @@ final class EvaluateRoute {
         } else {
             LOG.error("evaluation failed", e);
             Api.error(response, callback, 500, "server", "the evaluation failed; the server log says why");
-        }
-    }
-
-    /** What to do with the sheet once it is on disk. */
-    @FunctionalInterface
-    private interface WithSheet {
-        void accept(Path sheet) throws IOException;
-    }
-
-    /**
-     * The sheet the request names or sends, saved to a temporary folder, handed to {@code then}; an error is answered
-     * instead. An upload is read as it arrives, and {@code then} runs on the thread that read its end.
-     */
-    private void sheet(Request request, Response response, Callback callback, WithSheet then) throws IOException {
-        String name = Api.query(request, "data");
-        if (name != null) {
-            Path file = bundled.resolve(name);
-            if (file == null) {
-                Api.error(response, callback, 404, "data", "no bundled data file '" + name + "'");
-            } else {
-                then.accept(file);
-            }
-            return;
-        }
-        if (request.getLength() > limits.maxBytes()) {
-            // refused before a byte of the body is read: with Expect: 100-continue the client never sends it
-            Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
-            return;
-        }
-        String given = Api.query(request, "name");
-        UploadReader.read(request, limits.maxBytes(), bundled.uploadFolder(), workbook -> safeName(given == null
-                ? (workbook ? "upload.xlsx" : "upload.csv") : given, workbook), saved -> {
-                    try {
-                        if (saved.file() != null) {
-                            then.accept(saved.file());
-                        } else {
-                            refuse(saved, response, callback);
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
-                        if (!response.isCommitted()) {
-                            Api.error(response, callback, 500, "server", "the request failed; the server log says why");
-                        } else {
-                            callback.failed(e);
-                        }
-                    }
-                });
-    }
-
-    /** The answer to a body that was not saved: too slow, too large, empty or broken. */
-    private void refuse(UploadReader.Saved saved, Response response, Callback callback) {
-        String slow = "the sheet arrived too slowly (under " + ReviewService.MIN_BODY_BYTES_PER_SECOND / 1024
-                + " KB/s): send it again";
-        if (saved.cut()) {
-            Api.error(response, callback, 408, "body", slow);
-        } else if (saved.bytes() > limits.maxBytes() || saved.failure() != null && status(saved.failure()) == 413) {
-            Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
-        } else if (saved.failure() != null) {
-            String why = String.valueOf(saved.failure().getMessage());
-            Api.error(response, callback, 400, "body", why.toLowerCase(Locale.ROOT).contains("rate") ? slow
-                    : "the sheet could not be read: " + why);
-        } else {
-            Api.error(response, callback, 400, "body", "send a KPI sheet (CSV or .xlsx) as the request body, or"
-                    + " ?data=NAME");
         }
     }
 
@@ -409,14 +332,6 @@ final class EvaluateRoute {
         TooLarge(String message) {
             super(message);
         }
-    }
-
-    /** A file name for error messages that cannot reach outside the temporary folder. */
-    private static String safeName(String name, boolean workbook) {
-        Path given = Path.of(name.replace('\\', '/')).getFileName();
-        String clean = (given == null ? "upload" : given.toString()).replaceAll("[^\\p{L}\\p{N}._-]", "_");
-        String extension = workbook ? ".xlsx" : ".csv";
-        return clean.toLowerCase(Locale.ROOT).endsWith(extension) ? clean : clean + extension;
     }
 
     private static void delete(Path sheet, boolean temporary) {
