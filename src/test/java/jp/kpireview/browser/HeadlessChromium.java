@@ -69,6 +69,19 @@ public final class HeadlessChromium implements AutoCloseable {
         return field(send(session + "/execute/sync", "{\"script\":\"" + quote(js) + "\",\"args\":[]}"), "value");
     }
 
+    /**
+     * Runs {@code js} every 100 ms, for up to 20 s, until what it returns satisfies {@code done}; the last answer (the
+     * page works asynchronously: a fetch, a report in a frame).
+     */
+    public String poll(String js, java.util.function.Predicate<String> done) throws IOException, InterruptedException {
+        String answer = run(js);
+        for (int i = 0; i < 200 && !done.test(answer); i++) {
+            Thread.sleep(100);
+            answer = run(js);
+        }
+        return answer;
+    }
+
     /** The page printed as the browser prints it (A4 landscape, backgrounds on), as PDF bytes. */
     public byte[] printA4Landscape() throws IOException, InterruptedException {
         String pdf = field(send(session + "/print", "{\"orientation\":\"landscape\",\"background\":true,"

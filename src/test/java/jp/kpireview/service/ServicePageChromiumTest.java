@@ -46,22 +46,13 @@ class ServicePageChromiumTest {
             send(at + "/element/" + input + "/value", "{\"text\":\""
                     + quote(Path.of("seeds/otaru-h30.csv").toAbsolutePath().toString()) + "\"}");
             // the chosen sheet's years, read by the server: FY2015–FY2018, and FY2019 to plan
-            String offered = "";
-            for (int i = 0; i < 100 && !offered.endsWith("|FY2019"); i++) {
-                Thread.sleep(100);
-                offered = browser.run("return Array.from(document.getElementById('year').options).map(o => o.value)"
-                        + ".join(',') + '|' + Array.from(document.getElementById('planYear').options).map(o => o.value)"
-                        + ".pop();");
-            }
+            String offered = browser.poll("return Array.from(document.getElementById('year').options).map(o => o.value)"
+                    + ".join(',') + '|' + Array.from(document.getElementById('planYear').options).map(o => o.value)"
+                    + ".pop();", v -> v.endsWith("|FY2019"));
             assertEquals("all,FY2015,FY2016,FY2017,FY2018|FY2019", offered, "the uploaded sheet's years");
             browser.run("document.getElementById('year').value = 'FY2018';"
                     + " document.getElementById('form').requestSubmit(); return 'ok';");
-            String report = null;
-            for (int i = 0; i < 100 && (report == null || report.isEmpty()); i++) {
-                Thread.sleep(200);
-                report = browser.run("return document.getElementById('report').srcdoc;");
-            }
-            assertNotNull(report);
+            String report = browser.poll("return document.getElementById('report').srcdoc;", v -> !v.isEmpty());
             assertTrue(report.contains("KPI評価レポート") && report.contains("otaru-h30.csv"), "the uploaded sheet");
             // published FY2018: 17 参加児童生徒数 ◎ ☆; project (2) 集計対象 18事業[19KPI] / 全 19事業[21KPI]
             assertTrue(report.contains("参加児童生徒数"));
@@ -85,15 +76,12 @@ class ServicePageChromiumTest {
                         "127.0.0.1", 0);
                 HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
             browser.open("http://127.0.0.1:" + service.port() + "/");
-            String offered = "";
-            for (int i = 0; i < 100 && !offered.contains("FY2018 (H30)|planned FY2019"); i++) {
-                Thread.sleep(100);
-                offered = browser.run("const b = document.getElementById('bundled');"
-                        + " if (b.options.length > 1 && !window.chosen) { window.chosen = 1; b.value = 'otaru-h30.csv';"
-                        + " b.dispatchEvent(new Event('change')); }"
-                        + " return Array.from(document.getElementById('year').options).map(o => o.text).join(',')"
-                        + " + '|planned ' + document.getElementById('planYear').value;");
-            }
+            String offered = browser.poll("const b = document.getElementById('bundled');"
+                    + " if (b.options.length > 1 && !window.chosen) { window.chosen = 1; b.value = 'otaru-h30.csv';"
+                    + " b.dispatchEvent(new Event('change')); }"
+                    + " return Array.from(document.getElementById('year').options).map(o => o.text).join(',')"
+                    + " + '|planned ' + document.getElementById('planYear').value;",
+                    v -> v.contains("FY2018 (H30)|planned FY2019"));
             assertEquals("実績のある全年度,FY2015 (H27),FY2016 (H28),FY2017 (H29),FY2018 (H30)|planned FY2019", offered);
         }
     }
@@ -106,17 +94,13 @@ class ServicePageChromiumTest {
                         "127.0.0.1", 0);
                 HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
             browser.open("http://127.0.0.1:" + service.port() + "/");
-            String row = null;
-            for (int i = 0; i < 100 && (row == null || row.isEmpty()); i++) {
-                Thread.sleep(100);
-                row = browser.run("if (document.getElementById('bundled').options.length > 1 && !window.asked) {"
-                        + " window.asked = 1; document.getElementById('bundled').value = 'otaru-h30.csv';"
-                        + " document.getElementById('planYear').value = 'FY2019';"
-                        + " document.getElementById('plan').click(); }"
-                        + " const r = Array.from(document.querySelectorAll('#needs tr')).find(r =>"
-                        + " r.cells.length > 0 && r.cells[0].textContent === '17');"
-                        + " return r ? r.innerText.replace(/\\s+/g, ' ') : '';");
-            }
+            String row = browser.poll("if (document.getElementById('bundled').options.length > 1 && !window.asked) {"
+                    + " window.asked = 1; document.getElementById('bundled').value = 'otaru-h30.csv';"
+                    + " document.getElementById('planYear').value = 'FY2019';"
+                    + " document.getElementById('plan').click(); }"
+                    + " const r = Array.from(document.querySelectorAll('#needs tr')).find(r =>"
+                    + " r.cells.length > 0 && r.cells[0].textContent === '17');"
+                    + " return r ? r.innerText.replace(/\\s+/g, ' ') : '';", v -> !v.isEmpty());
             // 17 参加児童生徒数 67 → 100 in FY2019: ● 67, ○ 84, ◎ and ☆ 100 people
             assertTrue(row.contains("67人以上 84人以上 100人以上 100人以上"), row);
             // every KPI's needs, cell for cell, as plan.csv holds them (with the unit, 以上 or 以下 as report.html)
@@ -146,32 +130,22 @@ class ServicePageChromiumTest {
             browser.run("document.getElementById('whatKpi').value = '17';"
                     + " document.getElementById('whatActual').value = '84';"
                     + " document.getElementById('whatIf').click(); return 'ok';");
-            String result = "";
-            for (int i = 0; i < 100 && result.isEmpty(); i++) {
-                Thread.sleep(100);
-                result = browser.run("return document.getElementById('whatResult').textContent;");
-            }
+            String whatResult = "return document.getElementById('whatResult').textContent;";
+            String result = browser.poll(whatResult, v -> !v.isEmpty());
             assertEquals("スコア 51.52 · 区分 ○", result);
             // a score with trailing zeros is shown as the reports print it: 0.00, not 0
             browser.run("document.getElementById('whatResult').textContent = '';"
                     + " document.getElementById('whatActual').value = '67';"
                     + " document.getElementById('whatIf').click(); return 'ok';");
-            result = "";
-            for (int i = 0; i < 100 && result.isEmpty(); i++) {
-                Thread.sleep(100);
-                result = browser.run("return document.getElementById('whatResult').textContent;");
-            }
+            result = browser.poll(whatResult, v -> !v.isEmpty());
             assertEquals("スコア 0.00 · 区分 ●", result);
             // the workbook with the plan: the page asks for it with the planned year and gets a workbook back
             browser.run("window.asks = []; const f = window.fetch; window.fetch = (u, o) => { window.asks.push(u);"
                     + " return f(u, o); }; const c = URL.createObjectURL; URL.createObjectURL = b => {"
                     + " window.got = b.size + ' ' + b.type; return c.call(URL, new Blob([])); };"
                     + " document.getElementById('planXlsx').click(); return 'ok';");
-            String got = "";
-            for (int i = 0; i < 100 && got.isEmpty(); i++) {
-                Thread.sleep(100);
-                got = browser.run("return window.got ? window.asks.join(' ') + ' → ' + window.got : '';");
-            }
+            String got = browser.poll("return window.got ? window.asks.join(' ') + ' → ' + window.got : '';",
+                    v -> !v.isEmpty());
             assertTrue(got.contains("format=xlsx") && got.contains("plan=FY2019")
                     && got.contains("spreadsheetml.sheet"), got);
         }
