@@ -25,6 +25,8 @@ import org.eclipse.jetty.util.Callback;
  */
 final class Api {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Api.class);
+
     static final String JSON_TYPE = "application/json; charset=utf-8";
     private static final JsonFactory JSON = new JsonFactory();
     /** The page and the API: scripts only from the service itself, no framing by other sites, no referrer. */
@@ -135,6 +137,19 @@ final class Api {
             json.writeEndArray();
             json.writeNumberField("total", total);
         });
+    }
+
+    /**
+     * A request that failed in the service itself: logged with its stack, answered 500 without it (or, when the answer
+     * has begun, its connection failed).
+     */
+    static void failed(Request request, Response response, Callback callback, Throwable e) {
+        LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
+        if (!response.isCommitted()) {
+            error(response, callback, 500, "server", "the request failed; the server log says why");
+        } else {
+            callback.failed(e);
+        }
     }
 
     static void error(Response response, Callback callback, int status, String field, String message) {

@@ -187,7 +187,10 @@ final class EvaluateRoute {
         return new Answer(PlanJson.write(new PlanSearch(engine).plan(kpis, year)), null);
     }
 
-    /** Runs {@code work} among at most maxEvaluations at once, within the time budget, and answers with its bytes. */
+    /**
+     * Runs {@code work} among at most maxEvaluations at once, within the time budget and its share of the memory, and
+     * answers with what it made: its bytes, or its report's file, sent from disk.
+     */
     private void bounded(Request request, Response response, Callback callback, Path sheet, String mediaType,
             boolean report, Work work) throws IOException {
         boolean temporary = bundled.isTemporary(sheet);

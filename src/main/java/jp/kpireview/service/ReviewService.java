@@ -281,12 +281,7 @@ public final class ReviewService implements AutoCloseable {
                     route.handler().handle(request, response, callback);
                 }
             } catch (Throwable e) {
-                LOG.error("{} {} failed", request.getMethod(), path, e);
-                if (!response.isCommitted()) {
-                    Api.error(response, callback, 500, "server", "the request failed; the server log says why");
-                } else {
-                    callback.failed(e);
-                }
+                Api.failed(request, response, callback, e);
             }
             return true;
         }

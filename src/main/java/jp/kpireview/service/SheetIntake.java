@@ -6,8 +6,6 @@ import java.util.Locale;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The sheet a request works on: a bundled file it names ({@code ?data=NAME}), or the body it sends, saved to disk as
@@ -15,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * slow, too large, empty or broken is answered here, and the work never starts.
  */
 final class SheetIntake {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SheetIntake.class);
 
     private final BundledData bundled;
     private final ReviewService.Limits limits;
@@ -49,7 +45,7 @@ final class SheetIntake {
         }
         if (request.getLength() > limits.maxBytes()) {
             // refused before a byte of the body is read: with Expect: 100-continue the client never sends it
-            Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
+            tooLarge(response, callback);
             return;
         }
         String given = Api.query(request, "name");
@@ -62,12 +58,8 @@ final class SheetIntake {
                             refuse(saved, response, callback);
                         }
                     } catch (IOException | RuntimeException e) {
-                        LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
-                        if (!response.isCommitted()) {
-                            Api.error(response, callback, 500, "server", "the request failed; the server log says why");
-                        } else {
-                            callback.failed(e);
-                        }
+                        // on the thread that read the body's end, past the route's own handler
+                        Api.failed(request, response, callback, e);
                     }
                 });
     }
@@ -79,7 +71,7 @@ final class SheetIntake {
         if (saved.cut()) {
             Api.error(response, callback, 408, "body", slow);
         } else if (saved.bytes() > limits.maxBytes() || saved.failure() != null && status(saved.failure()) == 413) {
-            Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
+            tooLarge(response, callback);
         } else if (saved.failure() != null) {
             String why = String.valueOf(saved.failure().getMessage());
             Api.error(response, callback, 400, "body", why.toLowerCase(Locale.ROOT).contains("rate") ? slow
@@ -88,6 +80,10 @@ final class SheetIntake {
             Api.error(response, callback, 400, "body", "send a KPI sheet (CSV or .xlsx) as the request body, or"
                     + " ?data=NAME");
         }
+    }
+
+    private void tooLarge(Response response, Callback callback) {
+        Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
     }
 
     /** The HTTP status Jetty attached to a failed read (413 for a body over the limit); 0 when it attached none. */
