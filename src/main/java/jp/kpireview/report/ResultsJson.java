@@ -76,11 +76,7 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
         try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             json.writeStartArray();
             for (Band band : bands) {
-                json.writeStartObject();
-                json.writeStringField("mark", band.mark());
-                json.writeStringField("label", band.label());
-                Municipality.number(json, "lower", band.lower());
-                json.writeEndObject();
+                Municipality.band(json, band);
             }
             json.writeEndArray();
         } catch (IOException e) {
@@ -89,13 +85,15 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
         return "{\"bands\":" + bytes.toString(StandardCharsets.UTF_8) + ",\"municipalities\":[";
     }
 
-    /** One municipality as a JSON object. */
+    /**
+     * One municipality as a JSON object. Its fields go through {@link #fields}, one call of the generator per kind of
+     * value: written field by field, the large methods here cost the optimising JIT seconds of a new JVM's run.
+     */
     private record Municipality(JsonGenerator json) {
 
         void write(MunicipalityReview review) throws IOException {
             json.writeStartObject();
-            json.writeStringField("municipality", review.municipality());
-            json.writeStringField("source", review.source());
+            fields("municipality", review.municipality(), "source", review.source());
             json.writeArrayFieldStart("fiscalYears");
             for (int year : review.years()) {
                 json.writeString(FiscalYear.label(year));
@@ -112,24 +110,17 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             json.writeArrayFieldStart("policies");
             for (Review year : review.reviews()) {
                 json.writeStartObject();
-                json.writeStringField("fiscalYear", FiscalYear.label(year.year()));
-                json.writeStringField("policy", year.policy().label());
+                fields("fiscalYear", FiscalYear.label(year.year()), "policy", year.policy().label());
                 json.writeArrayFieldStart("bands");
                 for (Band band : year.bands()) {
-                    json.writeStartObject();
-                    json.writeStringField("mark", band.mark());
-                    json.writeStringField("label", band.label());
-                    number("lower", band.lower());
-                    json.writeEndObject();
+                    band(json, band);
                 }
                 json.writeEndArray();
                 // the policy's own words: what its score, raw score, summary measure and flag are called (null: none)
                 json.writeObjectFieldStart("terms");
-                json.writeStringField("score", year.terms().score());
-                json.writeStringField("rawScore", year.terms().rawScore());
-                json.writeStringField("averageScore", year.terms().average());
-                json.writeStringField("achieved", year.terms().flag());
-                json.writeStringField("achievedLegend", year.terms().flagLegend());
+                fields("score", year.terms().score(), "rawScore", year.terms().rawScore(),
+                        "averageScore", year.terms().average(), "achieved", year.terms().flag(),
+                        "achievedLegend", year.terms().flagLegend());
                 json.writeEndObject();
                 json.writeEndObject();
             }
@@ -141,27 +132,19 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             for (Review year : review.reviews()) {
                 for (ProjectSummary s : year.summaries()) {
                     json.writeStartObject();
-                    json.writeStringField("project", s.project());
-                    json.writeStringField("fiscalYear", FiscalYear.label(s.year()));
-                    json.writeNumberField("scoredBusinesses", s.scoredBusinesses());
-                    json.writeNumberField("allBusinesses", s.allBusinesses());
-                    json.writeNumberField("scoredKpis", s.scoredKpis());
-                    json.writeNumberField("allKpis", s.allKpis());
-                    number("averageScore", s.average());
+                    fields("project", s.project(), "fiscalYear", FiscalYear.label(s.year()),
+                            "scoredBusinesses", s.scoredBusinesses(), "allBusinesses", s.allBusinesses(),
+                            "scoredKpis", s.scoredKpis(), "allKpis", s.allKpis(), "averageScore", s.average());
                     json.writeObjectFieldStart("bandCounts");
                     for (var count : s.bandCounts().entrySet()) {
-                        json.writeNumberField(count.getKey(), count.getValue());
+                        fields(count.getKey(), count.getValue());
                     }
                     json.writeEndObject();
-                    if (s.terms().hasFlag()) {
-                        json.writeNumberField("achieved", s.achieved());
-                    } else {
-                        json.writeNullField("achieved");
-                    }
+                    fields("achieved", s.terms().hasFlag() ? s.achieved() : null);
                     if (s.grade() != null) {
-                        json.writeStringField("grade", s.grade());
+                        fields("grade", s.grade());
                     }
-                    json.writeStringField("policy", year.policy().label());
+                    fields("policy", year.policy().label());
                     json.writeEndObject();
                 }
             }
@@ -173,18 +156,11 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             for (KpiHistory history : histories) {
                 Kpi k = history.kpi();
                 json.writeStartObject();
-                json.writeStringField("kpiId", k.id());
-                json.writeStringField("project", k.project());
-                json.writeStringField("businessNo", k.businessNo());
-                json.writeStringField("business", k.business());
-                json.writeStringField("kpi", k.name());
-                json.writeStringField("unit", k.unit());
-                json.writeStringField("direction", k.directionText());
-                json.writeStringField("baselineYear", k.baselineYear() == null ? null
-                        : FiscalYear.label(k.baselineYear()));
-                number("baseline", k.baseline());
-                json.writeStringField("targetYear", FiscalYear.label(k.targetYear()));
-                number("finalTarget", k.finalTarget());
+                fields("kpiId", k.id(), "project", k.project(), "businessNo", k.businessNo(),
+                        "business", k.business(), "kpi", k.name(), "unit", k.unit(), "direction", k.directionText(),
+                        "baselineYear", k.baselineYear() == null ? null : FiscalYear.label(k.baselineYear()),
+                        "baseline", k.baseline(), "targetYear", FiscalYear.label(k.targetYear()),
+                        "finalTarget", k.finalTarget());
                 json.writeArrayFieldStart("years");
                 for (int y = 0; y < history.years().size(); y++) {
                     Evaluation e = history.years().get(y);
@@ -192,7 +168,7 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                             flagged.get(y));
                 }
                 json.writeEndArray();
-                trend("trend", history.latest().orElse(null));  // the latest year's, as every report shows it
+                fields("trend", code(history.latest().orElse(null)));  // the latest year's, as every report shows it
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -201,46 +177,49 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
         /** @param flagged whether the year's policy has an achievement flag ("achieved" is null where it has none) */
         void writeYear(Evaluation e, Trend change, String policy, boolean flagged) throws IOException {
             json.writeStartObject();
-            json.writeStringField("fiscalYear", FiscalYear.label(e.year()));
-            json.writeStringField("fiscalYearJp", FiscalYear.japaneseLabel(e.year()));
-            number("actual", e.kpi().actuals().get(e.year()));
-            json.writeStringField("status", e.status().code());
-            json.writeStringField("referenceKind", e.referenceKind() == null ? null : e.referenceKind().code());
-            number("reference", e.reference());
-            number("rawScore", e.rawScore());
-            number("score", e.score());
-            // the score with the decimals the reports print (69.70, 0.00): a JSON number keeps no trailing zero
-            json.writeStringField("scoreShown", e.score() == null ? null : e.score().toPlainString());
-            json.writeStringField("band", e.band() == null ? null : e.band().mark());
-            if (flagged) {
-                json.writeBooleanField("achieved", e.achieved());
-            } else {
-                json.writeNullField("achieved");
-            }
-            trend("trend", change);
-            json.writeStringField("policy", policy);
-            json.writeStringField("statusLabel", e.status().label());
+            fields("fiscalYear", FiscalYear.label(e.year()), "fiscalYearJp", FiscalYear.japaneseLabel(e.year()),
+                    "actual", e.kpi().actuals().get(e.year()), "status", e.status().code(),
+                    "referenceKind", e.referenceKind() == null ? null : e.referenceKind().code(),
+                    "reference", e.reference(), "rawScore", e.rawScore(), "score", e.score(),
+                    // the score with the decimals the reports print (69.70, 0.00): a JSON number keeps no trailing 0
+                    "scoreShown", e.score() == null ? null : e.score().toPlainString(),
+                    "band", e.band() == null ? null : e.band().mark(),
+                    "achieved", flagged ? e.achieved() : null,
+                    "trend", code(change), "policy", policy, "statusLabel", e.status().label());
             if (!e.statusReason().isEmpty()) {
-                json.writeStringField("statusReason", e.statusReason());
+                fields("statusReason", e.statusReason());
             }
             json.writeEndObject();
         }
 
-        void number(String field, BigDecimal value) throws IOException {
-            number(json, field, value);
+        private static String code(Trend trend) {
+            return trend == null ? null : trend.code();
         }
 
-        static void number(JsonGenerator json, String field, BigDecimal value) throws IOException {
-            json.writeFieldName(field);
-            if (value == null) {
-                json.writeNull();
-            } else {
-                json.writeNumber(value);
+        void fields(Object... namesAndValues) throws IOException {
+            fields(json, namesAndValues);
+        }
+
+        /** Name, value, name, value…: a value is a text, a decimal, a whole number, true/false or null. */
+        static void fields(JsonGenerator json, Object... namesAndValues) throws IOException {
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                json.writeFieldName((String) namesAndValues[i]);
+                switch (namesAndValues[i + 1]) {
+                    case null -> json.writeNull();
+                    case String text -> json.writeString(text);
+                    case BigDecimal decimal -> json.writeNumber(decimal);
+                    case Integer whole -> json.writeNumber(whole);
+                    case Long whole -> json.writeNumber(whole);
+                    case Boolean yes -> json.writeBoolean(yes);
+                    default -> throw new IllegalArgumentException("no JSON value for " + namesAndValues[i + 1]);
+                }
             }
         }
 
-        void trend(String field, Trend trend) throws IOException {
-            json.writeStringField(field, trend == null ? null : trend.code());
+        static void band(JsonGenerator json, Band band) throws IOException {
+            json.writeStartObject();
+            fields(json, "mark", band.mark(), "label", band.label(), "lower", band.lower());
+            json.writeEndObject();
         }
     }
 }
