@@ -1,10 +1,7 @@
 package jp.kpireview.report;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +12,14 @@ import java.util.TreeSet;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Terms;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
  * The sheets of report.xlsx, written one after another from the rows {@link ReportXlsx} spilled: a sheet per fiscal
- * year, 推移, 集計 and, when a plan was asked for, 計画. Each sheet is read back from its spill file and written row by
- * row, so a nationwide workbook never sits in memory.
+ * year, 推移, 集計 and, when a plan was asked for, 計画. Each sheet is read back from its spill file (parsed on a
+ * second thread, {@link SpillRecords}) and written row by row, so a nationwide workbook never sits in memory.
  */
 final class XlsxSheets {
 
@@ -148,7 +143,7 @@ final class XlsxSheets {
         header.addAll(List.of("前回比", "ポリシー"));
         Series series = new Series(workbook, FiscalYear.label(year) + " (" + FiscalYear.japaneseLabel(year) + ")",
                 header, Map.of(1, 26, 3, 28, 4, 32));
-        try (CSVParser records = records(spillFolder.resolve("FY" + year))) {
+        try (SpillRecords records = SpillRecords.read(spillFolder.resolve("FY" + year))) {
             for (CSVRecord r : records) {
                 Worksheet sheet = series.sheet();
                 if (r.get(0).equals(ReportXlsx.KPI_ROW)) {
@@ -223,7 +218,7 @@ final class XlsxSheets {
         });
         header.add("前回比 (最新年度)");
         Series series = new Series(workbook, TRENDS, header, Map.of(2, 26, 3, 32));
-        try (CSVParser records = records(spillFolder.resolve("trends"))) {
+        try (SpillRecords records = SpillRecords.read(spillFolder.resolve("trends"))) {
             for (CSVRecord r : records) {
                 Worksheet sheet = series.sheet();
                 int row = series.row();
@@ -280,7 +275,7 @@ final class XlsxSheets {
         header.add("ポリシー");
         cells.add(policyCell);
         Series series = new Series(workbook, SUMMARIES, header, Map.of(1, 26));
-        try (CSVParser records = records(spillFolder.resolve("summaries"))) {
+        try (SpillRecords records = SpillRecords.read(spillFolder.resolve("summaries"))) {
             for (CSVRecord r : records) {
                 Worksheet sheet = series.sheet();
                 for (int c = 0; c < cells.size(); c++) {
@@ -308,7 +303,7 @@ final class XlsxSheets {
         header.add("備考");
         Series series = new Series(workbook, "計画 " + FiscalYear.label(planYear) + " ("
                 + FiscalYear.japaneseLabel(planYear) + ")", header, Map.of(1, 26, 3, 32));
-        try (CSVParser records = records(spillFolder.resolve("plan"))) {
+        try (SpillRecords records = SpillRecords.read(spillFolder.resolve("plan"))) {
             for (CSVRecord r : records) {
                 Worksheet sheet = series.sheet();
                 for (int i = 0; i < r.size(); i++) {
@@ -373,10 +368,5 @@ final class XlsxSheets {
             }
         }
         return values;
-    }
-
-    private static CSVParser records(Path spill) throws IOException {
-        Reader reader = Files.newBufferedReader(spill, StandardCharsets.UTF_8);
-        return CSVFormat.DEFAULT.parse(reader);
     }
 }
