@@ -64,6 +64,11 @@ public final class Bench implements Callable<Integer> {
             + " 10× the data.")
     boolean tenTimes;
 
+    @Option(names = "--jdk17", defaultValue = "/usr/lib/jvm/java-17-openjdk-amd64", description = "The Java 17 the"
+            + " project ran on before Java 25 (Debian's default); the anchor runs on it too when it is there"
+            + " (default: ${DEFAULT-VALUE}).")
+    Path jdk17;
+
     @Option(names = "--work", defaultValue = "target/bench", description = "Folder for generated data and output.")
     Path work;
 
@@ -86,7 +91,7 @@ public final class Bench implements Callable<Integer> {
 
         Anchor anchor = anchor(Path.of(System.getProperty("java.home")));
         // the anchor again on Java 17, the project's JDK before Java 25, for the JDK's own share of the figures
-        Anchor anchor17 = Files.isDirectory(JDK_17) ? anchor(JDK_17) : Anchor.NONE;
+        Anchor anchor17 = Files.isExecutable(jdk17.resolve("bin/java")) ? anchor(jdk17) : Anchor.NONE;
         if (anchor17.coldStart() > 0) {
             System.out.printf(Locale.ROOT, "the anchor also ran on %s%n", anchor17.jdk());
         }
@@ -267,8 +272,6 @@ public final class Bench implements Callable<Integer> {
         return KpiData.files(folder).stream().map(KpiData::read).toList();
     }
 
-    /** The Java 17 the project ran on before Java 25 (Debian's); the anchor runs on it too when it is there. */
-    private static final Path JDK_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
     /** The anchor's design closest to these rules: a chain of derived facts (reference → raw score → score). */
     private static final String CHAIN = "b-chain";
 
