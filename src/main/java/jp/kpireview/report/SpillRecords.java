@@ -84,11 +84,11 @@ final class SpillRecords implements Iterable<CSVRecord>, AutoCloseable {
             public boolean hasNext() {
                 while (!batch.hasNext() && !done) {
                     Batch next = take();
+                    done = next.last();
                     if (next.failure() != null) {
                         throw new UncheckedIOException(new IOException("cannot read back " + spill + ": "
                                 + next.failure().getMessage(), next.failure()));
                     }
-                    done = next.last();
                     batch = next.records().iterator();
                 }
                 return batch.hasNext();

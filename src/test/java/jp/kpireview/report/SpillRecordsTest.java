@@ -69,6 +69,8 @@ public class SpillRecordsTest {
             Iterator<CSVRecord> it = records.iterator();
             UncheckedIOException e = assertThrows(UncheckedIOException.class, it::hasNext);
             assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+            // asked again, it has nothing more rather than waiting for a batch that will not come
+            assertFalse(it.hasNext());
         }
     }
 
