@@ -112,6 +112,8 @@ public final class Bench implements Callable<Integer> {
                     "anchor's chain design (B), 1 thread, sessions of 1,000", anchor.rate(CHAIN),
                     ours / anchor.rate(CHAIN), anchor17.rate(CHAIN) > 0 ? String.format(Locale.ROOT,
                             "; Java 17: %,.0f", anchor17.rate(CHAIN)) : "");
+        }
+        if (anchor.best() > 0) {
             System.out.printf(Locale.ROOT, "  %-58s %,14.0f KPI-years/s  %s; ours is %.2f× it%s%n",
                     "anchor's best design, 1 thread, sessions of 1,000", anchor.best(), anchor.bestDesign(),
                     ours / anchor.best(), anchor17.best() > 0 ? String.format(Locale.ROOT, "; Java 17: %,.0f (%s)",
