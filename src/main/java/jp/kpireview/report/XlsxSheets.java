@@ -26,7 +26,8 @@ final class XlsxSheets {
     private static final String TRENDS = "推移";
     private static final String SUMMARIES = "集計";
     private static final String SCORE_FORMAT = "0.00";
-    private static final int FLUSH_ROWS = 2_000;
+    /** Rows kept before they are written out. Lowered by the tests. */
+    static int flushRows = 2_000;
 
     private final Path spillFolder;
     private final TreeSet<Integer> years;
@@ -39,6 +40,8 @@ final class XlsxSheets {
     private final Integer planYear;
     private final List<Band> planGoals;
     private final String planFlag;
+    /** The number formats of the sheet being written, set on runs of cells at each flush. */
+    private final ColumnFormats formats = new ColumnFormats();
 
     XlsxSheets(Path spillFolder, SortedSet<Integer> years, List<Band> bands, Map<Integer, List<Band>> yearBands,
             Map<Integer, Terms> yearTerms, SortedSet<Integer> actualYears, List<String> grades, Integer planYear,
@@ -70,7 +73,7 @@ final class XlsxSheets {
      * A sheet that goes on in {@code name 2}, {@code name 3} … when Excel's row limit is reached, each with the
      * header again.
      */
-    private static final class Series {
+    private final class Series {
         private final Workbook workbook;
         private final String name;
         private final List<String> header;
@@ -90,6 +93,7 @@ final class XlsxSheets {
         Worksheet sheet() throws IOException {
             if (sheet == null || row >= ReportXlsx.maxRowsPerSheet) {
                 if (sheet != null) {
+                    formats.set(sheet);
                     sheet.finish();
                 }
                 sheets++;
@@ -109,13 +113,59 @@ final class XlsxSheets {
         /** The row is written: move on, and now and then write finished rows out. */
         void advance() throws IOException {
             row++;
-            if (row % FLUSH_ROWS == 0) {
+            if (row % flushRows == 0) {
+                formats.set(sheet);
                 sheet.flush();
             }
         }
 
         void finish() throws IOException {
-            sheet().finish();
+            formats.set(sheet());
+            sheet.finish();
+        }
+    }
+
+    /**
+     * Number formats (e.g. a score's 0.00) set on runs of cells down a column rather than cell by cell: for each call
+     * fastexcel builds and looks up a merged style, which set per score cell was an eighth of a nationwide workbook's
+     * writing. Cells arrive row by row; a column's run grows while its rows follow on with the same format.
+     */
+    private static final class ColumnFormats {
+        /** Per column its open run: the format and the first and last row. */
+        private final Map<Integer, Run> runs = new TreeMap<>();
+
+        private static final class Run {
+            final String format;
+            final int first;
+            int last;
+
+            Run(String format, int row) {
+                this.format = format;
+                this.first = row;
+                this.last = row;
+            }
+        }
+
+        void add(Worksheet sheet, int row, int column, String format) {
+            Run run = runs.get(column);
+            if (run != null && run.last == row - 1 && run.format.equals(format)) {
+                run.last = row;
+                return;
+            }
+            if (run != null) {
+                set(sheet, column, run);
+            }
+            runs.put(column, new Run(format, row));
+        }
+
+        /** Sets the formats of every open run: before the sheet's rows are written out. */
+        void set(Worksheet sheet) {
+            runs.forEach((column, run) -> set(sheet, column, run));
+            runs.clear();
+        }
+
+        private static void set(Worksheet sheet, int column, Run run) {
+            sheet.range(run.first, column, run.last, column).style().format(run.format).set();
         }
     }
 
@@ -349,13 +399,13 @@ final class XlsxSheets {
         }
     }
 
-    private static void number(Worksheet sheet, int row, int column, String value, String format) {
+    private void number(Worksheet sheet, int row, int column, String value, String format) {
         if (value.isEmpty()) {
             return;
         }
         sheet.value(row, column, new BigDecimal(value));
         if (format != null) {
-            sheet.style(row, column).format(format).set();
+            formats.add(sheet, row, column, format);
         }
     }
 

@@ -15,6 +15,7 @@ import jp.kpireview.io.KpiCsv;
 import jp.kpireview.io.KpiXlsx;
 import jp.kpireview.rules.KpiFixture;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,7 @@ public class ReportXlsxTest {
     @AfterEach
     void restoreTheRowLimit() {
         ReportXlsx.maxRowsPerSheet = 1_048_576;
+        XlsxSheets.flushRows = 2_000;
     }
 
     private Path write() {
@@ -108,6 +110,45 @@ public class ReportXlsxTest {
         assertTrue(sheetNames(file).containsAll(List.of("FY2018 (H30)", "FY2018 (H30) 2", "推移", "推移 2")));
         assertEquals(50, rows(file, "FY2018 (H30)").size());
         assertEquals(1 + 77 - 49, rows(file, "FY2018 (H30) 2").size(), "the header again, then the rest");
+    }
+
+    /** Per row of a sheet, the number format of each cell ("" for none or an empty cell). */
+    private static List<List<String>> formats(Path file, String sheetName) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
+            Sheet sheet = workbook.findSheet(sheetName).orElseThrow();
+            try (Stream<Row> rows = sheet.openStream()) {
+                return rows.map(r -> r.stream().map(c -> c == null || c.getDataFormatString() == null ? ""
+                        : c.getDataFormatString()).toList()).toList();
+            }
+        }
+    }
+
+    @Test
+    void scoresShowTwoDecimalsAndOtherNumbersAsWritten() throws IOException {
+        // the formats are set on runs of rows when rows are written out: every 7 rows here, and a second sheet
+        XlsxSheets.flushRows = 7;
+        ReportXlsx.maxRowsPerSheet = 40;
+        Path file = write();
+        for (String name : List.of("FY2018 (H30)", "FY2018 (H30) 2", "推移")) {
+            List<List<String>> values = rows(file, name);
+            List<List<String>> formats = formats(file, name);
+            List<String> header = values.get(0);
+            int checked = 0;
+            for (int r = 1; r < values.size(); r++) {
+                for (int c = 0; c < header.size(); c++) {
+                    String value = c < values.get(r).size() ? values.get(r).get(c) : "";
+                    String format = c < formats.get(r).size() ? formats.get(r).get(c) : "";
+                    boolean score = header.get(c).endsWith("スコア");
+                    if (score && !value.isEmpty()) {
+                        assertEquals("0.00", format, name + " row " + r + " " + header.get(c));
+                        checked++;
+                    } else if (!score) {
+                        assertEquals("", format, name + " row " + r + " " + header.get(c) + " " + value);
+                    }
+                }
+            }
+            assertTrue(checked > 20, name + ": " + checked + " score cells");
+        }
     }
 
     @Test
