@@ -2,7 +2,7 @@ package jp.kpireview.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +22,6 @@ import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.engine.MunicipalityReview;
 import jp.kpireview.engine.Review;
 import jp.kpireview.io.AtomicFile;
-import jp.kpireview.io.Csv;
-import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 
 /**
@@ -48,21 +46,21 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     private static final int COMPRESSION = 1;
 
     /** A municipality's rows per sheet, as spill text, and the band scale. */
-    public record Part(List<Band> bands, List<String> grades, Map<Integer, String> yearRows,
-            Map<Integer, List<Band>> yearBands, Map<Integer, Terms> yearTerms, java.util.Set<Integer> actualYears, String trendRows,
-            String summaryRows, PlanRows planRows) {
+    public record Part(List<Band> bands, List<String> grades, Map<Integer, byte[]> yearRows,
+            Map<Integer, List<Band>> yearBands, Map<Integer, Terms> yearTerms, java.util.Set<Integer> actualYears, byte[] trendRows,
+            byte[] summaryRows, PlanRows planRows) {
     }
 
     /** A municipality's rows of the plan sheet, with the year and the goals (bands) that head its columns. */
     /** @param flag the flag (☆) a need is also given for; null when the policy has none */
-    public record PlanRows(int year, List<Band> goals, String flag, String rows) {
+    public record PlanRows(int year, List<Band> goals, String flag, byte[] rows) {
     }
 
     private final Path target;
     private final Path spillFolder;
-    private final Map<Integer, Writer> yearSpills = new TreeMap<>();
-    private final Writer trendSpill;
-    private final Writer summarySpill;
+    private final Map<Integer, OutputStream> yearSpills = new TreeMap<>();
+    private final OutputStream trendSpill;
+    private final OutputStream summarySpill;
     private final TreeSet<Integer> years = new TreeSet<>();
     private List<Band> bands = List.of();
     private List<String> grades = List.of();
@@ -73,7 +71,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     private final TreeSet<Integer> actualYears = new TreeSet<>();
     private AtomicFile file;
     /** The plan sheet's rows, year and goals, when the run was asked for a plan. */
-    private Writer planSpill;
+    private OutputStream planSpill;
     /** The planned year; null until a municipality brings a plan. */
     private Integer planYear;
     private List<Band> planGoals = List.of();
@@ -85,8 +83,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             Path parent = target.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             spillFolder = Files.createTempDirectory(parent, ".report.xlsx.");
-            trendSpill = Files.newBufferedWriter(spillFolder.resolve("trends"));
-            summarySpill = Files.newBufferedWriter(spillFolder.resolve("summaries"));
+            trendSpill = spillFile(spillFolder.resolve("trends"));
+            summarySpill = spillFile(spillFolder.resolve("summaries"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -94,11 +92,11 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
 
     @Override
     public Part render(MunicipalityReview review) {
-        Map<Integer, String> yearRows = new LinkedHashMap<>();
+        Map<Integer, byte[]> yearRows = new LinkedHashMap<>();
         Map<Integer, List<Band>> yearBands = new LinkedHashMap<>();
         Map<Integer, Terms> yearTerms = new LinkedHashMap<>();
         for (Review year : review.reviews()) {
-            yearRows.put(year.year(), spill(csv -> yearRows(csv, review, year)));
+            yearRows.put(year.year(), spill(rows -> yearRows(rows, review, year)));
             yearBands.put(year.year(), year.bands());
             yearTerms.put(year.year(), year.terms());
         }
@@ -106,14 +104,14 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         review.kpis().forEach(k -> actualYears.addAll(k.actuals().keySet()));
         Plan plan = review.plan();
         return new Part(review.bands(), review.grades(), yearRows, yearBands, yearTerms, actualYears,
-                spill(csv -> trendRows(csv, review)),
-                spill(csv -> summaryRows(csv, review)),
+                spill(rows -> trendRows(rows, review)),
+                spill(rows -> summaryRows(rows, review)),
                 plan == null ? null : new PlanRows(plan.year(), plan.bands().subList(1, plan.bands().size()), plan.terms().flag(),
-                        spill(csv -> planRows(csv, plan))));
+                        spill(rows -> planRows(rows, plan))));
     }
 
     /** Per KPI: who and what, then the actual each goal needs, then the notes. */
-    private static void planRows(CSVPrinter csv, Plan plan) throws IOException {
+    private static void planRows(SpillRows rows, Plan plan) {
         for (Plan.KpiNeeds p : plan.kpis()) {
             Kpi k = p.kpi();
             List<Object> row = new ArrayList<>(List.of(k.municipality(), k.project(), k.id(), k.name(), k.unit(),
@@ -121,27 +119,18 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                     p.higherIsBetter() ? "以上" : "以下"));
             row.addAll(p.actuals());
             row.add(p.notes());
-            csv.printRecord(row);
+            rows.row(row);
         }
     }
 
-    @FunctionalInterface
-    private interface Rows {
-        void print(CSVPrinter csv) throws IOException;
-    }
-
-    private static String spill(Rows rows) {
-        StringBuilder text = new StringBuilder();
-        try (CSVPrinter csv = Csv.rows(text)) {
-            rows.print(csv);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+    private static byte[] spill(java.util.function.Consumer<SpillRows> print) {
+        SpillRows rows = new SpillRows();
+        print.accept(rows);
+        return rows.toByteArray();
     }
 
     /** Per project its KPI rows, then its summary row, as the published table has them. */
-    private static void yearRows(CSVPrinter csv, MunicipalityReview review, Review year) throws IOException {
+    private static void yearRows(SpillRows rows, MunicipalityReview review, Review year) {
         Map<String, KpiHistory> histories = new LinkedHashMap<>();
         review.histories().forEach(h -> histories.put(h.kpi().id(), h));
         Map<String, List<Evaluation>> byProject = Evaluation.byProject(year.evaluations());
@@ -156,13 +145,13 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                         e.judged() && e.achieved() ? "☆" : "",
                         histories.get(k.id()).change(year.year()).map(t -> t.label()).orElse(""),
                         year.policy().label()));
-                csv.printRecord(row);
+                rows.row(row);
             }
             List<Object> summary = new ArrayList<>(List.of(SUMMARY_ROW, review.municipality(), s.project(),
                     ReviewTable.summaryLine(s), Numbers.plain(s.average())));
             summary.addAll(s.bandCounts().values());
             summary.add(s.achieved());
-            csv.printRecord(summary);
+            rows.row(summary);
         }
     }
 
@@ -174,25 +163,25 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         return text.toString();
     }
 
-    private static void trendRows(CSVPrinter csv, MunicipalityReview review) throws IOException {
+    private static void trendRows(SpillRows rows, MunicipalityReview review) {
         for (KpiHistory h : review.histories()) {
             StringBuilder years = new StringBuilder();
             for (Evaluation e : h.years()) {
                 years.append(e.year()).append('=').append(Numbers.plain(e.score())).append('=')
                         .append(e.band() == null ? "" : e.band().mark()).append(';');
             }
-            csv.printRecord(review.municipality(), h.kpi().id(), h.kpi().project(), h.kpi().name(), years,
+            rows.row(review.municipality(), h.kpi().id(), h.kpi().project(), h.kpi().name(), years,
                     h.latest().map(t -> t.arrow() + " " + t.label()).orElse(""));
         }
     }
 
-    private static void summaryRows(CSVPrinter csv, MunicipalityReview review) throws IOException {
+    private static void summaryRows(SpillRows rows, MunicipalityReview review) {
         for (Review year : review.reviews()) {
             for (ProjectSummary s : year.summaries()) {
                 List<Object> row = new ArrayList<>(List.of(review.municipality()));
                 row.addAll(SummaryCsv.cells(s, review.bands()));
                 row.add(year.policy().label());
-                csv.printRecord(row);
+                rows.row(row);
             }
         }
     }
@@ -205,11 +194,11 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         part.yearTerms().forEach(yearTerms::putIfAbsent);
         actualYears.addAll(part.actualYears());
         try {
-            for (Map.Entry<Integer, String> year : part.yearRows().entrySet()) {
+            for (Map.Entry<Integer, byte[]> year : part.yearRows().entrySet()) {
                 years.add(year.getKey());
-                Writer spill = yearSpills.get(year.getKey());
+                OutputStream spill = yearSpills.get(year.getKey());
                 if (spill == null) {
-                    spill = Files.newBufferedWriter(spillFolder.resolve("FY" + year.getKey()));
+                    spill = spillFile(spillFolder.resolve("FY" + year.getKey()));
                     yearSpills.put(year.getKey(), spill);
                 }
                 spill.write(year.getValue());
@@ -218,7 +207,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             summarySpill.write(part.summaryRows());
             if (part.planRows() != null) {
                 if (planSpill == null) {
-                    planSpill = Files.newBufferedWriter(spillFolder.resolve("plan"));
+                    planSpill = spillFile(spillFolder.resolve("plan"));
                     planYear = part.planRows().year();
                     planGoals = part.planRows().goals();
                     planFlag = part.planRows().flag();
@@ -256,8 +245,12 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         file.commit();
     }
 
+    private static OutputStream spillFile(Path file) throws IOException {
+        return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    }
+
     private void closeSpills() throws IOException {
-        for (Writer spill : yearSpills.values()) {
+        for (OutputStream spill : yearSpills.values()) {
             spill.close();
         }
         trendSpill.close();

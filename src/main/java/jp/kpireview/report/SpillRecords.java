@@ -1,9 +1,10 @@
 package jp.kpireview.report;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,24 +13,21 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * The records of one spill file of report.xlsx, parsed on a thread of their own a few batches ahead of the thread
- * that writes the workbook. Parsing the spilled CSV was a third of writing a nationwide workbook, which is done on one
- * thread after the run while the other core has nothing to do; now the two overlap. At most {@link #AHEAD} batches
+ * The rows of one spill file of report.xlsx ({@link SpillRows}), read on a thread of their own a few batches ahead of
+ * the thread that writes the workbook. Reading them back (then parsing CSV) was a third of writing a nationwide
+ * workbook, which is done on one thread after the run while the other core has nothing to do; now the two overlap. At most {@link #AHEAD} batches
  * of {@link #BATCH} records are held, so memory stays small. Read it once, in a try-with-resources: closing it early
  * (the writer failed) stops the parsing thread.
  */
-final class SpillRecords implements Iterable<CSVRecord>, AutoCloseable {
+final class SpillRecords implements Iterable<SpillRows.Row>, AutoCloseable {
 
     private static final int BATCH = 1_000;
     private static final int AHEAD = 4;
 
     /** One batch of records; the last is empty, or carries what failed. */
-    private record Batch(List<CSVRecord> records, Exception failure) {
+    private record Batch(List<SpillRows.Row> records, Exception failure) {
         boolean last() {
             return records.isEmpty();
         }
@@ -52,10 +50,10 @@ final class SpillRecords implements Iterable<CSVRecord>, AutoCloseable {
 
     private void parse() {
         try {
-            try (CSVParser parser = CSVFormat.DEFAULT.parse(Files.newBufferedReader(spill, StandardCharsets.UTF_8))) {
-                List<CSVRecord> batch = new ArrayList<>(BATCH);
-                for (CSVRecord record : parser) {
-                    batch.add(record);
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spill), 1 << 16))) {
+                List<SpillRows.Row> batch = new ArrayList<>(BATCH);
+                for (SpillRows.Row row = SpillRows.read(in); row != null; row = SpillRows.read(in)) {
+                    batch.add(row);
                     if (batch.size() == BATCH) {
                         batches.put(new Batch(batch, null));
                         batch = new ArrayList<>(BATCH);
@@ -75,9 +73,9 @@ final class SpillRecords implements Iterable<CSVRecord>, AutoCloseable {
     }
 
     @Override
-    public Iterator<CSVRecord> iterator() {
+    public Iterator<SpillRows.Row> iterator() {
         return new Iterator<>() {
-            private Iterator<CSVRecord> batch = List.<CSVRecord>of().iterator();
+            private Iterator<SpillRows.Row> batch = List.<SpillRows.Row>of().iterator();
             private boolean done;
 
             @Override
@@ -95,7 +93,7 @@ final class SpillRecords implements Iterable<CSVRecord>, AutoCloseable {
             }
 
             @Override
-            public CSVRecord next() {
+            public SpillRows.Row next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }

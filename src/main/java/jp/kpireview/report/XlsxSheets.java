@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Terms;
-import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -194,7 +193,7 @@ final class XlsxSheets {
         Series series = new Series(workbook, FiscalYear.label(year) + " (" + FiscalYear.japaneseLabel(year) + ")",
                 header, Map.of(1, 26, 3, 28, 4, 32));
         try (SpillRecords records = SpillRecords.read(spillFolder.resolve("FY" + year))) {
-            for (CSVRecord r : records) {
+            for (SpillRows.Row r : records) {
                 Worksheet sheet = series.sheet();
                 if (r.get(0).equals(ReportXlsx.KPI_ROW)) {
                     kpiRow(sheet, series.row(), r, actualYears, bands, terms);
@@ -208,7 +207,7 @@ final class XlsxSheets {
         series.finish();
     }
 
-    private void kpiRow(Worksheet sheet, int row, CSVRecord r, List<Integer> actualYears, List<Band> bands,
+    private void kpiRow(Worksheet sheet, int row, SpillRows.Row r, List<Integer> actualYears, List<Band> bands,
             Terms terms) {
         int c = 0;
         for (int i = 1; i <= 7; i++) {
@@ -242,7 +241,7 @@ final class XlsxSheets {
      * The summary line under the KPI column, the average (a number) under the score column when the policy has
      * both, the counts under the bands and the flag's count under the flag.
      */
-    private void summaryRow(Worksheet sheet, int row, CSVRecord r, int columns, List<Band> bands, Terms terms,
+    private void summaryRow(Worksheet sheet, int row, SpillRows.Row r, int columns, List<Band> bands, Terms terms,
             int score) {
         text(sheet, row, 0, r.get(1));
         text(sheet, row, 1, r.get(2));
@@ -269,7 +268,7 @@ final class XlsxSheets {
         header.add("前回比 (最新年度)");
         Series series = new Series(workbook, TRENDS, header, Map.of(2, 26, 3, 32));
         try (SpillRecords records = SpillRecords.read(spillFolder.resolve("trends"))) {
-            for (CSVRecord r : records) {
+            for (SpillRows.Row r : records) {
                 Worksheet sheet = series.sheet();
                 int row = series.row();
                 for (int i = 0; i < 4; i++) {
@@ -326,7 +325,7 @@ final class XlsxSheets {
         cells.add(policyCell);
         Series series = new Series(workbook, SUMMARIES, header, Map.of(1, 26));
         try (SpillRecords records = SpillRecords.read(spillFolder.resolve("summaries"))) {
-            for (CSVRecord r : records) {
+            for (SpillRows.Row r : records) {
                 Worksheet sheet = series.sheet();
                 for (int c = 0; c < cells.size(); c++) {
                     int i = cells.get(c);
@@ -354,7 +353,7 @@ final class XlsxSheets {
         Series series = new Series(workbook, "計画 " + FiscalYear.label(planYear) + " ("
                 + FiscalYear.japaneseLabel(planYear) + ")", header, Map.of(1, 26, 3, 32));
         try (SpillRecords records = SpillRecords.read(spillFolder.resolve("plan"))) {
-            for (CSVRecord r : records) {
+            for (SpillRows.Row r : records) {
                 Worksheet sheet = series.sheet();
                 for (int i = 0; i < r.size(); i++) {
                     boolean value = i == 6 || i == 7 || i > 8 && i < r.size() - 1;

@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import jp.kpireview.io.Csv;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,22 +25,20 @@ public class SpillRecordsTest {
     Path dir;
 
     private Path spill(int rows) throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (CSVPrinter csv = Csv.rows(text)) {
-            for (int i = 0; i < rows; i++) {
-                // a comma, a quote and a line break inside cells, as KPI names may have
-                csv.printRecord("K", i, "名前, \"引用\"\n2 行目", "");
-            }
+        SpillRows spill = new SpillRows();
+        for (int i = 0; i < rows; i++) {
+            // a comma, a quote and a line break inside cells, as KPI names may have, and an empty and a null cell
+            spill.row("K", i, "名前, \"引用\"\n2 行目", "", null);
         }
         Path file = dir.resolve("FY2018");
-        Files.writeString(file, text);
+        Files.write(file, spill.toByteArray());
         return file;
     }
 
     @Test
     void everyRecordInOrderAcrossBatches() throws IOException {
         Path file = spill(2_501);
-        List<CSVRecord> read = new ArrayList<>();
+        List<SpillRows.Row> read = new ArrayList<>();
         try (SpillRecords records = SpillRecords.read(file)) {
             records.forEach(read::add);
         }
@@ -52,6 +47,8 @@ public class SpillRecordsTest {
             assertEquals(String.valueOf(i), read.get(i).get(1));
             assertEquals("名前, \"引用\"\n2 行目", read.get(i).get(2));
             assertEquals("", read.get(i).get(3));
+            assertEquals("", read.get(i).get(4));
+            assertEquals(5, read.get(i).size());
         }
     }
 
@@ -66,7 +63,7 @@ public class SpillRecordsTest {
     void aSpillThatCannotBeReadIsAnErrorNamingItNotAHang() {
         Path missing = dir.resolve("trends");
         try (SpillRecords records = SpillRecords.read(missing)) {
-            Iterator<CSVRecord> it = records.iterator();
+            Iterator<SpillRows.Row> it = records.iterator();
             UncheckedIOException e = assertThrows(UncheckedIOException.class, it::hasNext);
             assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
             // asked again, it has nothing more rather than waiting for a batch that will not come
@@ -75,10 +72,23 @@ public class SpillRecordsTest {
     }
 
     @Test
-    void aTornRecordIsAnErrorNotAHang() throws IOException {
-        Path torn = dir.resolve("summaries");
-        Files.writeString(torn, "S,小樽市,\"閉じない引用\n");
-        try (SpillRecords records = SpillRecords.read(torn)) {
+    void aTornRowIsAnErrorNotAHang() throws IOException {
+        byte[] whole = new SpillRows().row("S", "小樽市", "途中で切れる行").toByteArray();
+        for (int length : new int[] {2, 6, whole.length - 1}) {
+            Path torn = dir.resolve("summaries");
+            Files.write(torn, java.util.Arrays.copyOf(whole, length));
+            try (SpillRecords records = SpillRecords.read(torn)) {
+                UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> records.forEach(r -> { }));
+                assertTrue(e.getMessage().contains(torn.toString()), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aDamagedCountIsAnErrorNotAnAllocation() throws IOException {
+        Path damaged = dir.resolve("trends");
+        Files.write(damaged, new byte[] {0x7f, -1, -1, -1, 0, 0, 0, 1, 'x'});
+        try (SpillRecords records = SpillRecords.read(damaged)) {
             assertThrows(UncheckedIOException.class, () -> records.forEach(r -> { }));
         }
     }
