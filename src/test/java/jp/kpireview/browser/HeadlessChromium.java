@@ -32,6 +32,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Process driver;
+    /**
+     * The TMPDIR of the driver and the browser: Chromium leaves profile and crash folders in it
+     * ({@code org.chromium.Chromium.scoped_dir.*}), some 14 per test run in /tmp otherwise; deleted on close.
+     */
+    private final Path temp;
     /** The session's URL: WebDriver commands are sent below it. */
     public final String session;
 
@@ -49,9 +54,11 @@ public final class HeadlessChromium implements AutoCloseable {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        driver = new ProcessBuilder(DRIVER.toString(), "--port=" + port)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        temp = Files.createTempDirectory("kpi-review-chromium");
+        ProcessBuilder start = new ProcessBuilder(DRIVER.toString(), "--port=" + port)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        start.environment().put("TMPDIR", temp.toString());
+        driver = start.start();
         String base = "http://127.0.0.1:" + port;
         waitFor(base + "/status");
         session = base + "/session/" + field(send(base + "/session", "{\"capabilities\":{\"alwaysMatch\":{"
@@ -107,6 +114,11 @@ public final class HeadlessChromium implements AutoCloseable {
         http.send(HttpRequest.newBuilder(URI.create(session)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
         driver.destroy();
         driver.waitFor(10, TimeUnit.SECONDS);
+        try (java.util.stream.Stream<Path> left = Files.walk(temp)) {
+            for (Path p : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private void waitFor(String url) throws InterruptedException {
