@@ -1,5 +1,6 @@
 package jp.kpireview.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.FiscalYear;
@@ -45,7 +47,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
      */
     private static final int COMPRESSION = 1;
 
-    /** A municipality's rows per sheet, as spill text, and the band scale. */
+    /** A municipality's rows per sheet, in the spill format ({@link SpillRows}), and the band scale. */
     public record Part(List<Band> bands, List<String> grades, Map<Integer, byte[]> yearRows,
             Map<Integer, List<Band>> yearBands, Map<Integer, Terms> yearTerms, java.util.Set<Integer> actualYears, byte[] trendRows,
             byte[] summaryRows, PlanRows planRows) {
@@ -123,7 +125,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         }
     }
 
-    private static byte[] spill(java.util.function.Consumer<SpillRows> print) {
+    private static byte[] spill(Consumer<SpillRows> print) {
         SpillRows rows = new SpillRows();
         print.accept(rows);
         return rows.toByteArray();
@@ -246,7 +248,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     }
 
     private static OutputStream spillFile(Path file) throws IOException {
-        return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
     private void closeSpills() throws IOException {

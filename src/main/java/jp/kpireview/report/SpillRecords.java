@@ -17,8 +17,8 @@ import java.util.concurrent.BlockingQueue;
 /**
  * The rows of one spill file of report.xlsx ({@link SpillRows}), read on a thread of their own a few batches ahead of
  * the thread that writes the workbook. Reading them back (then parsing CSV) was a third of writing a nationwide
- * workbook, which is done on one thread after the run while the other core has nothing to do; now the two overlap. At most {@link #AHEAD} batches
- * of {@link #BATCH} records are held, so memory stays small. Read it once, in a try-with-resources: closing it early
+ * workbook, which is done on one thread after the run while the other core has nothing to do; now the two overlap.
+ * At most {@link #AHEAD} batches of {@link #BATCH} records are held, so memory stays small. Read it once, in a try-with-resources: closing it early
  * (the writer failed) stops the parsing thread.
  */
 final class SpillRecords implements Iterable<SpillRows.Row>, AutoCloseable {
