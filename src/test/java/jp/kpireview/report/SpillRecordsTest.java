@@ -89,7 +89,9 @@ public class SpillRecordsTest {
         Path damaged = dir.resolve("trends");
         Files.write(damaged, new byte[] {0x7f, -1, -1, -1, 0, 0, 0, 1, 'x'});
         try (SpillRecords records = SpillRecords.read(damaged)) {
-            assertThrows(UncheckedIOException.class, () -> records.forEach(r -> { }));
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> records.forEach(r -> { }));
+            assertTrue(e.getMessage().contains(damaged.toString()) && e.getMessage().contains("cells"),
+                    e.getMessage());
         }
     }
 
