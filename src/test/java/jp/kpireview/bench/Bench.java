@@ -314,8 +314,10 @@ public final class Bench implements Callable<Integer> {
         }
         row("seed main job, bin/kpi-review batch, 5 reports", main, "s", ratio(main, anchor.coldStart(), 0.5));
         row("seed bin/kpi-review evaluate FY2018", cached, "s", ratio(cached, anchor.coldStart(), 0.35));
-        row("  the same with the rule cache off (rules compiled)", compiled, "s", ratio(compiled,
-                anchor.coldStart(), 0.35));
+        // no goal of its own: it shows what the rule cache saves
+        row("  the same with the rule cache off (rules compiled)", compiled, "s", anchor.coldStart() <= 0 ? ""
+                : String.format(Locale.ROOT, "%.2f× the anchor; the rule cache saves %.2f s", compiled
+                        / anchor.coldStart(), compiled - cached));
     }
 
     private static String ratio(double seconds, double anchor, double goal) {
