@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -25,6 +27,8 @@ final class XlsxSheets {
     private static final String TRENDS = "推移";
     private static final String SUMMARIES = "集計";
     private static final String SCORE_FORMAT = "0.00";
+    /** A year a row has no cells for: empty cells. */
+    private static final List<String> NONE = List.of("", "");
     /** Rows kept before they are written out. Lowered by the tests. */
     static int flushRows = 2_000;
 
@@ -214,27 +218,27 @@ final class XlsxSheets {
             text(sheet, row, c++, r.get(i));
         }
         number(sheet, row, c++, r.get(8), null);
-        Map<Integer, String> actuals = decode(r.get(9));
+        Map<Integer, List<String>> actuals = byYear(r, ReportXlsx.KPI_ROW_YEARS, 1);
         for (int y : actualYears) {
-            number(sheet, row, c++, actuals.getOrDefault(y, ""), null);
+            number(sheet, row, c++, actuals.getOrDefault(y, NONE).get(0), null);
         }
         if (terms.hasRawScore()) {
-            number(sheet, row, c++, r.get(10), SCORE_FORMAT);
+            number(sheet, row, c++, r.get(9), SCORE_FORMAT);
         }
         if (terms.hasScore()) {
-            number(sheet, row, c++, r.get(11), SCORE_FORMAT);
+            number(sheet, row, c++, r.get(10), SCORE_FORMAT);
         }
+        text(sheet, row, c++, r.get(11));
         text(sheet, row, c++, r.get(12));
-        text(sheet, row, c++, r.get(13));
-        number(sheet, row, c++, r.get(14), null);
+        number(sheet, row, c++, r.get(13), null);
         for (Band b : bands) {
-            text(sheet, row, c++, b.mark().equals(r.get(15)) ? b.mark() : "");
+            text(sheet, row, c++, b.mark().equals(r.get(14)) ? b.mark() : "");
         }
         if (terms.hasFlag()) {
-            text(sheet, row, c++, r.get(16));
+            text(sheet, row, c++, r.get(15));
         }
-        text(sheet, row, c++, r.get(17));
-        text(sheet, row, c, r.get(18));
+        text(sheet, row, c++, r.get(16));
+        text(sheet, row, c, r.get(17));
     }
 
     /**
@@ -274,16 +278,16 @@ final class XlsxSheets {
                 for (int i = 0; i < 4; i++) {
                     text(sheet, row, i, r.get(i));
                 }
-                Map<Integer, String> byYear = decode(r.get(4));
+                Map<Integer, List<String>> byYear = byYear(r, ReportXlsx.TREND_ROW_YEARS, 2);
                 int c = 4;
                 for (int y : years) {
-                    String[] scoreAndBand = byYear.getOrDefault(y, "=").split("=", -1);
+                    List<String> scoreAndBand = byYear.getOrDefault(y, NONE);
                     if (yearTerms.get(y).hasScore()) {
-                        number(sheet, row, c++, scoreAndBand[0], SCORE_FORMAT);
+                        number(sheet, row, c++, scoreAndBand.get(0), SCORE_FORMAT);
                     }
-                    text(sheet, row, c++, scoreAndBand[1]);
+                    text(sheet, row, c++, scoreAndBand.get(1));
                 }
-                text(sheet, row, c, r.get(5));
+                text(sheet, row, c, r.get(4));
                 series.advance();
             }
         }
@@ -408,13 +412,14 @@ final class XlsxSheets {
         }
     }
 
-    private static Map<Integer, String> decode(String encoded) {
-        Map<Integer, String> values = new TreeMap<>();
-        for (String part : encoded.split(";")) {
-            int at = part.indexOf('=');
-            if (at > 0) {
-                values.put(Integer.parseInt(part.substring(0, at)), part.substring(at + 1));
-            }
+    /**
+     * The row's cells from {@code from} on, read as a year followed by {@code width} cells of that year each: the
+     * actuals of a KPI row (the value), the years of a trend row (score and band).
+     */
+    private static Map<Integer, List<String>> byYear(SpillRows.Row r, int from, int width) {
+        Map<Integer, List<String>> values = new HashMap<>();
+        for (int i = from; i + width < r.size(); i += width + 1) {
+            values.put(Integer.parseInt(r.get(i)), Arrays.asList(r.cells()).subList(i + 1, i + 1 + width));
         }
         return values;
     }
