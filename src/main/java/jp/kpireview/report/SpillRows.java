@@ -7,7 +7,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,10 +36,6 @@ final class SpillRows {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
         return this;
-    }
-
-    SpillRows row(Object... cells) {
-        return row(Arrays.asList(cells));
     }
 
     byte[] toByteArray() {

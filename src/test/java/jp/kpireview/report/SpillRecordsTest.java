@@ -28,7 +28,7 @@ public class SpillRecordsTest {
         SpillRows spill = new SpillRows();
         for (int i = 0; i < rows; i++) {
             // a comma, a quote and a line break inside cells, as KPI names may have, and an empty and a null cell
-            spill.row("K", i, "名前, \"引用\"\n2 行目", "", null);
+            spill.row(java.util.Arrays.asList("K", i, "名前, \"引用\"\n2 行目", "", null));
         }
         Path file = dir.resolve("FY2018");
         Files.write(file, spill.toByteArray());
@@ -73,7 +73,7 @@ public class SpillRecordsTest {
 
     @Test
     void aTornRowIsAnErrorNotAHang() throws IOException {
-        byte[] whole = new SpillRows().row("S", "小樽市", "途中で切れる行").toByteArray();
+        byte[] whole = new SpillRows().row(List.of("S", "小樽市", "途中で切れる行")).toByteArray();
         for (int length : new int[] {2, 6, whole.length - 1}) {
             Path torn = dir.resolve("summaries");
             Files.write(torn, java.util.Arrays.copyOf(whole, length));
