@@ -100,11 +100,15 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
 
     @Override
     public Part render(MunicipalityReview review) {
+        // the KPIs' histories once for all the sheets: review.histories() builds them afresh at each call
+        List<KpiHistory> histories = review.histories();
+        Map<String, KpiHistory> historyById = new LinkedHashMap<>();
+        histories.forEach(h -> historyById.put(h.kpi().id(), h));
         Map<Integer, byte[]> yearRows = new LinkedHashMap<>();
         Map<Integer, List<Band>> yearBands = new LinkedHashMap<>();
         Map<Integer, Terms> yearTerms = new LinkedHashMap<>();
         for (Review year : review.reviews()) {
-            yearRows.put(year.year(), spill(rows -> yearRows(rows, review, year)));
+            yearRows.put(year.year(), spill(rows -> yearRows(rows, review, year, historyById)));
             yearBands.put(year.year(), year.bands());
             yearTerms.put(year.year(), year.terms());
         }
@@ -112,7 +116,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         review.kpis().forEach(k -> actualYears.addAll(k.actuals().keySet()));
         Plan plan = review.plan();
         return new Part(review.bands(), review.grades(), yearRows, yearBands, yearTerms, actualYears,
-                spill(rows -> trendRows(rows, review)),
+                spill(rows -> trendRows(rows, review.municipality(), histories)),
                 spill(rows -> summaryRows(rows, review)),
                 plan == null ? null : new PlanRows(plan.year(), plan.bands().subList(1, plan.bands().size()), plan.terms().flag(),
                         spill(rows -> planRows(rows, plan))));
@@ -138,9 +142,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     }
 
     /** Per project its KPI rows, then its summary row, as the published table has them. */
-    private static void yearRows(SpillRows rows, MunicipalityReview review, Review year) {
-        Map<String, KpiHistory> histories = new LinkedHashMap<>();
-        review.histories().forEach(h -> histories.put(h.kpi().id(), h));
+    private static void yearRows(SpillRows rows, MunicipalityReview review, Review year,
+            Map<String, KpiHistory> histories) {
         Map<String, List<Evaluation>> byProject = Evaluation.byProject(year.evaluations());
         for (ProjectSummary s : year.summaries()) {
             for (Evaluation e : byProject.get(s.project())) {
@@ -169,9 +172,9 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         }
     }
 
-    private static void trendRows(SpillRows rows, MunicipalityReview review) {
-        for (KpiHistory h : review.histories()) {
-            List<Object> row = new ArrayList<>(List.of(review.municipality(), h.kpi().id(), h.kpi().project(),
+    private static void trendRows(SpillRows rows, String municipality, List<KpiHistory> histories) {
+        for (KpiHistory h : histories) {
+            List<Object> row = new ArrayList<>(List.of(municipality, h.kpi().id(), h.kpi().project(),
                     h.kpi().name(), h.latest().map(t -> t.arrow() + " " + t.label()).orElse("")));
             // then each evaluated year, its score and its band
             for (Evaluation e : h.years()) {
