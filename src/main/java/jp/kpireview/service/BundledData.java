@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import jp.kpireview.io.Folders;
 
 /**
  * The KPI data files the service offers ({@code --data DIR}) and the uploads it is sent. A bundled file is a regular
@@ -66,7 +67,7 @@ final class BundledData {
                 String name = entry.getFileName().toString();
                 if (TEMPORARY.stream().anyMatch(name::startsWith) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
                         && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toMillis() < before) {
-                    EvaluateRoute.deleteTree(entry);
+                    Folders.deleteTree(entry);
                     deleted++;
                 }
             }

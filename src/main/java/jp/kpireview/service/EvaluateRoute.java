@@ -1,11 +1,9 @@
 package jp.kpireview.service;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +12,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import jp.kpireview.batch.BatchRunner;
 import jp.kpireview.batch.YearSelection;
 import jp.kpireview.domain.DataException;
@@ -23,6 +20,7 @@ import jp.kpireview.domain.Kpi;
 import jp.kpireview.engine.OverBudgetException;
 import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.engine.RuleSetException;
+import jp.kpireview.io.Folders;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.plan.PlanSearch;
 import jp.kpireview.report.HtmlReport;
@@ -100,7 +98,7 @@ final class EvaluateRoute {
 
         void release() {
             if (users.decrementAndGet() == 0) {
-                deleteTree(folder);
+                Folders.deleteTree(folder);
             }
         }
     }
@@ -339,17 +337,7 @@ final class EvaluateRoute {
 
     private static void delete(Path sheet, boolean temporary) {
         if (temporary) {
-            deleteTree(sheet.getParent());
-        }
-    }
-
-    static void deleteTree(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Folders.deleteTree(sheet.getParent());
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import jp.kpireview.io.Folders;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
@@ -105,14 +106,14 @@ final class UploadReader implements Runnable {
         try {
             out.close();
             if (failure != null || bytes == 0 || bytes > max) {
-                EvaluateRoute.deleteTree(folder);
+                Folders.deleteTree(folder);
                 result = new Saved(null, bytes, rate.cut(), failure);
             } else {
                 boolean workbook = bytes >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
                 result = new Saved(Files.move(saved, folder.resolve(name.apply(workbook))), bytes, false, null);
             }
         } catch (IOException | RuntimeException e) {
-            EvaluateRoute.deleteTree(folder);
+            Folders.deleteTree(folder);
             result = new Saved(null, bytes, rate.cut(), e);
         }
         done.accept(result);

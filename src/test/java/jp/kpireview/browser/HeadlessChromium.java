@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import jp.kpireview.io.Folders;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -114,11 +115,7 @@ public final class HeadlessChromium implements AutoCloseable {
         http.send(HttpRequest.newBuilder(URI.create(session)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
         driver.destroy();
         driver.waitFor(10, TimeUnit.SECONDS);
-        try (java.util.stream.Stream<Path> left = Files.walk(temp)) {
-            for (Path p : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Folders.deleteTree(temp);
     }
 
     private void waitFor(String url) throws InterruptedException {

@@ -141,7 +141,7 @@ class ServiceAccessTest {
             assertFalse(Files.exists(old), "an hour-old leftover is deleted");
             assertTrue(Files.exists(fresh), "a folder another service may be using is left alone");
         } finally {
-            EvaluateRoute.deleteTree(fresh);
+            jp.kpireview.io.Folders.deleteTree(fresh);
         }
     }
 

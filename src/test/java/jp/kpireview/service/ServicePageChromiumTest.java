@@ -126,7 +126,7 @@ class ServicePageChromiumTest {
                 }
             }
             assertEquals(73 * 4, compared);
-            jp.kpireview.service.EvaluateRoute.deleteTree(planned);
+            jp.kpireview.io.Folders.deleteTree(planned);
             browser.run("document.getElementById('whatKpi').value = '17';"
                     + " document.getElementById('whatActual').value = '84';"
                     + " document.getElementById('whatIf').click(); return 'ok';");
