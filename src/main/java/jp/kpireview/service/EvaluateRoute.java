@@ -70,6 +70,11 @@ final class EvaluateRoute {
         return busy.get();
     }
 
+    /** The memory the work in progress holds now, in bytes ({@link WorkMemory}). */
+    long memoryInUse() {
+        return memory.inUse();
+    }
+
     /**
      * One piece of bounded work on a sheet: it gets the engine (with its deadline), counts the rows it read, resizes
      * its share of the memory once it knows its KPIs, and answers with bytes or with a file it wrote into {@code out}.

@@ -195,6 +195,11 @@ public final class ReviewService implements AutoCloseable {
         return evaluate.busy();
     }
 
+    /** The memory the work in progress holds now (for the tests: a running evaluation holds its share). */
+    long memoryInUse() {
+        return evaluate.memoryInUse();
+    }
+
     /** Exact routes; the page and its script, the API. */
     private Map<String, Route> routes() {
         return Map.of(

@@ -3,13 +3,12 @@ package jp.kpireview.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import jp.kpireview.browser.HeadlessChromium;
 import jp.kpireview.cli.Cli;
-import org.junit.jupiter.api.BeforeAll;
+import jp.kpireview.system.HeadlessChromium;
+import jp.kpireview.system.Programs;
+import jp.kpireview.system.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * the title alone, and every page of a KPI table holds its last column. The screenshots and the first printed page
  * are left in target/screenshots (docs/ has copies).
  */
+@SystemTest
 class ReportLayoutChromiumTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void browserInstalled() {
-        HeadlessChromium.requireInstalled();
-    }
 
     private Path report(String name, String... args) {
         Path out = dir.resolve(name);
@@ -60,7 +55,8 @@ class ReportLayoutChromiumTest {
             Files.write(SHOTS.resolve("report-1280.png"), browser.screenshot());
             byte[] pdf = browser.printA4Landscape();
             Path printed = Files.write(SHOTS.resolve("report.pdf"), pdf);
-            String[] pages = pdftotext(printed).split("\f");
+            String[] pages = Programs.run(dir, "pdftotext", "-layout", printed.toAbsolutePath().toString(), "-")
+                    .split("\f");
             assertTrue(pages[0].contains("小樽市") && pages[0].contains("平均スコア")
                     && pages[0].contains("あずまい暮らしプロジェクト"), "page 1 holds the review:\n" + pages[0]);
             int tables = 0;
@@ -87,13 +83,5 @@ class ReportLayoutChromiumTest {
                 Files.write(SHOTS.resolve("report-periods-" + width + ".png"), browser.screenshot());
             }
         }
-    }
-
-    private static String pdftotext(Path pdf) throws Exception {
-        Process p = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), new String(out, StandardCharsets.UTF_8));
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

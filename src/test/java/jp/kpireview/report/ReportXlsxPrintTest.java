@@ -1,15 +1,14 @@
 package jp.kpireview.report;
 
+import static jp.kpireview.system.Programs.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import jp.kpireview.cli.Cli;
+import jp.kpireview.system.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the last column. (Unset, Calc printed 41 portrait pages of four columns each.) {@code .ci/run} installs
  * {@code libreoffice-calc-nogui}, {@code fonts-noto-cjk} and {@code poppler-utils} from Debian.
  */
+@SystemTest
 class ReportXlsxPrintTest {
 
     @TempDir
@@ -54,14 +54,5 @@ class ReportXlsxPrintTest {
             year += header.contains("基準値") ? 1 : 0;
         }
         assertTrue(year >= 4, "the four year sheets: " + year + " pages");
-    }
-
-    private static String run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + text);
-        return text;
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import jp.kpireview.rules.KpiFixture;
+import jp.kpireview.system.SystemTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,11 +171,12 @@ class ReviewServiceTest {
     }
 
     @Test
+    @SystemTest
     void theRuleFolderIsWatched() throws Exception {
         String before = holder.current().hash();
         Path bands = rules.resolve("区分表.csv");
         Files.writeString(bands, Files.readString(bands).replace(",50~100", ",50以上100未満"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + SystemTest.PATIENCE.toNanos();
         while (holder.current().hash().equals(before) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
@@ -183,12 +185,13 @@ class ReviewServiceTest {
     }
 
     @Test
+    @SystemTest
     void aRuleFolderReplacedWholeIsWatchedAgain() throws Exception {
         String before = holder.current().hash();
         Path moved = Files.move(rules, dir.resolve("rules.old"));
         Path replacement = KpiFixture.copyOfRules(rules, drl -> drl.replace(",50~100", ",50以上100未満"));
         assertEquals(rules, replacement);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + SystemTest.PATIENCE.toNanos();
         while (holder.current().hash().equals(before) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
@@ -197,7 +200,7 @@ class ReviewServiceTest {
         String replaced = holder.current().hash();
         Path bands = rules.resolve("区分表.csv");
         Files.writeString(bands, Files.readString(bands).replace(",50以上100未満", ",50~100"));
-        deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        deadline = System.nanoTime() + SystemTest.PATIENCE.toNanos();
         while (holder.current().hash().equals(replaced) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }

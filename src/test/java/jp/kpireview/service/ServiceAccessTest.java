@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import jp.kpireview.cli.Cli;
 import jp.kpireview.rules.KpiFixture;
+import jp.kpireview.system.SystemTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -199,8 +200,9 @@ class ServiceAccessTest {
 
     /** Two evaluations whose memory does not fit at once: the second is told to come back, the first finishes. */
     @Test
+    @SystemTest
     void workThatDoesNotFitBesideTheWorkRunningIsToldToComeBack() throws Exception {
-        Path rules = slowRules(3);
+        Path rules = slowRules(6);
         byte[] csv = SLOW_KPI.getBytes(StandardCharsets.UTF_8);
         String request = "POST /api/evaluate?year=FY2018&format=csv HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
                 + csv.length + "\r\nConnection: close\r\n\r\n" + new String(csv, StandardCharsets.UTF_8);
@@ -217,11 +219,11 @@ class ServiceAccessTest {
                             throw new java.io.UncheckedIOException(e);
                         }
                     });
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (service.evaluationsRunning() == 0 && System.nanoTime() < deadline) {
+            // the first has read its sheet and holds its share of the memory for the rest of its 6 s
+            long deadline = System.nanoTime() + SystemTest.PATIENCE.toNanos();
+            while (service.memoryInUse() < WorkMemory.evaluating(1, 1, false) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            Thread.sleep(1000);  // the first has read its sheet and holds its share for the rest of its 3 s
             String second = exchange(service.port(), request);
             assertTrue(second.startsWith("HTTP/1.1 503") && second.contains("Retry-After: 10")
                     && second.contains("try again in a few seconds"), second);
@@ -232,6 +234,7 @@ class ServiceAccessTest {
 
     /** A rule that takes 6 s for one KPI: longer than the 5 s the slow-connection guard gives a request. */
     @Test
+    @SystemTest
     void anAnswerAfter100ContinueIsNotCutByTheSlowConnectionGuard() throws Exception {
         Path rules = slowRules(6);
         String csv = SLOW_KPI;

@@ -6,32 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import jp.kpireview.browser.HeadlessChromium;
+import jp.kpireview.system.HeadlessChromium;
+import jp.kpireview.system.SystemTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The page in a real browser, as an officer uses it: Debian's headless Chromium, driven by its ChromeDriver over the
  * W3C WebDriver protocol, opens the page, uploads the seed sheet, picks FY2018, and the report it shows is checked.
- * {@code .ci/run} installs both ({@code apt-get install chromium chromium-driver}); under CI a missing browser fails
- * the test rather than skipping it, and elsewhere the test is skipped with the reason.
+ * {@code .ci/run} installs both ({@code apt-get install chromium chromium-driver}); a missing browser fails the test.
  */
+@SystemTest
 class ServicePageChromiumTest {
 
     private static final String ELEMENT = HeadlessChromium.ELEMENT;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void browserInstalled() {
-        HeadlessChromium.requireInstalled();
-    }
 
     @Test
     void anUploadedSheetShowsItsReportWithTheMarks() throws Exception {
@@ -41,9 +31,9 @@ class ServicePageChromiumTest {
                 HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
             String at = browser.session;
             browser.open("http://127.0.0.1:" + service.port() + "/");
-            String input = field(send(at + "/element", "{\"using\":\"css selector\",\"value\":\"#file\"}"),
+            String input = field(browser.send(at + "/element", "{\"using\":\"css selector\",\"value\":\"#file\"}"),
                     ELEMENT);
-            send(at + "/element/" + input + "/value", "{\"text\":\""
+            browser.send(at + "/element/" + input + "/value", "{\"text\":\""
                     + quote(Path.of("seeds/otaru-h30.csv").toAbsolutePath().toString()) + "\"}");
             // the chosen sheet's years, read by the server: FY2015–FY2018, and FY2019 to plan
             String offered = browser.poll("return Array.from(document.getElementById('year').options).map(o => o.value)"
@@ -192,11 +182,6 @@ class ServicePageChromiumTest {
         java.math.BigDecimal value = new java.math.BigDecimal(need);
         return unit.equals("%") ? need : String.format(java.util.Locale.ROOT, "%,." + Math.max(0, value.scale()) + "f",
                 value);
-    }
-
-    private String send(String url, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String field(String json, String name) throws IOException {
