@@ -142,8 +142,14 @@ public final class BatchRunner {
                 List<Integer> years = settings.years().resolve(used);
                 List<Integer> withActuals = withActuals(used, years, file, municipality);
                 years.stream().filter(y -> !withActuals.contains(y)).forEach(skipped::add);
+                // the data's other earlier years too, in the same session, for 前回比 alone (none when every year
+                // is asked for)
+                List<Integer> earlier = YearSelection.earlier(used, withActuals).stream().filter(engine::covers)
+                        .toList();
+                List<jp.kpireview.engine.Review> evaluated = engine.evaluate(used, concat(withActuals, earlier));
                 MunicipalityReview review = new MunicipalityReview(municipality, name.apply(file), used,
-                        engine.evaluate(used, withActuals), bandColumns);
+                        evaluated.subList(0, withActuals.size()), bandColumns)
+                        .withEarlier(evaluated.subList(withActuals.size(), evaluated.size()));
                 if (settings.planYear() != null) {
                     review = review.withPlan(new PlanSearch(engine).plan(used, settings.planYear()));
                 }
@@ -171,6 +177,12 @@ public final class BatchRunner {
                     + (have.isEmpty() ? "no year" : labels(List.copyOf(have))));
         }
         return kept;
+    }
+
+    private static List<Integer> concat(List<Integer> a, List<Integer> b) {
+        List<Integer> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
     }
 
     private static String labels(List<Integer> years) {

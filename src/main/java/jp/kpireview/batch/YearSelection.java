@@ -52,6 +52,22 @@ public record YearSelection(List<Integer> years) {
         return List.copyOf(withActuals);
     }
 
+    /**
+     * The years before the last of {@code reported} in which some KPI has an actual and that are not reported: a run
+     * of some years evaluates them too, unreported, so that each reported year's 前回比 compares with the KPI's
+     * previous scored year in the data, as a run over every year does.
+     */
+    public static List<Integer> earlier(Collection<Kpi> kpis, List<Integer> reported) {
+        if (reported.isEmpty()) {
+            return List.of();
+        }
+        int last = reported.get(reported.size() - 1);
+        TreeSet<Integer> years = new TreeSet<>();
+        kpis.forEach(k -> years.addAll(k.actuals().headMap(last).keySet()));
+        years.removeAll(reported);
+        return List.copyOf(years);
+    }
+
     @Override
     public String toString() {
         return years.isEmpty() ? "all years with actuals"

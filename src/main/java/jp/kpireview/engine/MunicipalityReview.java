@@ -16,24 +16,32 @@ import jp.kpireview.domain.Plan;
  * @param bands   the band columns of the reports: every band of every policy of the run, merged by mark (a
  *                report over years of different policies shows each year's own bands in these columns)
  * @param plan    the actual each KPI needs in a later year, when the run was asked for it; null otherwise
+ * @param earlier the reviews of the data's years that were not asked for, before the last one asked, oldest first:
+ *                not reported, only compared with (前回比 against the KPI's previous scored year in the data)
  */
 public record MunicipalityReview(String municipality, String source, List<Kpi> kpis, List<Review> reviews,
-        List<Band> bands, Plan plan) {
+        List<Band> bands, Plan plan, List<Review> earlier) {
 
     public MunicipalityReview {
         kpis = List.copyOf(kpis);
         reviews = List.copyOf(reviews);
         bands = List.copyOf(bands);
+        earlier = List.copyOf(earlier);
     }
 
     public MunicipalityReview(String municipality, String source, List<Kpi> kpis, List<Review> reviews,
             List<Band> bands) {
-        this(municipality, source, kpis, reviews, bands, null);
+        this(municipality, source, kpis, reviews, bands, null, List.of());
     }
 
     /** This review with the plan of a later year. */
     public MunicipalityReview withPlan(Plan plan) {
-        return new MunicipalityReview(municipality, source, kpis, reviews, bands, plan);
+        return new MunicipalityReview(municipality, source, kpis, reviews, bands, plan, earlier);
+    }
+
+    /** This review with the years evaluated only to be compared with. */
+    public MunicipalityReview withEarlier(List<Review> earlier) {
+        return new MunicipalityReview(municipality, source, kpis, reviews, bands, plan, earlier);
     }
 
     /** With the band columns of its own years (a run over several municipalities passes those of every policy). */
@@ -59,13 +67,19 @@ public record MunicipalityReview(String municipality, String source, List<Kpi> k
     public List<KpiHistory> histories() {
         List<KpiHistory> histories = new ArrayList<>(kpis.size());
         for (int i = 0; i < kpis.size(); i++) {
-            List<Evaluation> years = new ArrayList<>(reviews.size());
-            for (Review review : reviews) {
-                years.add(review.evaluations().get(i));
-            }
-            histories.add(new KpiHistory(kpis.get(i), years, reviews.stream().map(Review::policy).toList()));
+            histories.add(new KpiHistory(kpis.get(i), evaluations(reviews, i), reviews.stream().map(Review::policy)
+                    .toList(), evaluations(earlier, i), earlier.stream().map(Review::policy).toList()));
         }
         return histories;
+    }
+
+    /** The evaluations of KPI {@code kpi} (in data order) in {@code reviews}. */
+    private static List<Evaluation> evaluations(List<Review> reviews, int kpi) {
+        List<Evaluation> years = new ArrayList<>(reviews.size());
+        for (Review review : reviews) {
+            years.add(review.evaluations().get(kpi));
+        }
+        return years;
     }
 
     /** Number of KPI-years evaluated. */

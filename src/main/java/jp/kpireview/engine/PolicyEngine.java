@@ -64,6 +64,12 @@ public final class PolicyEngine {
         return policies.get(index(year));
     }
 
+    /** True when some policy is in force in {@code year} (a folder of periods covers none before its first). */
+    public boolean covers(int year) {
+        Integer first = policies.get(0).firstYear();
+        return first == null || first <= year;
+    }
+
     /** The session runner of the policy in force in {@code year}. */
     public ReviewEngine engineFor(int year) {
         return engines.get(index(year));

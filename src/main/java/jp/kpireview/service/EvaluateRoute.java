@@ -301,7 +301,8 @@ final class EvaluateRoute {
             List<Kpi> kpis = kpi == null ? readLimited(file) : whatIf(readLimited(file), kpi, actual,
                     years.years().isEmpty() ? 0 : years.years().get(0), file);
             rows.set(kpis.size());
-            int evaluated = years.resolve(kpis).size();
+            List<Integer> reported = years.resolve(kpis);
+            int evaluated = reported.size() + YearSelection.earlier(kpis, reported).size();
             memory.resize(WorkMemory.evaluating(kpis.size(), evaluated, planYear != null), "the sheet's "
                     + kpis.size() + " KPIs of " + evaluated + " years");
             return kpis;

@@ -72,6 +72,21 @@ class ReviewServiceTest {
         assertEquals(holder.current().hash(), r.headers().firstValue("X-Rules").orElseThrow());
     }
 
+    /** One year asked of the service has the 前回比 of a run over every year (FY2018 against FY2017). */
+    @Test
+    void oneYearHasTheTrendsOfEveryYear(@TempDir Path out) throws Exception {
+        String csv = post("year=FY2018&format=csv", Files.readAllBytes(SEED)).body();
+        Path served = Files.writeString(out.resolve("served.csv"), csv);
+        assertTrue(jp.kpireview.cli.Cli.run("batch", "--quiet", "--data", SEED.toString(), "--formats", "csv",
+                "--out", out.toString()).startsWith("0\n"));
+        java.util.Map<String, String> everyYear = jp.kpireview.report.TrendAgreementTest.trends(
+                out.resolve("results.csv"));
+        java.util.Map<String, String> oneYear = jp.kpireview.report.TrendAgreementTest.trends(served);
+        assertEquals(73, oneYear.size(), csv);
+        oneYear.forEach((key, trend) -> assertEquals(everyYear.get(key), trend, key));
+        assertTrue(oneYear.containsValue("worsening") && oneYear.containsValue("improving"), csv);
+    }
+
     @Test
     void aReportAskedWithAPlanHasThePlanSection() throws Exception {
         String planned = post("year=FY2018&format=html&plan=R1", Files.readAllBytes(SEED)).body();
