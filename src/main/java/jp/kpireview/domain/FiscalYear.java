@@ -12,26 +12,45 @@ public final class FiscalYear {
 
     private static final int HEISEI_OFFSET = 1988;
     private static final int REIWA_OFFSET = 2018;
-    private static final Pattern FORM = Pattern.compile("(FY|H|R)?\\s*(\\d{1,4})", Pattern.CASE_INSENSITIVE);
+    /** FY2018, 2018, H30, R1, 平成30, 令和元 (元 = 1), each with 年度 after it or not. */
+    private static final Pattern FORM = Pattern.compile("(FY|H|R|平成|令和)?\\s*(\\d{1,4}|元)\\s*(年度)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final String FORMS = "write FY2018, 2018, H30, R1 or 平成30年度";
 
     private FiscalYear() {
     }
 
-    /** Parses {@code FY2018}, {@code 2018}, {@code H30} or {@code R1}; returns the Western year. */
+    /**
+     * Parses {@code FY2018}, {@code 2018}, {@code H30}, {@code R1}, {@code 平成30年度} or {@code 令和元年度}, and the
+     * {@code H31/R1} the reports print for FY2019; returns the Western year.
+     */
     public static int parse(String text) {
-        Matcher m = FORM.matcher(text == null ? "" : text.strip());
+        String t = text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip();
+        int slash = t.indexOf('/');
+        if (slash > 0) {
+            // two names of one year (H31/R1): both must name it
+            int first = parse(t.substring(0, slash));
+            if (parse(t.substring(slash + 1)) != first) {
+                throw new IllegalArgumentException("not a fiscal year: '" + text + "' (the two names are of different"
+                        + " years; " + FORMS + ")");
+            }
+            return first;
+        }
+        Matcher m = FORM.matcher(t);
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a fiscal year: '" + text + "' (write FY2018, 2018, H30 or R1)");
+            throw new IllegalArgumentException("not a fiscal year: '" + text + "' (" + FORMS + ")");
         }
         String era = m.group(1) == null ? "" : m.group(1).toUpperCase(Locale.ROOT);
-        int number = Integer.parseInt(m.group(2));
+        boolean first = m.group(2).equals("元");
+        int number = first ? 1 : Integer.parseInt(m.group(2));
         int year = switch (era) {
-            case "H" -> number + HEISEI_OFFSET;
-            case "R" -> number + REIWA_OFFSET;
+            case "H", "平成" -> number + HEISEI_OFFSET;
+            case "R", "令和" -> number + REIWA_OFFSET;
             default -> number;
         };
-        if (year < 1989 || year > 2100 || (era.isEmpty() || era.equals("FY")) && m.group(2).length() != 4) {
-            throw new IllegalArgumentException("not a fiscal year: '" + text + "' (write FY2018, 2018, H30 or R1)");
+        boolean western = era.isEmpty() || era.equals("FY");
+        if (year < 1989 || year > 2100 || western && (first || m.group(2).length() != 4)) {
+            throw new IllegalArgumentException("not a fiscal year: '" + text + "' (" + FORMS + ")");
         }
         return year;
     }

@@ -2,6 +2,8 @@ package jp.kpireview.domain;
 
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +22,8 @@ import java.util.TreeMap;
  * @param baseline      the baseline (基準値); null when the data has none (a policy that needs one reports that KPI)
  * @param note          free text carried with the data (e.g. where a plan value came from); may be empty
  * @param targetBound   以上 or 以下 when the target is written so (80%以上, 30件以下); empty otherwise
+ * @param attributes    the town's own columns (重み, 再掲, 所管課 …): heading → the cell's text ("" when empty), in
+ *                      sheet order; the rules read them by heading
  */
 public record Kpi(
         String municipality,
@@ -38,7 +42,8 @@ public record Kpi(
         NavigableMap<Integer, BigDecimal> annualTargets,
         String note,
         SourceLocation source,
-        String targetBound) {
+        String targetBound,
+        Map<String, String> attributes) {
 
     /** A KPI whose target is written as a plain number. */
     public Kpi(String municipality, String id, String project, String businessNo, String business, String name,
@@ -46,8 +51,23 @@ public record Kpi(
             BigDecimal finalTarget, NavigableMap<Integer, BigDecimal> actuals, NavigableMap<Integer, BigDecimal> annualTargets,
             String note, SourceLocation source) {
         this(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear, baseline,
-                targetYear, finalTarget, actuals, annualTargets, note, source, "");
+                targetYear, finalTarget, actuals, annualTargets, note, source, "", Map.of());
     }
+
+    /** A KPI of a sheet with no columns of the town's own. */
+    public Kpi(String municipality, String id, String project, String businessNo, String business, String name,
+            String unit, String directionText, Integer baselineYear, BigDecimal baseline, int targetYear,
+            BigDecimal finalTarget, NavigableMap<Integer, BigDecimal> actuals,
+            NavigableMap<Integer, BigDecimal> annualTargets, String note, SourceLocation source, String targetBound) {
+        this(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear, baseline,
+                targetYear, finalTarget, actuals, annualTargets, note, source, targetBound, Map.of());
+    }
+
+    /**
+     * The columns of a KPI that stands for any sheet (validate's probes): every column of the town's own reads as
+     * empty, so that a policy that reads one is checked as it would run on a sheet that has it.
+     */
+    public static final Map<String, String> ANY_COLUMNS = Collections.unmodifiableMap(new LinkedHashMap<>());
 
     public Kpi {
         Objects.requireNonNull(id, "id");
@@ -58,6 +78,8 @@ public record Kpi(
         targetBound = targetBound == null ? "" : targetBound;
         actuals = Collections.unmodifiableNavigableMap(new TreeMap<>(actuals));
         annualTargets = Collections.unmodifiableNavigableMap(new TreeMap<>(annualTargets));
+        attributes = attributes == ANY_COLUMNS ? ANY_COLUMNS : attributes == null || attributes.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     public Optional<BigDecimal> actual(int year) {
@@ -104,7 +126,7 @@ public record Kpi(
 
     public Kpi withAnnualTargets(NavigableMap<Integer, BigDecimal> newAnnualTargets, String newNote) {
         return new Kpi(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, newAnnualTargets, newNote, source, targetBound);
+                baseline, targetYear, finalTarget, actuals, newAnnualTargets, newNote, source, targetBound, attributes);
     }
 
     /** The same KPI with {@code actual} as its actual of {@code year} (a plan's probe, the page's what-if). */
@@ -112,17 +134,17 @@ public record Kpi(
         TreeMap<Integer, BigDecimal> newActuals = new TreeMap<>(actuals);
         newActuals.put(year, actual);
         return new Kpi(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, newActuals, annualTargets, note, source, targetBound);
+                baseline, targetYear, finalTarget, newActuals, annualTargets, note, source, targetBound, attributes);
     }
 
     public Kpi withId(String newId) {
         return new Kpi(municipality, newId, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound);
+                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound, attributes);
     }
 
     public Kpi withMunicipality(String newMunicipality) {
         return new Kpi(newMunicipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound);
+                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound, attributes);
     }
 
     private static boolean isWhole(BigDecimal value) {

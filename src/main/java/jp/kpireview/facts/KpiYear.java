@@ -17,6 +17,8 @@ import jp.kpireview.domain.Kpi;
  * @param annualTarget    the annual target (年度目標値) the city set for the year; null when it set none
  * @param note            the data's free text (備考), e.g. 対象外 where the city decided not to review the KPI
  * @param targetBound     以上 or 以下 where the target is written so (80%以上); empty otherwise
+ * @param attributes      the town's own columns of the KPI's sheet (重み, 再掲 …): heading → the cell's text; read by
+ *                        {@link #attribute} and {@link #attributeNumber}
  */
 public record KpiYear(
         String municipality,
@@ -36,6 +38,7 @@ public record KpiYear(
         BigDecimal annualTarget,
         String note,
         String targetBound,
+        java.util.Map<String, String> attributes,
         Outcome outcome) implements Stage {
 
     /**
@@ -65,6 +68,38 @@ public record KpiYear(
      */
     public String unitName() {
         return unit;
+    }
+
+    /**
+     * The cell of the town's own column {@code heading} (重み, 再掲, 所管課 …) as text, "" when it is empty. A column the
+     * KPI's sheet does not have is a data error naming the KPI, the column and the rule ({@link MissingValue}), so
+     * that a heading misspelt in a rule or missing from a sheet is never read as empty.
+     */
+    public String attribute(String heading) {
+        String text = attributes.get(heading);
+        if (text == null) {
+            if (attributes == Kpi.ANY_COLUMNS) {
+                return "";
+            }
+            throw MissingValue.noColumn(this, heading);
+        }
+        return text;
+    }
+
+    /**
+     * The same cell as a number (the 重み of a weighted average), null when it is empty; a cell that holds no number
+     * is a data error naming the KPI, the column and the rule.
+     */
+    public BigDecimal attributeNumber(String heading) {
+        String text = attribute(heading);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return jp.kpireview.io.KpiTable.number(text);
+        } catch (IllegalArgumentException e) {
+            throw MissingValue.notANumber(this, heading, e.getMessage());
+        }
     }
 
     /** True when the data gives the KPI a baseline. */
@@ -104,6 +139,6 @@ public record KpiYear(
         return new KpiYear(kpi.municipality(), kpi.project(), kpi.businessNo(), kpi.business(), kpi.id(),
                 kpi.directionText(), kpi.unit(), actuals, kpi.baseline(), kpi.finalTarget(), year,
                 actuals.isEmpty() ? null : kpi.actuals().firstKey(), kpi.targetYear(), kpi.actuals().get(year),
-                kpi.annualTargets().get(year), kpi.note(), kpi.targetBound(), new Outcome());
+                kpi.annualTargets().get(year), kpi.note(), kpi.targetBound(), kpi.attributes(), new Outcome());
     }
 }

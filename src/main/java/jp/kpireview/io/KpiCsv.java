@@ -20,13 +20,16 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The canonical KPI data format: UTF-8 CSV with a header row (a BOM is accepted), one row per KPI.
+ * The KPI data format: UTF-8 CSV with a header row (a BOM is accepted), one row per KPI. Its columns, headed in
+ * English or in the Japanese the reports print ({@link DataColumns}):
  * <pre>
- * municipality           optional: the city (自治体); without it the file's name names the municipality
- * kpi_id, project, business_no, business, kpi, unit, direction, baseline_year, baseline, target_year, target,
- * FY2015, FY2016, …      actuals (empty = no value)
- * annual_target_FY2018, … optional: an annual target (年度目標値) the city set for that year (plan_FY2018 is read too)
- * note                   optional: free text
+ * municipality (自治体)    optional: the city; without it the file's name names the municipality
+ * kpi_id (KPI番号, No.), project (プロジェクト), business_no (事業番号, optional), business (事業名), kpi (KPI),
+ * unit (単位), direction (方向), baseline_year (基準年度), baseline (基準値), target_year (目標年度), target (目標値)
+ * FY2015, H27実績値, …    actuals (empty = no value)
+ * annual_target_FY2018, H30年度目標値, … optional: an annual target (年度目標値) the city set for that year
+ * note (備考)              optional: free text
+ * any other column       the town's own (重み, 再掲, 所管課 …): kept with the KPI for the rules to read
  * </pre>
  * Numbers are plain decimals ({@code 1199}, {@code 75.9}): no separators, no units. Years are written
  * {@code FY2014}, {@code 2014} or {@code H26}. The same columns can come from an Excel sheet ({@link KpiXlsx}).
@@ -81,31 +84,38 @@ public final class KpiCsv {
     public static void write(Path file, List<Kpi> kpis) {
         SortedSet<Integer> actualYears = new TreeSet<>();
         SortedSet<Integer> planYears = new TreeSet<>();
+        java.util.LinkedHashSet<String> own = new java.util.LinkedHashSet<>();
         kpis.forEach(k -> {
             actualYears.addAll(k.actuals().keySet());
             planYears.addAll(k.annualTargets().keySet());
+            own.addAll(k.attributes().keySet());
         });
         boolean notes = kpis.stream().anyMatch(k -> !k.note().isEmpty());
         List<String> header = new ArrayList<>();
-        header.add(KpiTable.MUNICIPALITY);
-        header.addAll(KpiTable.FIXED_COLUMNS);
-        actualYears.forEach(y -> header.add(FiscalYear.label(y)));
-        planYears.forEach(y -> header.add(KpiTable.ANNUAL_TARGET_PREFIX + FiscalYear.label(y)));
-        if (notes) {
-            header.add(KpiTable.NOTE);
+        for (DataColumns.Known column : DataColumns.Known.values()) {
+            if (column != DataColumns.Known.NOTE) {
+                header.add(column.key);
+            }
         }
+        actualYears.forEach(y -> header.add(FiscalYear.label(y)));
+        planYears.forEach(y -> header.add(DataColumns.ANNUAL_TARGET_PREFIX + FiscalYear.label(y)));
+        if (notes) {
+            header.add(DataColumns.Known.NOTE.key);
+        }
+        header.addAll(own);
         AtomicFiles.write(file, out -> {
             try (CSVPrinter csv = Csv.printer(out, header)) {
                 for (Kpi k : kpis) {
-                    List<Object> row = new ArrayList<>(List.of(k.municipality(), k.id(), k.project(), k.businessNo(), k.business(),
-                            k.name(), k.unit(), k.directionText(), k.baselineYear() == null ? ""
-                            : FiscalYear.label(k.baselineYear()), k.baseline() == null ? "" : k.baseline().toPlainString(), FiscalYear.label(k.targetYear()),
-                            k.finalTarget().toPlainString()));
+                    List<Object> row = new ArrayList<>(List.of(k.municipality(), k.id(), k.project(), k.businessNo(),
+                            k.business(), k.name(), k.unit(), k.directionText(), k.baselineYear() == null ? ""
+                            : FiscalYear.label(k.baselineYear()), k.baseline() == null ? "" : k.baseline().toPlainString(),
+                            FiscalYear.label(k.targetYear()), k.finalTarget().toPlainString()));
                     actualYears.forEach(y -> row.add(plain(k.actuals().get(y))));
                     planYears.forEach(y -> row.add(plain(k.annualTargets().get(y))));
                     if (notes) {
                         row.add(k.note());
                     }
+                    own.forEach(heading -> row.add(k.attributes().getOrDefault(heading, "")));
                     csv.printRecord(row);
                 }
             }

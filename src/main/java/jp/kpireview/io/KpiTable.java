@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -18,6 +18,7 @@ import jp.kpireview.domain.ProblemList;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
+import jp.kpireview.io.DataColumns.Known;
 
 /**
  * The columns of the KPI data format, read the same way from a CSV file and from an Excel sheet. Each reader hands
@@ -26,24 +27,15 @@ import jp.kpireview.domain.SourceLocation;
  */
 public final class KpiTable {
 
-    static final List<String> FIXED_COLUMNS = List.of("kpi_id", "project", "business_no", "business", "kpi",
-            "unit", "direction", "baseline_year", "baseline", "target_year", "target");
-    static final String MUNICIPALITY = "municipality";
-    /** The column of an annual target (年度目標値) the city set: {@code annual_target_FY2018}. */
-    static final String ANNUAL_TARGET_PREFIX = "annual_target_";
-    /** The older name of that column, still read: {@code plan_FY2018}. */
-    private static final String OLD_ANNUAL_TARGET_PREFIX = "plan_";
-    static final String NOTE = "note";
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     /** 1e400: refused with its own message (compiled once: a nationwide run reads some 3 million numbers). */
     private static final Pattern EXPONENT_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?[eE][-+]?\\d+");
 
-    /** One data row: where it is and its cells by column name (trimmed, "" when empty or absent). */
+    /** One data row: where it is and its cells by heading as the sheet writes it (trimmed, "" when empty or absent). */
     public record Row(SourceLocation source, UnaryOperator<String> cells) {
     }
 
-    private final Map<String, Integer> actualColumns;
-    private final Map<String, Integer> planColumns;
+    private final DataColumns.Header header;
     private final String defaultMunicipality;
     private final SourceLocation headerLine;
     private final List<Kpi> kpis = new ArrayList<>();
@@ -52,58 +44,25 @@ public final class KpiTable {
     private java.util.Set<String> directions;
     private final Map<String, SourceLocation> seenIds = new HashMap<>();
 
-    private KpiTable(Map<String, Integer> actualColumns, Map<String, Integer> planColumns,
-            String defaultMunicipality, SourceLocation headerLine) {
-        this.actualColumns = actualColumns;
-        this.planColumns = planColumns;
+    private KpiTable(DataColumns.Header header, String defaultMunicipality, SourceLocation headerLine) {
+        this.header = header;
         this.defaultMunicipality = defaultMunicipality;
         this.headerLine = headerLine;
     }
 
     /**
-     * Checks the header once: which year each {@code FYyyyy} / {@code annual_target_FYyyyy} (or {@code plan_FYyyyy})
-     * column holds.
+     * Checks the header once: which heading names which column ({@link DataColumns}), in English or Japanese.
      *
-     * @param defaultMunicipality the name used when there is no {@code municipality} column (the file's name)
+     * @param defaultMunicipality the name used when there is no municipality (自治体) column (the file's name)
      */
     static KpiTable withHeader(List<String> names, SourceLocation headerLine, String defaultMunicipality) {
         return withHeader(names, headerLine, defaultMunicipality, List.of());
     }
 
-    /** The same, for a file that also holds columns of its own ({@code extraColumns}, read by the caller). */
+    /** The same, for a file that also holds columns of its own ({@code reserved}, read by the caller). */
     public static KpiTable withHeader(List<String> names, SourceLocation headerLine, String defaultMunicipality,
-            List<String> extraColumns) {
-        List<DataProblem> problems = new ArrayList<>();
-        LinkedHashSet<String> missing = new LinkedHashSet<>(FIXED_COLUMNS);
-        missing.removeAll(names);
-        if (!missing.isEmpty()) {
-            problems.add(new DataProblem(headerLine, "header", "missing column(s) " + String.join(", ", missing)));
-        }
-        Map<String, Integer> actuals = new TreeMap<>();
-        Map<String, Integer> plans = new TreeMap<>();
-        for (String name : names) {
-            if (FIXED_COLUMNS.contains(name) || name.equals(NOTE) || name.equals(MUNICIPALITY)
-                    || extraColumns.contains(name)) {
-                continue;
-            }
-            String prefix = name.startsWith(ANNUAL_TARGET_PREFIX) ? ANNUAL_TARGET_PREFIX
-                    : name.startsWith(OLD_ANNUAL_TARGET_PREFIX) ? OLD_ANNUAL_TARGET_PREFIX : "";
-            try {
-                int year = FiscalYear.parse(name.substring(prefix.length()));
-                (prefix.isEmpty() ? actuals : plans).put(name, year);
-            } catch (IllegalArgumentException e) {
-                problems.add(new DataProblem(headerLine, name.isEmpty() ? "header" : name, "unknown column"
-                        + " (expected " + String.join(", ", extraColumns.isEmpty() ? List.of(MUNICIPALITY) : extraColumns)
-                        + ", " + String.join(", ", FIXED_COLUMNS) + ", FYyyyy, annual_target_FYyyyy or note)"));
-            }
-        }
-        if (actuals.isEmpty()) {
-            problems.add(new DataProblem(headerLine, "header", "no actuals column such as FY2018"));
-        }
-        if (!problems.isEmpty()) {
-            throw new DataException(problems);
-        }
-        return new KpiTable(actuals, plans, defaultMunicipality, headerLine);
+            List<String> reserved) {
+        return new KpiTable(DataColumns.read(names, headerLine, reserved), defaultMunicipality, headerLine);
     }
 
     /** Checks each row's direction against the rules' symbol table while reading. */
@@ -113,13 +72,13 @@ public final class KpiTable {
     }
 
     public void add(Row row) {
-        Kpi kpi = toKpi(new Cells(row, problems));
+        Kpi kpi = toKpi(new Cells(row, header, problems));
         if (kpi == null) {
             return;
         }
         SourceLocation earlier = seenIds.putIfAbsent(kpi.municipality() + "\u0000" + kpi.id(), kpi.source());
         if (earlier != null) {
-            problems.add(new DataProblem(kpi.source(), "kpi_id", "duplicate id '" + kpi.id() + "'"
+            problems.add(new DataProblem(kpi.source(), header.heading(Known.KPI_ID), "duplicate id '" + kpi.id() + "'"
                     + (kpi.municipality().equals(defaultMunicipality) ? "" : " in " + kpi.municipality())
                     + " (first used at line " + earlier.line() + ")"));
         }
@@ -138,83 +97,103 @@ public final class KpiTable {
     /** The KPI of one row, or null after recording what is wrong with it. */
     private Kpi toKpi(Cells row) {
         int before = problems.size();
-        String id = row.text("kpi_id", true);
+        String id = row.text(Known.KPI_ID, true);
         // a target as towns print it, 80%以上 or 30件以下: its bound gives the direction when the symbol is missing
-        String targetText = row.peek("target");
+        String targetText = row.peek(Known.TARGET);
         String bound = targetText.endsWith("以上") ? "以上" : targetText.endsWith("以下") ? "以下" : "";
-        String direction = row.text("direction", bound.isEmpty());
+        String direction = row.text(Known.DIRECTION, bound.isEmpty());
         if (direction.isEmpty()) {
             direction = bound;
         }
         if (directions != null && !direction.isEmpty() && !directions.contains(direction)) {
             // the rules' own table, checked here too so that it is reported with the row's other problems
-            row.problem("direction", "unknown direction '" + direction + "' (use " + String.join(" ", directions)
+            row.problem(Known.DIRECTION, "unknown direction '" + direction + "' (use " + String.join(" ", directions)
                     + ")");
         }
         // a town that publishes no baseline leaves both cells empty; one without the other is a slip
-        boolean noBaseline = row.peek("baseline").isEmpty();
-        boolean noBaselineYear = row.peek("baseline_year").isEmpty();
-        Integer baselineYear = row.value("baseline_year", FiscalYear::parse, !noBaseline);
-        BigDecimal baseline = row.value("baseline", KpiTable::number, !noBaselineYear);
-        Integer targetYear = row.value("target_year", FiscalYear::parse, true);
-        String unit = row.peek("unit");
-        BigDecimal target = row.value("target", text -> number(withoutUnit(text, bound, unit)), true);
-        NavigableMap<Integer, BigDecimal> actuals = row.yearValues(actualColumns);
-        NavigableMap<Integer, BigDecimal> plans = row.yearValues(planColumns);
+        boolean noBaseline = row.peek(Known.BASELINE).isEmpty();
+        boolean noBaselineYear = row.peek(Known.BASELINE_YEAR).isEmpty();
+        Integer baselineYear = row.value(Known.BASELINE_YEAR, FiscalYear::parse, !noBaseline);
+        BigDecimal baseline = row.value(Known.BASELINE, KpiTable::number, !noBaselineYear);
+        Integer targetYear = row.value(Known.TARGET_YEAR, FiscalYear::parse, true);
+        String unit = row.peek(Known.UNIT);
+        BigDecimal target = row.value(Known.TARGET, text -> number(withoutUnit(text, bound, unit)), true);
+        NavigableMap<Integer, BigDecimal> actuals = row.yearValues(header.actuals());
+        NavigableMap<Integer, BigDecimal> annualTargets = row.yearValues(header.annualTargets());
         if (baselineYear != null && targetYear != null && targetYear <= baselineYear) {
-            row.problem("target_year", "target year " + FiscalYear.label(targetYear)
+            row.problem(Known.TARGET_YEAR, "target year " + FiscalYear.label(targetYear)
                     + " is not after the baseline year " + FiscalYear.label(baselineYear));
         }
+        Map<String, String> own = new LinkedHashMap<>();
+        header.own().forEach(heading -> own.put(heading, row.text(heading, false)));
         if (problems.size() > before) {
             return null;
         }
-        String municipality = row.text(MUNICIPALITY, false);
-        return new Kpi(municipality.isEmpty() ? defaultMunicipality : municipality, id, row.text("project", false),
-                row.text("business_no", false), row.text("business", false), row.text("kpi", false),
-                row.text("unit", false), direction, baselineYear, baseline, targetYear, target, actuals, plans,
-                row.text(NOTE, false), row.row.source(), bound);
+        String municipality = row.text(Known.MUNICIPALITY, false);
+        return new Kpi(municipality.isEmpty() ? defaultMunicipality : municipality, id, row.text(Known.PROJECT, false),
+                row.text(Known.BUSINESS_NO, false), row.text(Known.BUSINESS, false), row.text(Known.KPI, false),
+                row.text(Known.UNIT, false), direction, baselineYear, baseline, targetYear, target, actuals,
+                annualTargets, row.text(Known.NOTE, false), row.row.source(), bound, own);
     }
 
-    /** Typed access to a row's cells; every reader records located problems instead of stopping at the first. */
-    private record Cells(Row row, ProblemList problems) {
+    /**
+     * Typed access to a row's cells by column; every reader records located problems, naming the column by its
+     * heading as the sheet writes it, instead of stopping at the first.
+     */
+    private record Cells(Row row, DataColumns.Header header, ProblemList problems) {
 
         /** The cell's text, stripped, without recording anything (for a check that reads it before its turn). */
-        String peek(String column) {
-            String value = row.cells().apply(column);
+        String peek(Known column) {
+            if (!header.known().containsKey(column)) {
+                return "";
+            }
+            String value = row.cells().apply(header.heading(column));
             return value == null ? "" : value.strip();
         }
 
-        String text(String column, boolean required) {
-            String value = row.cells().apply(column);
+        String text(Known column, boolean required) {
+            if (!header.known().containsKey(column)) {
+                return "";
+            }
+            return text(header.heading(column), required);
+        }
+
+        String text(String heading, boolean required) {
+            String value = row.cells().apply(heading);
             value = value == null ? "" : value.strip();
             if (value.length() > InputLimits.MAX_CELL_CHARS) {
-                problem(column, String.format("the cell holds %,d characters; at most %,d", value.length(),
+                problem(heading, String.format("the cell holds %,d characters; at most %,d", value.length(),
                         InputLimits.MAX_CELL_CHARS));
                 return "";
             }
             if (required && value.isEmpty()) {
-                problem(column, "missing value");
+                problem(heading, "missing value");
             }
             return value;
         }
 
-        <T> T value(String column, Function<String, T> parse, boolean required) {
-            String text = text(column, required);
+        <T> T value(Known column, Function<String, T> parse, boolean required) {
+            return value(header.heading(column), parse, required && header.known().containsKey(column),
+                    header.known().containsKey(column));
+        }
+
+        private <T> T value(String heading, Function<String, T> parse, boolean required, boolean present) {
+            String text = present ? text(heading, required) : "";
             if (text.isEmpty()) {
                 return null;
             }
             try {
                 return parse.apply(text);
             } catch (IllegalArgumentException e) {
-                problem(column, e.getMessage());
+                problem(heading, e.getMessage());
                 return null;
             }
         }
 
         NavigableMap<Integer, BigDecimal> yearValues(Map<String, Integer> columns) {
             NavigableMap<Integer, BigDecimal> values = new TreeMap<>();
-            columns.forEach((column, year) -> {
-                BigDecimal value = value(column, KpiTable::number, false);
+            columns.forEach((heading, year) -> {
+                BigDecimal value = value(heading, KpiTable::number, false, true);
                 if (value != null) {
                     values.put(year, value);
                 }
@@ -222,8 +201,12 @@ public final class KpiTable {
             return values;
         }
 
-        void problem(String column, String message) {
-            problems.add(new DataProblem(row.source(), column, message));
+        void problem(Known column, String message) {
+            problem(header.heading(column), message);
+        }
+
+        void problem(String heading, String message) {
+            problems.add(new DataProblem(row.source(), heading, message));
         }
     }
 

@@ -51,19 +51,20 @@ public final class KpiXlsx {
                 if (!row.hasNext()) {
                     throw new DataException(headerLine, "header", "the sheet is empty");
                 }
-                // a title or a note above the table is common in city sheets: the header is the row naming kpi_id
+                // a title or a note above the table is common in city sheets: the header is the first row naming
+                // known columns (kpi_id, 事業名, 基準値 …)
                 Row first = row.next();
                 List<String> names = texts(first);
                 int skipped = 0;
-                while (!names.contains("kpi_id") && row.hasNext() && skipped < HEADER_SEARCH) {
+                while (!DataColumns.isHeader(names) && row.hasNext() && skipped < HEADER_SEARCH) {
                     first = row.next();
                     names = texts(first);
                     skipped++;
                 }
-                if (!names.contains("kpi_id")) {
-                    throw new DataException(headerLine, "header", "no header row: the column names (kpi_id, project,"
-                            + " …, baseline, target, FY2015 …) must be in one of the first " + (HEADER_SEARCH + 1)
-                            + " rows of the first sheet");
+                if (!DataColumns.isHeader(names)) {
+                    throw new DataException(headerLine, "header", "no header row: the column names (kpi_id or KPI番号,"
+                            + " 事業名, …, 基準値, 目標値, FY2015 or H27実績値 …) must be in one of the first "
+                            + (HEADER_SEARCH + 1) + " rows of the first sheet");
                 }
                 headerLine = new SourceLocation(file.toString(), sheet.getName(), first.getRowNum());
                 Map<String, Integer> columns = new HashMap<>();

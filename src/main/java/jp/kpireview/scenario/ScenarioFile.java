@@ -14,6 +14,7 @@ import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
+import jp.kpireview.io.DataColumns;
 import jp.kpireview.io.KpiTable;
 import jp.kpireview.io.TextFiles;
 import org.apache.commons.csv.CSVFormat;
@@ -30,7 +31,8 @@ import org.apache.commons.csv.CSVRecord;
  * </pre>
  * Optionally a {@code group} column: cases with the same group and year are the KPIs of one project, evaluated
  * together, and {@code expect_counted}, {@code expect_average}, {@code expect_grade} check its summary. A
- * {@code project} column names the case's project, for rules that treat a project differently.
+ * {@code project} column names the case's project, for rules that treat a project differently. Any other column
+ * is a column of the town's own (重み, 再掲 …), for rules that read one.
  * An empty expectation is not checked; numbers are compared to the decimals written ({@code 21.33} matches
  * 21.3333…).
  */
@@ -83,7 +85,14 @@ public final class ScenarioFile {
                     problems.add(new DataProblem(headerLine, "header", "missing column " + required));
                 }
             }
-            FILLED.stream().filter(c -> !names.contains(c)).forEach(names::add);
+            for (String heading : parser.getHeaderNames()) {
+                // an expectation the file names and this tool does not know would never be checked
+                if (heading.startsWith(PREFIX) && !own.contains(heading)) {
+                    problems.add(new DataProblem(headerLine, heading, "unknown expectation '" + heading + "' (use "
+                            + String.join(", ", EXPECTATIONS.stream().map(e -> PREFIX + e).toList()) + ")"));
+                }
+            }
+            FILLED.stream().filter(c -> !DataColumns.names(names, c)).forEach(names::add);
             KpiTable table = KpiTable.withHeader(names, headerLine, "scenarios", own);
             List<CSVRecord> records = new ArrayList<>();
             List<Integer> years = new ArrayList<>();

@@ -175,6 +175,7 @@ final class Probes {
         }
         String id = "probe" + next++;
         return new Kpi("probe", id, "(probe)", "1", "probe", id, "%", t.symbol(), t.year() - 1, t.baseline(),
-                t.year() + 1, t.target(), actuals, new TreeMap<>(), "", new SourceLocation("probe", 0));
+                t.year() + 1, t.target(), actuals, new TreeMap<>(), "", new SourceLocation("probe", 0), "",
+                Kpi.ANY_COLUMNS);
     }
 }

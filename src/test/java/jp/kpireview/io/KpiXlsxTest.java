@@ -185,7 +185,7 @@ class KpiXlsxTest {
     void aSheetWithoutAHeaderRowSaysWhatItLookedFor() throws IOException {
         Path file = workbook(List.of(List.of("title"), List.of("1", "2", "3")));
         DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(file));
-        assertTrue(e.getMessage().contains("no header row: the column names (kpi_id, project, …, baseline, target,"
-                + " FY2015 …) must be in one of the first 11 rows of the first sheet"), e.getMessage());
+        assertTrue(e.getMessage().contains("no header row: the column names (kpi_id or KPI番号, 事業名, …, 基準値, 目標値,"
+                + " FY2015 or H27実績値 …) must be in one of the first 11 rows of the first sheet"), e.getMessage());
     }
 }

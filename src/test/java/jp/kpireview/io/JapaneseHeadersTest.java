@@ -1,0 +1,137 @@
+package jp.kpireview.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.kpireview.cli.Cli;
+import jp.kpireview.domain.DataException;
+import jp.kpireview.domain.Kpi;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sheet as towns keep it: headed in Japanese with the labels our own reports print, in CSV and in Excel, with
+ * columns of the town's own beside the known ones; a heading one slip away from a known one is an error naming it.
+ */
+class JapaneseHeadersTest {
+
+    private static final Path SEED = Path.of("seeds/otaru-h30.csv");
+    /** The seed's header, column for column, as an officer's sheet heads it. */
+    private static final String JAPANESE = "自治体,KPI番号,プロジェクト,事業番号,事業名,KPI,単位,方向,基準年度,基準値,目標年度,目標値,"
+            + "H27実績値,H28実績値,H29実績値,H30実績値,H30年度目標値,備考";
+
+    @TempDir
+    Path dir;
+
+    private List<String> seedWithHeader(String header) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(SEED));
+        assertEquals(18, lines.get(0).split(",").length, "the seed's columns");
+        lines.set(0, header);
+        return lines;
+    }
+
+    /** results.csv and summary.csv of a batch over {@code data}. */
+    private String reports(Path data, String name) throws IOException {
+        Path out = dir.resolve(name);
+        String run = Cli.run("batch", "--quiet", "--data", data.toString(), "--formats", "csv", "--out",
+                out.toString());
+        assertTrue(run.startsWith("0\n"), run);
+        return Files.readString(out.resolve("results.csv")) + Files.readString(out.resolve("summary.csv"));
+    }
+
+    @Test
+    void theSeedHeadedInJapaneseGivesTheSeedsResultsFromCsvAndFromExcel() throws IOException {
+        String expected = reports(SEED, "seed");
+        Path csv = Files.write(dir.resolve("小樽市.csv"), seedWithHeader(JAPANESE));
+        assertEquals(expected, reports(csv, "japanese-csv"));
+        Path xlsx = workbook(dir.resolve("小樽市.xlsx"), seedWithHeader(JAPANESE));
+        assertEquals(expected, reports(xlsx, "japanese-xlsx"));
+        // English and Japanese mixed, the years written as the reports' 推移 sheet and towns do
+        Path mixed = Files.write(dir.resolve("mixed.csv"), seedWithHeader(JAPANESE.replace("基準値", "baseline")
+                .replace("H27実績値", "FY2015").replace("H28実績値", "2016").replace("H29実績値", "平成29年度実績")
+                .replace("H30年度目標値", "annual_target_FY2018").replace("単位", "unit")));
+        assertEquals(expected, reports(mixed, "mixed"));
+    }
+
+    @Test
+    void theTownsOwnColumnsAreKeptWithEachKpi() throws IOException {
+        Path file = Files.writeString(dir.resolve("town.csv"), "KPI番号,プロジェクト,事業名,KPI,単位,方向,基準年度,基準値,目標年度,"
+                + "目標値,重み,所管課,H30実績値\n1,p,b,k,件,↗,H26,0,R1,10,2,企画政策課,5\n2,p,b,k2,件,↗,H26,0,R1,10,,,6\n");
+        List<Kpi> kpis = KpiCsv.read(file);
+        assertEquals(Map.of("重み", "2", "所管課", "企画政策課"), kpis.get(0).attributes());
+        assertEquals(List.of("重み", "所管課"), List.copyOf(kpis.get(0).attributes().keySet()), "in sheet order");
+        assertEquals(Map.of("重み", "", "所管課", ""), kpis.get(1).attributes(), "an empty cell is kept as empty");
+        assertEquals(new BigDecimal("5"), kpis.get(0).actual(2018).orElseThrow());
+        assertEquals(2019, kpis.get(0).targetYear(), "R1");
+    }
+
+    @Test
+    void aHeadingOneSlipFromAKnownColumnNamesIt() throws IOException {
+        Path file = Files.write(dir.resolve("slips.csv"), seedWithHeader(JAPANESE.replace("目標値", "目標地")
+                .replace("基準値", "basline")));
+        DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
+        assertTrue(e.getMessage().contains(file + ":1: basline: unknown column 'basline': is it baseline (基準値)?"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(file + ":1: 目標地: unknown column '目標地': is it target (目標値)?"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("missing column(s) baseline (基準値), target (目標値)"), e.getMessage());
+        // a word of the town's own that shares characters with a known heading is not a slip
+        List<Kpi> own = KpiCsv.read(Files.write(dir.resolve("own.csv"), seedWithHeader(JAPANESE + ",事業費,単価")
+                .stream().map(l -> l.startsWith("自治体") ? l : l + ",1000,20").toList()));
+        assertEquals(Map.of("事業費", "1000", "単価", "20"), own.get(0).attributes());
+    }
+
+    @Test
+    void aColumnNamedTwiceIsRefused() throws IOException {
+        Path file = Files.write(dir.resolve("twice.csv"), seedWithHeader(JAPANESE.replace("備考", "baseline")));
+        DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
+        assertTrue(e.getMessage().contains(file + ":1: baseline: '基準値' and 'baseline' both name baseline (基準値);"
+                + " keep one"), e.getMessage());
+        Path years = Files.write(dir.resolve("years.csv"), seedWithHeader(JAPANESE.replace("H28実績値", "H27")));
+        e = assertThrows(DataException.class, () -> KpiCsv.read(years));
+        assertTrue(e.getMessage().contains("'H27実績値' and 'H27' both hold the actuals (実績値) of FY2015 (H27)"),
+                e.getMessage());
+    }
+
+    /** {@code lines} (CSV) as the first sheet of a workbook, numbers as number cells. */
+    static Path workbook(Path file, List<String> lines) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook book = new Workbook(out, "test", "1.0");
+            Worksheet sheet = book.newWorksheet("KPI");
+            List<List<String>> rows = new ArrayList<>();
+            try (CSVParser csv = CSVParser.parse(String.join("\n", lines), CSVFormat.DEFAULT)) {
+                for (CSVRecord r : csv) {
+                    rows.add(r.toList());
+                }
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String cell = rows.get(r).get(c);
+                    // a number as Excel keeps it (no trailing zeros: 93.500 stays text, as a town types it)
+                    if (r > 0 && cell.matches("-?\\d+(\\.\\d+)?")
+                            && cell.equals(new BigDecimal(cell).stripTrailingZeros().toPlainString())) {
+                        sheet.value(r, c, new BigDecimal(cell));
+                    } else if (!cell.isEmpty()) {
+                        sheet.value(r, c, cell);
+                    }
+                }
+            }
+            book.finish();
+        }
+        return file;
+    }
+}
