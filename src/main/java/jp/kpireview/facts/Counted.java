@@ -37,6 +37,22 @@ public record Counted(ProjectYear group, List<KpiYear> kpis) {
         return kpis.stream().map(k -> k.outcome().score()).filter(Objects::nonNull).toList();
     }
 
+    /**
+     * The number in the town's own column {@code heading} (重み …) of each counted KPI that has a score, in the order
+     * of {@link #scores()}; {@code whenEmpty} for an empty cell. A column the sheet lacks, or a cell that is no number,
+     * is a data error naming the KPI ({@link KpiYear#attributeNumber}).
+     */
+    public List<BigDecimal> scoredNumbers(String heading, int whenEmpty) {
+        List<BigDecimal> numbers = new ArrayList<>(kpis.size());
+        for (KpiYear k : kpis) {
+            if (k.outcome().score() != null) {
+                BigDecimal n = k.attributeNumber(heading);
+                numbers.add(n == null ? BigDecimal.valueOf(whenEmpty) : n);
+            }
+        }
+        return numbers;
+    }
+
     public int size() {
         return kpis.size();
     }

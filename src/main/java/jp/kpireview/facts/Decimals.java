@@ -88,6 +88,24 @@ public final class Decimals {
         return sum.divide(BigDecimal.valueOf(values.size()), decimals, RoundingMode.HALF_UP);
     }
 
+    /**
+     * The weighted mean of {@code values}, each counted {@code weights} (same order) times: Σ value × weight ÷
+     * Σ weight, rounded half-up to {@code decimals}; null when there are none or the weights sum to zero.
+     */
+    public static BigDecimal weightedMean(java.util.List<BigDecimal> values, java.util.List<BigDecimal> weights,
+            int decimals) {
+        if (values.size() != weights.size()) {
+            throw new IllegalArgumentException(values.size() + " values and " + weights.size() + " weights");
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < values.size(); i++) {
+            sum = sum.add(values.get(i).multiply(weights.get(i)));
+            total = total.add(weights.get(i));
+        }
+        return total.signum() == 0 ? null : sum.divide(total, decimals, RoundingMode.HALF_UP);
+    }
+
     /** {@code value} rounded half-up to {@code decimals}. */
     public static BigDecimal round(BigDecimal value, int decimals) {
         return value.setScale(decimals, RoundingMode.HALF_UP);

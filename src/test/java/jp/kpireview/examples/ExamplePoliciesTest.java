@@ -28,6 +28,20 @@ class ExamplePoliciesTest {
     @TempDir
     Path dir;
 
+    /**
+     * The data a policy is run on: its own {@code data/} file when it has one (a policy that reads a column of the
+     * town's own, such as 重み, needs a sheet that has it), the seed otherwise.
+     */
+    private static String data(Path policy) throws IOException {
+        Path own = policy.resolve("data");
+        if (!Files.isDirectory(own)) {
+            return "seeds/otaru-h30.csv";
+        }
+        try (Stream<Path> files = Files.list(own)) {
+            return files.filter(f -> f.toString().endsWith(".csv")).sorted().findFirst().orElseThrow().toString();
+        }
+    }
+
     private static List<Path> policies() throws IOException {
         try (Stream<Path> folders = Files.list(EXAMPLES)) {
             return folders.filter(Files::isDirectory).sorted().toList();
@@ -48,7 +62,7 @@ class ExamplePoliciesTest {
     Stream<DynamicTest> eachPolicyReportsTheSeedInEveryFormat() throws IOException {
         return policies().stream().map(policy -> DynamicTest.dynamicTest(policy.getFileName().toString(), () -> {
             Path out = dir.resolve(policy.getFileName().toString());
-            String printed = run("batch", "--quiet", "--rules", policy.toString(), "--data", "seeds/otaru-h30.csv",
+            String printed = run("batch", "--quiet", "--rules", policy.toString(), "--data", data(policy),
                     "--out", out.toString());
             assertTrue(printed.startsWith("0\n"), printed);
             for (String file : List.of("results.csv", "summary.csv", "results.json", "report.xlsx", "report.html")) {
@@ -62,14 +76,14 @@ class ExamplePoliciesTest {
     Stream<DynamicTest> eachPolicyPlansAndExplainsInItsOwnWords() throws IOException {
         return policies().stream().map(policy -> DynamicTest.dynamicTest(policy.getFileName().toString(), () -> {
             Path out = dir.resolve("plan-" + policy.getFileName());
-            String plan = run("plan", "--rules", policy.toString(), "--data", "seeds/otaru-h30.csv", "--year",
+            String plan = run("plan", "--rules", policy.toString(), "--data", data(policy), "--year",
                     "FY2019", "--out", out.toString());
             assertTrue(plan.startsWith("0\n"), plan);
             jp.kpireview.domain.Terms terms = new jp.kpireview.engine.ReviewEngine(
                     jp.kpireview.engine.RuleBase.load(policy)).tables().terms();
             String header = Files.readAllLines(out.resolve("plan.csv")).get(0);
             assertEquals(terms.hasFlag(), header.contains("needs_" + terms.flag()), header);
-            String explain = run("explain", "--rules", policy.toString(), "--data", "seeds/otaru-h30.csv", "--year",
+            String explain = run("explain", "--rules", policy.toString(), "--data", data(policy), "--year",
                     "FY2018", "--kpi", "5a");
             assertTrue(explain.startsWith("0\n") && (explain.contains("  result: 区分 ")
                     || explain.contains("  result: " + terms.score() + " ")), explain);
@@ -99,6 +113,53 @@ class ExamplePoliciesTest {
         assertTrue(run("batch", "--quiet", "--data", "seeds/otaru-h30.csv", "--years", "FY2018", "--out",
                 plain.toString()).startsWith("0\n"));
         assertFalse(Files.readString(plain.resolve("summary.csv")).contains("grade"), "no grade table, no grades");
+    }
+
+    /**
+     * weighted-average: 平均スコア weighted by the town's own column 重み, checked against the weighted mean worked out
+     * here from results.csv; its data is the seed with that one column more; a sheet without the column is a located
+     * error naming the KPI, the column and the rule, not an unweighted average.
+     */
+    @Test
+    void theWeightedAverageExampleWeightsByTheTownsOwnColumn() throws IOException {
+        Path policy = EXAMPLES.resolve("weighted-average");
+        List<String> data = Files.readAllLines(Path.of(data(policy)));
+        List<String> seed = Files.readAllLines(Path.of("seeds/otaru-h30.csv"));
+        assertEquals(seed.size(), data.size());
+        java.util.Map<String, java.math.BigDecimal> weights = new java.util.HashMap<>();
+        for (int i = 0; i < seed.size(); i++) {
+            int cut = data.get(i).lastIndexOf(',');
+            assertEquals(seed.get(i), data.get(i).substring(0, cut), "the seed's line " + (i + 1) + ", then 重み");
+            String weight = data.get(i).substring(cut + 1);
+            if (i > 0) {
+                weights.put(seed.get(i).split(",")[1], new java.math.BigDecimal(weight.isEmpty() ? "1" : weight));
+            }
+        }
+        Path out = dir.resolve("weighted");
+        assertTrue(run("batch", "--quiet", "--rules", policy.toString(), "--data", data(policy), "--formats", "csv",
+                "--out", out.toString()).startsWith("0\n"));
+        // Σ score × 重み ÷ Σ 重み per project and year, from results.csv
+        java.util.Map<String, java.math.BigDecimal[]> sums = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(out.resolve("results.csv")).subList(1, 73 * 4 + 1)) {
+            String[] c = line.split(",");  // municipality,kpi_id,fiscal_year,status,kind,reference,raw,score,…,project
+            if (!c[7].isEmpty()) {
+                java.math.BigDecimal[] sum = sums.computeIfAbsent(c[13] + "," + c[2], k -> new java.math.BigDecimal[] {
+                        java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO});
+                sum[0] = sum[0].add(new java.math.BigDecimal(c[7]).multiply(weights.get(c[1])));
+                sum[1] = sum[1].add(weights.get(c[1]));
+            }
+        }
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(sums.size() + 1, summary.size());
+        for (String line : summary.subList(1, summary.size())) {
+            String[] c = line.split(",");  // municipality,project,fiscal_year,…,average_score at 7
+            java.math.BigDecimal[] sum = sums.get(c[1] + "," + c[2]);
+            assertEquals(sum[0].divide(sum[1], 2, java.math.RoundingMode.HALF_UP).toPlainString(), c[7], line);
+        }
+        String unweighted = run("batch", "--quiet", "--rules", policy.toString(), "--data", "seeds/otaru-h30.csv",
+                "--out", dir.resolve("no-weights").toString());
+        assertTrue(unweighted.startsWith("2\n") && unweighted.contains("seeds/otaru-h30.csv:2: 重み: KPI 1: 列「重み」が"
+                + "ありません: ルール \"Weighted average score\" がこの列を読みます"), unweighted);
     }
 
     @Test
