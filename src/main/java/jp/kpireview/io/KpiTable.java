@@ -31,6 +31,12 @@ public final class KpiTable {
     /** 1e400: refused with its own message (compiled once: a nationwide run reads some 3 million numbers). */
     private static final Pattern EXPONENT_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?[eE][-+]?\\d+");
 
+    /**
+     * What a project's summary row of report.xlsx holds under No. (KPI番号): such a row is the report's, not a KPI,
+     * so a year sheet of the report, cut out alone, reads back as data.
+     */
+    public static final String SUMMARY_ROW = "集計";
+
     /** One data row: where it is and its cells by heading as the sheet writes it (trimmed, "" when empty or absent). */
     public record Row(SourceLocation source, UnaryOperator<String> cells) {
     }
@@ -72,7 +78,11 @@ public final class KpiTable {
     }
 
     public void add(Row row) {
-        Kpi kpi = toKpi(new Cells(row, header, problems));
+        Cells cells = new Cells(row, header, problems);
+        if (cells.peek(Known.KPI_ID).equals(SUMMARY_ROW)) {
+            return;
+        }
+        Kpi kpi = toKpi(cells);
         if (kpi == null) {
             return;
         }

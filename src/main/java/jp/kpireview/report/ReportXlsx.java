@@ -1,6 +1,7 @@
 package jp.kpireview.report;
 
 import java.io.BufferedOutputStream;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
@@ -41,10 +42,11 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     static final String KPI_ROW = "K";
     static final String SUMMARY_ROW = "S";
     /**
-     * Where the year cells of a spilled row begin: a KPI row ends with its actuals (a year and its value each), a
+     * Where the year cells of a spilled row begin (a KPI row's cell 18 is its annual target of the year, if any): a KPI
+     * row ends with its actuals (a year and its value each), a
      * trend row with its evaluated years (a year, its score and its band each).
      */
-    static final int KPI_ROW_YEARS = 18;
+    static final int KPI_ROW_YEARS = 19;
     static final int TREND_ROW_YEARS = 5;
     /**
      * Deflate level of the workbook's parts. Level 1 rather than fastexcel's 4: on the nationwide workbook (78 MB)
@@ -55,8 +57,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
 
     /** A municipality's rows per sheet, in the spill format ({@link SpillRows}), and the band scale. */
     public record Part(List<Band> bands, List<String> grades, Map<Integer, byte[]> yearRows,
-            Map<Integer, List<Band>> yearBands, Map<Integer, Terms> yearTerms, java.util.Set<Integer> actualYears, byte[] trendRows,
-            byte[] summaryRows, PlanRows planRows) {
+            Map<Integer, List<Band>> yearBands, Map<Integer, Terms> yearTerms, java.util.Set<Integer> actualYears,
+            java.util.Set<Integer> annualTargetYears, byte[] trendRows, byte[] summaryRows, PlanRows planRows) {
     }
 
     /** A municipality's rows of the plan sheet, with the year and the goals (bands) that head its columns. */
@@ -77,6 +79,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     private final Map<Integer, Terms> yearTerms = new TreeMap<>();
     /** Every year with an actual in the data: a year sheet shows the actuals up to its year, as published. */
     private final TreeSet<Integer> actualYears = new TreeSet<>();
+    /** Every year some KPI has an annual target (年度目標値) for: its sheet shows the column, as the data holds it. */
+    private final TreeSet<Integer> annualTargetYears = new TreeSet<>();
     private AtomicFile file;
     /** The plan sheet's rows, year and goals, when the run was asked for a plan. */
     private OutputStream planSpill;
@@ -113,9 +117,13 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             yearTerms.put(year.year(), year.terms());
         }
         java.util.Set<Integer> actualYears = new java.util.TreeSet<>();
-        review.kpis().forEach(k -> actualYears.addAll(k.actuals().keySet()));
+        java.util.Set<Integer> annualTargetYears = new java.util.TreeSet<>();
+        review.kpis().forEach(k -> {
+            actualYears.addAll(k.actuals().keySet());
+            annualTargetYears.addAll(k.annualTargets().keySet());
+        });
         Plan plan = review.plan();
-        return new Part(review.bands(), review.grades(), yearRows, yearBands, yearTerms, actualYears,
+        return new Part(review.bands(), review.grades(), yearRows, yearBands, yearTerms, actualYears, annualTargetYears,
                 spill(rows -> trendRows(rows, review.municipality(), histories)),
                 spill(rows -> summaryRows(rows, review)),
                 plan == null ? null : new PlanRows(plan.year(), plan.bands().subList(1, plan.bands().size()), plan.terms().flag(),
@@ -155,7 +163,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                         k.finalTarget().toPlainString(), e.band() == null ? "" : e.band().mark(),
                         e.judged() && e.achieved() ? "☆" : "",
                         histories.get(k.id()).change(year.year()).map(t -> t.label()).orElse(""),
-                        year.policy().label()));
+                        year.policy().label(), k.annualTarget(year.year()).map(BigDecimal::toPlainString).orElse("")));
                 // then the actuals up to the year, a year and its value each, spread into columns once all years
                 // are known
                 k.actuals().headMap(year.year(), true).forEach((y, v) -> {
@@ -204,6 +212,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         part.yearBands().forEach(yearBands::putIfAbsent);
         part.yearTerms().forEach(yearTerms::putIfAbsent);
         actualYears.addAll(part.actualYears());
+        annualTargetYears.addAll(part.annualTargetYears());
         try {
             for (Map.Entry<Integer, byte[]> year : part.yearRows().entrySet()) {
                 years.add(year.getKey());
@@ -237,7 +246,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             closeSpills();
             Workbook workbook = new Workbook(file.stream(), "kpi-review", "1.0");
             workbook.setCompressionLevel(COMPRESSION);
-            new XlsxSheets(spillFolder, years, bands, yearBands, yearTerms, actualYears, grades,
+            new XlsxSheets(spillFolder, years, bands, yearBands, yearTerms, actualYears, annualTargetYears, grades,
                     planYear, planGoals, planFlag).write(workbook);
             workbook.finish();
             file.finish();

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Terms;
+import jp.kpireview.io.KpiTable;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -38,6 +39,8 @@ final class XlsxSheets {
     private final Map<Integer, List<Band>> yearBands;
     private final Map<Integer, Terms> yearTerms;
     private final TreeSet<Integer> actualYears;
+    /** The years some KPI has an annual target (年度目標値) for: their sheets show it after the final target. */
+    private final TreeSet<Integer> annualTargetYears;
     private final List<String> grades;
     /** The planned year, or null when no plan was asked for; then its goals are empty. */
     private final Integer planYear;
@@ -47,8 +50,8 @@ final class XlsxSheets {
     private final ColumnFormats formats = new ColumnFormats();
 
     XlsxSheets(Path spillFolder, SortedSet<Integer> years, List<Band> bands, Map<Integer, List<Band>> yearBands,
-            Map<Integer, Terms> yearTerms, SortedSet<Integer> actualYears, List<String> grades, Integer planYear,
-            List<Band> planGoals, String planFlag) {
+            Map<Integer, Terms> yearTerms, SortedSet<Integer> actualYears, SortedSet<Integer> annualTargetYears,
+            List<String> grades, Integer planYear, List<Band> planGoals, String planFlag) {
         this.spillFolder = spillFolder;
         this.years = new TreeSet<>(years);
         this.bands = bands;
@@ -56,6 +59,7 @@ final class XlsxSheets {
         this.yearTerms = new TreeMap<>(yearTerms);
         this.planFlag = planFlag;
         this.actualYears = new TreeSet<>(actualYears);
+        this.annualTargetYears = new TreeSet<>(annualTargetYears);
         this.grades = grades;
         this.planYear = planYear;
         this.planGoals = planGoals;
@@ -189,6 +193,11 @@ final class XlsxSheets {
             header.add(terms.score());
         }
         header.addAll(List.of("方向", "目標年度", "目標値"));
+        boolean annualTarget = annualTargetYears.contains(year);
+        if (annualTarget) {
+            // headed as the data format reads it back: the sheet, cut out alone, is data that scores the same
+            header.add(FiscalYear.japaneseLabel(year) + "年度目標値");
+        }
         bands.forEach(b -> header.add(b.mark() + " " + b.label()));
         if (terms.hasFlag()) {
             header.add(terms.flag());
@@ -200,7 +209,7 @@ final class XlsxSheets {
             for (SpillRows.Row r : records) {
                 Worksheet sheet = series.sheet();
                 if (r.get(0).equals(ReportXlsx.KPI_ROW)) {
-                    kpiRow(sheet, series.row(), r, actualYears, bands, terms);
+                    kpiRow(sheet, series.row(), r, actualYears, annualTarget, bands, terms);
                 } else {
                     summaryRow(sheet, series.row(), r, header.size() - 1, bands, terms,
                             terms.hasScore() ? header.indexOf(terms.score()) : -1);
@@ -211,8 +220,8 @@ final class XlsxSheets {
         series.finish();
     }
 
-    private void kpiRow(Worksheet sheet, int row, SpillRows.Row r, List<Integer> actualYears, List<Band> bands,
-            Terms terms) {
+    private void kpiRow(Worksheet sheet, int row, SpillRows.Row r, List<Integer> actualYears, boolean annualTarget,
+            List<Band> bands, Terms terms) {
         int c = 0;
         for (int i = 1; i <= 7; i++) {
             text(sheet, row, c++, r.get(i));
@@ -231,6 +240,9 @@ final class XlsxSheets {
         text(sheet, row, c++, r.get(11));
         text(sheet, row, c++, r.get(12));
         number(sheet, row, c++, r.get(13), null);
+        if (annualTarget) {
+            number(sheet, row, c++, r.get(18), null);
+        }
         for (Band b : bands) {
             text(sheet, row, c++, b.mark().equals(r.get(14)) ? b.mark() : "");
         }
@@ -249,6 +261,8 @@ final class XlsxSheets {
             int score) {
         text(sheet, row, 0, r.get(1));
         text(sheet, row, 1, r.get(2));
+        // under No.: the mark by which the data format tells a report's summary row from a KPI's
+        text(sheet, row, 2, KpiTable.SUMMARY_ROW);
         text(sheet, row, 4, r.get(3));
         if (score >= 0) {
             number(sheet, row, score, r.get(4), SCORE_FORMAT);

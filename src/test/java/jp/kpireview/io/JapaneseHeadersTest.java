@@ -107,17 +107,61 @@ class JapaneseHeadersTest {
                 e.getMessage());
     }
 
+    /**
+     * A year sheet of our own report.xlsx, cut out alone into a workbook of its own, is data: its FY2018 scores and
+     * bands are the seed's for all 73 KPIs (its H30年度目標値 column holds the annual targets the year used; the
+     * project summary rows, marked 集計 under No., are the report's and not KPIs; the score, band and trend columns
+     * are read as the town's own).
+     */
+    @Test
+    void aYearSheetOfOurOwnReportReadsBackAsTheSameData() throws IOException {
+        Path out = dir.resolve("report");
+        assertTrue(Cli.run("batch", "--quiet", "--data", SEED.toString(), "--out", out.toString(), "--formats",
+                "csv,xlsx").startsWith("0\n"));
+        List<List<String>> sheet = jp.kpireview.report.ReportXlsxTest.rows(out.resolve("report.xlsx"),
+                "FY2018 (H30)");
+        assertTrue(sheet.get(0).contains("H30年度目標値"), sheet.get(0).toString());
+        Path cut = workbookOf(dir.resolve("FY2018.xlsx"), sheet);
+        Path again = dir.resolve("again");
+        String run = Cli.run("evaluate", "--quiet", "--data", cut.toString(), "--year", "FY2018", "--out",
+                again.toString());
+        assertTrue(run.startsWith("0\n"), run);
+        Map<String, String> expected = scoresAndBands(out.resolve("results.csv"), "FY2018");
+        Map<String, String> read = scoresAndBands(again.resolve("results.csv"), "FY2018");
+        assertEquals(73, expected.size());
+        assertEquals(expected, read);
+    }
+
+    /** results.csv: KPI → "score band" of {@code year}. */
+    private static Map<String, String> scoresAndBands(Path results, String year) throws IOException {
+        Map<String, String> scores = new java.util.TreeMap<>();
+        try (CSVParser csv = CSVParser.parse(results, java.nio.charset.StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            for (CSVRecord r : csv) {
+                if (r.get("fiscal_year").equals(year)) {
+                    scores.put(r.get("kpi_id"), r.get("status") + " " + r.get("score") + " " + r.get("band"));
+                }
+            }
+        }
+        return scores;
+    }
+
     /** {@code lines} (CSV) as the first sheet of a workbook, numbers as number cells. */
     static Path workbook(Path file, List<String> lines) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser csv = CSVParser.parse(String.join("\n", lines), CSVFormat.DEFAULT)) {
+            for (CSVRecord r : csv) {
+                rows.add(r.toList());
+            }
+        }
+        return workbookOf(file, rows);
+    }
+
+    /** {@code rows} as the first sheet of a workbook, numbers as number cells. */
+    static Path workbookOf(Path file, List<List<String>> rows) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             Workbook book = new Workbook(out, "test", "1.0");
             Worksheet sheet = book.newWorksheet("KPI");
-            List<List<String>> rows = new ArrayList<>();
-            try (CSVParser csv = CSVParser.parse(String.join("\n", lines), CSVFormat.DEFAULT)) {
-                for (CSVRecord r : csv) {
-                    rows.add(r.toList());
-                }
-            }
             for (int r = 0; r < rows.size(); r++) {
                 for (int c = 0; c < rows.get(r).size(); c++) {
                     String cell = rows.get(r).get(c);
