@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * @param baseline      the baseline (基準値); null when the data has none (a policy that needs one reports that KPI)
  * @param note          free text carried with the data (e.g. where a plan value came from); may be empty
  * @param targetBound   以上 or 以下 when the target is written so (80%以上, 30件以下); empty otherwise
+ * @param targetRevisions a target revised mid-plan (上方修正): the fiscal year from which it is in force → the target
+ *                      then; usually empty ({@link #targetIn})
  * @param attributes    the town's own columns (重み, 再掲, 所管課 …): heading → the cell's text ("" when empty), in
  *                      sheet order; the rules read them by heading
  */
@@ -43,6 +45,7 @@ public record Kpi(
         String note,
         SourceLocation source,
         String targetBound,
+        NavigableMap<Integer, BigDecimal> targetRevisions,
         Map<String, String> attributes) {
 
     /** A KPI whose target is written as a plain number. */
@@ -51,7 +54,7 @@ public record Kpi(
             BigDecimal finalTarget, NavigableMap<Integer, BigDecimal> actuals, NavigableMap<Integer, BigDecimal> annualTargets,
             String note, SourceLocation source) {
         this(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear, baseline,
-                targetYear, finalTarget, actuals, annualTargets, note, source, "", Map.of());
+                targetYear, finalTarget, actuals, annualTargets, note, source, "", new TreeMap<>(), Map.of());
     }
 
     /** A KPI of a sheet with no columns of the town's own. */
@@ -60,7 +63,7 @@ public record Kpi(
             BigDecimal finalTarget, NavigableMap<Integer, BigDecimal> actuals,
             NavigableMap<Integer, BigDecimal> annualTargets, String note, SourceLocation source, String targetBound) {
         this(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear, baseline,
-                targetYear, finalTarget, actuals, annualTargets, note, source, targetBound, Map.of());
+                targetYear, finalTarget, actuals, annualTargets, note, source, targetBound, new TreeMap<>(), Map.of());
     }
 
     /**
@@ -78,12 +81,27 @@ public record Kpi(
         targetBound = targetBound == null ? "" : targetBound;
         actuals = Collections.unmodifiableNavigableMap(new TreeMap<>(actuals));
         annualTargets = Collections.unmodifiableNavigableMap(new TreeMap<>(annualTargets));
+        targetRevisions = Collections.unmodifiableNavigableMap(new TreeMap<>(targetRevisions));
         attributes = attributes == ANY_COLUMNS ? ANY_COLUMNS : attributes == null || attributes.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     public Optional<BigDecimal> actual(int year) {
         return Optional.ofNullable(actuals.get(year));
+    }
+
+    /**
+     * The final target in force in {@code year}: the latest revision in force by then (上方修正), or the target the
+     * plan began with.
+     */
+    public BigDecimal targetIn(int year) {
+        Map.Entry<Integer, BigDecimal> revision = targetRevisions.floorEntry(year);
+        return revision == null ? finalTarget : revision.getValue();
+    }
+
+    /** The year from which {@link #targetIn} answers a revised target, or null when it answers the first one. */
+    public Integer revisedIn(int year) {
+        return targetRevisions.floorKey(year);
     }
 
     public Optional<BigDecimal> annualTarget(int year) {
@@ -126,7 +144,7 @@ public record Kpi(
 
     public Kpi withAnnualTargets(NavigableMap<Integer, BigDecimal> newAnnualTargets, String newNote) {
         return new Kpi(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, newAnnualTargets, newNote, source, targetBound, attributes);
+                baseline, targetYear, finalTarget, actuals, newAnnualTargets, newNote, source, targetBound, targetRevisions, attributes);
     }
 
     /** The same KPI with {@code actual} as its actual of {@code year} (a plan's probe, the page's what-if). */
@@ -134,17 +152,17 @@ public record Kpi(
         TreeMap<Integer, BigDecimal> newActuals = new TreeMap<>(actuals);
         newActuals.put(year, actual);
         return new Kpi(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, newActuals, annualTargets, note, source, targetBound, attributes);
+                baseline, targetYear, finalTarget, newActuals, annualTargets, note, source, targetBound, targetRevisions, attributes);
     }
 
     public Kpi withId(String newId) {
         return new Kpi(municipality, newId, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound, attributes);
+                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound, targetRevisions, attributes);
     }
 
     public Kpi withMunicipality(String newMunicipality) {
         return new Kpi(newMunicipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound, attributes);
+                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound, targetRevisions, attributes);
     }
 
     private static boolean isWhole(BigDecimal value) {

@@ -12,6 +12,8 @@ import jp.kpireview.domain.Kpi;
  * @param directionText   the direction as written in the data; the direction rules interpret it
  * @param actuals         the actual of every year the city recorded, in year order (the rules decide, e.g., what
  *                        makes a KPI a count)
+ * @param finalTarget     the final target (目標値) in force in the year judged: a target revised mid-plan (上方修正)
+ *                        from the year of its revision on
  * @param firstActualYear first fiscal year with an actual (step 1 of the linear path); null when there is none
  * @param actual          the actual of the evaluated year; null when the city has none (—)
  * @param annualTarget    the annual target (年度目標値) the city set for the year; null when it set none
@@ -137,7 +139,7 @@ public record KpiYear(
     /** @param actuals {@code kpi}'s actuals in year order, made once for all the years of a KPI */
     public static KpiYear of(Kpi kpi, int year, List<BigDecimal> actuals) {
         return new KpiYear(kpi.municipality(), kpi.project(), kpi.businessNo(), kpi.business(), kpi.id(),
-                kpi.directionText(), kpi.unit(), actuals, kpi.baseline(), kpi.finalTarget(), year,
+                kpi.directionText(), kpi.unit(), actuals, kpi.baseline(), kpi.targetIn(year), year,
                 actuals.isEmpty() ? null : kpi.actuals().firstKey(), kpi.targetYear(), kpi.actuals().get(year),
                 kpi.annualTargets().get(year), kpi.note(), kpi.targetBound(), kpi.attributes(), new Outcome());
     }

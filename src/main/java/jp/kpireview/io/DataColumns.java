@@ -39,6 +39,9 @@ public final class DataColumns {
         BASELINE("baseline", true, "基準値"),
         TARGET_YEAR("target_year", true, "目標年度", "目標年"),
         TARGET("target", true, "目標値"),
+        /** A target revised mid-plan (上方修正): in force from {@link #REVISED_FROM} on, in place of the target. */
+        REVISED_TARGET("revised_target", false, "改定目標値", "目標値(改定)", "修正目標値", "目標値(修正)"),
+        REVISED_FROM("revised_from", false, "改定年度", "目標値改定年度", "修正年度"),
         NOTE("note", false, "備考", "備考欄");
 
         /** The column's name in the data format (the CSV this project writes, the messages). */

@@ -91,11 +91,18 @@ public final class KpiCsv {
             own.addAll(k.attributes().keySet());
         });
         boolean notes = kpis.stream().anyMatch(k -> !k.note().isEmpty());
+        boolean revised = kpis.stream().anyMatch(k -> !k.targetRevisions().isEmpty());
         List<String> header = new ArrayList<>();
         for (DataColumns.Known column : DataColumns.Known.values()) {
-            if (column != DataColumns.Known.NOTE) {
+            boolean optional = column == DataColumns.Known.NOTE || column == DataColumns.Known.REVISED_TARGET
+                    || column == DataColumns.Known.REVISED_FROM;
+            if (!optional) {
                 header.add(column.key);
             }
+        }
+        if (revised) {
+            header.add(DataColumns.Known.REVISED_TARGET.key);
+            header.add(DataColumns.Known.REVISED_FROM.key);
         }
         actualYears.forEach(y -> header.add(FiscalYear.label(y)));
         planYears.forEach(y -> header.add(DataColumns.ANNUAL_TARGET_PREFIX + FiscalYear.label(y)));
@@ -110,6 +117,12 @@ public final class KpiCsv {
                             k.business(), k.name(), k.unit(), k.directionText(), k.baselineYear() == null ? ""
                             : FiscalYear.label(k.baselineYear()), k.baseline() == null ? "" : k.baseline().toPlainString(),
                             FiscalYear.label(k.targetYear()), k.finalTarget().toPlainString()));
+                    if (revised) {
+                        // one revision a KPI, as the data format reads it
+                        var revision = k.targetRevisions().isEmpty() ? null : k.targetRevisions().firstEntry();
+                        row.add(revision == null ? "" : revision.getValue().toPlainString());
+                        row.add(revision == null ? "" : FiscalYear.label(revision.getKey()));
+                    }
                     actualYears.forEach(y -> row.add(plain(k.actuals().get(y))));
                     planYears.forEach(y -> row.add(plain(k.annualTargets().get(y))));
                     if (notes) {

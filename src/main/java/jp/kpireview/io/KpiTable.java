@@ -134,6 +134,7 @@ public final class KpiTable {
             row.problem(Known.TARGET_YEAR, "target year " + FiscalYear.label(targetYear)
                     + " is not after the baseline year " + FiscalYear.label(baselineYear));
         }
+        NavigableMap<Integer, BigDecimal> revisions = revision(row, bound, unit, baselineYear, targetYear);
         Map<String, String> own = new LinkedHashMap<>();
         header.own().forEach(heading -> own.put(heading, row.text(heading, false)));
         if (problems.size() > before) {
@@ -143,7 +144,32 @@ public final class KpiTable {
         return new Kpi(municipality.isEmpty() ? defaultMunicipality : municipality, id, row.text(Known.PROJECT, false),
                 row.text(Known.BUSINESS_NO, false), row.text(Known.BUSINESS, false), row.text(Known.KPI, false),
                 row.text(Known.UNIT, false), direction, baselineYear, baseline, targetYear, target, actuals,
-                annualTargets, row.text(Known.NOTE, false), row.row.source(), bound, own);
+                annualTargets, row.text(Known.NOTE, false), row.row.source(), bound, revisions, own);
+    }
+
+    /**
+     * A target revised mid-plan (改定目標値 and the year it is in force from, 改定年度): both cells or neither, the
+     * year after the baseline's and not after the target year.
+     */
+    private static NavigableMap<Integer, BigDecimal> revision(Cells row, String bound, String unit,
+            Integer baselineYear, Integer targetYear) {
+        NavigableMap<Integer, BigDecimal> revisions = new TreeMap<>();
+        boolean hasTarget = !row.peek(Known.REVISED_TARGET).isEmpty();
+        boolean hasYear = !row.peek(Known.REVISED_FROM).isEmpty();
+        BigDecimal revised = row.value(Known.REVISED_TARGET, text -> number(withoutUnit(text, bound, unit)), hasYear);
+        Integer from = row.value(Known.REVISED_FROM, FiscalYear::parse, hasTarget);
+        if (revised == null || from == null) {
+            return revisions;
+        }
+        if (baselineYear != null && from <= baselineYear || targetYear != null && from > targetYear) {
+            row.problem(Known.REVISED_FROM, "the revised target is in force from " + FiscalYear.label(from)
+                    + ", which is not within the plan (" + (baselineYear == null ? "" : "after the baseline year "
+                    + FiscalYear.label(baselineYear) + ", ") + "up to the target year "
+                    + (targetYear == null ? "" : FiscalYear.label(targetYear)) + ")");
+            return revisions;
+        }
+        revisions.put(from, revised);
+        return revisions;
     }
 
     /**

@@ -103,6 +103,7 @@ public final class PlanSearch {
             grid.add(s.worse + Math.round((double) span * i / n));
         }
         List<BigDecimal> own = new ArrayList<>(List.of(kpi.finalTarget()));
+        own.addAll(kpi.targetRevisions().values());
         if (kpi.baseline() != null) {
             own.add(kpi.baseline());
         }
@@ -324,7 +325,8 @@ public final class PlanSearch {
     private static boolean canBeNegative(Kpi kpi) {
         return kpi.baseline() != null && kpi.baseline().signum() < 0 || kpi.finalTarget().signum() < 0
                 || kpi.actuals().values().stream().anyMatch(v -> v.signum() < 0)
-                || kpi.annualTargets().values().stream().anyMatch(v -> v.signum() < 0);
+                || kpi.annualTargets().values().stream().anyMatch(v -> v.signum() < 0)
+                || kpi.targetRevisions().values().stream().anyMatch(v -> v.signum() < 0);
     }
 
     /** Each search's KPI with the actual {@code at} gives for the year. */
@@ -357,6 +359,7 @@ public final class PlanSearch {
     static BigDecimal step(Kpi kpi) {
         int decimals = 0;
         List<BigDecimal> values = new ArrayList<>(List.of(kpi.finalTarget()));
+        values.addAll(kpi.targetRevisions().values());
         if (kpi.baseline() != null) {
             values.add(kpi.baseline());
         }

@@ -30,7 +30,9 @@ public final class Explanation {
         lines.add("  data: 方向 " + k.directionText() + (k.baseline() == null ? "" : " · 基準値 "
                 + withUnit(k, k.baseline().toPlainString()) + " (" + FiscalYear.japaneseLabel(k.baselineYear()) + ")")
                 + " · 目標値 "
-                + withUnit(k, k.finalTarget().toPlainString()) + " (" + FiscalYear.targetLabel(k.targetYear())
+                + withUnit(k, k.targetIn(e.year()).toPlainString()) + " (" + FiscalYear.targetLabel(k.targetYear())
+                + (k.revisedIn(e.year()) == null ? "" : "; " + FiscalYear.japaneseLabel(k.revisedIn(e.year()))
+                        + " に改定、改定前 " + withUnit(k, k.finalTarget().toPlainString()))
                 + ") · 実績値 " + k.actual(e.year()).map(v -> withUnit(k, v.toPlainString())).orElse("—")
                 + k.annualTarget(e.year()).map(v -> " · 年度目標値 " + withUnit(k, v.toPlainString())).orElse(""));
         int n = 1;

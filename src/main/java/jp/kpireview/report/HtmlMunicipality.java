@@ -63,7 +63,7 @@ record HtmlMunicipality(MunicipalityReview review) {
                     .append(withUnit(k, k.baseline())).append("</td><td class=\"n\">")
                     .append(latest == null ? "—" : withUnit(k, latest.getValue()) + " <small>("
                             + FiscalYear.japaneseLabel(latest.getKey()) + ")</small>")
-                    .append("</td><td class=\"n\">").append(withUnit(k, k.finalTarget())).append("</td>");
+                    .append("</td><td class=\"n\">").append(withUnit(k, k.targetIn(plan.year()))).append("</td>");
             for (Plan.Need need : p.needs()) {
                 html.append("<td class=\"n\">").append(Html.escape(p.shown(need))).append("</td>");
             }
@@ -160,8 +160,9 @@ record HtmlMunicipality(MunicipalityReview review) {
             html.append("<td class=\"n\">").append(e.judged() ? Numbers.orDash(e.score())
                     : terms.hasRawScore() ? "—" : unjudged(e)).append("</td>");
         }
+        // the target in force in the year shown (a target revised mid-plan from its year on)
         html.append("<td class=\"c\">").append(Html.escape(k.directionText())).append("</td><td class=\"n\">")
-                .append(withUnit(k, k.finalTarget())).append("</td>");
+                .append(withUnit(k, k.targetIn(e.year()))).append("</td>");
         List<Band> bands = review.reviews().get(review.reviews().size() - 1).bands();
         if (!e.judged() && !terms.hasScore()) {
             html.append("<td class=\"status\" colspan=\"").append(bands.size()).append("\">").append(unjudged(e))
@@ -189,7 +190,7 @@ record HtmlMunicipality(MunicipalityReview review) {
                 .append(h.change(latest).map(t -> t.arrow() + t.label()).orElse(e.judged() ? "—" : ""))
                 .append("</td><td class=\"chart\">")
                 .append(SvgCharts.actualsChart(years, years.stream().map(y -> k.actuals().get(y)).toList(),
-                        references, k.baseline(), k.finalTarget())).append("</td></tr>\n");
+                        references, k.baseline(), k.targetIn(e.year()))).append("</td></tr>\n");
         return html.toString();
     }
 

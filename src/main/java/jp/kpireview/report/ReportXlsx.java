@@ -135,7 +135,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
         for (Plan.KpiNeeds p : plan.kpis()) {
             Kpi k = p.kpi();
             List<Object> row = new ArrayList<>(List.of(k.municipality(), k.project(), k.id(), k.name(), k.unit(),
-                    k.directionText(), Numbers.plain(k.baseline()), k.finalTarget().toPlainString(),
+                    k.directionText(), Numbers.plain(k.baseline()), k.targetIn(plan.year()).toPlainString(),
                     p.higherIsBetter() ? "以上" : "以下"));
             row.addAll(p.actuals());
             row.add(p.notes());
@@ -160,7 +160,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                         k.id(), k.business(), k.name(), k.unit(), k.baselineYear() == null ? ""
                         : FiscalYear.japaneseLabel(k.baselineYear()), Numbers.plain(k.baseline()), Numbers.plain(e.rawScore()),
                         Numbers.plain(e.score()), k.directionText(), FiscalYear.targetLabel(k.targetYear()),
-                        k.finalTarget().toPlainString(), e.band() == null ? "" : e.band().mark(),
+                        k.targetIn(year.year()).toPlainString(), e.band() == null ? "" : e.band().mark(),
                         e.judged() && e.achieved() ? "☆" : "",
                         histories.get(k.id()).change(year.year()).map(t -> t.label()).orElse(""),
                         year.policy().label(), k.annualTarget(year.year()).map(BigDecimal::toPlainString).orElse("")));

@@ -161,6 +161,16 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                         "baselineYear", k.baselineYear() == null ? null : FiscalYear.label(k.baselineYear()),
                         "baseline", k.baseline(), "targetYear", FiscalYear.label(k.targetYear()),
                         "finalTarget", k.finalTarget());
+                if (!k.targetRevisions().isEmpty()) {
+                    // a target revised mid-plan: from which year, and to what
+                    json.writeArrayFieldStart("targetRevisions");
+                    for (var revision : k.targetRevisions().entrySet()) {
+                        json.writeStartObject();
+                        fields("from", FiscalYear.label(revision.getKey()), "target", revision.getValue());
+                        json.writeEndObject();
+                    }
+                    json.writeEndArray();
+                }
                 json.writeArrayFieldStart("years");
                 for (int y = 0; y < history.years().size(); y++) {
                     Evaluation e = history.years().get(y);

@@ -176,6 +176,6 @@ final class Probes {
         String id = "probe" + next++;
         return new Kpi("probe", id, "(probe)", "1", "probe", id, "%", t.symbol(), t.year() - 1, t.baseline(),
                 t.year() + 1, t.target(), actuals, new TreeMap<>(), "", new SourceLocation("probe", 0), "",
-                Kpi.ANY_COLUMNS);
+                new TreeMap<>(), Kpi.ANY_COLUMNS);
     }
 }
