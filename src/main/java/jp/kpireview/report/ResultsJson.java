@@ -161,6 +161,14 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                         "baselineYear", k.baselineYear() == null ? null : FiscalYear.label(k.baselineYear()),
                         "baseline", k.baseline(), "targetYear", FiscalYear.label(k.targetYear()),
                         "finalTarget", k.finalTarget());
+                if (!k.attributes().isEmpty()) {
+                    // the town's own columns, as the sheet heads and holds them
+                    json.writeObjectFieldStart("attributes");
+                    for (var column : k.attributes().entrySet()) {
+                        fields(column.getKey(), column.getValue());
+                    }
+                    json.writeEndObject();
+                }
                 if (!k.targetRevisions().isEmpty()) {
                     // a target revised mid-plan: from which year, and to what
                     json.writeArrayFieldStart("targetRevisions");

@@ -77,6 +77,12 @@ class JapaneseHeadersTest {
         assertEquals(Map.of("重み", "", "所管課", ""), kpis.get(1).attributes(), "an empty cell is kept as empty");
         assertEquals(new BigDecimal("5"), kpis.get(0).actual(2018).orElseThrow());
         assertEquals(2019, kpis.get(0).targetYear(), "R1");
+        Path out = dir.resolve("town-out");
+        assertTrue(Cli.run("batch", "--quiet", "--data", file.toString(), "--formats", "json", "--out",
+                out.toString()).startsWith("0\n"));
+        String json = Files.readString(out.resolve("results.json"));
+        assertTrue(json.contains("\"attributes\":{\"重み\":\"2\",\"所管課\":\"企画政策課\"}")
+                && json.contains("\"attributes\":{\"重み\":\"\",\"所管課\":\"\"}"), json);
     }
 
     @Test
