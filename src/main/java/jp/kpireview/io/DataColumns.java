@@ -34,7 +34,8 @@ public final class DataColumns {
         BUSINESS("business", true, "事業名", "事業"),
         KPI("kpi", true, "KPI", "KPI名", "指標", "指標名"),
         UNIT("unit", true, "単位"),
-        DIRECTION("direction", true, "方向", "方向性"),
+        /** Optional: where the sheet prints none, the target's 以上/以下 or the policy's rules give the direction. */
+        DIRECTION("direction", false, "方向", "方向性"),
         BASELINE_YEAR("baseline_year", true, "基準年度", "基準年"),
         BASELINE("baseline", true, "基準値"),
         TARGET_YEAR("target_year", true, "目標年度", "目標年"),

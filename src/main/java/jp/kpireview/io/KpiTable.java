@@ -111,7 +111,8 @@ public final class KpiTable {
         // a target as towns print it, 80%以上 or 30件以下: its bound gives the direction when the symbol is missing
         String targetText = row.peek(Known.TARGET);
         String bound = targetText.endsWith("以上") ? "以上" : targetText.endsWith("以下") ? "以下" : "";
-        String direction = row.text(Known.DIRECTION, bound.isEmpty());
+        // a KPI with neither is left to the rules: the policy may give it a direction, or says it has none
+        String direction = row.text(Known.DIRECTION, false);
         if (direction.isEmpty()) {
             direction = bound;
         }
