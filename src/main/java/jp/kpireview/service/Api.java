@@ -120,6 +120,10 @@ final class Api {
 
     /** Located problems, as the command line prints them, with the count of all of them. */
     static void problems(Response response, Callback callback, int status, List<DataProblem> problems, int total) {
+        // an error may be answered before the request's body was read (a bad query, a busy service): the connection
+        // is closed after it and the client told so, or a client that sent its next request on it would find it
+        // closed under that request (the JDK's client did: "header parser received no bytes")
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         json(response, callback, status, json -> {
             json.writeArrayFieldStart("errors");
             for (DataProblem p : problems) {

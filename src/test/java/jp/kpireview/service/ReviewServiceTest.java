@@ -102,7 +102,11 @@ class ReviewServiceTest {
         HttpResponse<String> r = post("year=FY2018&name=kpis.csv", String.join("\n", lines).getBytes());
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("\"text\":\"kpis.csv:5: baseline: '5件' is not a number"), r.body());
-        assertEquals(400, post("year=next", Files.readAllBytes(SEED)).statusCode());
+        HttpResponse<String> early = post("year=next", Files.readAllBytes(SEED));
+        assertEquals(400, early.statusCode());
+        // answered before its body was read: the connection is closed, and the client told so, so that the next
+        // request is not sent on it (it failed now and then as "header parser received no bytes")
+        assertEquals("close", early.headers().firstValue("Connection").orElse(""), early.headers().toString());
         assertEquals(400, post("year=FY2018&format=pdf", Files.readAllBytes(SEED)).statusCode());
         assertEquals(400, post("year=FY2018", new byte[0]).statusCode());
         assertEquals(404, post("data=../pom.xml", new byte[0]).statusCode(), "only bundled files");
