@@ -77,6 +77,19 @@ class DirectionRulesTest {
     }
 
     @Test
+    void noDirectionIsALocatedDataError() {
+        DataException error = assertThrows(DataException.class, () -> kpi("").actual("5").evaluate());
+        assertEquals(1, error.problems().size(), error.getMessage());
+        assertEquals("test.csv:2: direction: 方向の記号がありません: ↗ ↘ → などを書くか、方向を決めるルールを方針に足してください"
+                + " (the KPI has no direction)", error.getMessage());
+    }
+
+    @Test
+    void noDirectionDoesNotFireForASymbol() {
+        assertFalse(kpi("▲").actual("5").evaluate().firedRules().contains("No direction"));
+    }
+
+    @Test
     void unknownDirectionDoesNotFireForAKnownSymbol() {
         assertFalse(kpi("▲").actual("5").evaluate().firedRules().contains("Unknown direction"));
     }
