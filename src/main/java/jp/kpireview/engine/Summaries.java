@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.Kpi;
@@ -31,34 +30,27 @@ final class Summaries {
      */
     record Grouping(List<Group> groups) {
 
-        private record Group(String municipality, String project, int kpis, int businesses) {
+        private record Group(String municipality, String project) {
         }
 
         static Grouping of(List<Kpi> kpis) {
-            Map<String, Map<String, List<Kpi>>> byMunicipality = new LinkedHashMap<>();
+            Map<String, Set<String>> byMunicipality = new LinkedHashMap<>();
             for (Kpi k : kpis) {
-                byMunicipality.computeIfAbsent(k.municipality(), m -> new LinkedHashMap<>())
-                        .computeIfAbsent(k.project(), p -> new ArrayList<>()).add(k);
+                byMunicipality.computeIfAbsent(k.municipality(), m -> new LinkedHashSet<>()).add(k.project());
             }
             List<Group> groups = new ArrayList<>();
             byMunicipality.forEach((municipality, projects) -> {
-                projects.forEach((project, rows) -> groups.add(group(municipality, project, rows)));
-                groups.add(group(municipality, null, projects.values().stream().flatMap(List::stream).toList()));
+                projects.forEach(project -> groups.add(new Group(municipality, project)));
+                groups.add(new Group(municipality, null));
             });
             return new Grouping(List.copyOf(groups));
-        }
-
-        private static Group group(String municipality, String project, List<Kpi> rows) {
-            return new Group(municipality, project, rows.size(), (int) rows.stream().map(Kpi::businessNo)
-                    .filter(Objects::nonNull).distinct().count());
         }
 
         /** One group per project (in data order) and one for the whole, for one year: the facts to summarise. */
         List<ProjectYear> groups(int year) {
             List<ProjectYear> facts = new ArrayList<>(groups.size());
             for (Group g : groups) {
-                facts.add(new ProjectYear(g.municipality(), g.project(), year, g.kpis(), g.businesses(),
-                        new SummaryOutcome()));
+                facts.add(new ProjectYear(g.municipality(), g.project(), year, new SummaryOutcome()));
             }
             return facts;
         }
@@ -77,6 +69,11 @@ final class Summaries {
                     : o.summaries() + " rules gave " + what + " a summary: give the summary rules a salience below"
                             + " the KPI rules' so they fire once, after every KPI is scored"));
         }
+        if (o.memberships() != 1) {
+            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, o.memberships() == 0
+                    ? "no rule said which KPIs " + what + " holds (全: Members.of)"
+                    : o.memberships() + " rules said which KPIs " + what + " holds (全): keep one"));
+        }
         String grade = grade(o, grades, what, rules);
         if (o.average() != null && !tables.terms().hasAverage()) {
             throw problem(rules, "a rule gave " + what + " an average " + o.average() + ", but the policy's words"
@@ -85,7 +82,6 @@ final class Summaries {
         List<KpiYear> counted = o.counted();
         Map<String, Integer> bandCounts = new LinkedHashMap<>();
         bands.forEach(b -> bandCounts.put(b.mark(), 0));
-        Set<String> businesses = new LinkedHashSet<>();
         int achieved = 0;
         for (KpiYear k : counted) {
             if (k.outcome().band() != null) {
@@ -94,13 +90,19 @@ final class Summaries {
             if (k.outcome().achieved()) {
                 achieved++;
             }
-            if (k.businessNo() != null) {
-                businesses.add(k.businessNo());
-            }
         }
-        return new ProjectSummary(group.whole() ? null : group.project(), group.year(), businesses.size(),
-                group.businesses(), counted.size(), group.kpis(), o.average(), bandCounts, achieved, grade,
+        return new ProjectSummary(group.whole() ? null : group.project(), group.year(), businesses(counted),
+                businesses(o.members()), counted.size(), o.members().size(), o.average(), bandCounts, achieved, grade,
                 tables.terms(), bands);
+    }
+
+    /** The businesses (事業) of {@code kpis}: by their number, or by their name where the sheet numbers none. */
+    private static int businesses(List<KpiYear> kpis) {
+        Set<String> businesses = new LinkedHashSet<>();
+        for (KpiYear k : kpis) {
+            businesses.add(k.businessNo().isEmpty() ? "name " + k.business() : "no " + k.businessNo());
+        }
+        return businesses.size();
     }
 
     private static String grade(SummaryOutcome o, List<String> grades, String what, RuleBase rules) {

@@ -17,6 +17,13 @@ public record Counted(ProjectYear group, List<KpiYear> kpis) {
 
     /** The KPIs behind {@code stages} (any stage: a KPI-year, a score …), each once, in the order given. */
     public static Counted of(ProjectYear group, List<?> stages) {
+        List<KpiYear> counted = distinct(stages);
+        group.outcome().counted(counted);
+        return new Counted(group, counted);
+    }
+
+    /** The KPI-years behind {@code stages}, each once, in the order given. */
+    static List<KpiYear> distinct(List<?> stages) {
         // each KPI-year is its own fact: told apart by identity, not by the record's value (which would also hash
         // every field of every KPI-year)
         Set<KpiYear> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -27,9 +34,7 @@ public record Counted(ProjectYear group, List<KpiYear> kpis) {
                 kpis.add(kpi);
             }
         }
-        List<KpiYear> counted = List.copyOf(kpis);
-        group.outcome().counted(counted);
-        return new Counted(group, counted);
+        return List.copyOf(kpis);
     }
 
     /** The clamped scores (スコア) of the counted KPIs that have one. */

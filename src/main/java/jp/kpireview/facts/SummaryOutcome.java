@@ -12,12 +12,19 @@ public final class SummaryOutcome {
 
     private List<KpiYear> counted;
     private int summaries;
+    private List<KpiYear> members;
+    private int memberships;
     private BigDecimal average;
     private final List<String> grades = new ArrayList<>(1);
 
     void counted(List<KpiYear> kpis) {
         counted = List.copyOf(kpis);
         summaries++;
+    }
+
+    void members(List<KpiYear> kpis) {
+        members = List.copyOf(kpis);
+        memberships++;
     }
 
     void average(BigDecimal value) {
@@ -31,6 +38,16 @@ public final class SummaryOutcome {
     /** The KPIs the summary counts; null when no summary rule fired. */
     public List<KpiYear> counted() {
         return counted;
+    }
+
+    /** Every KPI the group holds (全); null when no rule said which. */
+    public List<KpiYear> members() {
+        return members;
+    }
+
+    /** How many times a rule said which KPIs the group holds (1 when the rules are sound). */
+    public int memberships() {
+        return memberships;
     }
 
     /** How many times a summary rule chose the counted KPIs (1 when the rules are sound). */
