@@ -29,9 +29,10 @@ import org.apache.commons.csv.CSVRecord;
  * expect_status, expect_reference_kind, expect_reference, expect_raw_score, expect_score, expect_band,
  * expect_achieved, note
  * </pre>
- * Optionally a {@code group} column: cases with the same group and year are the KPIs of one project, evaluated
- * together, and {@code expect_counted}, {@code expect_average}, {@code expect_grade} check its summary. A
- * {@code project} column names the case's project, for rules that treat a project differently. Any other column
+ * Optionally a {@code group} column: cases with the same group and year are evaluated together, and
+ * {@code expect_counted}, {@code expect_average}, {@code expect_grade} check the summary of the case's project. A
+ * {@code project} column names the case's project, for rules that treat a project differently (a group may then
+ * hold several projects: a KPI listed again under another). Any other column
  * is a column of the town's own (重み, 再掲 …), for rules that read one.
  * An empty expectation is not checked; numbers are compared to the decimals written ({@code 21.33} matches
  * 21.3333…).

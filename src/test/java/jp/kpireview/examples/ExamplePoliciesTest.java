@@ -116,6 +116,61 @@ class ExamplePoliciesTest {
     }
 
     /**
+     * The example's own data: the seed line for line with one column of the town's own more (so it cannot drift from
+     * the seed); each KPI's cell of that column.
+     */
+    private static java.util.Map<String, String> seedPlusOneColumn(Path policy) throws IOException {
+        List<String> data = Files.readAllLines(Path.of(data(policy)));
+        List<String> seed = Files.readAllLines(Path.of("seeds/otaru-h30.csv"));
+        assertEquals(seed.size(), data.size());
+        java.util.Map<String, String> cells = new java.util.HashMap<>();
+        for (int i = 0; i < seed.size(); i++) {
+            int cut = data.get(i).lastIndexOf(',');
+            assertEquals(seed.get(i), data.get(i).substring(0, cut), "the seed's line " + (i + 1) + ", then a column");
+            if (i > 0) {
+                cells.put(seed.get(i).split(",")[1], data.get(i).substring(cut + 1));
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * listed-twice: a KPI whose column 再掲 names a second project is held and counted by that project too, and the
+     * totals agree in summary.csv, the 集計 sheet and report.html; the municipality as a whole counts it once.
+     */
+    @Test
+    void theListedTwiceExampleCountsAKpiInBothProjectsEverywhere() throws IOException {
+        Path policy = EXAMPLES.resolve("listed-twice");
+        java.util.Map<String, String> listed = seedPlusOneColumn(policy);
+        assertEquals(java.util.Set.of("30", "38"), listed.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
+        Path out = dir.resolve("listed");
+        assertTrue(run("batch", "--quiet", "--rules", policy.toString(), "--data", data(policy), "--out",
+                out.toString()).startsWith("0\n"));
+        Path plain = dir.resolve("listed-plain");
+        assertTrue(run("batch", "--quiet", "--data", "seeds/otaru-h30.csv", "--formats", "csv", "--out",
+                plain.toString()).startsWith("0\n"));
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        List<String> unlisted = Files.readAllLines(plain.resolve("summary.csv"));
+        List<List<String>> sheet = jp.kpireview.report.ReportXlsxTest.rows(out.resolve("report.xlsx"), "集計");
+        String html = Files.readString(out.resolve("report.html"));
+        assertEquals(unlisted.size(), summary.size());
+        for (int i = 1; i < summary.size(); i++) {
+            String[] c = summary.get(i).split(",");  // …,scored_businesses,all_businesses,scored_kpis,all_kpis,…
+            String[] before = unlisted.get(i).split(",");
+            // (1) also holds KPI 38 of (3), business 38; (3) also holds KPI 30 of (2), business 30
+            int more = c[1].startsWith("(1)") || c[1].startsWith("(3)") ? 1 : 0;
+            assertEquals(Integer.parseInt(before[6]) + more, Integer.parseInt(c[6]), summary.get(i));
+            assertEquals(Integer.parseInt(before[4]) + more, Integer.parseInt(c[4]), summary.get(i));
+            assertEquals(List.of(c).subList(0, 7), sheet.get(i).subList(0, 7), "the 集計 sheet agrees");
+            assertTrue(html.contains("(集計対象 " + c[3] + "事業[" + c[5] + "KPI] / 全 " + c[4] + "事業[" + c[6]
+                    + "KPI])"), "report.html agrees: " + summary.get(i));
+        }
+        String json = Files.readString(out.resolve("results.json"));
+        assertTrue(json.contains("\"再掲\":\"(3) にぎわい再生プロジェクト\""), "the column reaches results.json");
+    }
+
+    /**
      * weighted-average: 平均スコア weighted by the town's own column 重み, checked against the weighted mean worked out
      * here from results.csv; its data is the seed with that one column more; a sheet without the column is a located
      * error naming the KPI, the column and the rule, not an unweighted average.
@@ -123,18 +178,9 @@ class ExamplePoliciesTest {
     @Test
     void theWeightedAverageExampleWeightsByTheTownsOwnColumn() throws IOException {
         Path policy = EXAMPLES.resolve("weighted-average");
-        List<String> data = Files.readAllLines(Path.of(data(policy)));
-        List<String> seed = Files.readAllLines(Path.of("seeds/otaru-h30.csv"));
-        assertEquals(seed.size(), data.size());
         java.util.Map<String, java.math.BigDecimal> weights = new java.util.HashMap<>();
-        for (int i = 0; i < seed.size(); i++) {
-            int cut = data.get(i).lastIndexOf(',');
-            assertEquals(seed.get(i), data.get(i).substring(0, cut), "the seed's line " + (i + 1) + ", then 重み");
-            String weight = data.get(i).substring(cut + 1);
-            if (i > 0) {
-                weights.put(seed.get(i).split(",")[1], new java.math.BigDecimal(weight.isEmpty() ? "1" : weight));
-            }
-        }
+        seedPlusOneColumn(policy).forEach((id, weight) -> weights.put(id, new java.math.BigDecimal(weight.isEmpty()
+                ? "1" : weight)));
         Path out = dir.resolve("weighted");
         assertTrue(run("batch", "--quiet", "--rules", policy.toString(), "--data", data(policy), "--formats", "csv",
                 "--out", out.toString()).startsWith("0\n"));
