@@ -1,6 +1,5 @@
 package jp.kpireview.engine;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -161,9 +160,8 @@ public final class ReviewEngine {
         List<Review> reviews = new ArrayList<>(byYear.size());
         List<DataProblem> problems = new ArrayList<>();
         List<RuleStep> steps = new ArrayList<>();
-        // every year usually holds the same list of KPIs: their actuals and their grouping are worked out once per
-        // list, not once per year (repeating them cost about a tenth of the rules-only time)
-        Map<List<Kpi>, List<List<BigDecimal>>> actualsOf = new IdentityHashMap<>();
+        // every year usually holds the same list of KPIs: their grouping is worked out once per list, not once per
+        // year
         Map<List<Kpi>, Summaries.Grouping> groupingOf = new IdentityHashMap<>();
         Map<Integer, List<Kpi>> session = new LinkedHashMap<>();
         int facts = 0;
@@ -171,7 +169,7 @@ public final class ReviewEngine {
         while (years.hasNext()) {
             Map.Entry<Integer, List<Kpi>> year = years.next();
             if (!session.isEmpty() && facts + year.getValue().size() > SESSION_FACTS) {
-                add(attemptTogether(session, actualsOf, groupingOf), reviews, problems, steps);
+                add(attemptTogether(session, groupingOf), reviews, problems, steps);
                 session = new LinkedHashMap<>();
                 facts = 0;
             }
@@ -179,7 +177,7 @@ public final class ReviewEngine {
             facts += year.getValue().size();
         }
         if (!session.isEmpty() || byYear.isEmpty()) {
-            add(attemptTogether(session, actualsOf, groupingOf), reviews, problems, steps);
+            add(attemptTogether(session, groupingOf), reviews, problems, steps);
         }
         return new Attempt(reviews, problems.stream().distinct().toList(), steps);
     }
@@ -192,14 +190,12 @@ public final class ReviewEngine {
 
     /** The years in one session. */
     private Attempt attemptTogether(Map<Integer, List<Kpi>> byYear,
-            Map<List<Kpi>, List<List<BigDecimal>>> actualsOf, Map<List<Kpi>, Summaries.Grouping> groupingOf) {
+            Map<List<Kpi>, Summaries.Grouping> groupingOf) {
         List<KpiYear> facts = new ArrayList<>();
         Map<Integer, List<ProjectYear>> groups = new LinkedHashMap<>();
         byYear.forEach((year, kpis) -> {
-            List<List<BigDecimal>> actuals = actualsOf.computeIfAbsent(kpis, list -> list.stream()
-                    .map(k -> List.copyOf(k.actuals().values())).toList());
-            for (int i = 0; i < kpis.size(); i++) {
-                facts.add(KpiYear.of(kpis.get(i), year, actuals.get(i)));
+            for (Kpi kpi : kpis) {
+                facts.add(KpiYear.of(kpi, year));
             }
             groups.put(year, groupingOf.computeIfAbsent(kpis, Summaries.Grouping::of).groups(year));
         });

@@ -1,7 +1,6 @@
 package jp.kpireview.facts;
 
 import java.math.BigDecimal;
-import java.util.List;
 import jp.kpireview.domain.Kpi;
 
 /**
@@ -10,8 +9,8 @@ import jp.kpireview.domain.Kpi;
  *
  * @param municipality    the city or town (自治体); project, businessNo and business place the KPI in the strategy
  * @param directionText   the direction as written in the data; the direction rules interpret it
- * @param actuals         the actual of every year the city recorded, in year order (the rules decide, e.g., what
- *                        makes a KPI a count)
+ * @param actuals         the actual of every year the city recorded, by fiscal year (the rules decide, e.g., what
+ *                        makes a KPI a count; {@link #actualIn} reads one year's)
  * @param finalTarget     the final target (目標値) in force in the year judged: a target revised mid-plan (上方修正)
  *                        from the year of its revision on
  * @param firstActualYear first fiscal year with an actual (step 1 of the linear path); null when there is none
@@ -30,7 +29,7 @@ public record KpiYear(
         String kpiId,
         String directionText,
         String unit,
-        List<BigDecimal> actuals,
+        java.util.NavigableMap<Integer, BigDecimal> actuals,
         BigDecimal baseline,
         BigDecimal finalTarget,
         int year,
@@ -61,7 +60,7 @@ public record KpiYear(
      */
     public boolean isWholeNumbers() {
         return (baseline == null || Decimals.whole(baseline)) && Decimals.whole(finalTarget)
-                && actuals.stream().allMatch(Decimals::whole);
+                && actuals.values().stream().allMatch(Decimals::whole);
     }
 
     /**
@@ -104,6 +103,24 @@ public record KpiYear(
         }
     }
 
+    /**
+     * The KPI's actual of fiscal year {@code fiscalYear} as the data holds it, any year (an earlier year's, to compare
+     * with: a 累計 KPI never falls); null when the data has none for that year.
+     */
+    public BigDecimal actualIn(int fiscalYear) {
+        return actuals.get(fiscalYear);
+    }
+
+    /** True when the data holds an actual for fiscal year {@code fiscalYear}. */
+    public boolean hasActualIn(int fiscalYear) {
+        return actuals.containsKey(fiscalYear);
+    }
+
+    /** The sum of the KPI's actuals of every year up to and including {@code fiscalYear} (a 累計 of yearly counts). */
+    public BigDecimal sumOfActualsThrough(int fiscalYear) {
+        return actuals.headMap(fiscalYear, true).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /** True when the data gives the KPI a baseline. */
     public boolean hasBaseline() {
         return baseline != null;
@@ -133,14 +150,10 @@ public record KpiYear(
     }
 
     public static KpiYear of(Kpi kpi, int year) {
-        return of(kpi, year, List.copyOf(kpi.actuals().values()));
-    }
-
-    /** @param actuals {@code kpi}'s actuals in year order, made once for all the years of a KPI */
-    public static KpiYear of(Kpi kpi, int year, List<BigDecimal> actuals) {
+        java.util.NavigableMap<Integer, BigDecimal> actuals = kpi.actuals();
         return new KpiYear(kpi.municipality(), kpi.project(), kpi.businessNo(), kpi.business(), kpi.id(),
                 kpi.directionText(), kpi.unit(), actuals, kpi.baseline(), kpi.targetIn(year), year,
-                actuals.isEmpty() ? null : kpi.actuals().firstKey(), kpi.targetYear(), kpi.actuals().get(year),
+                actuals.isEmpty() ? null : actuals.firstKey(), kpi.targetYear(), actuals.get(year),
                 kpi.annualTargets().get(year), kpi.note(), kpi.targetBound(), kpi.attributes(), new Outcome());
     }
 }
