@@ -29,7 +29,8 @@ public final class DataColumns {
     public enum Known {
         MUNICIPALITY("municipality", false, "自治体", "自治体名", "市町村", "市町村名"),
         KPI_ID("kpi_id", true, "KPI番号", "No.", "No", "番号"),
-        PROJECT("project", true, "プロジェクト", "プロジェクト名"),
+        /** Optional: a town that groups its KPIs into no projects (宇陀市) has one summary, of the whole. */
+        PROJECT("project", false, "プロジェクト", "プロジェクト名"),
         BUSINESS_NO("business_no", false, "事業番号", "事業No."),
         BUSINESS("business", true, "事業名", "事業"),
         KPI("kpi", true, "KPI", "KPI名", "指標", "指標名"),

@@ -78,7 +78,8 @@ record HtmlMunicipality(MunicipalityReview review) {
         List<jp.kpireview.domain.Terms> terms = review.reviews().stream().map(Review::terms).toList();
         String average = jp.kpireview.domain.Terms.newest(terms, jp.kpireview.domain.Terms::average);
         String flag = jp.kpireview.domain.Terms.newest(terms, jp.kpireview.domain.Terms::flag);
-        StringBuilder html = new StringBuilder("<h3>").append(Html.escape(project)).append("</h3>\n")
+        // a town that groups its KPIs into no projects has no project heading
+        StringBuilder html = new StringBuilder(project.isEmpty() ? "" : "<h3>" + Html.escape(project) + "</h3>\n")
                 .append("<div class=\"pair\"><table class=\"summary\"><thead><tr><th>年度</th><th>集計対象 / 全体</th>");
         if (average != null) {
             html.append("<th>").append(Html.escape(average)).append("</th>");

@@ -85,6 +85,26 @@ class JapaneseHeadersTest {
                 && json.contains("\"attributes\":{\"重み\":\"\",\"所管課\":\"\"}"), json);
     }
 
+    /**
+     * A sheet as 宇陀市 keeps it: no projects and no direction symbols (its targets say 以上 or 以下). Its KPIs are one
+     * summary, of the whole, and report.html prints no empty project heading.
+     */
+    @Test
+    void aSheetWithoutProjectsOrDirectionSymbolsIsReadAsTheTownKeepsIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("宇陀市.csv"), "KPI番号,事業名,KPI,単位,基準年度,基準値,目標年度,目標値,"
+                + "H30実績値\n1,子育て支援,相談件数,件,H26,100,R1,150以上,130\n2,交通安全,交通事故件数,件,H26,50,R1,30以下,"
+                + "40\n");
+        Path out = dir.resolve("uda");
+        String run = Cli.run("batch", "--quiet", "--data", file.toString(), "--out", out.toString());
+        assertTrue(run.startsWith("0\n"), run);
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(2, summary.size(), summary.toString());
+        assertTrue(summary.get(1).startsWith("宇陀市,,FY2018,2,2,2,2,"), summary.get(1));
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        assertTrue(results.get(1).contains(",H30,以上,") && results.get(2).contains(",H30,以下,"), results.toString());
+        assertTrue(!Files.readString(out.resolve("report.html")).contains("<h3></h3>"));
+    }
+
     @Test
     void aHeadingOneSlipFromAKnownColumnNamesIt() throws IOException {
         Path file = Files.write(dir.resolve("slips.csv"), seedWithHeader(JAPANESE.replace("目標値", "目標地")
