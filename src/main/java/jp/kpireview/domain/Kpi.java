@@ -144,7 +144,8 @@ public record Kpi(
 
     public Kpi withAnnualTargets(NavigableMap<Integer, BigDecimal> newAnnualTargets, String newNote) {
         return new Kpi(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, newAnnualTargets, newNote, source, targetBound, targetRevisions, attributes);
+                baseline, targetYear, finalTarget, actuals, newAnnualTargets, newNote, source, targetBound,
+                targetRevisions, attributes);
     }
 
     /** The same KPI with {@code actual} as its actual of {@code year} (a plan's probe, the page's what-if). */
@@ -152,17 +153,20 @@ public record Kpi(
         TreeMap<Integer, BigDecimal> newActuals = new TreeMap<>(actuals);
         newActuals.put(year, actual);
         return new Kpi(municipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, newActuals, annualTargets, note, source, targetBound, targetRevisions, attributes);
+                baseline, targetYear, finalTarget, newActuals, annualTargets, note, source, targetBound,
+                targetRevisions, attributes);
     }
 
     public Kpi withId(String newId) {
         return new Kpi(municipality, newId, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound, targetRevisions, attributes);
+                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound,
+                targetRevisions, attributes);
     }
 
     public Kpi withMunicipality(String newMunicipality) {
         return new Kpi(newMunicipality, id, project, businessNo, business, name, unit, directionText, baselineYear,
-                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound, targetRevisions, attributes);
+                baseline, targetYear, finalTarget, actuals, annualTargets, note, source, targetBound,
+                targetRevisions, attributes);
     }
 
     private static boolean isWhole(BigDecimal value) {

@@ -3,12 +3,15 @@ package jp.kpireview.domain;
 /**
  * The policy's own words (用語), written in the rules: what its score is called (スコア, 達成率, 進捗率), the raw
  * score before any limit (補正前スコア), the summary measure (平均スコア), and the achievement flag with its legend
- * (☆ 目標達成). Each is null when the policy has no such thing; the reports show only what the policy has, under
- * these names. A policy with no score judges with bands alone.
+ * (☆ 目標達成), and the columns of the town's own that the reports show beside each KPI (所管課 …). Each is null (or
+ * empty) when the policy has no such thing; the reports show only what the policy has, under these names. A policy
+ * with no score judges with bands alone.
  *
- * <pre>insert( Terms.named().score("スコア").rawScore("補正前スコア").average("平均スコア").flag("☆", "目標達成") );</pre>
+ * <pre>insert( Terms.named().score("スコア").rawScore("補正前スコア").average("平均スコア").flag("☆", "目標達成")
+ *         .column("所管課") );</pre>
  */
-public record Terms(String score, String rawScore, String average, String flag, String flagLegend) {
+public record Terms(String score, String rawScore, String average, String flag, String flagLegend,
+        java.util.List<String> columns) {
 
     public Terms {
         score = blankToNull(score);
@@ -16,31 +19,42 @@ public record Terms(String score, String rawScore, String average, String flag, 
         average = blankToNull(average);
         flag = blankToNull(flag);
         flagLegend = flag == null ? null : blankToNull(flagLegend);
+        columns = java.util.List.copyOf(columns);
     }
 
-    /** No score, no raw score, no summary measure, no flag: add those the policy has. */
+    /** No score, no raw score, no summary measure, no flag, no column of the town's: add those the policy has. */
     public static Terms named() {
-        return new Terms(null, null, null, null, null);
+        return new Terms(null, null, null, null, null, java.util.List.of());
     }
 
     /** The name of the score (スコア, 達成率 …). */
     public Terms score(String name) {
-        return new Terms(name, rawScore, average, flag, flagLegend);
+        return new Terms(name, rawScore, average, flag, flagLegend, columns);
     }
 
     /** The name of the score before it is limited (補正前スコア). */
     public Terms rawScore(String name) {
-        return new Terms(score, name, average, flag, flagLegend);
+        return new Terms(score, name, average, flag, flagLegend, columns);
     }
 
     /** The name of the summary measure (平均スコア). */
     public Terms average(String name) {
-        return new Terms(score, rawScore, name, flag, flagLegend);
+        return new Terms(score, rawScore, name, flag, flagLegend, columns);
     }
 
     /** The achievement flag's mark and what it means (☆, 目標達成). */
     public Terms flag(String mark, String legend) {
-        return new Terms(score, rawScore, average, mark, legend);
+        return new Terms(score, rawScore, average, mark, legend, columns);
+    }
+
+    /**
+     * A column of the town's own (所管課, 重み …) that report.xlsx and report.html show beside each KPI, headed as the
+     * sheet heads it; a sheet without it is a data error naming the KPI.
+     */
+    public Terms column(String heading) {
+        java.util.List<String> more = new java.util.ArrayList<>(columns);
+        more.add(heading.strip());
+        return new Terms(score, rawScore, average, flag, flagLegend, more);
     }
 
     /**

@@ -215,6 +215,7 @@ public final class ReviewEngine {
             for (Kpi kpi : entry.getValue()) {
                 Outcome outcome = fact.next().outcome();
                 outcome.problems().forEach(p -> problems.add(new DataProblem(kpi.source(), p.field(), p.message())));
+                shownColumns(kpi, tables.terms(), problems);
                 evaluations.add(toEvaluation(kpi, year, outcome, tables.terms()));
             }
             List<ProjectSummary> summaries = new ArrayList<>();
@@ -229,6 +230,23 @@ public final class ReviewEngine {
                     overall, policy, tables.terms()));
         }
         return new Attempt(reviews, problems.stream().distinct().toList(), steps);
+    }
+
+    /** A column of the town's own the policy shows in the reports ({@code Terms.column}) that the KPI's sheet lacks. */
+    private static void shownColumns(Kpi kpi, jp.kpireview.domain.Terms terms, List<DataProblem> problems) {
+        if (kpi.attributes() == Kpi.ANY_COLUMNS) {
+            return;  // a probe stands for any sheet
+        }
+        for (String heading : terms.columns()) {
+            if (!kpi.attributes().containsKey(heading)) {
+                DataProblem missing = new DataProblem(kpi.source(), heading, "列「" + heading + "」がありません: 方針の用語"
+                        + " (terms.drl の .column) が報告書にこの列を出します (the policy shows the column " + heading
+                        + ", and the sheet has no such column)");
+                if (!problems.contains(missing)) {
+                    problems.add(missing);
+                }
+            }
+        }
     }
 
     /** A value a rule needs and the data lacks, located at the KPI's row. */

@@ -27,7 +27,8 @@ public final class Explanation {
         List<String> lines = new ArrayList<>();
         lines.add("KPI " + k.id() + " " + k.name() + " — " + k.municipality() + ", " + FiscalYear.bothLabels(e.year())
                 + "  [" + k.source() + "]");
-        lines.add("  data: 方向 " + (k.directionText().isEmpty() ? "—" : k.directionText()) + (k.baseline() == null ? "" : " · 基準値 "
+        lines.add("  data: 方向 " + (k.directionText().isEmpty() ? "—" : k.directionText())
+                + (k.baseline() == null ? "" : " · 基準値 "
                 + withUnit(k, k.baseline().toPlainString()) + " (" + FiscalYear.japaneseLabel(k.baselineYear()) + ")")
                 + " · 目標値 "
                 + withUnit(k, k.targetIn(e.year()).toPlainString()) + " (" + FiscalYear.targetLabel(k.targetYear())

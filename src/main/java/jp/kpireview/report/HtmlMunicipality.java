@@ -121,13 +121,16 @@ record HtmlMunicipality(MunicipalityReview review) {
         histories.forEach(h -> shown.addAll(h.kpi().actuals().headMap(latest, true).keySet()));
         List<Integer> years = List.copyOf(shown);
         Kpi first = histories.get(0).kpi();
+        jp.kpireview.domain.Terms terms = last.terms();
         StringBuilder html = new StringBuilder("<table class=\"kpis\"><caption>")
                 .append(FiscalYear.bothLabels(latest)).append(" の評価 <small>(")
-                .append(Html.escape(last.policy().label())).append(")</small></caption><thead><tr><th>No.</th><th>事業名</th>"
-                        + "<th>KPI</th><th>基準値<br>").append(first.baselineYear() == null ? "" : FiscalYear.japaneseLabel(first.baselineYear()))
-                .append("</th>");
+                .append(Html.escape(last.policy().label())).append(")</small></caption><thead><tr><th>No.</th>"
+                        + "<th>事業名</th><th>KPI</th>");
+        // the columns of the town's own the policy shows, beside the KPI
+        terms.columns().forEach(c -> html.append("<th>").append(Html.escape(c)).append("</th>"));
+        html.append("<th>基準値<br>").append(first.baselineYear() == null ? ""
+                : FiscalYear.japaneseLabel(first.baselineYear())).append("</th>");
         years.forEach(y -> html.append("<th>").append(FiscalYear.japaneseLabel(y)).append("<br>実績値</th>"));
-        jp.kpireview.domain.Terms terms = last.terms();
         if (terms.hasRawScore()) {
             html.append("<th>").append(Html.escape(terms.rawScore())).append("</th>");
         }
@@ -149,8 +152,10 @@ record HtmlMunicipality(MunicipalityReview review) {
         Kpi k = h.kpi();
         Evaluation e = h.years().get(h.years().size() - 1);
         StringBuilder html = new StringBuilder("<tr><td>").append(Html.escape(k.id())).append("</td><td>")
-                .append(Html.escape(k.business())).append("</td><td>").append(Html.escape(k.name()))
-                .append("</td><td class=\"n\">").append(withUnit(k, k.baseline())).append("</td>");
+                .append(Html.escape(k.business())).append("</td><td>").append(Html.escape(k.name())).append("</td>");
+        terms.columns().forEach(c -> html.append("<td>").append(Html.escape(k.attributes().getOrDefault(c, "")))
+                .append("</td>"));
+        html.append("<td class=\"n\">").append(withUnit(k, k.baseline())).append("</td>");
         years.forEach(y -> html.append("<td class=\"n\">").append(withUnit(k, k.actuals().get(y))).append("</td>"));
         // an unjudged KPI says why in the first score column (or the band columns when the policy has no score)
         if (terms.hasRawScore()) {

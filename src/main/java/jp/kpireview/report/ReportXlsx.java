@@ -42,8 +42,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     static final String KPI_ROW = "K";
     static final String SUMMARY_ROW = "S";
     /**
-     * Where the year cells of a spilled row begin (a KPI row's cell 18 is its annual target of the year, if any): a KPI
-     * row ends with its actuals (a year and its value each), a
+     * Where the year cells of a spilled row begin (a KPI row's cell 18 is its annual target of the year, if any, then
+     * come the columns of the town's own its year's policy shows): a KPI row ends with its actuals (a year and its value each), a
      * trend row with its evaluated years (a year, its score and its band each).
      */
     static final int KPI_ROW_YEARS = 19;
@@ -164,6 +164,8 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                         e.judged() && e.achieved() ? "☆" : "",
                         histories.get(k.id()).change(year.year()).map(t -> t.label()).orElse(""),
                         year.policy().label(), k.annualTarget(year.year()).map(BigDecimal::toPlainString).orElse("")));
+                // the columns of the town's own the policy shows, then the years
+                year.terms().columns().forEach(c -> row.add(k.attributes().getOrDefault(c, "")));
                 // then the actuals up to the year, a year and its value each, spread into columns once all years
                 // are known
                 k.actuals().headMap(year.year(), true).forEach((y, v) -> {

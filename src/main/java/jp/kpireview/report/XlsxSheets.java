@@ -182,10 +182,11 @@ final class XlsxSheets {
         TreeSet<Integer> upTo = new TreeSet<>(years.headSet(year, true));
         upTo.addAll(this.actualYears.headSet(year, true));
         List<Integer> actualYears = List.copyOf(upTo);
-        List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "No.", "事業名", "KPI", "単位", "基準年度",
-                "基準値"));
-        actualYears.forEach(y -> header.add(FiscalYear.japaneseLabel(y) + "実績値"));
         Terms terms = yearTerms.get(year);
+        List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "No.", "事業名", "KPI"));
+        header.addAll(terms.columns());
+        header.addAll(List.of("単位", "基準年度", "基準値"));
+        actualYears.forEach(y -> header.add(FiscalYear.japaneseLabel(y) + "実績値"));
         if (terms.hasRawScore()) {
             header.add(terms.rawScore());
         }
@@ -223,11 +224,18 @@ final class XlsxSheets {
     private void kpiRow(Worksheet sheet, int row, SpillRows.Row r, List<Integer> actualYears, boolean annualTarget,
             List<Band> bands, Terms terms) {
         int c = 0;
-        for (int i = 1; i <= 7; i++) {
+        for (int i = 1; i <= 5; i++) {
             text(sheet, row, c++, r.get(i));
         }
+        // the columns of the town's own the policy shows, beside the KPI
+        int shown = terms.columns().size();
+        for (int i = 0; i < shown; i++) {
+            text(sheet, row, c++, r.get(ReportXlsx.KPI_ROW_YEARS + i));
+        }
+        text(sheet, row, c++, r.get(6));
+        text(sheet, row, c++, r.get(7));
         number(sheet, row, c++, r.get(8), null);
-        Map<Integer, List<String>> actuals = byYear(r, ReportXlsx.KPI_ROW_YEARS, 1);
+        Map<Integer, List<String>> actuals = byYear(r, ReportXlsx.KPI_ROW_YEARS + shown, 1);
         for (int y : actualYears) {
             number(sheet, row, c++, actuals.getOrDefault(y, NONE).get(0), null);
         }

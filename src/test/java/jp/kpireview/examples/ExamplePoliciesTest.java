@@ -168,6 +168,10 @@ class ExamplePoliciesTest {
         }
         String json = Files.readString(out.resolve("results.json"));
         assertTrue(json.contains("\"再掲\":\"(3) にぎわい再生プロジェクト\""), "the column reaches results.json");
+        // the policy's words show the column beside each KPI (terms.drl: .column("再掲"))
+        List<String> header = jp.kpireview.report.ReportXlsxTest.rows(out.resolve("report.xlsx"), "FY2018 (H30)").get(0);
+        assertEquals(List.of("KPI", "再掲", "単位"), header.subList(4, 7));
+        assertTrue(html.contains("<th>KPI</th><th>再掲</th>") && html.contains("<td>(3) にぎわい再生プロジェクト</td>"));
     }
 
     /**

@@ -21,10 +21,10 @@ import java.util.function.Predicate;
  * session, for the system tests that look at what users see (the service's page, report.html at a screen's width and
  * printed). {@code .ci/run} installs both.
  *
- * <p>Every wait is bounded by {@link SystemTest#PATIENCE} only, so that a busy machine is slow, not red. That is why the
- * page is printed and photographed through the DevTools protocol ({@code goog/cdp/execute}) and not WebDriver's own
+ * <p>Every wait is bounded by {@link SystemTest#PATIENCE} only, so that a busy machine is slow, not red. That is why
+ * the page is printed and photographed through the DevTools protocol ({@code goog/cdp/execute}) and not WebDriver's own
  * {@code /print} and {@code /screenshot}: ChromeDriver gives those a fixed 10 s ("Timed out receiving message from
- * renderer: 10.000"), which the Otaru report's print passed when both cores were busy.
+ * renderer: 10.000"), which printing the Otaru report exceeded when both cores were busy.
  */
 public final class HeadlessChromium implements AutoCloseable {
 

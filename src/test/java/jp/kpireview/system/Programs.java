@@ -33,7 +33,7 @@ public final class Programs {
                 + debianPackage + ")");
     }
 
-    /** Runs {@code command} in {@code dir}, waits for it and its children, and answers what it printed; exit 0 or fail. */
+    /** Runs {@code command} in {@code dir}, waits for it and its children; what it printed. Exit 0, or the test fails. */
     public static String run(Path dir, String... command) throws IOException, InterruptedException {
         String named = String.join(" ", command);
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
