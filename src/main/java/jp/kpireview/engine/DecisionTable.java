@@ -45,11 +45,16 @@ final class DecisionTable {
     private static final String RULE_TABLE = "ruletable";
     /** Rows of a rule table, counted from its {@code RuleTable} row (Drools' layout). */
     private static final int TYPE_ROW = 1;
+    private static final int OBJECT_ROW = 2;
     private static final int CODE_ROW = 3;
     private static final int HEADING_ROW = 4;
 
-    /** One column of a rule table, as its heading rows define it. */
-    record Column(int index, String type, String code, String heading) {
+    /**
+     * One column of a rule table, as its heading rows define it.
+     *
+     * @param binds true when the column opens the pattern the actions name ({@code $d : Directed...})
+     */
+    record Column(int index, String type, String code, String heading, boolean binds) {
 
         boolean condition() {
             return type.startsWith("C");
@@ -69,6 +74,11 @@ final class DecisionTable {
          * call chain ({@code .from($param)}) that the row's statement stands without.
          */
         boolean required() {
+            if (condition()) {
+                // a marker (○) in the column that opens the actions' pattern: left empty, Drools drops the pattern
+                // and the row's rule names a fact it does not have (and would apply to every fact besides)
+                return binds && !code.contains("$param");
+            }
             if (!action()) {
                 return false;
             }
@@ -193,7 +203,7 @@ final class DecisionTable {
                 String type = types.get(c).strip().toUpperCase(Locale.ROOT);
                 if (!type.isEmpty()) {
                     columns.add(new Column(c, type, cell(cells, r + CODE_ROW, c), cell(cells, r + HEADING_ROW, c)
-                            .strip()));
+                            .strip(), cell(cells, r + OBJECT_ROW, c).strip().startsWith("$")));
                 }
             }
             tables.add(columns);
@@ -206,6 +216,16 @@ final class DecisionTable {
             if (row == r + HEADING_ROW + 1) {
                 problems.add(new RuleProblem(file.toString(), row + 1, "表 " + names.get(names.size() - 1)
                         + " に行がありません (the table has no rows under its headings)"));
+            }
+            // a blank row ends a rule table for Drools: rows written below it would be dropped without a word
+            int after = row + 1;
+            while (after < cells.size() && blank(cells.get(after), start) && tableStart(cells.get(after)) < 0) {
+                after++;
+            }
+            if (row < cells.size() && after < cells.size() && tableStart(cells.get(after)) < 0) {
+                problems.add(new RuleProblem(file.toString(), row + 1, "空の行があります: 表 "
+                        + names.get(names.size() - 1) + " はここで終わり、" + (after + 1) + " 行目から下の行が読まれません。"
+                        + "空の行を消してください (a blank row ends the table: the rows below it would be dropped)"));
             }
             r = row;
         }

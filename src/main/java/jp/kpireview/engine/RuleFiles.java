@@ -67,7 +67,16 @@ public final class RuleFiles {
         if (!seen.add(real)) {
             return;  // shared twice, or a folder that shares itself back: its files are in already
         }
+        Map<String, Path> own = new LinkedHashMap<>();
         for (Path file : ownFiles(folder)) {
+            Path other = own.putIfAbsent(concern(file), file);
+            if (other != null) {
+                // two files of one concern in one folder (区分表.csv and 区分表.xlsx): which one the officer edited
+                // cannot be told, and taking one would silently ignore the other
+                throw new RuleSetException(new RuleProblem(file.toString(), 0, "同じ表・ルールのファイルが二つあります: "
+                        + other.getFileName() + " と " + file.getFileName() + "。使う方だけを残してください (two files"
+                        + " decide the same thing; keep one)"));
+            }
             files.putIfAbsent(concern(file), new RuleFile(file.getFileName().toString(), file, from));
         }
         Path shared = folder.resolve(SHARED);

@@ -55,6 +55,55 @@ class DecisionTableTest {
         return Cli.run(args);
     }
 
+    /** The ○ that opens 許容幅's pattern left empty: an error at its cell, not Drools' "$d cannot be resolved". */
+    @Test
+    void anEmptyMarkerThatOpensTheActionsPatternIsAnErrorAtItsCell() throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("marker"), text -> text.replace("\n○,,,5", "\n,,,5"));
+        List<RuleProblem> problems = org.junit.jupiter.api.Assertions.assertThrows(RuleSetException.class,
+                () -> DecisionTable.compile(rules.resolve("許容幅.csv"))).problems();
+        assertEquals(List.of(new RuleProblem(rules.resolve("許容幅.csv").toString(), 12, "「維持の KPI」(A列): 空欄です。"
+                + "この列は必ず書きます (an empty cell: the rule needs this value)")), problems);
+    }
+
+    /**
+     * A blank row in the middle of any shipped table (the data rows of 区分表, 方向の記号, 許容幅, スコアの範囲, 評価 …)
+     * ends the table for Drools: it is an error at that row, never a table silently one row short (a blank row above
+     * ◎ once evaluated the seed with no ◎ at all and exit 0).
+     */
+    @Test
+    void aBlankRowInAnyShippedTableIsAnErrorAtItsRow() throws IOException {
+        List<Path> tables;
+        try (var files = Files.walk(Path.of("."))) {
+            tables = files.filter(f -> f.toString().endsWith(".csv") && (f.startsWith("./rules")
+                    || f.startsWith("./examples")) && !f.toString().contains("/tests/")
+                    && !f.toString().contains("/data/")).sorted().toList();
+        }
+        assertTrue(tables.size() >= 8, tables.toString());
+        int planted = 0;
+        for (Path table : tables) {
+            List<String> lines = Files.readAllLines(table);
+            int heading = 0;
+            while (!lines.get(heading).startsWith("RuleTable")) {
+                heading++;
+            }
+            int firstRow = heading + 5;  // RuleTable, types, objects, code, headings: the rows start after them
+            if (lines.size() <= firstRow + 1) {
+                continue;  // a table of one row: nothing below a blank row to lose
+            }
+            Path folder = Files.createDirectories(dir.resolve("blank-" + tables.indexOf(table)));
+            List<String> broken = new java.util.ArrayList<>(lines);
+            broken.add(firstRow + 1, "");
+            Path copy = Files.write(folder.resolve(table.getFileName()), broken);
+            List<RuleProblem> problems = org.junit.jupiter.api.Assertions.assertThrows(RuleSetException.class,
+                    () -> DecisionTable.compile(copy)).problems();
+            assertEquals(1, problems.size(), table + ": " + problems);
+            assertEquals(firstRow + 2, problems.get(0).line(), table + ": " + problems);
+            assertTrue(problems.get(0).message().startsWith("空の行があります: 表 "), problems.get(0).message());
+            planted++;
+        }
+        assertTrue(planted >= 5, "tables of two rows or more: " + planted);
+    }
+
     @Test
     void movingTheTopEdgeInOneCellGivesWhatTheDrlEditGives() throws IOException {
         Path table = tableAt90();

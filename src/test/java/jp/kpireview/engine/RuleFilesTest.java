@@ -48,6 +48,21 @@ class RuleFilesTest {
                 && validate.contains("bands: D below the first edge · C from 0"), validate);
     }
 
+    /**
+     * Two files of one table in one folder (区分表.csv and an edited 区分表.xlsx): an error naming both, not the CSV
+     * taken and the workbook silently ignored.
+     */
+    @Test
+    void twoFilesOfOneTableInAFolderAreRefusedNamingBoth() throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("two"), text -> text);
+        Files.copy(rules.resolve("区分表.csv"), rules.resolve("区分表.xlsx"));
+        String validate = Cli.run("validate", "--rules", rules.toString());
+        assertTrue(validate.startsWith("2\n") && validate.contains("同じ表・ルールのファイルが二つあります: 区分表.csv と"
+                + " 区分表.xlsx。使う方だけを残してください"), validate);
+        // across folders a folder's own file still replaces the shared one of its name
+        assertEquals(0, Integer.parseInt(Cli.run("validate", "--rules", fiveGrades().toString()).substring(0, 1)));
+    }
+
     @Test
     void aChangeToASharedRuleChangesTheVersionOfEveryPolicyThatRunsIt() throws IOException {
         Path five = fiveGrades();
