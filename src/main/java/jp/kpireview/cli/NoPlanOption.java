@@ -2,17 +2,31 @@ package jp.kpireview.cli;
 
 import java.util.List;
 import jp.kpireview.domain.Kpi;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --no-annual-targets}: leave out the cities' annual targets (年度目標値), to see what the derived method alone
- * gives. {@code --no-plan}, its older name, is still read ("plan" now means only next year's needs).
+ * gives. {@code --no-plan}, its older name, is refused with the new one: it changed scores silently while
+ * {@code --plan} means next year's needs.
  */
 final class NoPlanOption {
 
-    @Option(names = {"--no-annual-targets", "--no-plan"},
+    @Option(names = "--no-annual-targets",
             description = "Ignore the annual targets (annual_target_FYyyyy: the derived method alone).")
     boolean noPlan;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--no-plan", hidden = true)
+    void noPlanRemoved(boolean ignored) {
+        throw new ParameterException(spec.commandLine(), "--no-plan はありません: 年度目標値を使わずに評価するには"
+                + " --no-annual-targets を使います (--no-plan is gone: use --no-annual-targets; --plan is next year's"
+                + " needs)");
+    }
 
     List<Kpi> apply(List<Kpi> kpis) {
         return noPlan ? kpis.stream().map(Kpi::withoutAnnualTargets).toList() : kpis;

@@ -28,6 +28,8 @@ final class XlsxSheets {
     private static final String TRENDS = "推移";
     private static final String SUMMARIES = "集計";
     private static final String SCORE_FORMAT = "0.00";
+    /** The header row's height in points: three lines of a wrapped heading. */
+    private static final double HEADER_HEIGHT = 45;
     /** A year a row has no cells for: empty cells. */
     private static final List<String> NONE = List.of("", "");
     /** Rows kept before they are written out. Lowered by the tests. */
@@ -415,6 +417,9 @@ final class XlsxSheets {
             sheet.value(0, c, header.get(c));
         }
         sheet.range(0, 0, 0, header.size() - 1).style().bold().fillColor("DDE7F0").wrapText(true).set();
+        // tall enough for a heading wrapped to three lines: without a height LibreOffice kept the row one line high
+        // and printed 補正前スコア as ア
+        sheet.rowHeight(0, HEADER_HEIGHT);
         sheet.freezePane(0, 1);
     }
 

@@ -340,10 +340,19 @@ class CommandLineTest {
 
     @Test
     void checkWithoutPlansReportsTheMethodAloneAndExitsOne() {
-        Run run = run("check", "--no-plan");
+        Run run = run("check", "--no-annual-targets");
         assertEquals(1, run.exit());
         assertTrue(run.out().contains("raw 54/67 (derived 54/67, plan 0/0)"), run.out());
         assertTrue(run.out().contains("differs: 9a: raw "), run.out());
+    }
+
+    /** The old name of --no-annual-targets is refused naming the new one: it changed scores while --plan plans. */
+    @Test
+    void noPlanIsRefusedNamingNoAnnualTargets() {
+        Run run = run("evaluate", "--data", "seeds/otaru-h30.csv", "--year", "FY2018", "--no-plan");
+        assertEquals(2, run.exit(), run.out());
+        assertTrue(run.err().contains("--no-plan はありません: 年度目標値を使わずに評価するには --no-annual-targets を使います"),
+                run.err());
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * report.xlsx printed by a real spreadsheet, as city staff print the review table: LibreOffice Calc (headless)
  * turns the Otaru workbook into a PDF, and poppler's pdfinfo and pdftotext read it back. Every page is A4 landscape,
- * each sheet is one page wide, and the header row is printed again on every page, so every page shows the first and
- * the last column. (Unset, Calc printed 41 portrait pages of four columns each.) {@code .ci/run} installs
+ * each sheet is one page wide, and the header row is printed again on every page, tall enough for its wrapped
+ * headings, so every page shows the first and the last column and every heading whole. (Unset, Calc printed 41 portrait pages of four columns each.) {@code .ci/run} installs
  * {@code libreoffice-calc-nogui}, {@code fonts-noto-cjk} and {@code poppler-utils} from Debian.
  */
 @SystemTest
@@ -45,8 +45,20 @@ class ReportXlsxPrintTest {
         String[] text = run(dir, "pdftotext", "-layout", pdf.toString(), "-").split("\f");
         int year = 0;
         for (int page = 0; page < pages; page++) {
-            String header = text[page].strip().lines().findFirst().orElse("");
-            assertTrue(header.startsWith("自治体"), "page " + (page + 1) + " starts with the header row: " + header);
+            // the header row, its wrapped headings' first lines above the line that starts with 自治体
+            List<String> lines = text[page].strip().lines().toList();
+            int at = 0;
+            while (at < Math.min(3, lines.size() - 1) && !lines.get(at).strip().startsWith("自治体")) {
+                at++;
+            }
+            String header = lines.get(at).strip();
+            assertTrue(header.startsWith("自治体"), "page " + (page + 1) + " starts with the header row: " + lines);
+            String wrapped = String.join(" ", lines.subList(0, at));
+            if (header.contains("基準値")) {
+                // a heading wrapped to two lines is printed whole (the row once kept one line: 補正前スコア as ア)
+                assertTrue(wrapped.contains("補正前スコ") && header.contains("ア"), "page " + (page + 1) + ": "
+                        + lines.subList(0, at + 1));
+            }
             // the last column holds each row's policy (rules@…), on the 推移 sheet the trend (↑ 上昇 …)
             boolean trends = header.contains("H27 区分");
             assertTrue(trends ? text[page].matches("(?s).*[↑↓→] (上昇|低下|横ばい).*") : text[page].contains("rules@"),
