@@ -63,7 +63,7 @@ final class TestRulesCommand implements Callable<Integer> {
         files.forEach(f -> out.printf("%s: %d cases%n", f,
                 scenarios.stream().filter(s -> s.source().file().equals(f.toString())).count()));
         result.failures().forEach(f -> out.println("FAIL " + f));
-        out.printf("%d cases, %d failed%n", result.cases(), result.failures().size());
+        out.printf("%d cases, %d failed%n", result.cases(), result.failedCases());
         if (!result.unexercised().isEmpty()) {
             out.println("not exercised by any case: " + String.join(", ", result.unexercised()));
         }

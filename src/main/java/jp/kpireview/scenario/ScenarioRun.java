@@ -37,6 +37,11 @@ public final class ScenarioRun {
         public boolean passed() {
             return failures.isEmpty();
         }
+
+        /** The cases with at least one expectation unmet (a case that misses its band and its ☆ is one case). */
+        public long failedCases() {
+            return failures.stream().map(Failure::scenario).distinct().count();
+        }
     }
 
     /** The status a case expects when its data must be refused (e.g. an unknown direction symbol). */

@@ -169,7 +169,7 @@ public final class RuleCheck {
     }
 
     /** The band table, where the bands are written when the policy keeps them in one (else in bands.drl). */
-    private static final String BAND_TABLE = "区分表.csv";
+    private static final List<String> BAND_TABLES = List.of("区分表.csv", "区分表.xlsx");
 
     private void run() {
         ReviewEngine.Tables tables = engine.tables();
@@ -178,7 +178,8 @@ public final class RuleCheck {
         List<Probes.Change> changes = probes.explore(templates(tables));
         BandCheck bands = BandCheck.of(tables.bands(), probes, changes);
         bands.issues().forEach(i -> findings.add(new Finding(i.error() ? Level.ERROR : Level.WARNING,
-                file(rules.file(BAND_TABLE) != null ? BAND_TABLE : "bands.drl"), 0, i.message())));
+                file(BAND_TABLES.stream().filter(t -> rules.file(t) != null).findFirst().orElse("bands.drl")), 0,
+                i.message())));
         summary.add("bands: " + describe(tables.bands()) + (tables.terms().hasScore()
                 ? "; each edge found where the rules' own scores change band," : ";") + " for every direction in FY"
                 + years.get(0) + "–FY" + years.get(years.size() - 1) + " (" + probes.points.size()
@@ -300,7 +301,7 @@ public final class RuleCheck {
         result.failures().forEach(f -> warning(f.scenario().source().toString(), "'" + f.scenario().name() + "': "
                 + f.field() + " expected " + f.expected() + ", got " + f.actual()));
         result.unexercised().forEach(r -> warning(tests.toString(), "no scenario makes rule \"" + r + "\" fire"));
-        summary.add("scenarios: " + result.cases() + " cases, " + result.failures().size() + " differ");
+        summary.add("scenarios: " + result.cases() + " cases, " + result.failedCases() + " differ");
     }
 
     /** The rule file a finding is about, or the folder when the policy lives in other files. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,6 @@ import jp.kpireview.domain.Kpi;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +55,7 @@ class JapaneseHeadersTest {
         String expected = reports(SEED, "seed");
         Path csv = Files.write(dir.resolve("小樽市.csv"), seedWithHeader(JAPANESE));
         assertEquals(expected, reports(csv, "japanese-csv"));
-        Path xlsx = workbook(dir.resolve("小樽市.xlsx"), seedWithHeader(JAPANESE));
+        Path xlsx = TestWorkbooks.workbook(dir.resolve("小樽市.xlsx"), seedWithHeader(JAPANESE));
         assertEquals(expected, reports(xlsx, "japanese-xlsx"));
         // English and Japanese mixed, the years written as the reports' 推移 sheet and towns do
         Path mixed = Files.write(dir.resolve("mixed.csv"), seedWithHeader(JAPANESE.replace("基準値", "baseline")
@@ -147,7 +144,7 @@ class JapaneseHeadersTest {
         List<List<String>> sheet = jp.kpireview.report.ReportXlsxTest.rows(out.resolve("report.xlsx"),
                 "FY2018 (H30)");
         assertTrue(sheet.get(0).contains("H30年度目標値"), sheet.get(0).toString());
-        Path cut = workbookOf(dir.resolve("FY2018.xlsx"), sheet);
+        Path cut = TestWorkbooks.workbookOf(dir.resolve("FY2018.xlsx"), sheet);
         Path again = dir.resolve("again");
         String run = Cli.run("evaluate", "--quiet", "--data", cut.toString(), "--year", "FY2018", "--out",
                 again.toString());
@@ -170,38 +167,5 @@ class JapaneseHeadersTest {
             }
         }
         return scores;
-    }
-
-    /** {@code lines} (CSV) as the first sheet of a workbook, numbers as number cells. */
-    static Path workbook(Path file, List<String> lines) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        try (CSVParser csv = CSVParser.parse(String.join("\n", lines), CSVFormat.DEFAULT)) {
-            for (CSVRecord r : csv) {
-                rows.add(r.toList());
-            }
-        }
-        return workbookOf(file, rows);
-    }
-
-    /** {@code rows} as the first sheet of a workbook, numbers as number cells. */
-    static Path workbookOf(Path file, List<List<String>> rows) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            Workbook book = new Workbook(out, "test", "1.0");
-            Worksheet sheet = book.newWorksheet("KPI");
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    String cell = rows.get(r).get(c);
-                    // a number as Excel keeps it (no trailing zeros: 93.500 stays text, as a town types it)
-                    if (r > 0 && cell.matches("-?\\d+(\\.\\d+)?")
-                            && cell.equals(new BigDecimal(cell).stripTrailingZeros().toPlainString())) {
-                        sheet.value(r, c, new BigDecimal(cell));
-                    } else if (!cell.isEmpty()) {
-                        sheet.value(r, c, cell);
-                    }
-                }
-            }
-            book.finish();
-        }
-        return file;
     }
 }

@@ -1,6 +1,14 @@
 package jp.kpireview.io;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +16,10 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Hand-made KPI workbooks for the tests and the load test: odd cells and zip bombs fastexcel would not write. */
+/**
+ * Workbooks for the tests and the load test: hand-made ones with odd cells and zip bombs fastexcel would not write,
+ * and sheets of given rows as an officer's Excel keeps them.
+ */
 public final class TestWorkbooks {
 
     /** The columns of the one KPI row. */
@@ -85,5 +96,38 @@ public final class TestWorkbooks {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
+    }
+
+    /** {@code lines} (CSV) as the first sheet of a workbook, numbers as number cells. */
+    public static Path workbook(Path file, List<String> lines) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser csv = CSVParser.parse(String.join("\n", lines), CSVFormat.DEFAULT)) {
+            for (CSVRecord r : csv) {
+                rows.add(r.toList());
+            }
+        }
+        return workbookOf(file, rows);
+    }
+
+    /** {@code rows} as the first sheet of a workbook, numbers as number cells. */
+    public static Path workbookOf(Path file, List<List<String>> rows) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook book = new Workbook(out, "test", "1.0");
+            Worksheet sheet = book.newWorksheet("KPI");
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String cell = rows.get(r).get(c);
+                    // a number as Excel keeps it (no trailing zeros: 93.500 stays text, as a town types it)
+                    if (r > 0 && cell.matches("-?\\d+(\\.\\d+)?")
+                            && cell.equals(new BigDecimal(cell).stripTrailingZeros().toPlainString())) {
+                        sheet.value(r, c, new BigDecimal(cell));
+                    } else if (!cell.isEmpty()) {
+                        sheet.value(r, c, cell);
+                    }
+                }
+            }
+            book.finish();
+        }
+        return file;
     }
 }

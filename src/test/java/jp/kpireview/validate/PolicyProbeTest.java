@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jp.kpireview.rules.KpiFixture;
@@ -28,6 +29,21 @@ class PolicyProbeTest {
         assertEquals(1, found.size(), found.toString());
         assertTrue(found.get(0).startsWith("warning: ") && found.get(0).endsWith("区分表.csv: band ◎+ from 120 can never"
                 + " be reached: scores range from -100.00 to 100.00"), found.get(0));
+    }
+
+    /** The same warning for a band table kept as a workbook names the workbook, not a file the policy does not have. */
+    @Test
+    void aFindingOfABandTableKeptInExcelNamesTheWorkbook() throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("xlsx"), text -> text.replace("◎,100,100以上\n",
+                "◎,100,100以上\n◎+,120,120以上\n"));
+        List<String> lines = Files.readAllLines(rules.resolve("区分表.csv"));
+        jp.kpireview.io.TestWorkbooks.workbook(rules.resolve("区分表.xlsx"), lines.stream()
+                .map(l -> l.startsWith("\uFEFF") ? l.substring(1) : l).toList());
+        Files.delete(rules.resolve("区分表.csv"));
+        List<String> found = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).endsWith("区分表.xlsx: band ◎+ from 120 can never be reached: scores range from"
+                + " -100.00 to 100.00"), found.get(0));
     }
 
     @Test
