@@ -89,8 +89,10 @@ record Access(Set<String> hosts, String token) {
         }
         String query = Api.query(request, "token");
         if (query != null && same(query)) {
-            response.getHeaders().add(HttpHeader.SET_COOKIE, HttpCookie.build(COOKIE, token).path("/")
-                    .httpOnly(true).sameSite(HttpCookie.SameSite.STRICT).build().toString());
+            // written by Jetty as a Set-Cookie header (the cookie's toString() is its debug text, which a browser
+            // stored under a name of its own, so the page's requests never carried the token)
+            Response.addCookie(response, HttpCookie.build(COOKIE, token).path("/").httpOnly(true)
+                    .sameSite(HttpCookie.SameSite.STRICT).build());
             return true;
         }
         String bearer = request.getHeaders().get(HttpHeader.AUTHORIZATION);

@@ -58,6 +58,24 @@ class ServicePageChromiumTest {
         }
     }
 
+    /**
+     * Beyond loopback every request needs the token: opened once with {@code ?token=}, the page's own requests carry
+     * it in the cookie the service set (a cookie written as Jetty's debug text once left the page empty with 401s).
+     */
+    @Test
+    void thePageWorksWithTheTokenBeyondLoopback() throws Exception {
+        try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
+                ReviewService service = ReviewService.start(rules, Path.of("seeds"), ReviewService.Limits.DEFAULT,
+                        "0.0.0.0", 0, List.of(), "the-city-hall-token-of-the-test");
+                HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
+            browser.open("http://127.0.0.1:" + service.port() + "/?token=" + service.token());
+            // the bundled files come from /api/data, a request of the page's own script: with the cookie, or none
+            String files = browser.poll("const b = document.getElementById('bundled');"
+                    + " return b ? Array.from(b.options).map(o => o.value).join(',') : '';", v -> v.contains("otaru"));
+            assertTrue(files.contains("otaru-h30.csv"), "the page's own requests carry the token: " + files);
+        }
+    }
+
     /** Choosing a bundled file narrows the years offered to those it has, and the plan to the year after them. */
     @Test
     void theYearsOfferedAreThoseOfTheChosenData() throws Exception {
