@@ -97,7 +97,8 @@ public final class RuleFiles {
                 collect(other, origin, files, seen);
             } else {
                 throw new RuleSetException(new RuleProblem(shared.toString(), i + 1, "共通のルール '" + line
-                        + "' がありません (no such rule file or folder; write it relative to " + folder + ")"));
+                        + "' がありません: 共通.txt のあるフォルダからの位置で書きます (no such rule file or folder; write it"
+                        + " relative to the folder of 共通.txt)"));
             }
         }
     }

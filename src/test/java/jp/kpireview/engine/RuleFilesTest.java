@@ -86,7 +86,8 @@ class RuleFilesTest {
         Path five = fiveGrades();
         Files.writeString(five.resolve(RuleFiles.SHARED), "# 共通のルール\n../shared\n../common/direction.drl\n");
         RuleSetException e = assertThrows(RuleSetException.class, () -> RuleFiles.of(five));
-        assertEquals(five.resolve(RuleFiles.SHARED) + ":3: 共通のルール '../common/direction.drl' がありません (no such"
-                + " rule file or folder; write it relative to " + five + ")", e.getMessage());
+        assertEquals(five.resolve(RuleFiles.SHARED) + ":3: 共通のルール '../common/direction.drl' がありません: 共通.txt の"
+                + "あるフォルダからの位置で書きます (no such rule file or folder; write it relative to the folder of"
+                + " 共通.txt)", e.getMessage());
     }
 }

@@ -175,6 +175,18 @@ class ReviewServiceTest {
         assertEquals("null", get("/api/rules").body().replaceAll("(?s).*\"rejected\":(null|\\{).*", "$1"));
     }
 
+    /** A rule folder whose 共通.txt names a folder that is not there: rejected, and no server path in the answer. */
+    @Test
+    void aMissingSharedFolderIsRejectedWithoutTheServersPaths() throws Exception {
+        String before = holder.current().hash();
+        Files.writeString(rules.resolve("共通.txt"), "../nowhere\n");
+        holder.reload();
+        assertEquals(before, holder.current().hash(), "the broken edit is not taken");
+        String info = get("/api/rules").body();
+        assertTrue(info.contains("\"rejected\":{") && info.contains("共通のルール '../nowhere' がありません"), info);
+        assertFalse(info.contains(dir.toString()), "no absolute path of the server: " + info);
+    }
+
     @Test
     void aLoopingRuleIsRejectedAndTheServiceGoesOnAnswering() throws Exception {
         String before = holder.current().hash();
