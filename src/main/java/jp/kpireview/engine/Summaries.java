@@ -100,7 +100,8 @@ final class Summaries {
     private static int businesses(List<KpiYear> kpis) {
         Set<String> businesses = new LinkedHashSet<>();
         for (KpiYear k : kpis) {
-            businesses.add(k.businessNo().isEmpty() ? "name " + k.business() : "no " + k.businessNo());
+            boolean numbered = k.businessNo() != null && !k.businessNo().isEmpty();
+            businesses.add(numbered ? "no " + k.businessNo() : "name " + k.business());
         }
         return businesses.size();
     }
