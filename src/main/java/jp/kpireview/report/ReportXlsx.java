@@ -42,11 +42,13 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     static final String KPI_ROW = "K";
     static final String SUMMARY_ROW = "S";
     /**
-     * Where the year cells of a spilled row begin (a KPI row's cell 18 is its annual target of the year, if any, then
-     * come the columns of the town's own its year's policy shows): a KPI row ends with its actuals (a year and its value each), a
-     * trend row with its evaluated years (a year, its score and its band each).
+     * Where the year cells of a spilled row begin: a KPI row ends with the columns of the town's own its year's
+     * policy shows, then its actuals (a year and its value each); a trend row with its evaluated years (a year, its
+     * score and its band each).
      */
     static final int KPI_ROW_YEARS = 19;
+    /** The cell of a spilled KPI row that holds its annual target (年度目標値) of the year, empty when it has none. */
+    static final int KPI_ROW_ANNUAL_TARGET = 18;
     static final int TREND_ROW_YEARS = 5;
     /**
      * Deflate level of the workbook's parts. Level 1 rather than fastexcel's 4: on the nationwide workbook (78 MB)

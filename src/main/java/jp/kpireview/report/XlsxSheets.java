@@ -251,7 +251,7 @@ final class XlsxSheets {
         text(sheet, row, c++, r.get(12));
         number(sheet, row, c++, r.get(13), null);
         if (annualTarget) {
-            number(sheet, row, c++, r.get(18), null);
+            number(sheet, row, c++, r.get(ReportXlsx.KPI_ROW_ANNUAL_TARGET), null);
         }
         for (Band b : bands) {
             text(sheet, row, c++, b.mark().equals(r.get(14)) ? b.mark() : "");
