@@ -11,7 +11,7 @@ package jp.kpireview.domain;
  *         .column("所管課") );</pre>
  */
 public record Terms(String score, String rawScore, String average, String flag, String flagLegend,
-        java.util.List<String> columns) {
+        java.util.List<String> columns, String annualTarget) {
 
     public Terms {
         score = blankToNull(score);
@@ -20,31 +20,32 @@ public record Terms(String score, String rawScore, String average, String flag, 
         flag = blankToNull(flag);
         flagLegend = flag == null ? null : blankToNull(flagLegend);
         columns = java.util.List.copyOf(columns);
+        annualTarget = blankToNull(annualTarget);
     }
 
     /** No score, no raw score, no summary measure, no flag, no column of the town's: add those the policy has. */
     public static Terms named() {
-        return new Terms(null, null, null, null, null, java.util.List.of());
+        return new Terms(null, null, null, null, null, java.util.List.of(), null);
     }
 
     /** The name of the score (スコア, 達成率 …). */
     public Terms score(String name) {
-        return new Terms(name, rawScore, average, flag, flagLegend, columns);
+        return new Terms(name, rawScore, average, flag, flagLegend, columns, annualTarget);
     }
 
     /** The name of the score before it is limited (補正前スコア). */
     public Terms rawScore(String name) {
-        return new Terms(score, name, average, flag, flagLegend, columns);
+        return new Terms(score, name, average, flag, flagLegend, columns, annualTarget);
     }
 
     /** The name of the summary measure (平均スコア). */
     public Terms average(String name) {
-        return new Terms(score, rawScore, name, flag, flagLegend, columns);
+        return new Terms(score, rawScore, name, flag, flagLegend, columns, annualTarget);
     }
 
     /** The achievement flag's mark and what it means (☆, 目標達成). */
     public Terms flag(String mark, String legend) {
-        return new Terms(score, rawScore, average, mark, legend, columns);
+        return new Terms(score, rawScore, average, mark, legend, columns, annualTarget);
     }
 
     /**
@@ -54,7 +55,17 @@ public record Terms(String score, String rawScore, String average, String flag, 
     public Terms column(String heading) {
         java.util.List<String> more = new java.util.ArrayList<>(columns);
         more.add(heading.strip());
-        return new Terms(score, rawScore, average, flag, flagLegend, more);
+        return new Terms(score, rawScore, average, flag, flagLegend, more, annualTarget);
+    }
+
+    /** What the city's target for a year is called (年度目標値; 長野県 says 目安値). */
+    public Terms annualTarget(String name) {
+        return new Terms(score, rawScore, average, flag, flagLegend, columns, name);
+    }
+
+    /** The word for the city's target of a year: the policy's, or Otaru's 年度目標値 where the policy names none. */
+    public String annualTargetWord() {
+        return annualTarget != null ? annualTarget : "年度目標値";
     }
 
     /**

@@ -35,7 +35,8 @@ public final class Explanation {
                 + (k.revisedIn(e.year()) == null ? "" : "; " + FiscalYear.japaneseLabel(k.revisedIn(e.year()))
                         + " に改定、改定前 " + withUnit(k, k.finalTarget().toPlainString()))
                 + ") · 実績値 " + k.actual(e.year()).map(v -> withUnit(k, v.toPlainString())).orElse("—")
-                + k.annualTarget(e.year()).map(v -> " · 年度目標値 " + withUnit(k, v.toPlainString())).orElse(""));
+                + k.annualTarget(e.year()).map(v -> " · " + terms.annualTargetWord() + " "
+                        + withUnit(k, v.toPlainString())).orElse(""));
         int n = 1;
         for (RuleStep step : e.trace()) {
             lines.add(String.format("  %d. %s (%s)", n++, step.rule(), step.place()));

@@ -199,7 +199,7 @@ final class XlsxSheets {
         boolean annualTarget = annualTargetYears.contains(year);
         if (annualTarget) {
             // headed as the data format reads it back: the sheet, cut out alone, is data that scores the same
-            header.add(FiscalYear.japaneseLabel(year) + "年度目標値");
+            header.add(FiscalYear.japaneseLabel(year) + terms.annualTargetWord());
         }
         bands.forEach(b -> header.add(b.mark() + " " + b.label()));
         if (terms.hasFlag()) {

@@ -155,6 +155,30 @@ class JapaneseHeadersTest {
         assertEquals(expected, read);
     }
 
+    /**
+     * A policy that calls the city's target of a year 目安値 (長野県) heads the year sheet's column so, explain says
+     * so, and the sheet still reads back as data with the same scores.
+     */
+    @Test
+    void thePolicysWordForTheAnnualTargetHeadsItsColumn() throws IOException {
+        Path rules = jp.kpireview.rules.KpiFixture.copyOfRules(dir.resolve("nagano-rules"), text -> text.replace(
+                ".annualTarget(\"年度目標値\")", ".annualTarget(\"目安値\")"));
+        Path out = dir.resolve("nagano");
+        assertTrue(Cli.run("batch", "--quiet", "--rules", rules.toString(), "--data", SEED.toString(), "--out",
+                out.toString(), "--formats", "csv,xlsx").startsWith("0\n"));
+        List<List<String>> sheet = jp.kpireview.report.ReportXlsxTest.rows(out.resolve("report.xlsx"), "FY2018 (H30)");
+        assertTrue(sheet.get(0).contains("H30目安値") && !sheet.get(0).contains("H30年度目標値"), sheet.get(0).toString());
+        String explain = Cli.run("explain", "--rules", rules.toString(), "--data", SEED.toString(), "--year", "FY2018",
+                "--kpi", "9a");
+        assertTrue(explain.contains(" · 目安値 11574灯"), explain);
+        Path again = dir.resolve("nagano-again");
+        assertTrue(Cli.run("evaluate", "--quiet", "--rules", rules.toString(), "--data", TestWorkbooks.workbookOf(
+                dir.resolve("nagano.xlsx"), sheet).toString(), "--year", "FY2018", "--out", again.toString())
+                .startsWith("0\n"));
+        assertEquals(scoresAndBands(out.resolve("results.csv"), "FY2018"), scoresAndBands(again.resolve("results.csv"),
+                "FY2018"));
+    }
+
     /** results.csv: KPI → "score band" of {@code year}. */
     private static Map<String, String> scoresAndBands(Path results, String year) throws IOException {
         Map<String, String> scores = new java.util.TreeMap<>();
