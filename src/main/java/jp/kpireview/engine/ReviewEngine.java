@@ -2,6 +2,7 @@ package jp.kpireview.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -207,6 +208,7 @@ public final class ReviewEngine {
             throw missingData(missing, facts, byYear);
         }
         List<DataProblem> problems = new ArrayList<>();
+        shownColumns(byYear.values(), tables.terms(), problems);
         List<Review> reviews = new ArrayList<>(byYear.size());
         Iterator<KpiYear> fact = facts.iterator();
         for (Map.Entry<Integer, List<Kpi>> entry : byYear.entrySet()) {
@@ -215,7 +217,6 @@ public final class ReviewEngine {
             for (Kpi kpi : entry.getValue()) {
                 Outcome outcome = fact.next().outcome();
                 outcome.problems().forEach(p -> problems.add(new DataProblem(kpi.source(), p.field(), p.message())));
-                shownColumns(kpi, tables.terms(), problems);
                 evaluations.add(toEvaluation(kpi, year, outcome, tables.terms()));
             }
             List<ProjectSummary> summaries = new ArrayList<>();
@@ -232,18 +233,28 @@ public final class ReviewEngine {
         return new Attempt(reviews, problems.stream().distinct().toList(), steps);
     }
 
-    /** A column of the town's own the policy shows in the reports ({@code Terms.column}) that the KPI's sheet lacks. */
-    private static void shownColumns(Kpi kpi, jp.kpireview.domain.Terms terms, List<DataProblem> problems) {
-        if (kpi.attributes() == Kpi.ANY_COLUMNS) {
-            return;  // a probe stands for any sheet
+    /**
+     * A column of the town's own the policy shows in the reports ({@code Terms.column}) that a KPI's sheet lacks: once
+     * per KPI, however many years are evaluated (the years usually share one list of KPIs).
+     */
+    private static void shownColumns(Collection<List<Kpi>> years, jp.kpireview.domain.Terms terms,
+            List<DataProblem> problems) {
+        if (terms.columns().isEmpty()) {
+            return;
         }
-        for (String heading : terms.columns()) {
-            if (!kpi.attributes().containsKey(heading)) {
-                DataProblem missing = new DataProblem(kpi.source(), heading, "列「" + heading + "」がありません: 方針の用語"
-                        + " (terms.drl の .column) が報告書にこの列を出します (the policy shows the column " + heading
-                        + ", and the sheet has no such column)");
-                if (!problems.contains(missing)) {
-                    problems.add(missing);
+        Set<Kpi> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (List<Kpi> kpis : years) {
+            for (Kpi kpi : kpis) {
+                // a probe stands for any sheet
+                if (kpi.attributes() == Kpi.ANY_COLUMNS || !seen.add(kpi)) {
+                    continue;
+                }
+                for (String heading : terms.columns()) {
+                    if (!kpi.attributes().containsKey(heading)) {
+                        problems.add(new DataProblem(kpi.source(), heading, "列「" + heading + "」がありません: 方針の"
+                                + "用語 (terms.drl の .column) が報告書にこの列を出します (the policy shows the column "
+                                + heading + ", and the sheet has no such column)"));
+                    }
                 }
             }
         }

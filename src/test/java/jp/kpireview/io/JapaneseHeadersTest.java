@@ -179,6 +179,22 @@ class JapaneseHeadersTest {
                 "FY2018"));
     }
 
+    /**
+     * A column the policy shows (terms.drl's .column) that the sheet lacks: a data error at each KPI's row, once per
+     * KPI however many years are evaluated, and no report.
+     */
+    @Test
+    void aShownColumnTheSheetLacksIsAnErrorOncePerKpi() throws IOException {
+        Path rules = jp.kpireview.rules.KpiFixture.copyOfRules(dir.resolve("shown-rules"), text -> text.replace(
+                ".annualTarget(\"年度目標値\")", ".annualTarget(\"年度目標値\").column(\"所管課\")"));
+        Path out = dir.resolve("shown");
+        String run = Cli.run("batch", "--quiet", "--rules", rules.toString(), "--data", SEED.toString(), "--out",
+                out.toString());
+        assertTrue(run.startsWith("2\n") && run.contains("seeds/otaru-h30.csv:2: 所管課: 列「所管課」がありません"), run);
+        assertEquals(73, run.lines().filter(l -> l.contains("列「所管課」がありません")).count(), run);
+        assertTrue(!Files.exists(out.resolve("results.csv")), "no report");
+    }
+
     /** results.csv: KPI → "score band" of {@code year}. */
     private static Map<String, String> scoresAndBands(Path results, String year) throws IOException {
         Map<String, String> scores = new java.util.TreeMap<>();
