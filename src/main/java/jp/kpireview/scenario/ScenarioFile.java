@@ -91,6 +91,7 @@ public final class ScenarioFile {
                 if (heading.startsWith(PREFIX) && !own.contains(heading)) {
                     problems.add(new DataProblem(headerLine, heading, "unknown expectation '" + heading + "' (use "
                             + String.join(", ", EXPECTATIONS.stream().map(e -> PREFIX + e).toList()) + ")"));
+                    own.add(heading);  // reported here once, not again as a slip of a data column
                 }
             }
             FILLED.stream().filter(c -> !DataColumns.names(names, c)).forEach(names::add);

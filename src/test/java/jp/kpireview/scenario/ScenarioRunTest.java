@@ -70,4 +70,17 @@ class ScenarioRunTest {
                 + " a note that has commas)", file + ":3: expect_achieved: '4 of 8' is not one of true, false, ☆ (or"
                 + " empty: not checked)"), e.problems().stream().map(Object::toString).toList());
     }
+
+    /** An expectation this tool does not know would never be checked: one error at the header, naming the known. */
+    @Test
+    void anUnknownExpectationIsOneErrorAtTheHeader() throws IOException {
+        Path file = dir.resolve("cases.csv");
+        Files.writeString(file, HEADER.replace("expect_band", "expect_bnad")
+                + "ok,FY2018,↗,件,FY2014,0,FY2019,10,2,4,scored,8,50,○,false\n");
+        DataException e = assertThrows(DataException.class, () -> ScenarioFile.read(file));
+        assertEquals(List.of(file + ":1: expect_bnad: unknown expectation 'expect_bnad' (use expect_status,"
+                + " expect_reference_kind, expect_reference, expect_raw_score, expect_score, expect_band,"
+                + " expect_achieved, expect_counted, expect_average, expect_grade)"),
+                e.problems().stream().map(Object::toString).toList());
+    }
 }
