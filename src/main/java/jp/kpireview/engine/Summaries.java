@@ -26,7 +26,7 @@ final class Summaries {
 
     /**
      * How a list of KPIs falls into groups: each municipality's projects in data order, then the municipality as a
-     * whole, with their sizes. The same for every year, so worked out once.
+     * whole (which KPIs each holds is the summary rules' to say). The same for every year, so worked out once.
      */
     record Grouping(List<Group> groups) {
 
@@ -70,9 +70,8 @@ final class Summaries {
                             + " the KPI rules' so they fire once, after every KPI is scored"));
         }
         if (o.memberships() != 1) {
-            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, o.memberships() == 0
-                    ? "no rule said which KPIs " + what + " holds (全: Members.of)"
-                    : o.memberships() + " rules said which KPIs " + what + " holds (全): keep one"));
+            throw problem(rules, o.memberships() == 0 ? "no rule said which KPIs " + what + " holds (全: Members.of)"
+                    : o.memberships() + " rules said which KPIs " + what + " holds (全): keep one");
         }
         String grade = grade(o, grades, what, rules);
         if (o.average() != null && !tables.terms().hasAverage()) {

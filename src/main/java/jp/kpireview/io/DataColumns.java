@@ -50,11 +50,16 @@ public final class DataColumns {
         public final String key;
         final boolean required;
         final List<String> japanese;
+        /** Every name of the column as a heading is compared ({@link #normal}): its own two first, then the others. */
+        final List<String> names;
 
         Known(String key, boolean required, String... japanese) {
             this.key = key;
             this.required = required;
             this.japanese = List.of(japanese);
+            List<String> all = new ArrayList<>(List.of(key));
+            all.addAll(this.japanese);
+            this.names = all.stream().map(DataColumns::normal).toList();
         }
 
         /** {@code baseline (基準値)}: the column as a message names it, in both languages. */
@@ -202,12 +207,7 @@ public final class DataColumns {
     }
 
     private static Optional<Known> known(String name) {
-        for (Known k : Known.values()) {
-            if (name.equals(normal(k.key)) || k.japanese.stream().anyMatch(j -> name.equals(normal(j)))) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
+        return java.util.Arrays.stream(Known.values()).filter(k -> k.names.contains(name)).findFirst();
     }
 
     private static Integer year(String name, List<Pattern> forms) {
@@ -230,12 +230,12 @@ public final class DataColumns {
         List<Known> lacking = java.util.Arrays.stream(Known.values()).filter(k -> !present.contains(k)).toList();
         // the columns' own names first: 目標地 is a slip of 目標値 (target) before one of 目標年 (target_year's other name)
         for (Known k : lacking) {
-            if (slip(name, normal(k.key)) || slip(name, normal(k.japanese.get(0)))) {
+            if (k.names.subList(0, 2).stream().anyMatch(n -> slip(name, n))) {
                 return k.named();
             }
         }
         for (Known k : lacking) {
-            if (k.japanese.stream().anyMatch(j -> slip(name, normal(j)))) {
+            if (k.names.stream().anyMatch(n -> slip(name, n))) {
                 return k.named();
             }
         }

@@ -210,12 +210,11 @@ public final class KpiTable {
         }
 
         <T> T value(Known column, Function<String, T> parse, boolean required) {
-            return value(header.heading(column), parse, required && header.known().containsKey(column),
-                    header.known().containsKey(column));
+            return parsed(header.heading(column), text(column, required), parse);
         }
 
-        private <T> T value(String heading, Function<String, T> parse, boolean required, boolean present) {
-            String text = present ? text(heading, required) : "";
+        /** The cell's text parsed; null when it is empty, or after recording why it does not parse. */
+        private <T> T parsed(String heading, String text, Function<String, T> parse) {
             if (text.isEmpty()) {
                 return null;
             }
@@ -230,7 +229,7 @@ public final class KpiTable {
         NavigableMap<Integer, BigDecimal> yearValues(Map<String, Integer> columns) {
             NavigableMap<Integer, BigDecimal> values = new TreeMap<>();
             columns.forEach((heading, year) -> {
-                BigDecimal value = value(heading, KpiTable::number, false, true);
+                BigDecimal value = parsed(heading, text(heading, false), KpiTable::number);
                 if (value != null) {
                     values.put(year, value);
                 }
