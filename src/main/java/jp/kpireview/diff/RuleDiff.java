@@ -130,7 +130,7 @@ public final class RuleDiff {
 
     /**
      * What changed band by band between two scales of as many bands, each with the row it is written in after:
-     * {@code ; ◎ 100以上: 下限 100 → 90 (区分表 15行目)}.
+     * {@code ; ◎ 100以上: 下限 100 → 90 (区分表 5行目)}.
      */
     private static String changedBands(Review a, Review b) {
         StringBuilder changes = new StringBuilder();

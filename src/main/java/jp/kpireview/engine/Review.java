@@ -11,7 +11,7 @@ import jp.kpireview.domain.Terms;
  * The result of one fiscal year's review: one evaluation per KPI, the band scale and grade table used, the project
  * summaries the rules made and the summary of the municipality as a whole.
  *
- * @param bandRows where each band of {@code bands} is written: its decision-table row, or empty
+ * @param bandRows where each band of {@code bands} is written: its table row, or empty
  * @param grades  the grades a summary can get, best first; empty when the rules give none
  * @param overall the summary of all the KPIs of the year, one per municipality
  * @param policy  the policy in force that year, which produced this review

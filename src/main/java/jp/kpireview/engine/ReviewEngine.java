@@ -345,8 +345,8 @@ public final class ReviewEngine {
      * words and, when the rules grade summaries, the grade table (empty otherwise).
      */
     /**
-     * @param bandRows where each band is written, in the order of {@code bands}: its decision-table row
-     *                 ({@code 区分表 15行目}), or empty when a DRL rule wrote the scale
+     * @param bandRows where each band is written, in the order of {@code bands}: its table row
+     *                 ({@code 区分表 5行目}), or empty when a DRL rule wrote the scale
      */
     public record Tables(List<Band> bands, List<String> bandRows, DirectionSymbols directions, List<String> grades,
             Terms terms) {

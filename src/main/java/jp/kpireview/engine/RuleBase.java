@@ -44,7 +44,7 @@ public final class RuleBase {
     private final List<RuleFiles.RuleFile> ruleFiles;
     private final KieBase kieBase;
     /**
-     * The files parsed: where each rule is written, and the decision tables' layout. Made when the rules are compiled;
+     * The files parsed: where each rule is written, and the tables' layout. Made when the rules are compiled;
      * when they come from the rule cache, only once a place is asked for (an error, explain, validate), so a run of
      * unchanged rules parses nothing.
      */
@@ -216,7 +216,7 @@ public final class RuleBase {
     private static KieFileSystem fileSystem(KieServices services, ReleaseId releaseId, Map<String, String> texts) {
         KieFileSystem kfs = services.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        // a decision table goes in as the DRL Drools wrote from it
+        // a table goes in as the DRL its template wrote from its rows
         texts.forEach((name, text) -> kfs.write(RESOURCE_FOLDER + RuleSources.resourceName(name), text));
         return kfs;
     }
@@ -283,9 +283,9 @@ public final class RuleBase {
                 + e.getMessage());
     }
 
-    /** True for a rule Drools wrote from a row of a decision table. */
+    /** True for a rule a template wrote from a row of a table. */
     public boolean fromTable(Rule rule) {
-        return DecisionTable.isTable(locate(rule).file());
+        return RuleTable.isTable(locate(rule).file());
     }
 
     /** Where {@code rule} is written: its file and the line of its {@code rule "…"} header. */

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import jp.kpireview.io.TextFiles;
 
 /**
- * The rule files a policy folder runs with: its own {@code .drl} files and decision tables ({@code .csv}, {@code .xlsx}), and those its {@value #SHARED} names, so a
+ * The rule files a policy folder runs with: its own {@code .drl} files, tables ({@code .csv}, {@code .xlsx}) with their templates ({@code .drt}), and those its {@value #SHARED} names, so a
  * rule several policies share is written once. {@value #SHARED} holds one line per rule file ({@code
  * ../../../rules/direction.drl}) or folder (all its rule files), relative to the folder it is in; {@code #} starts a
  * comment. A file of the folder's own replaces a shared file of the same name (an example that changes only its bands
@@ -93,6 +93,13 @@ public final class RuleFiles {
             String origin = from.isEmpty() ? line : from;
             if (isRuleFile(other) && Files.isRegularFile(other)) {
                 files.putIfAbsent(concern(other), new RuleFile(other.getFileName().toString(), other, origin));
+                // a shared table comes with the template that makes its rules (方向の記号.csv with 方向の記号.drt)
+                Path template = other.resolveSibling(RuleTable.nameOf(other.getFileName().toString())
+                        + RuleTemplate.EXTENSION);
+                if (RuleTable.isTable(other.getFileName().toString()) && Files.isRegularFile(template)) {
+                    files.putIfAbsent(concern(template), new RuleFile(template.getFileName().toString(), template,
+                            origin));
+                }
             } else if (Files.isDirectory(other)) {
                 collect(other, origin, files, seen);
             } else {
@@ -103,20 +110,25 @@ public final class RuleFiles {
         }
     }
 
-    /** A file of rules: DRL, or a decision table (区分表.csv, 区分表.xlsx). */
+    /** A file of rules: DRL, a table (区分表.csv, 区分表.xlsx) or the template that makes its rules (区分表.drt). */
     static boolean isRuleFile(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(DRL) || DecisionTable.isTable(name);
+        return name.endsWith(DRL) || RuleTable.isTable(name) || isTemplate(name);
+    }
+
+    /** A rule template (区分表.drt): it makes the rules of the table of its name, and is no rule file of its own. */
+    static boolean isTemplate(String name) {
+        return name.endsWith(RuleTemplate.EXTENSION);
     }
 
     /**
      * What a file decides, by which a folder's own file replaces a shared one: its name without the extension, so a
-     * folder's 許容幅.drl replaces a shared 許容幅.csv (the same concern, written as rules instead of a table).
+     * folder's 許容幅.drl replaces a shared 許容幅.csv (the same concern, written as rules instead of a table). A
+     * template is a concern of its own (区分表.drt beside 区分表.csv), replaced only by a template of its name.
      */
     private static String concern(Path file) {
         String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return isTemplate(name) ? name : RuleTable.nameOf(name);
     }
 
     private static List<Path> ownFiles(Path folder) {

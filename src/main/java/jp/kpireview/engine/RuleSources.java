@@ -3,10 +3,12 @@ package jp.kpireview.engine;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,16 +18,16 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.Message;
 
 /**
- * A policy's rule files read, checked and parsed: the text Drools compiles of each (a decision table as the DRL
- * Drools writes from it), where each rule is written (a file and line, or a table and row), and Drools' errors put
- * back at those places.
+ * A policy's rule files read, checked and parsed: the text Drools compiles of each (a table as the DRL its template
+ * writes from its rows), where each rule is written (a file and line, or a table and row), and Drools' errors put
+ * back at those places (a table's rule at its template's line).
  *
  * @param texts       the text of each file, by file name, as Drools compiles it
  * @param placeOfRule where each rule is written, by rule name
- * @param tables      the decision tables among the files, by file name
+ * @param tables      the tables among the files, by file name
  */
 record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, String> texts,
-        Map<String, RuleProblem> placeOfRule, Map<String, DecisionTable.Compiled> tables) {
+        Map<String, RuleProblem> placeOfRule, Map<String, RuleTable.Compiled> tables) {
 
     /** A type a rule file declares: {@code declare NearBaseline}. */
     private static final Pattern DECLARE = Pattern.compile("(?m)^\\s*declare\\s+(\\w+)");
@@ -34,16 +36,23 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
     /** Reads and checks every file; a mistake in any of them is a {@link RuleSetException} at its place. */
     static RuleSources read(Path folder, List<RuleFiles.RuleFile> files) {
         Map<String, String> texts = new LinkedHashMap<>();
-        Map<String, DecisionTable.Compiled> tables = new LinkedHashMap<>();
+        Map<String, RuleTable.Compiled> tables = new LinkedHashMap<>();
         List<RuleProblem> lint = new ArrayList<>();
         Map<String, RuleProblem> placeOfRule = new LinkedHashMap<>();
+        Map<String, Optional<RuleTemplate>> templates = new HashMap<>();
         // every file read once; the types any of them declares are known before each is linted
         Set<String> declared = new HashSet<>();
         for (RuleFiles.RuleFile ruleFile : files) {
             String text;
-            if (DecisionTable.isTable(ruleFile.name())) {
+            if (RuleFiles.isTemplate(ruleFile.name())) {
+                continue;  // read with its table
+            } else if (RuleTable.isTable(ruleFile.name())) {
                 try {
-                    DecisionTable.Compiled table = DecisionTable.compile(ruleFile.path());
+                    RuleTemplate template = templateOf(ruleFile, files, templates, lint);
+                    if (template == null) {
+                        continue;
+                    }
+                    RuleTable.Compiled table = RuleTable.compile(ruleFile.path(), template);
                     tables.put(ruleFile.name(), table);
                     text = table.drl();
                 } catch (RuleSetException e) {
@@ -59,16 +68,23 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
                 declared.add(m.group(1));
             }
         }
+        for (RuleFiles.RuleFile file : files) {
+            if (RuleFiles.isTemplate(file.name()) && !file.shared() && !templates.containsKey(file.name())) {
+                // a template of the folder's own that no table uses: an edit to it would change nothing
+                lint.add(new RuleProblem(file.path().toString(), 0, "このテンプレートを使う表 ("
+                        + RuleTable.nameOf(file.name()) + ".csv か .xlsx) がありません。表を置くか、テンプレートを"
+                        + "消してください (no table uses this template)"));
+            }
+        }
         for (RuleFiles.RuleFile ruleFile : files) {
             Path file = ruleFile.path();
             String text = texts.get(ruleFile.name());
             if (text == null) {
-                continue;  // a table refused above
+                continue;  // a template, or a table refused above
             }
-            DecisionTable.Compiled table = tables.get(ruleFile.name());
+            RuleTable.Compiled table = tables.get(ruleFile.name());
             RuleLint.Checked checked = RuleLint.check(file, text, declared);
-            checked.problems().forEach(p -> lint.add(table == null ? p
-                    : new RuleProblem(p.file(), table.rowOf(p.line()), p.message())));
+            checked.problems().forEach(p -> lint.add(table == null ? p : table.problemAt(p.line(), p.message())));
             checked.ruleLines().forEach((rule, line) -> placeOfRule.putIfAbsent(rule,
                     new RuleProblem(file.toString(), table == null ? line : table.rowOf(line), "")));
         }
@@ -78,7 +94,31 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
         return new RuleSources(folder, files, texts, placeOfRule, tables);
     }
 
-    /** The name a file's text is compiled under: a decision table's DRL as {@code 区分表.csv.drl}. */
+    /**
+     * The template that makes the rules of {@code table} (区分表.drt for 区分表.csv), read once; null, with the problem
+     * added, when there is none or it is wrong.
+     */
+    private static RuleTemplate templateOf(RuleFiles.RuleFile table, List<RuleFiles.RuleFile> files,
+            Map<String, Optional<RuleTemplate>> templates, List<RuleProblem> problems) {
+        String name = RuleTable.nameOf(table.name()) + RuleTemplate.EXTENSION;
+        RuleFiles.RuleFile file = files.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+        if (file == null) {
+            problems.add(new RuleProblem(table.path().toString(), 0, "表の行をルールにするテンプレート " + name
+                    + " がありません: このフォルダに置くか、共通.txt で共通のルールのフォルダを取ります (the table has no"
+                    + " template)"));
+            return null;
+        }
+        return templates.computeIfAbsent(name, n -> {
+            try {
+                return Optional.of(RuleTemplate.read(file.path()));
+            } catch (RuleSetException e) {
+                problems.addAll(e.problems());
+                return Optional.empty();
+            }
+        }).orElse(null);
+    }
+
+    /** The name a file's text is compiled under: a table's DRL as {@code 区分表.csv.drl}. */
     static String resourceName(String fileName) {
         return fileName.endsWith(DRL) ? fileName : fileName + DRL;
     }
@@ -88,12 +128,11 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
      * code takes the value ({@code 区分表.csv:9: 「下限」(B列): …}).
      */
     RuleProblem locate(TableValueException e) {
-        for (RuleFiles.RuleFile file : files) {
-            DecisionTable.Compiled table = tables.get(file.name());
-            if (table != null && table.tableNames().contains(e.at().table())) {
-                DecisionTable.Column column = table.column(e.at().table(), e.part());
-                return new RuleProblem(file.path().toString(), e.at().row(),
-                        (column == null ? "" : column.named() + ": ") + e.getMessage());
+        for (RuleTable.Compiled table : tables.values()) {
+            if (table.name().equals(e.at().table())) {
+                String column = table.columnNamed(e.part());
+                return new RuleProblem(table.file().toString(), e.at().row(),
+                        (column.isEmpty() ? "" : column + ": ") + e.getMessage());
             }
         }
         return new RuleProblem(folder.toString(), 0, e.at() + ": " + e.getMessage());
@@ -108,11 +147,11 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             String name = message.getPath() == null ? null : fileName(message.getPath());
             String file = name == null ? folder.toString() : pathOf(name).toString();
-            DecisionTable.Compiled table = name == null ? null : tables.get(name);
+            RuleTable.Compiled table = name == null ? null : tables.get(name);
             int line = Math.max(message.getLine(), 0);
-            RuleProblem problem = new RuleProblem(file, table == null ? line : table.rowOf(line),
-                    clean(message.getText()));
-            first.merge(file, problem, (a, b) -> a.line() > 0 && (b.line() == 0 || a.line() <= b.line()) ? a : b);
+            RuleProblem problem = table == null ? new RuleProblem(file, line, clean(message.getText()))
+                    : table.problemAt(line, clean(message.getText()));
+            first.merge(problem.file(), problem, (a, b) -> a.line() > 0 && (b.line() == 0 || a.line() <= b.line()) ? a : b);
         }
         return new ArrayList<>(first.values());
     }
@@ -121,7 +160,7 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
     private static String fileName(String resourcePath) {
         String resource = Path.of(resourcePath).getFileName().toString();
         String bare = resource.endsWith(DRL) ? resource.substring(0, resource.length() - DRL.length()) : resource;
-        return DecisionTable.isTable(bare) ? bare : resource;
+        return RuleTable.isTable(bare) ? bare : resource;
     }
 
     private Path pathOf(String name) {

@@ -6,7 +6,7 @@ import org.kie.api.definition.rule.Rule;
 /**
  * One row of the band table (区分表.csv): a band's mark, where it starts on the score (none for the lowest band, and
  * for every band of a policy that judges without a score) and its label. bands.drl puts the rows together into the
- * {@link BandScale}; a row is written in the table's code row as
+ * {@link BandScale}; its template (区分表.drt) writes a row as
  * {@code BandRow.of(drools.getRule(), "◎").from(100).named("100以上")}.
  *
  * @param lower the score the band starts at (inclusive); null for none

@@ -7,7 +7,7 @@ import org.kie.api.definition.rule.Rule;
 /**
  * One row of the direction table (方向の記号.csv): a direction (増加, 減少, 維持), the symbols that name it, written
  * with spaces between them, and which way is better. direction.drl puts the rows together into the
- * {@link DirectionSymbols}; a row is written in the table's code row as
+ * {@link DirectionSymbols}; its template (方向の記号.drt) writes a row as
  * {@code DirectionRow.of(drools.getRule(), "増加").symbols("↗ ↑ ▲").better("高いほど良い")}.
  */
 public record DirectionRow(TableRow at, Direction direction, List<String> symbols, Better better) {

@@ -6,7 +6,7 @@ import org.kie.api.definition.rule.Rule;
 /**
  * One row of a grade table (評価.csv): a grade a project summary gets, the share of its counted KPIs that must be in
  * the named bands (none for the lowest grade), and those bands' marks, with spaces between them. Written in the
- * table's code row as {@code GradeRow.of(drools.getRule(), "順調").from(70).counting("○ ◎")}.
+ * template (評価.drt) as {@code GradeRow.of(drools.getRule(), "順調").from(70).counting("○ ◎")}.
  *
  * @param share the share (0 to 1) from which the grade is given; 0 when the row gives it whatever the share
  */

@@ -5,7 +5,7 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * The range a score is kept in (スコアの範囲.csv): the clamping rule in score.drl reads it and explains itself with
- * the same numbers. Written in the table's code row as {@code ScoreLimits.of(drools.getRule()).from(-100).to(100)}.
+ * the same numbers. Its template (スコアの範囲.drt) writes it as {@code ScoreLimits.of(drools.getRule()).from(-100).to(100)}.
  */
 public record ScoreLimits(TableRow at, BigDecimal lower, BigDecimal upper) {
 

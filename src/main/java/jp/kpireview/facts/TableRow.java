@@ -3,11 +3,11 @@ package jp.kpireview.facts;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * The row of a decision table (区分表.csv, 許容幅.csv …) a fact was written from: Drools names the rule it makes of
+ * The row of a table (区分表.csv, 許容幅.csv …) a fact was written from: its template names the rule it makes of
  * each row {@code <table>_<row>} ({@code 区分表_7}), the row as a spreadsheet numbers it. Explanations and errors name
  * it, so an officer opens the table at that row. A fact a DRL rule makes has {@link #NONE}.
  *
- * @param table the table's name, after {@code RuleTable} in the file
+ * @param table the table's name: its file name without the extension (区分表)
  * @param row   the spreadsheet row, from 1; 0 for a fact no table row made
  */
 public record TableRow(String table, int row) {
@@ -15,7 +15,7 @@ public record TableRow(String table, int row) {
     /** Made by a DRL rule, not by a table row. */
     public static final TableRow NONE = new TableRow("", 0);
 
-    /** The row of the decision-table rule that is firing ({@code drools.getRule()} in the table's action). */
+    /** The row of the table rule that is firing ({@code drools.getRule()} in the template's action). */
     public static TableRow of(Rule rule) {
         String name = rule.getName();
         int underscore = name.lastIndexOf('_');

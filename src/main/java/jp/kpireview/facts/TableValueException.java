@@ -1,7 +1,7 @@
 package jp.kpireview.facts;
 
 /**
- * A value of a decision-table row that the policy cannot use (an edge below the one above it, a mark used twice):
+ * A value of a table row that the policy cannot use (an edge below the one above it, a mark used twice):
  * thrown by the fact the row makes, and reported by the engine at the table's file, row and column.
  *
  * @see TableRow
@@ -13,7 +13,7 @@ public final class TableValueException extends IllegalArgumentException {
 
     /**
      * @param at   the row
-     * @param part the call in the table's code row that takes the value ({@code from} for {@code .from($param)}),
+     * @param part the call in the table's template that takes the value ({@code from} for {@code .from(@{lower})}),
      *             by which the engine finds the column
      */
     public TableValueException(TableRow at, String part, String message) {

@@ -256,7 +256,7 @@ public final class RuleCheck {
      */
     private void explanations() {
         for (Rule rule : rules.decidingRules()) {
-            // a decision table's row explains itself by its place (許容幅.csv:12) and the values in it
+            // a table's row explains itself by its place (許容幅.csv:2) and the values in it
             if (!rule.getMetaData().containsKey("explain") && !rules.fromTable(rule)) {
                 RuleProblem at = rules.locate(rule);
                 findings.add(new Finding(Level.WARNING, at.file(), at.line(), "rule \"" + rule.getName()

@@ -234,11 +234,11 @@ class CommandLineTest {
                 "  5. Raw score (" + at("score.drl", "Raw score") + ")",
                 "       補正前スコア = (118 − 67) ÷ (93 − 67) × 100 = 196.15",
                 "  6. Clamp to ±100 (" + at("score.drl", "Clamp to ±100") + ")",
-                "       スコア = 100.00 (補正前スコア 196.15 を -100 〜 100 に収めた値、スコアの範囲 12行目)",
+                "       スコア = 100.00 (補正前スコア 196.15 を -100 〜 100 に収めた値、スコアの範囲 2行目)",
                 "  7. Final target reached ☆ (" + at("achievement.drl", "Final target reached ☆") + ")",
                 "       ☆: 実績値 118 が目標値 100 に達した",
                 "  8. Band of the score (" + at("score-band.drl", "Band of the score") + ")",
-                "       区分: ◎ 100以上 (100.00) 区分表 15行目",
+                "       区分: ◎ 100以上 (100.00) 区分表 5行目",
                 "  result: スコア 100.00 · 区分 ◎ 100以上 · ☆ あり"), run.out().lines().skip(1).toList());
     }
 

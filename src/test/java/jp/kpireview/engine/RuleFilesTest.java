@@ -39,7 +39,8 @@ class RuleFilesTest {
         List<RuleFiles.RuleFile> files = RuleFiles.of(five);
         assertEquals(List.of("achievement.drl", "average.drl", "bands.drl", "direction.drl", "maintain.drl",
                 "no-actual.drl", "reference.drl", "score-band.drl", "score.drl", "summary.drl", "terms.drl",
-                "スコアの範囲.csv", "区分表.csv", "方向の記号.csv", "許容幅.csv"), files.stream().map(RuleFiles.RuleFile::name).toList());
+                "スコアの範囲.csv", "スコアの範囲.drt", "区分表.csv", "区分表.drt", "方向の記号.csv", "方向の記号.drt", "許容幅.csv",
+                "許容幅.drt"), files.stream().map(RuleFiles.RuleFile::name).toList());
         RuleFiles.RuleFile bands = files.stream().filter(f -> f.name().equals("区分表.csv")).findFirst().orElseThrow();
         assertEquals(five.resolve("区分表.csv"), bands.path());
         assertTrue(files.stream().filter(f -> !f.name().equals("区分表.csv")).allMatch(f -> f.from().equals("../shared")));

@@ -49,7 +49,7 @@ class BandRulesTest {
     @Test
     void bandScaleWhoseEdgesDoNotRiseIsRefusedNamingItsTableRowAndColumn(@TempDir Path dir) throws IOException {
         for (String name : List.of("direction.drl", "reference.drl", "score.drl", "achievement.drl", "bands.drl",
-                "スコアの範囲.csv")) {
+                "スコアの範囲.csv", "スコアの範囲.drt", "区分表.drt")) {
             Files.copy(Path.of("rules", name), dir.resolve(name));
         }
         Files.writeString(dir.resolve("区分表.csv"),
@@ -57,7 +57,7 @@ class BandRulesTest {
         ReviewEngine engine = new ReviewEngine(RuleBase.load(dir));
         RuleSetException e = assertThrows(RuleSetException.class,
                 () -> engine.evaluate(List.of(kpi("↗").actual("1").build()), KpiFixture.YEAR));
-        assertEquals(dir.resolve("区分表.csv") + ":15: 「下限」(B列): 区分 ◎ の境界値 40 が前の境界値 50 より"
+        assertEquals(dir.resolve("区分表.csv") + ":5: 「下限」(B列): 区分 ◎ の境界値 40 が前の境界値 50 より"
                 + "大きくありません (edges must rise)", e.getMessage());
     }
 

@@ -59,7 +59,7 @@ class DirectionRulesTest {
         Path rules = KpiFixture.copyOfRules(dir, text -> text.replace("↘ ↓", "↘ ↑"));
         RuleSetException e = assertThrows(RuleSetException.class,
                 () -> new ReviewEngine(RuleBase.load(rules)).evaluate(List.of(kpi("↗").actual("5").build()), 2018));
-        assertEquals(rules.resolve("方向の記号.csv") + ":13: 「記号 (空白で区切る)」(B列): 記号 ↑ は 増加 と 減少 の両方を"
+        assertEquals(rules.resolve("方向の記号.csv") + ":3: 「記号 (空白で区切る)」(B列): 記号 ↑ は 増加 と 減少 の両方を"
                 + "指しています (the symbol ↑ names both INCREASE and DECREASE)", e.getMessage());
     }
 

@@ -53,7 +53,7 @@ public final class KpiFixture {
     public static Path copyOfRules(Path folder, UnaryOperator<String> edit) throws IOException {
         Files.createDirectories(folder);
         try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.filter(f -> f.toString().matches(".*\\.(drl|csv|xlsx)")).toList()) {
+            for (Path f : files.filter(f -> f.toString().matches(".*\\.(drl|drt|csv|xlsx)")).toList()) {
                 Files.writeString(folder.resolve(f.getFileName()), edit.apply(Files.readString(f)));
             }
         }
