@@ -42,7 +42,7 @@ public final class MissingValue extends RuntimeException {
                 why, "この方針のルール");
     }
 
-    /** The same, naming the rule that asked ({@code ルール "Raw score"}). */
+    /** The same, naming the rule that asked ({@code ルール "補正前スコア"}). */
     public MissingValue inRule(String rule) {
         return new MissingValue(kpi, field, japanese, english, "ルール \"" + rule + "\" ");
     }

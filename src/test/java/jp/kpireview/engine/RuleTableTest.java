@@ -168,7 +168,7 @@ class RuleTableTest {
     private static String drlScale(int top) {
         return "package kpireview.rules;\n\nimport jp.kpireview.facts.BandScale;\n\n"
                 + "// 方針: × 基準未満 · ● 0~50 · ○ 50~100 · ◎ 100以上 (◎ は " + top + " から)。\n"
-                + "rule \"Band scale\"\nwhen\nthen\n    insert( BandScale.startingWith(\"×\", \"基準未満\")\n"
+                + "rule \"区分の並び\"\nwhen\nthen\n    insert( BandScale.startingWith(\"×\", \"基準未満\")\n"
                 + "            .from(0, \"●\", \"0~50\")\n            .from(50, \"○\", \"50~100\")\n"
                 + "            .from(" + top + ", \"◎\", \"100以上\") );\nend\n";
     }

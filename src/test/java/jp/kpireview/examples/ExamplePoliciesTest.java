@@ -209,7 +209,7 @@ class ExamplePoliciesTest {
         String unweighted = run("batch", "--quiet", "--rules", policy.toString(), "--data", "seeds/otaru-h30.csv",
                 "--out", dir.resolve("no-weights").toString());
         assertTrue(unweighted.startsWith("2\n") && unweighted.contains("seeds/otaru-h30.csv:2: 重み: KPI 1: 列「重み」が"
-                + "ありません: ルール \"Weighted average score\" がこの列を読みます"), unweighted);
+                + "ありません: ルール \"重みつき平均スコア\" がこの列を読みます"), unweighted);
     }
 
     @Test

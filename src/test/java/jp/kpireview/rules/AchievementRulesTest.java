@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** rules/achievement.drl */
 class AchievementRulesTest {
 
-    private static final String RULE = "Final target reached ☆";
+    private static final String RULE = "目標値に達した ☆";
 
     @Test
     void firesWhenAnIncreaseKpiReachesItsFinalTarget() {

@@ -35,14 +35,14 @@ class BandRulesTest {
         "100.00, ◎", "1000, ◎"})
     void bandOfTheScoreFollowsTheEdgesIncludingTheEdgeItself(String score, String mark) {
         Evaluation e = scored(score);
-        assertTrue(e.firedRules().contains("Band of the score"));
+        assertTrue(e.firedRules().contains("スコアの区分"));
         assertEquals(mark, e.band().mark());
     }
 
     @Test
     void bandOfTheScoreDoesNotFireForAnUnscoredKpi() {
         Evaluation e = kpi("↗").unit("%").baseline("0").target("100").actual(2017, "5").evaluate();
-        assertFalse(e.firedRules().contains("Band of the score"));
+        assertFalse(e.firedRules().contains("スコアの区分"));
         assertNull(e.band());
     }
 

@@ -34,10 +34,10 @@ class BrokenRulesTest {
                 edit("wrong type in a constraint", "achievement.drl", s -> s.replace("aheadOfFinalTarget >= 0",
                         "aheadOfFinalTarget >= \"zero\""), "achievement.drl"),
                 edit("a fact type misspelt", "score.drl", s -> s.replace("$r : Reference( span != 0 )",
-                        "$r : Referense( span != 0 )"), "score.drl:18: rule \"Raw score\": 事実の型 Referense がありません"
+                        "$r : Referense( span != 0 )"), "score.drl:18: rule \"補正前スコア\": 事実の型 Referense がありません"
                         + " (unknown fact type Referense; did you mean Reference?"),
                 edit("a field misspelt", "score.drl", s -> s.replace("$r : Reference( span != 0 )",
-                        "$r : Reference( spam != 0 )"), "score.drl:18: rule \"Raw score\": Reference に spam はありません"
+                        "$r : Reference( spam != 0 )"), "score.drl:18: rule \"補正前スコア\": Reference に spam はありません"
                         + " (Reference has no field spam; did you mean span?; its fields: directed, kind, kpi, origin,"
                         + " progress, span, value)"),
                 edit("unknown class imported", "direction.drl", s -> s.replace("import jp.kpireview.facts.Directed;",
@@ -63,7 +63,7 @@ class BrokenRulesTest {
                 edit("a table: no rows under its headings", "スコアの範囲.csv", s -> s.replace("-100,100\n", ""),
                         "スコアの範囲.csv:2: 表に行がありません"),
                 Arguments.of("duplicated rule name", "achievement.drl", (UnaryOperator<String>) s -> s
-                        + "\nrule \"Raw score\"\nwhen\n    $s : Score()\nthen\nend\n", "Duplicate rule name: Raw score",
+                        + "\nrule \"補正前スコア\"\nwhen\n    $s : Score()\nthen\nend\n", "Duplicate rule name: 補正前スコア",
                         "score.drl"),
                 missing("no band scale", "bands.drl", s -> s.replaceFirst("(?s)rule \"区分表\".*?\nend\n", ""),
                         "band scale"),
@@ -74,7 +74,7 @@ class BrokenRulesTest {
                         "区分表.csv:4: 「下限」(B列): 区分 ○ の境界値 -50 が前の境界値 0 より大きくありません"),
                 edit("the same band mark twice", "区分表.csv", s -> s.replace("○,50,", "●,50,"),
                         "区分表.csv:4: 「記号」(A列): 区分の記号 ● が二度使われています"),
-                missing("no band rule", "score-band.drl", s -> s.replaceFirst("(?s)rule \"Band of the score\".*?\nend\n", ""),
+                missing("no band rule", "score-band.drl", s -> s.replaceFirst("(?s)rule \"スコアの区分\".*?\nend\n", ""),
                         "no rule gave"),
                 edit("an overlapping band rule", "score-band.drl", s -> s + "\nrule \"Everything is ◎\"\nwhen\n"
                         + "    $s : Score()\n    $scale : BandScale()\nthen\n"
@@ -82,9 +82,9 @@ class BrokenRulesTest {
                 edit("clamp limits reversed", "スコアの範囲.csv", s -> s.replace("-100,100", "100,-100"),
                         "スコアの範囲.csv:2: 「上限」(B列): 上限 -100 が下限 100 より大きくありません"),
                 missing("no status for a KPI without actual", "no-actual.drl",
-                        s -> s.replaceFirst("(?s)rule \"No actual for the year\".*?\nend\n", ""), "status"),
+                        s -> s.replaceFirst("(?s)rule \"その年の実績なし\".*?\nend\n", ""), "status"),
                 missing("no direction table", "direction.drl",
-                        s -> s.replaceFirst("(?s)rule \"Direction symbols\".*?\nend\n", ""), "direction symbols"),
+                        s -> s.replaceFirst("(?s)rule \"方向の記号の表\".*?\nend\n", ""), "direction symbols"),
                 edit("a symbol naming two directions", "方向の記号.csv", s -> s.replace("↘ ↓", "↘ ↗"),
                         "方向の記号.csv:3: 「記号 (空白で区切る)」(B列): 記号 ↗ は 増加 と 減少 の両方を指しています"),
                 edit("a table cell: a direction that is none", "方向の記号.csv", s -> s.replace("\n減少,", "\n減る,"),
@@ -95,7 +95,7 @@ class BrokenRulesTest {
                 edit("a rule that fails at run time", "score.drl", s -> s.replace(
                         "insert( RawScore.of($r, Decimals.percent($r.progress(), $r.span()), 2) );",
                         "insert( RawScore.of($r, Decimals.percent($r.progress(), java.math.BigDecimal.ZERO), 2) );"),
-                        "Raw score"),
+                        "補正前スコア"),
                 edit("a rule that updates its own fact without end", "achievement.drl", s -> s
                         + "\nrule \"Loop\"\nwhen\n    $s : Score()\nthen\n    update($s);\nend\n",
                         "achievement.drl:17: rule \"Loop\" fires without end"),
@@ -108,11 +108,11 @@ class BrokenRulesTest {
                         "achievement.drl:6: import java.util.Lst: no such class"),
                 edit("salience written as text", "achievement.drl", s -> s.replace("when\n    $s : Score( ahead",
                         "salience \"high\"\nwhen\n    $s : Score( ahead"), "achievement.drl:11: rule"
-                        + " \"Final target reached ☆\": salience \"high\": salience must be a whole number"),
+                        + " \"目標値に達した ☆\": salience \"high\": salience must be a whole number"),
                 edit("a rule switched on by today's date", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "date-effective \"01-Apr-2020\"\nwhen\n    $s : Score( ahead"), "date-effective 01-Apr-2020: this follows today's date"),
                 edit("a logical insert (no truth maintenance here)", "score.drl", s -> s.replace(
-                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:20: rule \"Raw score\":"
+                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:20: rule \"補正前スコア\":"
                         + " insertLogical needs truth maintenance"),
                 edit("a declared double (−0.0 would differ between builds)", "bands.drl", s -> s.replace(
                         "import jp.kpireview.facts.BandScale;\n", "import jp.kpireview.facts.BandScale;\n\n"

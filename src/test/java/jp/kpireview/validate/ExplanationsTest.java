@@ -27,7 +27,7 @@ class ExplanationsTest {
         Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace("{$s.kpi.finalTarget}",
                 "{$s.kpi.finalTarjet}"));
         List<String> findings = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
-        assertEquals(List.of("warning: " + rules.resolve("achievement.drl") + ":9: rule \"Final target reached ☆\":"
+        assertEquals(List.of("warning: " + rules.resolve("achievement.drl") + ":9: rule \"目標値に達した ☆\":"
                 + " @explain names {$s.kpi.finalTarjet}, which the rule does not have (use its variables such as"
                 + " {$x.field}, {new.field}, {kpi.field} or {outcome.field})"), findings);
     }
@@ -38,7 +38,7 @@ class ExplanationsTest {
                 ""));
         List<String> findings = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
         assertEquals(1, findings.size(), findings.toString());
-        assertTrue(findings.get(0).contains("score-band.drl:") && findings.get(0).contains("\"Band of the score\" has no"
+        assertTrue(findings.get(0).contains("score-band.drl:") && findings.get(0).contains("\"スコアの区分\" has no"
                 + " @explain"), findings.get(0));
     }
 }
