@@ -136,7 +136,7 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
         } else if (template != null) {
             explanation = "";  // explained at the rule's first firing; the text is not wanted here
         } else {
-            explanation = inserted.isEmpty() ? "" : "inserted " + String.join(", ",
+            explanation = inserted.isEmpty() ? "" : jp.kpireview.domain.FiredWords.INSERTED + String.join("、",
                     inserted.stream().map(f -> f.getClass().getSimpleName()).toList());
         }
         // where the rule is written is for explain's words; finding it parses the rule files

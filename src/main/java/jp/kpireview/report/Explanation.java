@@ -3,6 +3,7 @@ package jp.kpireview.report;
 import java.util.ArrayList;
 import java.util.List;
 import jp.kpireview.domain.Evaluation;
+import jp.kpireview.domain.FiredWords;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.RuleStep;
@@ -17,7 +18,7 @@ public final class Explanation {
     /** The explanation, headed by the policy in force that year (the rules that produced it). */
     public static List<String> lines(Evaluation e, jp.kpireview.domain.PolicyRef policy, Terms terms) {
         List<String> lines = new ArrayList<>(lines(e, terms));
-        lines.add(1, "  policy: " + policy.label());
+        lines.add(1, "  方針: " + policy.label());
         return lines;
     }
 
@@ -27,7 +28,7 @@ public final class Explanation {
         List<String> lines = new ArrayList<>();
         lines.add("KPI " + k.id() + " " + k.name() + " — " + k.municipality() + ", " + FiscalYear.bothLabels(e.year())
                 + "  [" + k.source() + "]");
-        lines.add("  data: 方向 " + (k.directionText().isEmpty() ? "—" : k.directionText())
+        lines.add("  データ: 方向 " + (k.directionText().isEmpty() ? "—" : k.directionText())
                 + (k.baseline() == null ? "" : " · 基準値 "
                 + withUnit(k, k.baseline().toPlainString()) + " (" + FiscalYear.japaneseLabel(k.baselineYear()) + ")")
                 + " · 目標値 "
@@ -42,7 +43,7 @@ public final class Explanation {
             lines.add(String.format("  %d. %s (%s)", n++, step.rule(), step.place()));
             effects(step).forEach(effect -> lines.add("       " + effect));
         }
-        lines.add("  result: " + result(e, terms));
+        lines.add("  結果: " + result(e, terms));
         return lines;
     }
 
@@ -73,19 +74,19 @@ public final class Explanation {
             lines.add(step.explanation());
         }
         if (!step.unresolved().isEmpty()) {
-            lines.add("(@explain names what the rule does not have: " + String.join(", ", step.unresolved()) + ")");
+            lines.add("(@explain の {…} のうち、このルールにないもの: " + String.join("、", step.unresolved()) + ")");
         }
-        boolean own = step.explanation().isEmpty() || step.explanation().startsWith("inserted ");
+        boolean own = step.explanation().isEmpty() || step.explanation().startsWith(FiredWords.INSERTED);
         if (own && step.band() != null) {
             lines.add("区分 → " + step.band().mark() + " " + step.band().label());
         }
         if (own && step.achieved()) {
-            lines.add("achieved (flag)");
+            lines.add("目標達成の印をつけた");
         }
         if (own && step.status() != null) {
             lines.add("状態 → " + step.status().label() + " (" + step.status().code() + ")");
         }
-        step.problems().forEach(p -> lines.add("data error: " + p));
+        step.problems().forEach(p -> lines.add("データの誤り: " + p));
         return lines;
     }
 

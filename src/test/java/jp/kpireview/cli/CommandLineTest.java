@@ -221,8 +221,8 @@ class CommandLineTest {
         Run run = run("explain", "--data", "seeds/otaru-h30.csv", "--year", "H30", "--kpi", "17");
         assertEquals(0, run.exit(), run.err());
         // published: 17 参加児童生徒数 67人 → 118人, 196.15, 100.00, ◎ ☆
-        assertEquals(List.of("  policy: rules@" + RULES_HASH,
-                "  data: 方向 ↑ · 基準値 67人 (H26) · 目標値 100人 (H31/R1) · 実績値 118人",
+        assertEquals(List.of("  方針: rules@" + RULES_HASH,
+                "  データ: 方向 ↑ · 基準値 67人 (H26) · 目標値 100人 (H31/R1) · 実績値 118人",
                 "  1. 道筋のその年の位置 (" + at("reference.drl", "道筋のその年の位置") + ")",
                 "       道筋: FY2018 は 5 年の道筋の 4 年目 (1 年目は最初に実績のある FY2015)",
                 "  2. 記号の示す方向 (" + at("direction.drl", "記号の示す方向") + ")",
@@ -239,7 +239,7 @@ class CommandLineTest {
                 "       ☆: 実績値 118 が目標値 100 に達した",
                 "  8. スコアの区分 (" + at("score-band.drl", "スコアの区分") + ")",
                 "       区分: ◎ 100以上 (100.00) 区分表 5行目",
-                "  result: スコア 100.00 · 区分 ◎ 100以上 · ☆ あり"), run.out().lines().skip(1).toList());
+                "  結果: スコア 100.00 · 区分 ◎ 100以上 · ☆ あり"), run.out().lines().skip(1).toList());
     }
 
     @Test

@@ -55,7 +55,7 @@ class ExactEdgesTest {
         assertTrue(table.lines().anyMatch(l -> l.startsWith("  36a") && l.contains(" 0.00 ×")), table);
         String explain = Cli.run("explain", "--data", data.toString(), "--year", "FY2018", "--kpi", "36a");
         assertTrue(explain.contains("実績値 130420 が基準値 130425 に届かないため")
-                && explain.contains("result: スコア 0.00 · 区分 × 基準未満"), explain);
+                && explain.contains("結果: スコア 0.00 · 区分 × 基準未満"), explain);
 
         Cli.run("plan", "--data", data.toString(), "--year", "FY2018", "--out", dir.resolve("plan").toString());
         String need = Files.readAllLines(dir.resolve("plan/plan.csv")).stream()

@@ -118,9 +118,9 @@ class ComparisonPolicyTest {
     void explainSaysWhyAKpiIsExcludedAndHowAnotherWasJudged() {
         String excluded = Cli.run("explain", "--rules", RULES, "--data", DATA, "--year", "FY2018", "--kpi", "15");
         assertTrue(excluded.contains("評価しない: 備考「対象外: 派遣の仕組みを見直し中のため")
-                && excluded.contains("result: 対象外 (excluded): 派遣の仕組みを見直し中のため"), excluded);
+                && excluded.contains("結果: 対象外 (excluded): 派遣の仕組みを見直し中のため"), excluded);
         String judged = Cli.run("explain", "--rules", RULES, "--data", DATA, "--year", "FY2018", "--kpi", "6");
         assertTrue(judged.contains("△ 基準値程度: 実績値 220 は基準値 213 の ±10.65 の中")
-                && judged.contains("result: 区分 △ 基準値程度") && !SCORED_WORDS.matcher(judged).find(), judged);
+                && judged.contains("結果: 区分 △ 基準値程度") && !SCORED_WORDS.matcher(judged).find(), judged);
     }
 }

@@ -85,9 +85,9 @@ class ExamplePoliciesTest {
             assertEquals(terms.hasFlag(), header.contains("needs_" + terms.flag()), header);
             String explain = run("explain", "--rules", policy.toString(), "--data", data(policy), "--year",
                     "FY2018", "--kpi", "5a");
-            assertTrue(explain.startsWith("0\n") && (explain.contains("  result: 区分 ")
-                    || explain.contains("  result: " + terms.score() + " ")), explain);
-            assertEquals(terms.hasScore(), explain.contains("result: " + terms.score()), explain);
+            assertTrue(explain.startsWith("0\n") && (explain.contains("  結果: 区分 ")
+                    || explain.contains("  結果: " + terms.score() + " ")), explain);
+            assertEquals(terms.hasScore(), explain.contains("結果: " + terms.score()), explain);
         }));
     }
 
@@ -220,7 +220,7 @@ class ExamplePoliciesTest {
         String ratio = run("explain", "--rules", EXAMPLES.resolve("achievement-ratio").toString(), "--data",
                 data.toString(), "--year", "FY2018", "--kpi", "1");
         assertTrue(ratio.contains("       達成率 = 220 ÷ 180 × 100 = 122.2 %\n")
-                && ratio.contains("区分: A 100%以上 (122.2)") && ratio.contains("result: 達成率 122.2 · 区分 A 100%以上")
+                && ratio.contains("区分: A 100%以上 (122.2)") && ratio.contains("結果: 達成率 122.2 · 区分 A 100%以上")
                 && !ratio.contains("補正前スコア") && ratio.contains("基準: 目標値 180"), ratio);
         // KPI 59 町会加入数 of project (4): floor 152 − 2 % = 148.96
         String project4 = run("explain", "--rules", EXAMPLES.resolve("maintain-tolerance").toString(), "--data",

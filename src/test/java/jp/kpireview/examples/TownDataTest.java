@@ -41,7 +41,7 @@ class TownDataTest {
                 && l.contains(" C ")), out);
         String explain = Cli.run("explain", "--rules", "examples/policies/achievement-ratio", "--data",
                 data.toString(), "--year", "FY2018", "--kpi", "1");
-        assertTrue(explain.contains("data: 方向 以上 · 目標値 80%") && !explain.contains("基準値"), explain);
+        assertTrue(explain.contains("データ: 方向 以上 · 目標値 80%") && !explain.contains("基準値"), explain);
     }
 
     @Test

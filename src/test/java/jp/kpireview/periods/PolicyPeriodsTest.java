@@ -91,7 +91,7 @@ class PolicyPeriodsTest {
                 tests);
         String explain = Cli.run("explain", "--rules", RULES.toString(), "--data", "seeds/otaru-h30.csv", "--year",
                 "FY2018", "--kpi", "25");
-        assertTrue(explain.contains("  policy: " + FIRST) && explain.contains("基準: 目標値 96.5 を維持 (許容幅 5 % の下限 91.675 でスコア 0、96.5 で 100) 許容幅 2行目"), explain);
+        assertTrue(explain.contains("  方針: " + FIRST) && explain.contains("基準: 目標値 96.5 を維持 (許容幅 5 % の下限 91.675 でスコア 0、96.5 で 100) 許容幅 2行目"), explain);
     }
 
     @Test
