@@ -60,12 +60,12 @@ final class TestRulesCommand implements Callable<Integer> {
         files.forEach(f -> scenarios.addAll(ScenarioFile.read(f)));
         ScenarioRun.Result result = ScenarioRun.run(rules, scenarios);
         PrintWriter out = spec.commandLine().getOut();
-        files.forEach(f -> out.printf("%s: %d cases%n", f,
+        files.forEach(f -> out.printf("%s: %d 件%n", f,
                 scenarios.stream().filter(s -> s.source().file().equals(f.toString())).count()));
-        result.failures().forEach(f -> out.println("FAIL " + f));
-        out.printf("%d cases, %d failed%n", result.cases(), result.failedCases());
+        result.failures().forEach(f -> out.println("違う: " + f));
+        out.printf("%d 件、期待と違うもの %d%n", result.cases(), result.failedCases());
         if (!result.unexercised().isEmpty()) {
-            out.println("not exercised by any case: " + String.join(", ", result.unexercised()));
+            out.println("どの場面でも動かないルール: " + String.join("、", result.unexercised()));
         }
         out.flush();
         return result.passed();

@@ -33,13 +33,13 @@ final class ValidateCommand implements Callable<Integer> {
         for (PolicyCheck.PeriodReport period : reports) {
             RuleCheck.Report report = period.report();
             out.println("validate " + period.period().folder() + (period.period().firstYear() == null ? ""
-                    : " (policy period from " + FiscalYear.label(period.period().firstYear()) + ")"));
+                    : " (政策期間: " + FiscalYear.label(period.period().firstYear()) + " から)"));
             report.summary().forEach(line -> out.println("  " + line));
             report.findings().forEach(out::println);
             errors |= report.hasErrors();
             warnings |= report.hasWarnings();
         }
-        String verdict = errors ? "ERRORS: the rules cannot be used" : warnings ? "OK with warnings" : "OK";
+        String verdict = errors ? "誤りがあります: このルールは使えません" : warnings ? "問題なし (警告あり)" : "問題なし";
         out.println(verdict);
         out.flush();
         return errors ? Main.BAD_INPUT : warnings ? Main.DIFFERENCES : Main.OK;

@@ -84,8 +84,8 @@ public final class RuleDiff {
         if (!sameScale(a.bands(), b.bands())) {
             into.scales.add(String.join(" ", a.bands().stream().map(Band::mark).toList()) + " → "
                     + String.join(" ", b.bands().stream().map(Band::mark).toList())
-                    + (byPlace ? " (区分は順位で比べています: compared by their place in the scale)"
-                            : " (区分の数が違うので記号で比べています: different numbers of bands, compared by mark)")
+                    + (byPlace ? " (区分は順位で比べています)"
+                            : " (区分の数が違うので記号で比べています)")
                     + (byPlace ? changedBands(a, b) : ""));
         }
         for (int i = 0; i < a.evaluations().size(); i++) {

@@ -18,10 +18,8 @@ public final class DiffReport {
     }
 
     public static void print(RuleDiff.Result r, String before, String after, PrintWriter out) {
-        out.printf("%s → %s: %,d KPI-years compared; %d change band or %s, %d only their %s; %d project summaries"
-                + " change%n", before, after, r.kpiYears(), r.kpis().size(), flagOr(r, "flag"), r.scoreChanges(),
-                "score", r.summaries().size());
-        r.scales().forEach(s -> out.println("評価区分の表が違います (the band scales differ): " + s));
+        out.println(before + " → " + after + ": " + counts(r));
+        r.scales().forEach(s -> out.println("評価区分の表が違います: " + s));
         if (!r.kpis().isEmpty()) {
             out.println();
             List<String> heading = new ArrayList<>(List.of("自治体", "KPI", "年度"));
@@ -67,10 +65,8 @@ public final class DiffReport {
                 + "<title>ルール変更の影響</title>\n<style>\n" + HtmlReport.STYLE + "td.was { color: #999; }\ntd.nowrap { white-space: nowrap; }\n"
                 + "</style>\n</head>\n<body>\n<h1>ルール変更の影響</h1>\n");
         html.append("<p class=\"lead\">").append(Html.escape(before)).append(" → ").append(Html.escape(after))
-                .append(Html.escape(String.format(": %,d KPI-years; %d change band or %s, %d only their %s; %d project"
-                        + " summaries change", r.kpiYears(), r.kpis().size(), flagOr(r, "flag"), r.scoreChanges(),
-                        "score", r.summaries().size()))).append("</p>\n");
-        r.scales().forEach(s -> html.append("<p class=\"note\">評価区分の表が違います (the band scales differ): ")
+                .append(Html.escape(": " + counts(r))).append("</p>\n");
+        r.scales().forEach(s -> html.append("<p class=\"note\">評価区分の表が違います: ")
                 .append(Html.escape(s)).append("</p>\n"));
         html.append("<h2>KPI</h2>\n<table class=\"kpis\"><thead><tr><th>自治体</th><th>KPI</th><th>年度</th>"
                 + "<th>施策KPI</th>").append(r.scored() ? "<th>" + Html.escape(r.score()) + "</th>" : "")
@@ -156,7 +152,10 @@ public final class DiffReport {
         return widths.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static String flagOr(RuleDiff.Result r, String fallback) {
-        return r.flag() == null ? fallback : r.flag();
+    /** 73 の KPI・年度を比べました。区分か☆が変わるもの 5、スコアだけが変わるもの 0、集計が変わるプロジェクト 1. */
+    static String counts(RuleDiff.Result r) {
+        return String.format("%,d の KPI・年度を比べました。区分%sが変わるもの %d、%sだけが変わるもの %d、集計が変わる"
+                + "プロジェクト %d", r.kpiYears(), r.flag() == null ? "" : "か" + r.flag(), r.kpis().size(),
+                r.scored() ? r.score() : "スコア", r.scoreChanges(), r.summaries().size());
     }
 }

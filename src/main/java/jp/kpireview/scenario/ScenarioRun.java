@@ -22,8 +22,12 @@ public final class ScenarioRun {
 
         @Override
         public String toString() {
-            return scenario.source() + ": '" + scenario.name() + "': " + field + " expected " + expected + ", got "
-                    + actual;
+            return scenario.source() + ": " + inWords();
+        }
+
+        /** {@code 'just below the ◎ edge': band の期待は ○、結果は ◎}. */
+        public String inWords() {
+            return "'" + scenario.name() + "': " + field + " の期待は " + expected + "、結果は " + actual;
         }
     }
 

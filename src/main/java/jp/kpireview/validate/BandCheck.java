@@ -50,8 +50,7 @@ final class BandCheck {
         for (Band band : bands) {
             if (probes.points.stream().noneMatch(p -> band.equals(p.evaluation().band()))) {
                 issues.add(new Issue(false, "区分 " + band.mark() + " (" + band.label() + ") はどの試しの KPI にもつきません"
-                        + " (no probe KPI gets band " + band.mark() + ": no rule gives it, or its condition never"
-                        + " holds)"));
+                        + ": この区分をつけるルールがないか、その条件が成り立つことがありません"));
             }
         }
     }
@@ -63,10 +62,10 @@ final class BandCheck {
     /** The lowest and highest score any probe got: the clamp, for a policy that clamps. */
     String range() {
         if (bands.size() < 2 || bands.get(1).lower() == null) {
-            return "スコアなし: 区分はルールが直接つける (no score: the rules give bands directly)";
+            return "スコアなし: 区分はルールが直接つける";
         }
-        return lowest == null ? "no probe was scored" : "scores range from " + lowest.toPlainString() + " to "
-                + highest.toPlainString();
+        return lowest == null ? "試しの KPI にスコアがつきませんでした" : "スコアは " + lowest.toPlainString() + " から "
+                + highest.toPlainString() + " まで";
     }
 
     private void oneBandEach(Probes probes) {
@@ -76,9 +75,9 @@ final class BandCheck {
             }
             long written = p.evaluation().trace().stream().filter(s -> s.band() != null).count();
             if (written != 1) {
-                issues.add(new Issue(true, (p.evaluation().score() == null ? "an actual of " + p.actual()
-                        .toPlainString() : "a score of " + p.evaluation().score().toPlainString()) + (written == 0
-                        ? " gets no band (a gap)" : " gets " + written + " bands (an overlap: "
+                issues.add(new Issue(true, (p.evaluation().score() == null ? "実績値 " + p.actual()
+                        .toPlainString() : "スコア " + p.evaluation().score().toPlainString()) + (written == 0
+                        ? " に区分がつきません (区分の隙間)" : " に区分が " + written + " つつきます (区分の重なり: "
                         + String.join(", ", p.evaluation().trace().stream().filter(s -> s.band() != null)
                                 .map(RuleStep::rule).toList()) + ")")));
                 return;
@@ -104,9 +103,9 @@ final class BandCheck {
         Probes.Point previous = null;
         for (Probes.Point p : scored) {
             if (previous != null && index(p) < index(previous)) {
-                issues.add(new Issue(true, "the bands do not follow the score: " + p.evaluation().score()
-                        .toPlainString() + " is " + p.evaluation().band().mark() + " but the lower "
-                        + previous.evaluation().score().toPlainString() + " is " + previous.evaluation().band().mark()));
+                issues.add(new Issue(true, "区分がスコアの順になっていません: " + p.evaluation().score()
+                        .toPlainString() + " は " + p.evaluation().band().mark() + " なのに、低い "
+                        + previous.evaluation().score().toPlainString() + " が " + previous.evaluation().band().mark()));
                 return;
             }
             previous = p;
@@ -126,20 +125,20 @@ final class BandCheck {
             Band band = bands.get(i);
             BigDecimal edge = band.lower();
             if (edge.compareTo(highest) > 0) {
-                issues.add(new Issue(false, "band " + band.mark() + " from " + edge.toPlainString()
-                        + " can never be reached: " + range()));
+                issues.add(new Issue(false, edge.toPlainString() + " からの区分 " + band.mark()
+                        + " には届きません: " + range()));
                 continue;
             }
             if (edge.compareTo(lowest) <= 0) {
-                issues.add(new Issue(false, "band " + bands.get(i - 1).mark() + " below " + edge.toPlainString()
-                        + " can never be reached: " + range()));
+                issues.add(new Issue(false, edge.toPlainString() + " より下の区分 " + bands.get(i - 1).mark()
+                        + " には届きません: " + range()));
                 continue;
             }
             final int into = i;
             List<Probes.Change> at = changes.stream().filter(c -> crosses(c, into)).toList();
             if (at.isEmpty()) {
-                issues.add(new Issue(true, "no probe changes into band " + band.mark() + " at its edge "
-                        + edge.toPlainString() + " although " + range() + ": a rule gives bands without the scale"));
+                issues.add(new Issue(true, "区分 " + band.mark() + " の境界 " + edge.toPlainString()
+                        + " で区分が変わる試しがありません (" + range() + "): 区分表を使わずに区分をつけるルールがあります"));
                 continue;
             }
             for (Probes.Change c : at) {
@@ -147,8 +146,9 @@ final class BandCheck {
                 BigDecimal above = upper(c).evaluation().score();
                 // the band is decided on the unrounded score: just below the edge may print as the edge itself
                 if (!(below.compareTo(edge) <= 0 && above.compareTo(edge) >= 0)) {
-                    issues.add(new Issue(true, "band " + band.mark() + " starts at a score of " + above.toPlainString()
-                            + " (below it " + below.toPlainString() + "), not at its edge " + edge.toPlainString()));
+                    issues.add(new Issue(true, "区分 " + band.mark() + " が境界 " + edge.toPlainString()
+                            + " でなく、スコア " + above.toPlainString() + " から始まります (その下は " + below.toPlainString()
+                            + ")"));
                     break;
                 }
             }
@@ -187,8 +187,8 @@ final class BandCheck {
             while (m.find()) {
                 BigDecimal named = new BigDecimal(m.group());
                 if (own.stream().noneMatch(e -> e.compareTo(named) == 0)) {
-                    issues.add(new Issue(false, "band " + band.mark() + " is labelled '" + band.label() + "', which"
-                            + " names " + m.group() + ", but the band runs " + span(i)));
+                    issues.add(new Issue(false, "区分 " + band.mark() + " の名称 '" + band.label() + "' は "
+                            + m.group() + " を示しますが、区分は " + span(i) + " です"));
                 }
             }
         }
@@ -196,8 +196,8 @@ final class BandCheck {
 
     private String span(int i) {
         Band band = bands.get(i);
-        String from = band.lower() == null ? "" : "from " + band.lower().toPlainString();
-        String to = i + 1 < bands.size() ? "below " + bands.get(i + 1).lower().toPlainString() : "";
+        String from = band.lower() == null ? "" : band.lower().toPlainString() + " から";
+        String to = i + 1 < bands.size() ? bands.get(i + 1).lower().toPlainString() + " 未満" : "";
         return String.join(" ", List.of(from, to).stream().filter(s -> !s.isEmpty()).toList());
     }
 }

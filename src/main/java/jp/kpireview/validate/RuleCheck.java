@@ -44,7 +44,7 @@ public final class RuleCheck {
 
         @Override
         public String toString() {
-            return (level == Level.ERROR ? "error: " : "warning: ") + file + (line > 0 ? ":" + line : "") + ": "
+            return (level == Level.ERROR ? "誤り: " : "警告: ") + file + (line > 0 ? ":" + line : "") + ": "
                     + message;
         }
     }
@@ -54,7 +54,12 @@ public final class RuleCheck {
      *
      * @param rules the compiled rules; null when they do not compile
      */
-    public record Report(RuleBase rules, List<String> summary, List<Finding> findings) {
+    public record Report(RuleBase rules, List<String> summary, List<Finding> findings, long failedCases) {
+
+        /** A report of a check that ran no scenario (or found the rules unusable first). */
+        public Report(RuleBase rules, List<String> summary, List<Finding> findings) {
+            this(rules, summary, findings, 0);
+        }
 
         /** The errors as a rule-set exception, for commands that refuse a folder with errors. */
         public RuleSetException errors() {
@@ -81,6 +86,8 @@ public final class RuleCheck {
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, TreeSet<String>> unresolved = new TreeMap<>();
     private final List<Integer> years;
+    /** The scenario cases whose expectations the rules did not meet. */
+    private long failedCases;
 
     private RuleCheck(RuleBase rules, List<Integer> years, ReviewEngine.Trace trace) {
         this.rules = rules;
@@ -112,7 +119,7 @@ public final class RuleCheck {
         }
         if (rules.checkedClean(probed)) {
             // the same rules, Drools and build were checked on these years by an earlier run, and found clean
-            return new Report(rules, List.of("rules: checked by an earlier run (the files are unchanged)"), List.of());
+            return new Report(rules, List.of("ルール: 前の実行で確かめ済み (ファイルは変わっていません)"), List.of());
         }
         Report report = check(rules, folder, false, probed, false);
         if (!report.hasErrors()) {
@@ -144,15 +151,14 @@ public final class RuleCheck {
                 ? ReviewEngine.Trace.EFFECTS : ReviewEngine.Trace.STEPS);
         List<String> shared = rules.ruleFiles().stream().filter(RuleFiles.RuleFile::shared)
                 .map(f -> f.name() + " (" + f.from() + ")").toList();
-        check.summary.add(String.format("rules: %d files%s, %d rules, %s", rules.files().size(),
+        check.summary.add(String.format("ルール: %d ファイル%s、%d ルール、%s", rules.files().size(),
                 shared.isEmpty() ? "" : " (共通: " + String.join(", ", shared) + ")",
                 rules.kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum(),
-                rules.cached() ? "compiled by an earlier run (the files are unchanged)" : "compiled"));
+                rules.cached() ? "前の実行でコンパイル済み (ファイルは変わっていません)" : "コンパイルしました"));
         if (rules.modelRefusal() != null) {
             check.findings.add(new Finding(Level.WARNING, folder.toString(), 0, "ルールを Drools の実行モデルに変換できない"
                     + "ため、毎回コンパイルし直します (遅くなります)。条件で kpi.unit ではなく kpi.unitName と書くなど、"
-                    + "次の原因を直してください (the executable model refused the rules, so they are compiled again at"
-                    + " every run): " + rules.modelRefusal()));
+                    + "次の原因を直してください: " + rules.modelRefusal()));
         }
         try {
             check.run();
@@ -165,7 +171,7 @@ public final class RuleCheck {
         } catch (RuleSetException e) {
             e.problems().forEach(p -> check.findings.add(new Finding(Level.ERROR, p.file(), p.line(), p.message())));
         }
-        return new Report(rules, check.summary, check.findings);
+        return new Report(rules, check.summary, check.findings, check.failedCases);
     }
 
     /** The band table, where the bands are written when the policy keeps them in one (else in bands.drl). */
@@ -180,12 +186,12 @@ public final class RuleCheck {
         bands.issues().forEach(i -> findings.add(new Finding(i.error() ? Level.ERROR : Level.WARNING,
                 file(BAND_TABLES.stream().filter(t -> rules.file(t) != null).findFirst().orElse("bands.drl")), 0,
                 i.message())));
-        summary.add("bands: " + describe(tables.bands()) + (tables.terms().hasScore()
-                ? "; each edge found where the rules' own scores change band," : ";") + " for every direction in FY"
-                + years.get(0) + "–FY" + years.get(years.size() - 1) + " (" + probes.points.size()
-                + " probe KPI-years)");
-        summary.add("scores: " + bands.range());
-        summary.add("terms: " + terms(tables.terms()));
+        summary.add("区分: " + describe(tables.bands()) + (tables.terms().hasScore()
+                ? "。どの境界も、ルール自身のスコアで区分が変わる所にありました" : "") + " (すべての方向、FY"
+                + years.get(0) + "–FY" + years.get(years.size() - 1) + "、試しの KPI・年度 " + probes.points.size()
+                + ")");
+        summary.add("スコア: " + bands.range());
+        summary.add("用語: " + terms(tables.terms()));
         concerns(probes.steps, tables);
         collectUnresolved(probes.steps);
     }
@@ -217,22 +223,22 @@ public final class RuleCheck {
     private void concerns(List<RuleStep> steps, ReviewEngine.Tables tables) {
         Map<String, Predicate<RuleStep>> concerns = new LinkedHashMap<>();
         if (tables.terms().hasScore()) {
-            concerns.put("reference (what the actual is measured against: a rule that inserts a Reference)",
+            concerns.put("基準 (実績値を何と比べるか: Reference を入れるルール)",
                     s -> s.inserted().contains(Reference.class));
-            concerns.put(tables.terms().score() + " (the score: a rule that inserts a Score)",
+            concerns.put(tables.terms().score() + " (スコア: Score を入れるルール)",
                     s -> s.inserted().contains(Score.class));
         }
-        concerns.put("band (a rule that gives a KPI its band)", s -> s.band() != null);
+        concerns.put("区分 (KPI に区分をつけるルール)", s -> s.band() != null);
         if (tables.terms().hasFlag()) {
-            concerns.put(tables.terms().flag() + " " + tables.terms().flagLegend() + " (a rule that gives the flag:"
+            concerns.put(tables.terms().flag() + " " + tables.terms().flagLegend() + " (印をつけるルール:"
                     + " outcome().achieved(true))", RuleStep::achieved);
         }
-        concerns.put("summary 集計 (a rule that inserts what a summary counts: Counted.of(…))",
+        concerns.put("集計 (集計に数える KPI を決めるルール: Counted.of(…))",
                 s -> s.inserted().contains(Counted.class));
         concerns.forEach((concern, acts) -> {
             if (steps.stream().noneMatch(acts)) {
-                error(rules.folder().toString(), "no rule decides the " + concern + " for any probe KPI: the"
-                        + " folder lacks this concern");
+                error(rules.folder().toString(), "どの試しの KPI にも " + concern + " を決めるルールが"
+                        + "動きません: このフォルダにはその部分がありません");
             }
         });
     }
@@ -243,11 +249,11 @@ public final class RuleCheck {
         for (Direction d : Direction.values()) {
             List<String> symbols = tables.directions().symbolsOf(d);
             if (symbols.isEmpty()) {
-                warning(file("direction.drl"), "no symbol means " + name(d) + ": such KPIs cannot be written");
+                warning(file("direction.drl"), d.japanese() + " を表す記号がありません: そのような KPI は書けません");
             }
-            parts.add(name(d) + " " + String.join(" ", symbols));
+            parts.add(d.japanese() + " " + String.join(" ", symbols));
         }
-        summary.add("directions: " + String.join(" · ", parts));
+        summary.add("方向: " + String.join(" · ", parts));
     }
 
     /**
@@ -259,16 +265,16 @@ public final class RuleCheck {
             // a table's row explains itself by its place (許容幅.csv:2) and the values in it
             if (!rule.getMetaData().containsKey("explain") && !rules.fromTable(rule)) {
                 RuleProblem at = rules.locate(rule);
-                findings.add(new Finding(Level.WARNING, at.file(), at.line(), "rule \"" + rule.getName()
-                        + "\" has no @explain(\"…\"): explain will show only its effects"));
+                findings.add(new Finding(Level.WARNING, at.file(), at.line(), "ルール \"" + rule.getName()
+                        + "\" に @explain(\"…\") がありません: explain はルールが作ったものだけを示します"));
             }
         }
         unresolved.forEach((rule, names) -> {
             RuleProblem at = rules.locate(rules.kieBase().getRule("kpireview.rules", rule));
-            findings.add(new Finding(Level.WARNING, at.file(), at.line(), "rule \"" + rule + "\": @explain names "
-                    + String.join(", ", names.stream().map(n -> "{" + n + "}").toList())
-                    + ", which the rule does not have (use its variables such as {$x.field}, {new.field}, {kpi.field}"
-                    + " or {outcome.field})"));
+            findings.add(new Finding(Level.WARNING, at.file(), at.line(), "ルール \"" + rule + "\": @explain の "
+                    + String.join("、", names.stream().map(n -> "{" + n + "}").toList())
+                    + " はこのルールにありません ({$x.field}、{new.field}、{kpi.field}、{outcome.field} のように、ルールの"
+                    + "変数で書きます)"));
         });
     }
 
@@ -284,7 +290,7 @@ public final class RuleCheck {
     private void scenarios(Path tests) {
         List<Path> files = ScenarioFile.files(tests);
         if (files.isEmpty()) {
-            warning(tests.toString(), "no scenario files: nothing says what these rules must conclude");
+            warning(tests.toString(), "場面のファイルがありません: このルールが何を結論すべきかを書いたものがありません");
             return;
         }
         List<Scenario> scenarios = new ArrayList<>();
@@ -298,10 +304,10 @@ public final class RuleCheck {
         }
         ScenarioRun.Result result = ScenarioRun.run(rules, scenarios);
         collectUnresolved(result.unexplained());
-        result.failures().forEach(f -> warning(f.scenario().source().toString(), "'" + f.scenario().name() + "': "
-                + f.field() + " expected " + f.expected() + ", got " + f.actual()));
-        result.unexercised().forEach(r -> warning(tests.toString(), "no scenario makes rule \"" + r + "\" fire"));
-        summary.add("scenarios: " + result.cases() + " cases, " + result.failedCases() + " differ");
+        result.failures().forEach(f -> warning(f.scenario().source().toString(), f.inWords()));
+        result.unexercised().forEach(r -> warning(tests.toString(), "ルール \"" + r + "\" を動かす場面がありません"));
+        summary.add("場面: " + result.cases() + " 件、期待と違うもの " + result.failedCases());
+        failedCases = result.failedCases();
     }
 
     /** The rule file a finding is about, or the folder when the policy lives in other files. */
@@ -313,21 +319,21 @@ public final class RuleCheck {
     private static String describe(List<Band> bands) {
         if (bands.size() < 2 || bands.get(1).lower() == null) {
             return String.join(" · ", bands.stream().map(b -> b.mark() + " " + b.label()).toList())
-                    + " (lowest first, given by the rules without a score)";
+                    + " (低い順。スコアなしでルールがつける)";
         }
         List<String> parts = new ArrayList<>();
         bands.stream().sorted(Comparator.comparing(b -> b.lower() == null ? BigDecimal.valueOf(Long.MIN_VALUE)
-                : b.lower())).forEach(b -> parts.add(b.mark() + (b.lower() == null ? " below the first edge"
-                : " from " + b.lower().toPlainString())));
+                : b.lower())).forEach(b -> parts.add(b.mark() + (b.lower() == null ? " 最初の境界より下"
+                : " " + b.lower().toPlainString() + " から")));
         return String.join(" · ", parts);
     }
 
 
     /** The policy's words as validate prints them: スコア 「スコア」 · 集計 「平均スコア」 · 印 ☆ 目標達成. */
     private static String terms(jp.kpireview.domain.Terms t) {
-        return "score " + (t.hasScore() ? t.score() : "none") + " · raw score " + (t.hasRawScore() ? t.rawScore()
-                : "none") + " · summary measure " + (t.hasAverage() ? t.average() : "none") + " · flag "
-                + (t.hasFlag() ? t.flag() + " " + Objects.toString(t.flagLegend(), "") : "none");
+        return "スコア " + (t.hasScore() ? t.score() : "なし") + " · 補正前のスコア " + (t.hasRawScore() ? t.rawScore()
+                : "なし") + " · 集計の値 " + (t.hasAverage() ? t.average() : "なし") + " · 印 "
+                + (t.hasFlag() ? t.flag() + " " + Objects.toString(t.flagLegend(), "") : "なし");
     }
 
     private static String name(Direction d) {

@@ -274,8 +274,8 @@ class CommandLineTest {
         List<String> moved = run.out().lines().filter(l -> l.contains("○ → ◎"))
                 .map(l -> l.strip().split("\\s+")[1]).toList();
         assertEquals(List.of("5a", "9a", "9b", "25", "32"), moved);
-        assertTrue(run.out().startsWith("rules → " + edited + ": 73 KPI-years compared; 5 change band or ☆, 0 only "
-                + "their score; 3 project summaries change"), run.out());
+        assertTrue(run.out().startsWith("rules → " + edited + ": 73 の KPI・年度を比べました。区分か☆が変わるもの 5、スコアだけが変わるもの 0、"
+                + "集計が変わるプロジェクト 3"), run.out());
         assertTrue(run.out().contains("(集計対象 11事業[16KPI] / 全 11事業[16KPI])  平均スコア 40.90  ×3 ●5 ○2 ◎6 ☆3"),
                 "(1): 5a, 9a, 9b move from ○ to ◎");
         String html = Files.readString(out.resolve("diff.html"));
@@ -289,8 +289,7 @@ class CommandLineTest {
         Run run = run("diff", "--rules", "rules", "--rules", copyOfRules().toString(), "--data",
                 "seeds/otaru-h30.csv", "--out", dir.resolve("out").toString());
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains(": 292 KPI-years compared; 0 change band or ☆, 0 only their score; 0 project"
-                + " summaries change"), run.out());
+        assertTrue(run.out().contains(": 292 の KPI・年度を比べました。区分か☆が変わるもの 0、スコアだけが変わるもの 0、集計が変わるプロジェクト 0"), run.out());
     }
 
     /** Lowering the 順調 row of the project-grade example's table changes grades only: diff reports those summaries. */
@@ -302,7 +301,7 @@ class CommandLineTest {
                 "seeds/otaru-h30.csv", "--years", "FY2018", "--out", dir.resolve("out").toString());
         assertEquals(0, run.exit(), run.err());
         // (1) 50 % of its counted KPIs in ○ or ◎: 概ね順調 → 順調; the bands and averages stay as they are
-        assertTrue(run.out().contains("0 change band or ☆, 0 only their score; 3 project summaries change"),
+        assertTrue(run.out().contains("区分か☆が変わるもの 0、スコアだけが変わるもの 0、集計が変わるプロジェクト 3"),
                 run.out());
         assertTrue(run.out().contains("平均スコア 40.90  ×3 ●5 ○5 ◎3 ☆3  評価 概ね順調\n")
                 && run.out().contains("平均スコア 40.90  ×3 ●5 ○5 ◎3 ☆3  評価 順調\n"), run.out());
@@ -312,7 +311,7 @@ class CommandLineTest {
     void validateAndTestRulesPassOnTheBundledRulesAndWarnAboutTheEdit() throws IOException {
         Run valid = run("validate");
         assertEquals(0, valid.exit(), valid.out());
-        assertTrue(valid.out().contains("  scenarios: 46 cases, 0 differ") && valid.out().strip().endsWith("OK"),
+        assertTrue(valid.out().contains("  場面: 46 件、期待と違うもの 0") && valid.out().strip().endsWith("問題なし"),
                 valid.out());
         assertEquals(0, run("test-rules").exit());
         Path edited = KpiFixture.copyOfRules(dir.resolve("rules90"),
@@ -323,10 +322,10 @@ class CommandLineTest {
         assertEquals(1, warned.exit(), warned.out());
         Run failed = run("test-rules", "--rules", edited.toString());
         assertEquals(1, failed.exit());
-        assertEquals(List.of("FAIL " + edited.resolve("tests/scoring.csv") + ":5: 'just below the ◎ edge': band "
-                + "expected ○, got ◎", "FAIL " + edited.resolve("tests/scoring.csv") + ":27: 'after the target year the "
-                + "target stays': band expected ○, got ◎"),
-                failed.out().lines().filter(l -> l.startsWith("FAIL")).toList(), "99.99 and 90.00 are ◎ now");
+        assertEquals(List.of("違う: " + edited.resolve("tests/scoring.csv") + ":5: 'just below the ◎ edge': band "
+                + "の期待は ○、結果は ◎", "違う: " + edited.resolve("tests/scoring.csv") + ":27: 'after the target year the "
+                + "target stays': band の期待は ○、結果は ◎"),
+                failed.out().lines().filter(l -> l.startsWith("違う: ")).toList(), "99.99 and 90.00 are ◎ now");
     }
 
     @Test

@@ -46,7 +46,7 @@ class RuleFilesTest {
         assertTrue(files.stream().filter(f -> !f.name().equals("区分表.csv")).allMatch(f -> f.from().equals("../shared")));
         String validate = Cli.run("validate", "--rules", five.toString());
         assertTrue(validate.startsWith("0\n") && validate.contains("共通: achievement.drl (../shared)")
-                && validate.contains("bands: D below the first edge · C from 0"), validate);
+                && validate.contains("区分: D 最初の境界より下 · C 0 から"), validate);
     }
 
     /**

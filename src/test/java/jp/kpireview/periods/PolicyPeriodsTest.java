@@ -83,11 +83,11 @@ class PolicyPeriodsTest {
     @Test
     void eachPeriodValidatesCleanWithItsOwnScenarios() {
         String validate = Cli.run("validate", "--rules", RULES.toString());
-        assertTrue(validate.startsWith("0\n") && validate.contains("FY2015 第1期 (policy period from FY2015)")
-                && validate.contains("FY2020 第2期 (policy period from FY2020)")
-                && validate.contains("◎ from 90; each edge found") && validate.strip().endsWith("OK"), validate);
+        assertTrue(validate.startsWith("0\n") && validate.contains("FY2015 第1期 (政策期間: FY2015 から)")
+                && validate.contains("FY2020 第2期 (政策期間: FY2020 から)")
+                && validate.contains("◎ 90 から。どの境界も") && validate.strip().endsWith("問題なし"), validate);
         String tests = Cli.run("test-rules", "--rules", RULES.toString());
-        assertTrue(tests.startsWith("0\n") && tests.contains("45 cases, 0 failed") && tests.contains("49 cases, 0 failed"),
+        assertTrue(tests.startsWith("0\n") && tests.contains("45 件、期待と違うもの 0") && tests.contains("49 件、期待と違うもの 0"),
                 tests);
         String explain = Cli.run("explain", "--rules", RULES.toString(), "--data", "seeds/otaru-h30.csv", "--year",
                 "FY2018", "--kpi", "25");
@@ -132,7 +132,7 @@ class PolicyPeriodsTest {
         assertTrue(run.startsWith("2\n") && run.contains(bands.toString()) && run.contains("edges must rise"), run);
         assertFalse(Files.exists(dir.resolve("out")));
         String validate = Cli.run("validate", "--rules", rules.toString());
-        assertTrue(validate.contains("(policy period from FY2015)") && validate.contains("(policy period from FY2020)")
+        assertTrue(validate.contains("(政策期間: FY2015 から)") && validate.contains("(政策期間: FY2020 から)")
                 && validate.startsWith("2\n"), validate);
     }
 

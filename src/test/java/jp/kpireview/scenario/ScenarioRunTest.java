@@ -30,8 +30,8 @@ class ScenarioRunTest {
     void aWrongExpectationNamesTheFileTheRowAndWhatDiffered() throws IOException {
         ScenarioRun.Result result = run("ok,FY2018,↗,件,FY2014,0,FY2019,10,2,4,scored,8,50,○,false\n"
                 + "wrong,FY2018,↗,件,FY2014,0,FY2019,10,2,4,scored,8,60.00,◎,\n");
-        assertEquals(List.of(dir.resolve("cases.csv") + ":3: 'wrong': score expected 60.00, got 50.00 (scored, ○)",
-                dir.resolve("cases.csv") + ":3: 'wrong': band expected ◎, got ○"),
+        assertEquals(List.of(dir.resolve("cases.csv") + ":3: 'wrong': score の期待は 60.00、結果は 50.00 (scored, ○)",
+                dir.resolve("cases.csv") + ":3: 'wrong': band の期待は ◎、結果は ○"),
                 result.failures().stream().map(Object::toString).toList());
     }
 

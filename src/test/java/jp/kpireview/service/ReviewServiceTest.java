@@ -164,7 +164,7 @@ class ReviewServiceTest {
         holder.reload();
         assertEquals(before, holder.current().hash(), "two written-down cases disagree: the edit is not taken");
         String info = get("/api/rules").body();
-        assertTrue(info.contains("'just below the ◎ edge': band expected ○, got ◎"), info);
+        assertTrue(info.contains("'just below the ◎ edge': band の期待は ○、結果は ◎"), info);
         // the officer updates the two cases: now the edit is taken
         Path cases = rules.resolve("tests/scoring.csv");
         Files.writeString(cases, Files.readString(cases).lines().map(l -> l.startsWith("just below the ◎ edge,")

@@ -78,7 +78,7 @@ class BrokenRulesTest {
                         "no rule gave"),
                 edit("an overlapping band rule", "score-band.drl", s -> s + "\nrule \"Everything is ◎\"\nwhen\n"
                         + "    $s : Score()\n    $scale : BandScale()\nthen\n"
-                        + "    $s.kpi().outcome().band($scale.bands().get(3));\nend\n", "overlap"),
+                        + "    $s.kpi().outcome().band($scale.bands().get(3));\nend\n", "区分の重なり"),
                 edit("clamp limits reversed", "スコアの範囲.csv", s -> s.replace("-100,100", "100,-100"),
                         "スコアの範囲.csv:2: 「上限」(B列): 上限 -100 が下限 100 より大きくありません"),
                 missing("no status for a KPI without actual", "no-actual.drl",

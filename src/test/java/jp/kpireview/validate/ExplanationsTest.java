@@ -27,9 +27,9 @@ class ExplanationsTest {
         Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), drl -> drl.replace("{$s.kpi.finalTarget}",
                 "{$s.kpi.finalTarjet}"));
         List<String> findings = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
-        assertEquals(List.of("warning: " + rules.resolve("achievement.drl") + ":9: rule \"目標値に達した ☆\":"
-                + " @explain names {$s.kpi.finalTarjet}, which the rule does not have (use its variables such as"
-                + " {$x.field}, {new.field}, {kpi.field} or {outcome.field})"), findings);
+        assertEquals(List.of("警告: " + rules.resolve("achievement.drl") + ":9: ルール \"目標値に達した ☆\":"
+                + " @explain の {$s.kpi.finalTarjet} はこのルールにありません ({$x.field}、{new.field}、{kpi.field}、"
+                + "{outcome.field} のように、ルールの変数で書きます)"), findings);
     }
 
     @Test
@@ -38,7 +38,7 @@ class ExplanationsTest {
                 ""));
         List<String> findings = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
         assertEquals(1, findings.size(), findings.toString());
-        assertTrue(findings.get(0).contains("score-band.drl:") && findings.get(0).contains("\"スコアの区分\" has no"
+        assertTrue(findings.get(0).contains("score-band.drl:") && findings.get(0).contains("\"スコアの区分\" に"
                 + " @explain"), findings.get(0));
     }
 }

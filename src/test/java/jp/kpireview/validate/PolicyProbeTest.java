@@ -27,8 +27,8 @@ class PolicyProbeTest {
         List<String> found = findings(drl -> drl.replace("◎,100,100以上\n",
                 "◎,100,100以上\n◎+,120,120以上\n"));
         assertEquals(1, found.size(), found.toString());
-        assertTrue(found.get(0).startsWith("warning: ") && found.get(0).endsWith("区分表.csv: band ◎+ from 120 can never"
-                + " be reached: scores range from -100.00 to 100.00"), found.get(0));
+        assertTrue(found.get(0).startsWith("警告: ") && found.get(0).endsWith("区分表.csv: 120 からの区分 ◎+ には届きません:"
+                + " スコアは -100.00 から 100.00 まで"), found.get(0));
     }
 
     /** The same warning for a band table kept as a workbook names the workbook, not a file the policy does not have. */
@@ -42,14 +42,14 @@ class PolicyProbeTest {
         Files.delete(rules.resolve("区分表.csv"));
         List<String> found = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
         assertEquals(1, found.size(), found.toString());
-        assertTrue(found.get(0).endsWith("区分表.xlsx: band ◎+ from 120 can never be reached: scores range from"
-                + " -100.00 to 100.00"), found.get(0));
+        assertTrue(found.get(0).endsWith("区分表.xlsx: 120 からの区分 ◎+ には届きません: スコアは"
+                + " -100.00 から 100.00 まで"), found.get(0));
     }
 
     @Test
     void aLabelThatNamesAnOldEdgeIsStale() throws IOException {
         List<String> found = findings(drl -> drl.replace("◎,100,100以上", "◎,90,90以上"));
-        assertEquals(List.of("band ○ is labelled '50~100', which names 100, but the band runs from 50 below 90"),
+        assertEquals(List.of("区分 ○ の名称 '50~100' は 100 を示しますが、区分は 50 から 90 未満 です"),
                 found.stream().map(f -> f.substring(f.indexOf("区分表.csv: ") + "区分表.csv: ".length())).toList());
     }
 
@@ -66,7 +66,7 @@ class PolicyProbeTest {
     void aBandRuleThatIgnoresTheScaleIsAnError() throws IOException {
         List<String> found = findings(drl -> drl.replace("Judgment.of($s, $scale.bandOf($s.value()), $scale)",
                 "Judgment.of($s, $scale.bandOf($s.value().add(java.math.BigDecimal.TEN)), $scale)"));
-        assertTrue(found.stream().anyMatch(f -> f.startsWith("error: ") && f.contains("band ● starts at a score of"
-                + " -10.00 (below it -10.01), not at its edge 0")), found.toString());
+        assertTrue(found.stream().anyMatch(f -> f.startsWith("誤り: ") && f.contains("区分 ● が境界 0 でなく、スコア"
+                + " -10.00 から始まります (その下は -10.01)")), found.toString());
     }
 }

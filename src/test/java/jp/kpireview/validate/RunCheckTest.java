@@ -23,7 +23,7 @@ class RunCheckTest {
     Path dir;
 
     private static boolean fromEarlierRun(RuleCheck.Report report) {
-        return report.summary().stream().anyMatch(s -> s.contains("checked by an earlier run"));
+        return report.summary().stream().anyMatch(s -> s.contains("前の実行で確かめ済み"));
     }
 
     @Test
