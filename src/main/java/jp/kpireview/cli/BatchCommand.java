@@ -101,7 +101,7 @@ final class BatchCommand implements Callable<Integer> {
         try (Reports reports = Reports.open(out, openers(wanted, planYear != null))) {
             totals = runner.run(files, reports, progress());
             if (!quiet && (wanted.contains(ReportFormat.XLSX) || wanted.contains(ReportFormat.HTML))) {
-                spec.commandLine().getErr().println("finishing the workbook and the page…");
+                spec.commandLine().getErr().println("ブックとページを仕上げています…");
                 spec.commandLine().getErr().flush();
             }
             reports.commit();
@@ -155,22 +155,12 @@ final class BatchCommand implements Callable<Integer> {
 
     private void printDone(BatchRunner.Totals totals, List<ReportFormat.File> written, double seconds) {
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "%s · %s · %s · %s in %.1f s (%,.0f/s)%n", count(totals.files(), "file"),
-                count(totals.municipalities(), "municipality", "municipalities"), count(totals.kpis(), "KPI"),
-                count(totals.kpiYears(), "KPI-year"), seconds, totals.kpiYears() / Math.max(seconds, 1e-9));
-
-        stdout.printf("wrote %s: %s%n", out, String.join(", ", written.stream().map(ReportFormat.File::fileName)
-                .toList()));
+        stdout.printf(Locale.ROOT, "%,d ファイル · %,d 自治体 · %,d KPI · %,d KPI・年度 (%.1f 秒、毎秒 %,.0f)%n",
+                totals.files(), totals.municipalities(), totals.kpis(), totals.kpiYears(), seconds,
+                totals.kpiYears() / Math.max(seconds, 1e-9));
+        stdout.printf("書き出しました %s: %s%n", out, String.join(", ", written.stream()
+                .map(ReportFormat.File::fileName).toList()));
         stdout.flush();
-    }
-
-    /** {@code 1 file}, {@code 3 files}: a count with its noun. */
-    static String count(long n, String one) {
-        return count(n, one, one + "s");
-    }
-
-    static String count(long n, String one, String many) {
-        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
     }
 
     private YearSelection yearSelection() {

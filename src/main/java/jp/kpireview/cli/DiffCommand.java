@@ -57,7 +57,7 @@ final class DiffCommand implements Callable<Integer> {
         String after = folders.get(1).toString();
         DiffReport.print(result, before, after, spec.commandLine().getOut());
         DiffReport.writeHtml(out.resolve("diff.html"), result, before, after);
-        spec.commandLine().getOut().println("wrote " + out.resolve("diff.html"));
+        spec.commandLine().getOut().println("書き出しました " + out.resolve("diff.html"));
         spec.commandLine().getOut().flush();
         return Main.OK;
     }

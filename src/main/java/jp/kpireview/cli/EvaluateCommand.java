@@ -77,7 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
             totals = runner.run(List.of(data), open, Progress.SILENT);
             open.commit();
         }
-        stdout.printf("%s%s: wrote %s (%d KPIs) and %s%n", quiet ? "" : "\n", FiscalYear.bothLabels(fiscalYear),
+        stdout.printf("%s%s: 書き出しました %s (%d KPI) と %s%n", quiet ? "" : "\n", FiscalYear.bothLabels(fiscalYear),
                 out.resolve("results.csv"), totals.kpis(), out.resolve("summary.csv"));
         stdout.flush();
         return Main.OK;

@@ -47,7 +47,7 @@ final class PlanCommand implements Callable<Integer> {
                 fiscalYear);
         PlanCsv.write(out.resolve("plan.csv"), plan);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("%s: wrote %s (%d KPIs; policy %s)%n", FiscalYear.bothLabels(fiscalYear),
+        stdout.printf("%s: 書き出しました %s (%d KPI、方針 %s)%n", FiscalYear.bothLabels(fiscalYear),
                 out.resolve("plan.csv"), plan.kpis().size(), plan.policy().label());
         stdout.flush();
         return Main.OK;

@@ -150,11 +150,11 @@ public final class PlanSearch {
             only.add(a.min(b).toPlainString() + " から " + a.max(b).toPlainString() + " の間");
         }
         if (!openEnded) {
-            s.note = "reached only between values: " + String.join(", ", only) + " (この範囲でのみ達する)";
+            s.note = "この範囲でのみ達する: " + String.join("、", only);
         } else if (!only.isEmpty()) {
-            s.note = "also reached " + String.join(", ", only);
+            s.note = "ほかに " + String.join("、", only) + " でも達する";
         } else if (last[0] == grid.get(0)) {
-            s.note = "reached by any actual";
+            s.note = "どの実績値でも達する";
         }
     }
 
@@ -242,8 +242,8 @@ public final class PlanSearch {
             }
             if (!s.reached.contains(true)) {
                 Evaluation best = at.get(at.size() - 1);
-                s.note = best.judged() ? "cannot be reached: even " + s.at(s.better).toPlainString() + " gets "
-                        + best.band().mark() : "cannot be judged (" + best.status().label() + ")";
+                s.note = best.judged() ? "達しない: " + s.at(s.better).toPlainString() + " でも "
+                        + best.band().mark() : "評価できない (" + best.status().label() + ")";
                 continue;
             }
             open.add(s);

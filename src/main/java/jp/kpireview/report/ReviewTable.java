@@ -58,7 +58,8 @@ public final class ReviewTable {
         columns.add(new Column("実績値", 14, e -> e.kpi().actual(e.year()).map(v -> v.toPlainString() + e.kpi().unit())
                 .orElse("—")));
         if (terms.hasScore()) {
-            columns.add(new Column("基準種別", -8, e -> e.referenceKind() == null ? "—" : e.referenceKind().code()));
+            columns.add(new Column("基準種別", -8, e -> e.referenceKind() == null ? "—"
+                    : e.referenceKind().named(terms)));
             columns.add(new Column("基準(目標)", 12, e -> e.reference() == null ? "—" : Numbers.reference(e.reference())));
         }
         if (terms.hasRawScore()) {

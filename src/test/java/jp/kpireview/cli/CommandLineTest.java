@@ -193,7 +193,7 @@ class CommandLineTest {
             assertEquals(List.of("report.html", "report.xlsx", "results.csv", "results.json", "summary.csv"),
                     files.map(f -> f.getFileName().toString()).sorted().toList(), "and no temporary file");
         }
-        assertTrue(run.out().contains("1 file · 1 municipality · 73 KPIs · 292 KPI-years"), run.out());
+        assertTrue(run.out().contains("1 ファイル · 1 自治体 · 73 KPI · 292 KPI・年度"), run.out());
     }
 
     @Test
@@ -226,7 +226,7 @@ class CommandLineTest {
                 "  1. 道筋のその年の位置 (" + at("reference.drl", "道筋のその年の位置") + ")",
                 "       道筋: FY2018 は 5 年の道筋の 4 年目 (1 年目は最初に実績のある FY2015)",
                 "  2. 記号の示す方向 (" + at("direction.drl", "記号の示す方向") + ")",
-                "       方向: ↑ (increase)",
+                "       方向: ↑ (増加)",
                 "  3. 件数のKPI (" + at("reference.drl", "件数のKPI") + ")",
                 "       件数の KPI: 単位 人、基準値・目標値・実績値がすべて整数",
                 "  4. 件数の道筋の年度目標 (" + at("reference.drl", "件数の道筋の年度目標") + ")",

@@ -119,7 +119,7 @@ class PlanSearchTest {
         Plan.Need top = plan.kpis().get(0).needs().stream().filter(n -> n.goal().equals("◎+")).findFirst()
                 .orElseThrow();
         assertEquals(null, top.actual());
-        assertTrue(top.note().startsWith("cannot be reached: even"), top.note());
+        assertTrue(top.note().startsWith("達しない: "), top.note());
     }
 
     @Test
