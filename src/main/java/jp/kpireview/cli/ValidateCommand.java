@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
         boolean warnings = false;
         for (PolicyCheck.PeriodReport period : reports) {
             RuleCheck.Report report = period.report();
-            out.println("validate " + period.period().folder() + (period.period().firstYear() == null ? ""
+            out.println("確認: " + period.period().folder() + (period.period().firstYear() == null ? ""
                     : " (政策期間: " + FiscalYear.label(period.period().firstYear()) + " から)"));
             report.summary().forEach(line -> out.println("  " + line));
             report.findings().forEach(out::println);
