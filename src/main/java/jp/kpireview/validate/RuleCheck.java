@@ -186,6 +186,12 @@ public final class RuleCheck {
         bands.issues().forEach(i -> findings.add(new Finding(i.error() ? Level.ERROR : Level.WARNING,
                 file(BAND_TABLES.stream().filter(t -> rules.file(t) != null).findFirst().orElse("bands.drl")), 0,
                 i.message())));
+        for (SlipCheck.Slip slip : SlipCheck.of(tables.bands(), probes, tables.directions())) {
+            RuleProblem at = slip.rule() == null ? new RuleProblem(rules.folder().toString(), 0, "")
+                    : rules.locate(rules.kieBase().getRule("kpireview.rules", slip.rule()));
+            findings.add(new Finding(Level.WARNING, at.file(), at.line(), (slip.rule() == null ? ""
+                    : "ルール \"" + slip.rule() + "\": ") + slip.message()));
+        }
         summary.add("区分: " + describe(tables.bands()) + (tables.terms().hasScore()
                 ? "。どの境界も、ルール自身のスコアで区分が変わる所にありました" : "") + " (すべての方向、FY"
                 + years.get(0) + "–FY" + years.get(years.size() - 1) + "、試しの KPI・年度 " + probes.points.size()

@@ -69,4 +69,27 @@ class PolicyProbeTest {
         assertTrue(found.stream().anyMatch(f -> f.startsWith("誤り: ") && f.contains("区分 ● が境界 0 でなく、スコア"
                 + " -10.00 から始まります (その下は -10.01)")), found.toString());
     }
+
+    /**
+     * A formula written against the direction (宇陀市's stated one: a ↘ KPI's grade rising as its actual worsens)
+     * keeps its bands in the order of its score, so only probing along the actual finds it: a warning at the rule
+     * that made the score, for each direction it breaks.
+     */
+    @Test
+    void aBetterActualWithAWorseBandIsWarnedAtTheRuleOfTheScore() throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("slip"), drl -> drl.replace(
+                "Decimals.percent($r.progress(), $r.span())", "Decimals.percent($r.progress().abs(), $r.span().abs())"));
+        List<String> found = RuleCheck.check(rules, false).findings().stream().map(Object::toString).toList();
+        int line = java.nio.file.Files.readAllLines(rules.resolve("score.drl")).indexOf("rule \"補正前スコア\"") + 1;
+        String at = "警告: " + rules.resolve("score.drl") + ":" + line + ": ルール \"補正前スコア\": 方向 ";
+        assertTrue(found.stream().anyMatch(f -> f.startsWith(at + "↘ (低いほど良い) の KPI で、良い実績値 ")
+                && f.contains("式が方向に合っているか確かめてください")), found.toString());
+        assertTrue(found.stream().anyMatch(f -> f.startsWith(at + "↗ (高いほど良い) の KPI で、良い実績値 ")),
+                found.toString());
+    }
+
+    @Test
+    void theBundledRulesHaveNoSlip() throws IOException {
+        assertTrue(findings(drl -> drl).stream().noneMatch(f -> f.contains("式が方向に合っているか")));
+    }
 }
