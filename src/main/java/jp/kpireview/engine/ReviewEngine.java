@@ -395,16 +395,16 @@ public final class ReviewEngine {
     private void requireComplete(Kpi kpi, int year, Outcome o, Terms terms) {
         String what = "KPI " + kpi.id() + " (" + kpi.source() + ", FY" + year + ")";
         String problem = o.status() == null
-                ? (o.score() != null ? "no rule gave " + what + " a band for its score " + o.score()
-                        : "no rule gave " + what + " a band or a status (no actual, …)")
-                : o.setStatus() != null && o.band() != null ? "rules gave " + what + " both the status "
-                        + o.setStatus().label() + " and the band " + o.band().mark()
-                : o.score() != null && !terms.hasScore() ? "a rule gave " + what + " a score, but the policy's words"
-                        + " (Terms) name no score: add .score(\"…\")"
-                : o.rawScore() != null && !terms.hasRawScore() && !terms.hasScore() ? "a rule gave " + what
-                        + " a raw score, but the policy's words (Terms) name no score"
-                : o.achieved() && !terms.hasFlag() ? "a rule gave " + what + " the achievement flag, but the policy's"
-                        + " words (Terms) name no flag: add .flag(\"☆\", \"目標達成\")"
+                ? (o.score() != null ? "どのルールも " + what + " にスコア " + o.score() + " の区分をつけませんでした"
+                        : "どのルールも " + what + " に区分も状態 (実績なし など) もつけませんでした")
+                : o.setStatus() != null && o.band() != null ? "ルールが " + what + " に状態 " + o.setStatus().label()
+                        + " と区分 " + o.band().mark() + " の両方をつけました"
+                : o.score() != null && !terms.hasScore() ? "ルールが " + what + " にスコアをつけましたが、方針の用語"
+                        + " (terms.drl) にスコアがありません: .score(\"…\") を書きます"
+                : o.rawScore() != null && !terms.hasRawScore() && !terms.hasScore() ? "ルールが " + what
+                        + " に補正前のスコアをつけましたが、方針の用語 (terms.drl) にスコアがありません"
+                : o.achieved() && !terms.hasFlag() ? "ルールが " + what + " に目標達成の印をつけましたが、方針の用語"
+                        + " (terms.drl) に印がありません: .flag(\"☆\", \"目標達成\") を書きます"
                 : null;
         if (problem != null) {
             throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, problem));

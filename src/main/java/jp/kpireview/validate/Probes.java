@@ -24,8 +24,12 @@ import jp.kpireview.engine.ReviewEngine;
  */
 final class Probes {
 
-    /** The KPI a probe varies: the direction's symbol, its baseline and final target, the year evaluated. */
-    record Template(String symbol, BigDecimal baseline, BigDecimal target, int year) {
+    /**
+     * The KPI a probe varies: the direction's symbol, its baseline and final target, the year evaluated.
+     *
+     * @param annualTarget the city's annual target of the year (年度目標値); null for none
+     */
+    record Template(String symbol, BigDecimal baseline, BigDecimal target, int year, BigDecimal annualTarget) {
     }
 
     /** One evaluated probe: the template, the actual tried, what the rules concluded. */
@@ -173,9 +177,13 @@ final class Probes {
         if (actual != null) {
             actuals.put(t.year(), actual);
         }
+        TreeMap<Integer, BigDecimal> annualTargets = new TreeMap<>();
+        if (t.annualTarget() != null) {
+            annualTargets.put(t.year(), t.annualTarget());
+        }
         String id = "probe" + next++;
         return new Kpi("probe", id, "(probe)", "1", "probe", id, "%", t.symbol(), t.year() - 1, t.baseline(),
-                t.year() + 1, t.target(), actuals, new TreeMap<>(), "", new SourceLocation("probe", 0), "",
+                t.year() + 1, t.target(), actuals, annualTargets, "", new SourceLocation("probe", 0), "",
                 new TreeMap<>(), Kpi.ANY_COLUMNS);
     }
 }

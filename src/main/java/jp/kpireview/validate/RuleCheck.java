@@ -181,7 +181,21 @@ public final class RuleCheck {
         ReviewEngine.Tables tables = engine.tables();
         directions(tables);
         Probes probes = new Probes(engine);
-        List<Probes.Change> changes = probes.explore(templates(tables));
+        List<Probes.Change> changes;
+        try {
+            changes = probes.explore(templates(tables, false));
+        } catch (RuleSetException withoutTargets) {
+            // a policy may judge only KPIs whose annual target (年度目標値) the city set, as 長野県 judges by its
+            // 目安値: probes that carry one are its probes, and the data must carry one for every KPI
+            probes = new Probes(engine);
+            try {
+                changes = probes.explore(templates(tables, true));
+            } catch (RuleSetException | DataException withTargets) {
+                throw withoutTargets;
+            }
+            summary.add("年度目標値: この方針は年度目標値のある KPI だけを評価します (年度目標値のない KPI にはどのルールも"
+                    + "区分をつけません)。データのすべての KPI に年度目標値が要ります");
+        }
         BandCheck bands = BandCheck.of(tables.bands(), probes, changes);
         bands.issues().forEach(i -> findings.add(new Finding(i.error() ? Level.ERROR : Level.WARNING,
                 file(BAND_TABLES.stream().filter(t -> rules.file(t) != null).findFirst().orElse("bands.drl")), 0,
@@ -202,8 +216,11 @@ public final class RuleCheck {
         collectUnresolved(probes.steps);
     }
 
-    /** Probe KPIs of each direction (its first symbol) in each probed year: up from 0 to 100, down, kept at 100. */
-    private List<Probes.Template> templates(ReviewEngine.Tables tables) {
+    /**
+     * Probe KPIs of each direction (its first symbol) in each probed year: up from 0 to 100, down, kept at 100;
+     * with {@code annualTargets}, each with the city's annual target of the year halfway (kept: at 100).
+     */
+    private List<Probes.Template> templates(ReviewEngine.Tables tables, boolean annualTargets) {
         List<Probes.Template> templates = new ArrayList<>();
         for (Direction d : Direction.values()) {
             List<String> symbols = tables.directions().symbolsOf(d);
@@ -216,7 +233,8 @@ public final class RuleCheck {
                 from = HUNDRED;
             }
             for (int year : years) {
-                templates.add(new Probes.Template(symbols.get(0), from, to, year));
+                templates.add(new Probes.Template(symbols.get(0), from, to, year, annualTargets
+                        ? from.add(to).divide(BigDecimal.valueOf(2)) : null));
             }
         }
         return templates;

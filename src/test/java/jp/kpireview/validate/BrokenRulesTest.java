@@ -75,14 +75,14 @@ class BrokenRulesTest {
                 edit("the same band mark twice", "区分表.csv", s -> s.replace("○,50,", "●,50,"),
                         "区分表.csv:4: 「記号」(A列): 区分の記号 ● が二度使われています"),
                 missing("no band rule", "score-band.drl", s -> s.replaceFirst("(?s)rule \"スコアの区分\".*?\nend\n", ""),
-                        "no rule gave"),
+                        "の区分をつけませんでした"),
                 edit("an overlapping band rule", "score-band.drl", s -> s + "\nrule \"Everything is ◎\"\nwhen\n"
                         + "    $s : Score()\n    $scale : BandScale()\nthen\n"
                         + "    $s.kpi().outcome().band($scale.bands().get(3));\nend\n", "区分の重なり"),
                 edit("clamp limits reversed", "スコアの範囲.csv", s -> s.replace("-100,100", "100,-100"),
                         "スコアの範囲.csv:2: 「上限」(B列): 上限 -100 が下限 100 より大きくありません"),
                 missing("no status for a KPI without actual", "no-actual.drl",
-                        s -> s.replaceFirst("(?s)rule \"その年の実績なし\".*?\nend\n", ""), "status"),
+                        s -> s.replaceFirst("(?s)rule \"その年の実績なし\".*?\nend\n", ""), "区分も状態"),
                 missing("no direction table", "direction.drl",
                         s -> s.replaceFirst("(?s)rule \"方向の記号の表\".*?\nend\n", ""), "direction symbols"),
                 edit("a symbol naming two directions", "方向の記号.csv", s -> s.replace("↘ ↓", "↘ ↗"),
@@ -126,9 +126,9 @@ class BrokenRulesTest {
                 missing("no summary rule", "summary.drl",
                         s -> s.replaceFirst("(?s)// Policy: a summary counts.*$", ""), "a summary"),
                 missing("no score rule", "score.drl", s -> s.replaceFirst("(?s)// Policy: スコア = 補正前スコア.*$", ""),
-                        "status"),
+                        "区分も状態"),
                 missing("no reference rule", "reference.drl", s -> s.replaceFirst("(?s)// Policy: an actual behind.*$",
-                        ""), "status"),
+                        ""), "区分も状態"),
                 Arguments.of("a file that is not UTF-8", "bands.drl", null, "UTF-8", "bands.drl"),
                 Arguments.of("an empty folder", null, null, "no .drl files", null));
     }

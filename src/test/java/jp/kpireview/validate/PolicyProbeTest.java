@@ -92,4 +92,25 @@ class PolicyProbeTest {
     void theBundledRulesHaveNoSlip() throws IOException {
         assertTrue(findings(drl -> drl).stream().noneMatch(f -> f.contains("式が方向に合っているか")));
     }
+
+    /**
+     * A policy that judges only KPIs with the city's annual target (長野県 judges by its 目安値) has no rule for a KPI
+     * without one: validate probes it with annual targets and passes it, saying the data must carry them; a run on data
+     * without them is refused naming the KPI.
+     */
+    @Test
+    void aPolicyWithoutAFallbackForMissingAnnualTargetsValidatesClean() throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("annual-only"), drl -> drl
+                .replaceAll("(?s)// 方針: そうでなければ、基準値から目標値への直線.*?\nend\n", "")
+                .replaceAll("(?s)// 方針: 件数の KPI では、道筋上の年度目標.*?\nend\n", ""));
+        assertTrue(!java.nio.file.Files.readString(rules.resolve("reference.drl")).contains("道筋の年度目標"));
+        RuleCheck.Report report = RuleCheck.check(rules, false);
+        assertEquals(List.of(), report.findings().stream().map(Object::toString).toList());
+        assertTrue(report.summary().stream().anyMatch(l -> l.startsWith("年度目標値: この方針は年度目標値のある KPI"
+                + " だけを評価します")), report.summary().toString());
+        String evaluate = jp.kpireview.cli.Cli.run("evaluate", "--rules", rules.toString(), "--data",
+                "seeds/otaru-h30.csv", "--year", "FY2018", "--out", dir.resolve("out").toString());
+        assertTrue(evaluate.startsWith("2\n") && evaluate.contains("に区分も状態 (実績なし など) もつけませんでした"),
+                evaluate);
+    }
 }
