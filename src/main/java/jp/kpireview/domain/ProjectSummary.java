@@ -17,6 +17,8 @@ import java.util.Map;
  * @param grade            the grade the rules gave (e.g. 順調); null when the rules give none
  * @param terms            the words of the policy that made the summary (its measure and flag, or none)
  * @param bands            the scale of that policy, lowest first: what {@code bandCounts} counts
+ * @param trace            the rules that fired about the summary, in order, when the run kept a trace (explain
+ *                         --project); empty otherwise
  */
 public record ProjectSummary(
         String project,
@@ -30,7 +32,20 @@ public record ProjectSummary(
         int achieved,
         String grade,
         Terms terms,
-        java.util.List<Band> bands) {
+        java.util.List<Band> bands,
+        java.util.List<RuleStep> trace) {
+
+    public ProjectSummary {
+        trace = java.util.List.copyOf(trace);
+    }
+
+    /** A summary without a trace. */
+    public ProjectSummary(String project, int year, int scoredBusinesses, int allBusinesses, int scoredKpis,
+            int allKpis, BigDecimal average, Map<String, Integer> bandCounts, int achieved, String grade, Terms terms,
+            java.util.List<Band> bands) {
+        this(project, year, scoredBusinesses, allBusinesses, scoredKpis, allKpis, average, bandCounts, achieved,
+                grade, terms, bands, java.util.List.of());
+    }
 
     /**
      * The count under a band column of a report over several scales: this summary's count when the column is a band

@@ -8,8 +8,12 @@ import java.util.Map;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.RuleStep;
 import jp.kpireview.domain.Status;
+import jp.kpireview.facts.Counted;
+import jp.kpireview.facts.Members;
 import jp.kpireview.facts.Outcome;
+import jp.kpireview.facts.ProjectYear;
 import jp.kpireview.facts.Stage;
+import jp.kpireview.facts.Summary;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -34,6 +38,8 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
 
     /** The KPI-year the firing rule decides about; null for a rule about a summary or a table. */
     private Stage firing;
+    /** The summary the firing rule is about, when it is about no KPI-year. */
+    private ProjectYear firingGroup;
     private Before before;
     private final List<Object> inserted = new ArrayList<>();
     /** Every step of the session, KPI rules and summary rules alike (for coverage and checking explanations). */
@@ -64,8 +70,12 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         firing = null;
+        firingGroup = null;
         inserted.clear();
         for (Object fact : event.getMatch().getObjects()) {
+            if (firingGroup == null) {
+                firingGroup = groupOf(fact);
+            }
             Stage stage = stageOf(fact);
             if (stage != null) {
                 firing = stage;
@@ -99,6 +109,17 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
             return java.util.Optional.empty();
         }
     };
+
+    /** The summary a matched fact is about: a project's year itself, what it counts or holds, its summary. */
+    private static ProjectYear groupOf(Object fact) {
+        return switch (fact) {
+            case ProjectYear group -> group;
+            case Counted counted -> counted.group();
+            case Members members -> members.group();
+            case Summary summary -> summary.counted().group();
+            case null, default -> null;
+        };
+    }
 
     /** The KPI-year stage a matched fact is about: the fact itself, or the stage a DRL-declared fact holds. */
     private static Stage stageOf(Object fact) {
@@ -145,8 +166,11 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
         steps.add(step);
         if (o != null) {
             o.fired(step);
+        } else if (firingGroup != null) {
+            firingGroup.outcome().fired(step);
         }
         firing = null;
+        firingGroup = null;
         inserted.clear();
     }
 

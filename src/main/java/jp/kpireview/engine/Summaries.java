@@ -92,7 +92,7 @@ final class Summaries {
         }
         return new ProjectSummary(group.whole() ? null : group.project(), group.year(), businesses(counted),
                 businesses(o.members()), counted.size(), o.members().size(), o.average(), bandCounts, achieved, grade,
-                tables.terms(), bands);
+                tables.terms(), bands, o.trace());
     }
 
     /** The businesses (事業) of {@code kpis}: by their number, or by their name where the sheet numbers none. */

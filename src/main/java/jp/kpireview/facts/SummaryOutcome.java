@@ -16,6 +16,8 @@ public final class SummaryOutcome {
     private int memberships;
     private BigDecimal average;
     private final List<String> grades = new ArrayList<>(1);
+    /** The rules that fired about the summary, in order, when the run keeps a trace. */
+    private final List<jp.kpireview.domain.RuleStep> trace = new ArrayList<>();
 
     void counted(List<KpiYear> kpis) {
         counted = List.copyOf(kpis);
@@ -33,6 +35,15 @@ public final class SummaryOutcome {
 
     void grade(String label) {
         grades.add(label);
+    }
+
+    /** Records a rule that fired about this summary (the engine's trace; explain --project prints it). */
+    public void fired(jp.kpireview.domain.RuleStep step) {
+        trace.add(step);
+    }
+
+    public List<jp.kpireview.domain.RuleStep> trace() {
+        return List.copyOf(trace);
     }
 
     /** The KPIs the summary counts; null when no summary rule fired. */

@@ -47,6 +47,25 @@ public final class Explanation {
         return lines;
     }
 
+    /**
+     * A summary explained: the project (or the municipality as a whole), the policy, each rule that fired about the
+     * summary with what it concluded, and the summary as the reports print it.
+     */
+    public static List<String> summaryLines(jp.kpireview.domain.ProjectSummary s, String municipality, int year,
+            jp.kpireview.domain.PolicyRef policy) {
+        List<String> lines = new ArrayList<>();
+        lines.add("集計 " + (s.project() == null ? "全体" : s.project()) + " — " + municipality + ", "
+                + FiscalYear.bothLabels(year));
+        lines.add("  方針: " + policy.label());
+        int n = 1;
+        for (RuleStep step : s.trace()) {
+            lines.add(String.format("  %d. %s (%s)", n++, step.rule(), step.place()));
+            effects(step).forEach(effect -> lines.add("       " + effect));
+        }
+        lines.add("  結果: " + ReviewTable.summaryLine(s));
+        return lines;
+    }
+
     /** 結果: {@code スコア 34.65 · 区分 ○ 50~100 · ☆ なし}, in the policy's words; or the status and its reason. */
     private static String result(Evaluation e, Terms terms) {
         if (!e.judged()) {

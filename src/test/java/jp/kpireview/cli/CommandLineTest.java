@@ -216,6 +216,35 @@ class CommandLineTest {
         }
     }
 
+    /** A project's summary and grade explained rule by rule, in the policy's words, ending with the summary line. */
+    @Test
+    void explainOfAProjectShowsHowItsSummaryAndGradeCameAbout() {
+        Run run = run("explain", "--rules", "examples/policies/project-grade", "--data", "seeds/otaru-h30.csv",
+                "--year", "H30", "--project", "(2) 樽っ子プライド育成プロジェクト");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("集計 (2) 樽っ子プライド育成プロジェクト — 小樽市, FY2018 (H30)", lines.get(0));
+        assertTrue(lines.get(1).startsWith("  方針: project-grade@"), lines.get(1));
+        assertEquals(List.of(
+                "  1. スコアのついた KPI を数える (summary.drl:15)",
+                "       集計対象: (2) 樽っ子プライド育成プロジェクト のスコアのついた 19 KPI",
+                "  2. 平均スコア (average.drl:11)",
+                "       平均 = 19 KPI のスコアの平均 = 56.67",
+                "  3. 集計の評価 (grade.drl:23)",
+                "       評価 概ね順調: (2) 樽っ子プライド育成プロジェクト の集計対象 19 KPI のうち ○ ◎ の割合が 40 % 以上"
+                        + " (評価 3行目)",
+                "  4. プロジェクトの KPI (summary.drl:27)",
+                "       全: (2) 樽っ子プライド育成プロジェクト の 21 KPI",
+                "  結果: (集計対象 18事業[19KPI] / 全 19事業[21KPI])  平均スコア 56.67  ×2 ●6 ○3 ◎8 ☆4  評価 概ね順調"),
+                lines.subList(2, lines.size()));
+        Run unknown = run("explain", "--data", "seeds/otaru-h30.csv", "--year", "H30", "--project", "(9) なし");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("プロジェクト '(9) なし' がありません。次のどれかを書きます: (1) あずまい暮らし"
+                + "プロジェクト、"), unknown.err());
+        Run both = run("explain", "--data", "seeds/otaru-h30.csv", "--year", "H30", "--project", "全体", "--kpi", "1");
+        assertTrue(both.exit() != 0 && both.err().contains("--kpi か --project のどちらか一つを書きます"), both.err());
+    }
+
     @Test
     void explainShowsEveryRuleThatFiredWithWhatItConcluded() {
         Run run = run("explain", "--data", "seeds/otaru-h30.csv", "--year", "H30", "--kpi", "17");
