@@ -218,7 +218,7 @@ final class RuleLint {
     }
 
     private static List<RuleProblem> problems(Path file, String text, PackageDescr parsed, Set<String> declared) {
-        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>(RuleLanguage.check(file, parsed, declared));
         for (ImportDescr i : parsed.getImports()) {
             String target = i.getTarget();
             if (!target.endsWith(".*") && load(target) == null) {

@@ -187,6 +187,29 @@ class ReviewServiceTest {
         assertFalse(info.contains(dir.toString()), "no absolute path of the server: " + info);
     }
 
+    /**
+     * A rule that would spin inside its action (a while loop, whether any KPI or only the data's TRAP KPI triggers it)
+     * is refused by the rule language before it is compiled: the watcher takes nothing, no thread spins, and a later
+     * edit is taken as usual.
+     */
+    @Test
+    void aSpinningRuleIsRefusedBeforeItRunsAndALaterEditIsTaken() throws Exception {
+        String before = holder.current().hash();
+        Path spin = rules.resolve("spin.drl");
+        Files.writeString(spin, "package kpireview.rules;\n\nimport jp.kpireview.facts.KpiYear;\n\n"
+                + "rule \"spin\"\nwhen\n    KpiYear( kpiId == \"TRAP\" )\nthen\n    while (true) { }\nend\n");
+        holder.reload();
+        assertEquals(before, holder.current().hash(), "the spinning edit is not taken");
+        String info = get("/api/rules").body();
+        assertTrue(info.contains("\"rejected\":{") && info.contains("繰り返し (while) は書けません"), info);
+        Files.delete(spin);
+        Path bands = rules.resolve("区分表.csv");
+        Files.writeString(bands, Files.readString(bands).replace("◎,100,100以上", "◎,90,90以上")
+                .replace("○,50,50~100", "○,50,50~90"));
+        holder.reload();
+        assertFalse(before.equals(holder.current().hash()), "the next edit is taken");
+    }
+
     @Test
     void aLoopingRuleIsRejectedAndTheServiceGoesOnAnswering() throws Exception {
         String before = holder.current().hash();

@@ -193,9 +193,10 @@ class ServiceAccessTest {
     /** The rules with one more that takes {@code seconds} to evaluate KPI SLOW. */
     private Path slowRules(int seconds) throws IOException {
         Path rules = KpiFixture.copyOfRules(dir.resolve("slow-rules"), t -> t);
-        Files.writeString(rules.resolve("slow.drl"), "package kpireview.rules;\n\nimport jp.kpireview.facts.KpiYear;\n\n"
+        Files.writeString(rules.resolve("slow.drl"), "package kpireview.rules;\n\nimport jp.kpireview.facts.KpiYear;\n"
+                + "import jp.kpireview.facts.Pause;\n\n"
                 + "// 方針: (テスト) KPI SLOW の評価は " + seconds + " 秒かかる。\nrule \"Slow\"\n@explain(\"" + seconds
-                + " 秒\")\nwhen\n    $k : KpiYear( kpiId == \"SLOW\" )\nthen\n    Thread.sleep(" + seconds * 1000
+                + " 秒\")\nwhen\n    $k : KpiYear( kpiId == \"SLOW\" )\nthen\n    Pause.forSeconds(" + seconds
                 + ");\nend\n");
         return rules;
     }

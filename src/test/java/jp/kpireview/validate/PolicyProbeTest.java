@@ -65,7 +65,8 @@ class PolicyProbeTest {
     @Test
     void aBandRuleThatIgnoresTheScaleIsAnError() throws IOException {
         List<String> found = findings(drl -> drl.replace("Judgment.of($s, $scale.bandOf($s.value()), $scale)",
-                "Judgment.of($s, $scale.bandOf($s.value().add(java.math.BigDecimal.TEN)), $scale)"));
+                "Judgment.of($s, $scale.bandOf($s.value().add(new BigDecimal(\"10\"))), $scale)").replace(
+                "import jp.kpireview.facts.Judgment;", "import java.math.BigDecimal;\nimport jp.kpireview.facts.Judgment;"));
         assertTrue(found.stream().anyMatch(f -> f.startsWith("誤り: ") && f.contains("区分 ● が境界 0 でなく、スコア"
                 + " -10.00 から始まります (その下は -10.01)")), found.toString());
     }
