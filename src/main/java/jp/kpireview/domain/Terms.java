@@ -11,7 +11,13 @@ package jp.kpireview.domain;
  *         .column("所管課") );</pre>
  */
 public record Terms(String score, String rawScore, String average, String flag, String flagLegend,
-        java.util.List<String> columns, String annualTarget) {
+        java.util.List<String> columns, String annualTarget, java.util.Map<String, String> words) {
+
+    /**
+     * Otaru's words for the parts of a summary and a table that a town may call otherwise ({@link #word(String,
+     * String)}): 集計対象 (the KPIs a summary counts), 全 (all the project's), 施策KPI (the heading of the KPI's name).
+     */
+    public static final java.util.List<String> OTARU_WORDS = java.util.List.of("集計対象", "全", "施策KPI");
 
     public Terms {
         score = blankToNull(score);
@@ -21,31 +27,32 @@ public record Terms(String score, String rawScore, String average, String flag, 
         flagLegend = flag == null ? null : blankToNull(flagLegend);
         columns = java.util.List.copyOf(columns);
         annualTarget = blankToNull(annualTarget);
+        words = java.util.Map.copyOf(words);
     }
 
     /** No score, no raw score, no summary measure, no flag, no column of the town's: add those the policy has. */
     public static Terms named() {
-        return new Terms(null, null, null, null, null, java.util.List.of(), null);
+        return new Terms(null, null, null, null, null, java.util.List.of(), null, java.util.Map.of());
     }
 
     /** The name of the score (スコア, 達成率 …). */
     public Terms score(String name) {
-        return new Terms(name, rawScore, average, flag, flagLegend, columns, annualTarget);
+        return new Terms(name, rawScore, average, flag, flagLegend, columns, annualTarget, words);
     }
 
     /** The name of the score before it is limited (補正前スコア). */
     public Terms rawScore(String name) {
-        return new Terms(score, name, average, flag, flagLegend, columns, annualTarget);
+        return new Terms(score, name, average, flag, flagLegend, columns, annualTarget, words);
     }
 
     /** The name of the summary measure (平均スコア). */
     public Terms average(String name) {
-        return new Terms(score, rawScore, name, flag, flagLegend, columns, annualTarget);
+        return new Terms(score, rawScore, name, flag, flagLegend, columns, annualTarget, words);
     }
 
     /** The achievement flag's mark and what it means (☆, 目標達成). */
     public Terms flag(String mark, String legend) {
-        return new Terms(score, rawScore, average, mark, legend, columns, annualTarget);
+        return new Terms(score, rawScore, average, mark, legend, columns, annualTarget, words);
     }
 
     /**
@@ -55,12 +62,31 @@ public record Terms(String score, String rawScore, String average, String flag, 
     public Terms column(String heading) {
         java.util.List<String> more = new java.util.ArrayList<>(columns);
         more.add(heading.strip());
-        return new Terms(score, rawScore, average, flag, flagLegend, more, annualTarget);
+        return new Terms(score, rawScore, average, flag, flagLegend, more, annualTarget, words);
     }
 
     /** What the city's target for a year is called (年度目標値; 長野県 says 目安値). */
     public Terms annualTarget(String name) {
-        return new Terms(score, rawScore, average, flag, flagLegend, columns, name);
+        return new Terms(score, rawScore, average, flag, flagLegend, columns, name, words);
+    }
+
+    /**
+     * The policy's word for one of Otaru's ({@code .word("施策KPI", "成果指標")}); a word Otaru's reports do not use is
+     * refused, naming those they do.
+     */
+    public Terms word(String otaru, String ours) {
+        if (!OTARU_WORDS.contains(otaru)) {
+            throw new IllegalArgumentException("用語 '" + otaru + "' は言い換えられません。言い換えられるのは "
+                    + String.join("、", OTARU_WORDS) + " です");
+        }
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(words);
+        more.put(otaru, ours.strip());
+        return new Terms(score, rawScore, average, flag, flagLegend, columns, annualTarget, more);
+    }
+
+    /** The policy's word for {@code otaru} (one of {@link #OTARU_WORDS}), or Otaru's own. */
+    public String word(String otaru) {
+        return words.getOrDefault(otaru, otaru);
     }
 
     /** The word for the city's target of a year: the policy's, or Otaru's 年度目標値 where the policy names none. */

@@ -78,9 +78,11 @@ record HtmlMunicipality(MunicipalityReview review) {
         List<jp.kpireview.domain.Terms> terms = review.reviews().stream().map(Review::terms).toList();
         String average = jp.kpireview.domain.Terms.newest(terms, jp.kpireview.domain.Terms::average);
         String flag = jp.kpireview.domain.Terms.newest(terms, jp.kpireview.domain.Terms::flag);
+        String counted = jp.kpireview.domain.Terms.newest(terms, t -> t.word("集計対象"));
         // a town that groups its KPIs into no projects has no project heading
         StringBuilder html = new StringBuilder(project.isEmpty() ? "" : "<h3>" + Html.escape(project) + "</h3>\n")
-                .append("<div class=\"pair\"><table class=\"summary\"><thead><tr><th>年度</th><th>集計対象 / 全体</th>");
+                .append("<div class=\"pair\"><table class=\"summary\"><thead><tr><th>年度</th><th>" + Html.escape(counted)
+                        + " / 全体</th>");
         if (average != null) {
             html.append("<th>").append(Html.escape(average)).append("</th>");
         }
@@ -90,8 +92,7 @@ record HtmlMunicipality(MunicipalityReview review) {
         List<SvgCharts.Bar> bars = new ArrayList<>();
         for (ProjectSummary s : summaries) {
             html.append("<tr><td>").append(FiscalYear.bothLabels(s.year())).append("</td><td>")
-                    .append(String.format("(集計対象 %d事業[%dKPI] / 全 %d事業[%dKPI])", s.scoredBusinesses(),
-                            s.scoredKpis(), s.allBusinesses(), s.allKpis())).append("</td>");
+                    .append(Html.escape(ReviewTable.counts(s))).append("</td>");
             if (average != null) {
                 html.append("<td class=\"n\">").append(HtmlReport.score(s.average())).append("</td>");
             }

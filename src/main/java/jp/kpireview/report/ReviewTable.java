@@ -72,7 +72,7 @@ public final class ReviewTable {
         if (terms.hasFlag()) {
             columns.add(new Column(terms.flag(), -4, e -> e.judged() && e.achieved() ? terms.flag() : ""));
         }
-        columns.add(new Column("施策KPI", 0, e -> e.kpi().name()));
+        columns.add(new Column(terms.word("施策KPI"), 0, e -> e.kpi().name()));
         return columns;
     }
 
@@ -97,10 +97,15 @@ public final class ReviewTable {
      * {@code (集計対象 11事業[16KPI] / 全 11事業[16KPI])  平均スコア 40.90  ×3 ●5 ○5 ◎3 ☆3}: the measure and the flag
      * under the policy's names, and only where it has them.
      */
+    /** {@code (集計対象 11事業[16KPI] / 全 11事業[16KPI])}, in the policy's words for 集計対象 and 全. */
+    public static String counts(ProjectSummary s) {
+        return String.format("(%s %d事業[%dKPI] / %s %d事業[%dKPI])", s.terms().word("集計対象"), s.scoredBusinesses(),
+                s.scoredKpis(), s.terms().word("全"), s.allBusinesses(), s.allKpis());
+    }
+
     public static String summaryLine(ProjectSummary s) {
         Terms terms = s.terms();
-        StringBuilder line = new StringBuilder(String.format("(集計対象 %d事業[%dKPI] / 全 %d事業[%dKPI]) ",
-                s.scoredBusinesses(), s.scoredKpis(), s.allBusinesses(), s.allKpis()));
+        StringBuilder line = new StringBuilder(counts(s)).append(' ');
         if (terms.hasAverage()) {
             line.append(' ').append(terms.average()).append(' ').append(Numbers.orDash(s.average())).append(' ');
         }

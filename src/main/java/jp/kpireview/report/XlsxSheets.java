@@ -326,8 +326,10 @@ final class XlsxSheets {
         List<Terms> terms = List.copyOf(yearTerms.values());
         String average = Terms.newest(terms, Terms::average);
         String flag = Terms.newest(terms, Terms::flag);
-        List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "年度", "集計対象事業数", "全事業数",
-                "集計対象KPI数", "全KPI数"));
+        String counted = Terms.newest(terms, t -> t.word("集計対象"));
+        String all = Terms.newest(terms, t -> t.word("全"));
+        List<String> header = new ArrayList<>(List.of("自治体", "プロジェクト", "年度", counted + "事業数", all + "事業数",
+                counted + "KPI数", all + "KPI数"));
         // the summary.csv cell each column takes
         List<Integer> cells = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6));
         if (average != null) {
