@@ -169,7 +169,7 @@ public final class Bench implements Callable<Integer> {
         Path folder = work.resolve("reloaded-rules");
         Files.createDirectories(folder);
         try (var files = Files.list(Path.of("rules"))) {
-            for (Path f : files.filter(f -> f.toString().matches(".*\\.(drl|csv|xlsx)")).toList()) {
+            for (Path f : files.filter(f -> f.toString().matches(".*\\.(drl|drt|csv|xlsx)")).toList()) {
                 Files.copy(f, folder.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
