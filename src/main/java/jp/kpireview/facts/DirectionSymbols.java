@@ -91,7 +91,7 @@ public final class DirectionSymbols {
         directions.forEach((symbol, direction) ->
                 byDirection.computeIfAbsent(direction, d -> new StringJoiner(" ")).add(symbol));
         StringJoiner all = new StringJoiner("; ");
-        byDirection.forEach((direction, symbols) -> all.add(symbols + " (" + direction.name().toLowerCase() + ")"));
+        byDirection.forEach((direction, symbols) -> all.add(symbols + " (" + direction.japanese() + ")"));
         return all.toString();
     }
 }

@@ -144,7 +144,8 @@ public final class KpiCsv {
             return TextFiles.readUtf8(file);
         } catch (CharacterCodingException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "encoding",
-                    "the file is not UTF-8 (save it as CSV UTF-8)");
+                    "UTF-8 のファイルではありません: Excel では「CSV UTF-8 (コンマ区切り)」で保存してください"
+                            + " (the file is not UTF-8)");
         }
     }
 

@@ -28,13 +28,13 @@ public final class KpiData {
     public static List<Kpi> read(Path file, java.util.Set<String> directions) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new DataException(new SourceLocation(file.toString(), 0), "file", "no such data file (looked in "
-                    + Path.of("").toAbsolutePath() + ")");
+            throw new DataException(new SourceLocation(file.toString(), 0), "file", "データのファイルがありません (探した場所: "
+                    + Path.of("").toAbsolutePath() + ") (no such data file)");
         }
         long size = size(file);
         if (size > InputLimits.MAX_FILE_BYTES) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file", String.format(
-                    "the file has %,d bytes; a data file may have at most %,d MB (split it by municipality)", size,
+                    "ファイルが大きすぎます (%,d バイト、データは %,d MB まで): 自治体ごとに分けてください", size,
                     InputLimits.MAX_FILE_BYTES >> 20));
         }
         if (name.endsWith(".csv")) {
@@ -44,7 +44,7 @@ public final class KpiData {
             return KpiXlsx.read(file, directions);
         }
         throw new DataException(new SourceLocation(file.toString(), 1), "file",
-                "not a KPI data file (expected .csv or .xlsx)");
+                "KPI のデータのファイルではありません: .csv か .xlsx を渡します (not a KPI data file)");
     }
 
     private static long size(Path file) {

@@ -118,8 +118,8 @@ public final class KpiTable {
         }
         if (directions != null && !direction.isEmpty() && !directions.contains(direction)) {
             // the rules' own table, checked here too so that it is reported with the row's other problems
-            row.problem(Known.DIRECTION, "unknown direction '" + direction + "' (use " + String.join(" ", directions)
-                    + ")");
+            row.problem(Known.DIRECTION, "方向の記号 '" + direction + "' は方針の表にありません: "
+                    + String.join(" ", directions) + " のどれかを書きます (unknown direction '" + direction + "')");
         }
         // a town that publishes no baseline leaves both cells empty; one without the other is a slip
         boolean noBaseline = row.peek(Known.BASELINE).isEmpty();
@@ -199,12 +199,12 @@ public final class KpiTable {
             String value = row.cells().apply(heading);
             value = value == null ? "" : value.strip();
             if (value.length() > InputLimits.MAX_CELL_CHARS) {
-                problem(heading, String.format("the cell holds %,d characters; at most %,d", value.length(),
+                problem(heading, String.format("セルの文字が多すぎます (%,d 文字、%,d 文字まで)", value.length(),
                         InputLimits.MAX_CELL_CHARS));
                 return "";
             }
             if (required && value.isEmpty()) {
-                problem(heading, "missing value");
+                problem(heading, "空欄です: この列は必ず書きます (missing value)");
             }
             return value;
         }
@@ -249,18 +249,18 @@ public final class KpiTable {
     /** A cell as a number, within the input bounds; an IllegalArgumentException saying what is wrong. */
     public static BigDecimal number(String text) {
         if (InputLimits.digits(text) > InputLimits.MAX_NUMBER_DIGITS) {
-            throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' has more than "
-                    + InputLimits.MAX_NUMBER_DIGITS + " digits: too large or too precise a number");
+            throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' は桁が多すぎます (数は "
+                    + InputLimits.MAX_NUMBER_DIGITS + " 桁まで)");
         }
         if (PLAIN_NUMBER.matcher(text).matches()) {
             return new BigDecimal(text);
         }
         if (EXPONENT_NUMBER.matcher(text).matches()) {
-            throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' is too large or too small a"
-                    + " number (at most " + InputLimits.MAX_NUMBER_DIGITS + " digits, written out in plain decimals)");
+            throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' は大きすぎるか小さすぎる数です"
+                    + " (" + InputLimits.MAX_NUMBER_DIGITS + " 桁までの数を、指数なしで書きます)");
         }
-        throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' is not a number (write plain decimals such as 1199 "
-                + "or 75.9: no separators, units or spaces)");
+        throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' は数ではありません: 1199 や 75.9 のように"
+                + "数だけを書きます (区切り・単位・空白なし) (not a number)");
     }
 
     /** {@code 80%以上} → {@code 80}: the bound and then the KPI's unit taken off the end of a target as printed. */

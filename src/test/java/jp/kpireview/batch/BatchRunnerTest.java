@@ -137,8 +137,8 @@ class BatchRunnerTest {
             e = assertThrows(DataException.class, () -> runner.run(List.of(a, good, c), reports, Progress.SILENT));
         }
         assertEquals(2, e.problems().size(), e.getMessage());
-        assertTrue(e.problems().get(0).toString().startsWith(a + ":2: baseline: 'x' is not a number"));
-        assertTrue(e.problems().get(1).toString().startsWith(c + ":2: direction: unknown direction 'up'"));
+        assertTrue(e.problems().get(0).toString().startsWith(a + ":2: baseline: 'x' は数ではありません"));
+        assertTrue(e.problems().get(1).toString().startsWith(c + ":2: direction: 方向の記号 'up' は方針の表にありません"));
         assertEquals(List.of(), received.reviews, "nothing is written once a file is bad");
         assertTrue(Files.notExists(dir.resolve("out")), "the folder the run created is gone again");
     }

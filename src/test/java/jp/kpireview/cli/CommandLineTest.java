@@ -167,8 +167,8 @@ class CommandLineTest {
                 + "direction,baseline_year,baseline,target_year,target,FY2018\n1,p,1,b,k,件,up,FY20x4,0,FY2019,10,5\n");
         Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", dir.resolve("o").toString());
         assertEquals(2, run.exit());
-        assertTrue(run.err().contains(data + ":2: direction: unknown direction 'up' (use ↗ ↑ ▲ increase 増加 以上 ↘ ↓ ▼"
-                + " decrease 減少 以下 → maintain 維持)") && run.err().contains(data + ":2: baseline_year: not a fiscal year"),
+        assertTrue(run.err().contains(data + ":2: direction: 方向の記号 'up' は方針の表にありません: ↗ ↑ ▲ increase 増加"
+                + " 以上 ↘ ↓ ▼ decrease 減少 以下 → maintain 維持 のどれかを書きます (unknown direction 'up')") && run.err().contains(data + ":2: baseline_year: not a fiscal year"),
                 run.err());
     }
 
@@ -202,7 +202,7 @@ class CommandLineTest {
         Path out = dir.resolve("out");
         Run run = run("batch", "--data", data.toString(), "--out", out.toString(), "--quiet");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("error: " + data + ":4: direction: unknown direction 'up'"), run.err());
+        assertTrue(run.err().startsWith("error: " + data + ":4: direction: 方向の記号 'up' は方針の表にありません"), run.err());
         assertFalse(Files.exists(out));
     }
 
@@ -420,8 +420,7 @@ class CommandLineTest {
         Path out = dir.resolve("out");
         Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", out.toString());
         assertEquals(2, run.exit());
-        assertEquals("error: " + data + ":5: baseline: '5件' is not a number (write plain decimals such as 1199 or 75.9:"
-                + " no separators, units or spaces)", run.err().strip());
+        assertEquals("error: " + data + ":5: baseline: '5件' は数ではありません: 1199 や 75.9 のように数だけを書きます (区切り・単位・空白なし) (not a number)", run.err().strip());
         assertFalse(Files.exists(out));
     }
 
@@ -430,7 +429,7 @@ class CommandLineTest {
         Path data = seedWithLine(1, line -> line.replace(",↗,", ",up,"));
         Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", dir.toString());
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("error: " + data + ":2: direction: unknown direction 'up'"), run.err());
+        assertTrue(run.err().startsWith("error: " + data + ":2: direction: 方向の記号 'up' は方針の表にありません"), run.err());
     }
 
     @Test
@@ -459,6 +458,6 @@ class CommandLineTest {
     void aMissingDataFileIsNamedWithoutALine() {
         Run run = run("evaluate", "--data", "seeds/otaru.csv", "--year", "FY2018");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("error: seeds/otaru.csv: file: no such data file"), run.err());
+        assertTrue(run.err().startsWith("error: seeds/otaru.csv: file: データのファイルがありません"), run.err());
     }
 }

@@ -24,8 +24,8 @@ class InputBoundsTest {
     void aNumberWithAHugeExponentInAWorkbookIsALocatedError() throws IOException {
         Path file = workbook("huge.xlsx", "<c r=\"L2\"><v>1E99999999</v></c>", "");
         DataException e = assertThrows(DataException.class, () -> KpiData.read(file));
-        assertEquals(file + ":KPI/2: FY2018: '1E99999999' is too large or too small a number (at most 30 digits,"
-                + " written out in plain decimals)", e.getMessage());
+        assertEquals(file + ":KPI/2: FY2018: '1E99999999' は大きすぎるか小さすぎる数です (30 桁までの数を、指数なしで"
+                + "書きます)", e.getMessage());
     }
 
     @Test
@@ -55,9 +55,8 @@ class InputBoundsTest {
         Path file = Files.writeString(dir.resolve("long.csv"), HEADER + "\n1,p,1,b," + "k".repeat(3000)
                 + ",件,↗,FY2014,0,FY2019,10,1\n2,p,1,b,k,件,↗,FY2014,0,FY2019," + "9".repeat(1000) + ",1\n");
         DataException e = assertThrows(DataException.class, () -> KpiData.read(file));
-        assertEquals(List.of(file + ":2: kpi: the cell holds 3,000 characters; at most 2,000",
-                file + ":3: target: '9999999999999999999999999999999999999…' has more than 30 digits: too large or"
-                        + " too precise a number"), e.problems().stream().map(Object::toString).toList());
+        assertEquals(List.of(file + ":2: kpi: セルの文字が多すぎます (3,000 文字、2,000 文字まで)",
+                file + ":3: target: '9999999999999999999999999999999999999…' は桁が多すぎます (数は 30 桁まで)"), e.problems().stream().map(Object::toString).toList());
     }
 
     @Test

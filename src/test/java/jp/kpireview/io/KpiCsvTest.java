@@ -75,8 +75,7 @@ class KpiCsvTest {
         Path file = csv(HEADER + "1,p,1,b,k,棟,↗,2014,18,2019,48,21,27,31,34,\n"
                 + "2,p,2,b,k,件,↘,2014,\"1,199\",2019,830,488,836,639,429,\n");
         DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
-        assertEquals(file + ":3: baseline: '1,199' is not a number (write plain decimals such as 1199 or 75.9: "
-                + "no separators, units or spaces)", e.getMessage());
+        assertEquals(file + ":3: baseline: '1,199' は数ではありません: 1199 や 75.9 のように数だけを書きます (区切り・単位・空白なし) (not a number)", e.getMessage());
     }
 
     @Test
@@ -116,6 +115,6 @@ class KpiCsvTest {
         Path file = dir.resolve("sjis.csv");
         Files.write(file, (HEADER + "1,p,1,事業,k,棟,↗,2014,18,2019,48,21,27,31,34,\n").getBytes("Shift_JIS"));
         DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
-        assertEquals(file + ":1: encoding: the file is not UTF-8 (save it as CSV UTF-8)", e.getMessage());
+        assertEquals(file + ":1: encoding: UTF-8 のファイルではありません: Excel では「CSV UTF-8 (コンマ区切り)」で保存してください (the file is not UTF-8)", e.getMessage());
     }
 }

@@ -130,8 +130,7 @@ class KpiXlsxTest {
         rows.set(2, third);
         Path file = workbook(rows);
         DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(file));
-        assertEquals(file + ":Sheet1/3: baseline: 'abc' is not a number (write plain decimals such as 1199 or 75.9: "
-                + "no separators, units or spaces)", e.getMessage());
+        assertEquals(file + ":Sheet1/3: baseline: 'abc' は数ではありません: 1199 や 75.9 のように数だけを書きます (区切り・単位・空白なし) (not a number)", e.getMessage());
     }
 
     @Test

@@ -57,7 +57,7 @@ class TargetRevisionTest {
     void aRevisionNeedsItsYearWithinThePlan() throws IOException {
         Path noYear = Files.writeString(dir.resolve("no-year.csv"), SHEET.replace(",20,H29,", ",20,,"));
         DataException e = assertThrows(DataException.class, () -> KpiCsv.read(noYear));
-        assertEquals(noYear + ":2: 改定年度: missing value", e.getMessage());
+        assertEquals(noYear + ":2: 改定年度: 空欄です: この列は必ず書きます (missing value)", e.getMessage());
         Path late = Files.writeString(dir.resolve("late.csv"), SHEET.replace(",20,H29,", ",20,R2,"));
         e = assertThrows(DataException.class, () -> KpiCsv.read(late));
         assertTrue(e.getMessage().startsWith(late + ":2: 改定年度: the revised target is in force from FY2020, which is"

@@ -67,8 +67,9 @@ class DirectionRulesTest {
     void unknownDirectionIsALocatedDataError() {
         DataException error = assertThrows(DataException.class, () -> kpi("up").actual("5").evaluate());
         assertEquals(1, error.problems().size());
-        assertEquals("test.csv:2: direction: unknown direction 'up' (use ↗ ↑ ▲ increase 増加 以上 (increase); "
-                + "↘ ↓ ▼ decrease 減少 以下 (decrease); → maintain 維持 (maintain))", error.getMessage());
+        assertEquals("test.csv:2: direction: 方向の記号 'up' は方針の表にありません: ↗ ↑ ▲ increase 増加 以上 (増加); "
+                + "↘ ↓ ▼ decrease 減少 以下 (減少); → maintain 維持 (維持) のどれかを書きます (unknown direction 'up')",
+                error.getMessage());
     }
 
     @Test

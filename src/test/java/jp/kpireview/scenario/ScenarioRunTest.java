@@ -55,8 +55,7 @@ class ScenarioRunTest {
         Path file = dir.resolve("cases.csv");
         Files.writeString(file, HEADER + "bad,FY2018,↗,件,FY2014,zero,FY2019,10,2,4,scored,,,,\n");
         DataException e = assertThrows(DataException.class, () -> ScenarioFile.read(file));
-        assertEquals(file + ":2: baseline: 'zero' is not a number (write plain decimals such as 1199 or 75.9: no "
-                + "separators, units or spaces)", e.getMessage());
+        assertEquals(file + ":2: baseline: 'zero' は数ではありません: 1199 や 75.9 のように数だけを書きます (区切り・単位・空白なし) (not a number)", e.getMessage());
     }
 
     /** A comma too few moves the note into expect_achieved; it used to pass as "false" unnoticed. */

@@ -101,7 +101,7 @@ class ReviewServiceTest {
         lines.set(4, lines.get(4).replaceFirst(",FY2014,5,", ",FY2014,5件,"));
         HttpResponse<String> r = post("year=FY2018&name=kpis.csv", String.join("\n", lines).getBytes());
         assertEquals(400, r.statusCode());
-        assertTrue(r.body().contains("\"text\":\"kpis.csv:5: baseline: '5件' is not a number"), r.body());
+        assertTrue(r.body().contains("\"text\":\"kpis.csv:5: baseline: '5件' は数ではありません"), r.body());
         HttpResponse<String> early = post("year=next", Files.readAllBytes(SEED));
         assertEquals(400, early.statusCode());
         // answered before its body was read: the connection is closed, and the client told so, so that the next

@@ -262,7 +262,7 @@ class ServiceHardeningTest {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/evaluate?year=FY2018")).POST(
                 HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, r.statusCode());
-        assertTrue(r.body().contains("upload.csv:2: FY2018: '1E99999999' is too large or too small a number"),
+        assertTrue(r.body().contains("upload.csv:2: FY2018: '1E99999999' は大きすぎるか小さすぎる数です"),
                 r.body());
         assertTrue(System.nanoTime() - started < 5_000_000_000L);
     }
