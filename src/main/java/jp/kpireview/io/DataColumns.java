@@ -62,9 +62,9 @@ public final class DataColumns {
             this.names = all.stream().map(DataColumns::normal).toList();
         }
 
-        /** {@code baseline (基準値)}: the column as a message names it, in both languages. */
+        /** {@code 基準値 (baseline)}: the column as a message names it, in both languages. */
         public String named() {
-            return key + " (" + japanese.get(0) + ")";
+            return japanese.get(0) + " (" + key + ")";
         }
     }
 
@@ -124,33 +124,33 @@ public final class DataColumns {
             }
             String name = normal(heading);
             if (name.isEmpty()) {
-                problems.add(new DataProblem(at, "header", "a column has no heading (name it, or delete the column)"));
+                problems.add(new DataProblem(at, "header", "見出しのない列があります: 見出しを書くか、列を消してください (a column has no heading)"));
                 continue;
             }
             Optional<Known> column = known(name);
             if (column.isPresent()) {
                 String earlier = known.putIfAbsent(column.get(), heading);
                 if (earlier != null) {
-                    problems.add(new DataProblem(at, heading, "'" + earlier + "' and '" + heading + "' both name "
-                            + column.get().named() + "; keep one"));
+                    problems.add(new DataProblem(at, heading, "'" + earlier + "' と '" + heading + "' はどちらも "
+                            + column.get().named() + " の列です: 一つにしてください"));
                 }
                 continue;
             }
             Integer year = year(name, ANNUAL_TARGET);
             if (year != null) {
-                twice(annualTargetYears, year, heading, at, problems, "annual target (年度目標値)");
+                twice(annualTargetYears, year, heading, at, problems, "年度目標値");
                 annualTargets.put(heading, year);
                 continue;
             }
             year = year(name, List.of(ACTUAL));
             if (year != null) {
-                twice(actualYears, year, heading, at, problems, "actuals (実績値)");
+                twice(actualYears, year, heading, at, problems, "実績値");
                 actuals.put(heading, year);
                 continue;
             }
             if (YEARISH.matcher(name).matches()) {
-                problems.add(new DataProblem(at, heading, "unknown column '" + heading + "': it reads as a year's"
-                        + " column, but not as a fiscal year (write FY2016, 2016, H28 or H28実績値)"));
+                problems.add(new DataProblem(at, heading, "列 '" + heading + "' は年度の列に見えますが、年度として"
+                        + "読めません: FY2016、2016、H28、H28実績値 のように書きます (unknown column)"));
                 continue;
             }
             own.add(heading);
@@ -163,9 +163,9 @@ public final class DataColumns {
                     .toList());
             if (meant != null) {
                 own.remove(heading);
-                problems.add(new DataProblem(at, heading, "unknown column '" + heading + "': is it " + meant
-                        + "? (a heading one letter away from a column the sheet lacks is taken for a slip; correct"
-                        + " it, or name the town's own column so that it cannot be mistaken)"));
+                problems.add(new DataProblem(at, heading, "列 '" + heading + "' は " + meant
+                        + " の書き間違いではありませんか (表にない列と一文字違いの見出しは書き間違いとみなします。直すか、"
+                        + "町独自の列なら間違えようのない名前にしてください) (unknown column)"));
             }
         }
         List<String> missing = new ArrayList<>();
@@ -175,10 +175,10 @@ public final class DataColumns {
             }
         }
         if (!missing.isEmpty()) {
-            problems.add(new DataProblem(at, "header", "missing column(s) " + String.join(", ", missing)));
+            problems.add(new DataProblem(at, "header", "列がありません: " + String.join("、", missing) + " (missing column(s))"));
         }
         if (actuals.isEmpty()) {
-            problems.add(new DataProblem(at, "header", "no column of actuals, such as FY2018 or H30実績値"));
+            problems.add(new DataProblem(at, "header", "実績値の列がありません: FY2018 や H30実績値 のような列を書きます (no column of actuals)"));
         }
         if (!problems.isEmpty()) {
             throw new DataException(problems);
@@ -201,8 +201,8 @@ public final class DataColumns {
             List<DataProblem> problems, String what) {
         String earlier = seen.putIfAbsent(year, heading);
         if (earlier != null) {
-            problems.add(new DataProblem(at, heading, "'" + earlier + "' and '" + heading + "' both hold the "
-                    + what + " of " + FiscalYear.bothLabels(year) + "; keep one"));
+            problems.add(new DataProblem(at, heading, "'" + earlier + "' と '" + heading + "' はどちらも "
+                    + FiscalYear.bothLabels(year) + " の" + what + "です: 一つにしてください"));
         }
     }
 

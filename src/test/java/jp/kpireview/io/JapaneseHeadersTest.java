@@ -107,11 +107,12 @@ class JapaneseHeadersTest {
         Path file = Files.write(dir.resolve("slips.csv"), seedWithHeader(JAPANESE.replace("目標値", "目標地")
                 .replace("基準値", "basline")));
         DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
-        assertTrue(e.getMessage().contains(file + ":1: basline: unknown column 'basline': is it baseline (基準値)?"),
+        assertTrue(e.getMessage().contains(file + ":1: basline: 列 'basline' は 基準値 (baseline) の書き間違いでは"
+                + "ありませんか"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains(file + ":1: 目標地: unknown column '目標地': is it target (目標値)?"),
+        assertTrue(e.getMessage().contains(file + ":1: 目標地: 列 '目標地' は 目標値 (target) の書き間違いではありませんか"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("missing column(s) baseline (基準値), target (目標値)"), e.getMessage());
+        assertTrue(e.getMessage().contains("列がありません: 基準値 (baseline)、目標値 (target)"), e.getMessage());
         // a word of the town's own that shares characters with a known heading is not a slip
         List<Kpi> own = KpiCsv.read(Files.write(dir.resolve("own.csv"), seedWithHeader(JAPANESE + ",事業費,単価")
                 .stream().map(l -> l.startsWith("自治体") ? l : l + ",1000,20").toList()));
@@ -122,11 +123,11 @@ class JapaneseHeadersTest {
     void aColumnNamedTwiceIsRefused() throws IOException {
         Path file = Files.write(dir.resolve("twice.csv"), seedWithHeader(JAPANESE.replace("備考", "baseline")));
         DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
-        assertTrue(e.getMessage().contains(file + ":1: baseline: '基準値' and 'baseline' both name baseline (基準値);"
-                + " keep one"), e.getMessage());
+        assertTrue(e.getMessage().contains(file + ":1: baseline: '基準値' と 'baseline' はどちらも 基準値 (baseline) の"
+                + "列です: 一つにしてください"), e.getMessage());
         Path years = Files.write(dir.resolve("years.csv"), seedWithHeader(JAPANESE.replace("H28実績値", "H27")));
         e = assertThrows(DataException.class, () -> KpiCsv.read(years));
-        assertTrue(e.getMessage().contains("'H27実績値' and 'H27' both hold the actuals (実績値) of FY2015 (H27)"),
+        assertTrue(e.getMessage().contains("'H27実績値' と 'H27' はどちらも FY2015 (H27) の実績値です"),
                 e.getMessage());
     }
 

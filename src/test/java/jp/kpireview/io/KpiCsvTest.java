@@ -91,16 +91,16 @@ class KpiCsvTest {
     void aMissingColumnIsReportedOnTheHeaderLine() throws IOException {
         Path file = csv("kpi_id,project,FY2018\n1,p,3\n");
         DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
-        assertTrue(e.getMessage().startsWith(file + ":1: header: missing column(s) business (事業名), kpi (KPI),"
-                + " unit (単位)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":1: header: 列がありません: 事業名 (business)、KPI (kpi)、"
+                + "単位 (unit)"), e.getMessage());
     }
 
     @Test
     void anUnknownColumnIsReportedNotIgnored() throws IOException {
         Path file = csv(HEADER.replace("FY2016", "FY216") + "1,p,1,b,k,棟,↗,2014,18,2019,48,21,27,31,34,\n");
         DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
-        assertTrue(e.getMessage().startsWith(file + ":1: FY216: unknown column 'FY216': it reads as a year's column,"
-                + " but not as a fiscal year"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":1: FY216: 列 'FY216' は年度の列に見えますが、年度として読めません"),
+                e.getMessage());
     }
 
     @Test
