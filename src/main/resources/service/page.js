@@ -42,7 +42,7 @@ function showRules() {
       + '@' + p.hash.slice(0, 8) + ' (' + p.files.join(', ') + ') · ' + p.loadedAt).join('\n');
     if (r.rejected) {
       for (const [period, rejection] of Object.entries(r.rejected)) {
-        text += '\n' + period + ': 変更は採用されていません (the last edit was not taken):\n'
+        text += '\n' + period + ': 変更は採用されていません:\n'
           + rejection.validation.findings.map(f => f.location + ': ' + f.message).join('\n');
       }
     }
@@ -100,7 +100,7 @@ $('plan').addEventListener('click', async () => {
 // what-if: one KPI with an assumed actual, through the same evaluation as the reports
 $('whatIf').addEventListener('click', async () => {
   $('errors').textContent = '';
-  if (!$('whatActual').value.trim()) { $('errors').textContent = '実績値を入力してください (enter an actual)'; return; }
+  if (!$('whatActual').value.trim()) { $('errors').textContent = '実績値を入力してください'; return; }
   const params = new URLSearchParams({year: $('planYear').value, format: 'json', kpi: $('whatKpi').value,
     actual: $('whatActual').value});
   let body;

@@ -150,7 +150,7 @@ final class Api {
     static void failed(Request request, Response response, Callback callback, Throwable e) {
         LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
         if (!response.isCommitted()) {
-            error(response, callback, 500, "server", "the request failed; the server log says why");
+            error(response, callback, 500, "server", "処理に失敗しました: 理由はサーバーのログにあります");
         } else {
             callback.failed(e);
         }

@@ -123,18 +123,18 @@ final class EvaluateRoute {
             String what = Api.query(request, "actual");
             actual = what == null || what.isBlank() ? null : jp.kpireview.io.KpiTable.number(what.strip());
             if (actual != null && (kpi == null || years.years().size() != 1)) {
-                throw new IllegalArgumentException("a what-if actual needs kpi=ID and one year=…");
+                throw new IllegalArgumentException("試しの実績値には kpi=ID と一つの year=… が要ります");
             }
             if (kpi != null && what != null && what.isBlank()) {
-                throw new IllegalArgumentException("実績値を入力してください: a what-if of KPI " + kpi + " needs the"
-                        + " actual to try (actual=…)");
+                throw new IllegalArgumentException("実績値を入力してください: KPI " + kpi + " の試しには実績値 (actual=…) が"
+                        + "要ります");
             }
             // plan=FY2019 adds the year's needed actuals to report.html and report.xlsx (as batch --plan does)
             String plan = Api.query(request, "plan");
             planYear = plan == null || plan.isBlank() ? null : FiscalYear.parse(plan);
             if (planYear != null && format != ReportFormat.HTML && format != ReportFormat.XLSX) {
-                throw new IllegalArgumentException("plan=… goes into report.html and report.xlsx only: ask for"
-                        + " format=html or format=xlsx, or POST /api/plan?year=… for the plan as JSON");
+                throw new IllegalArgumentException("plan=… は report.html と report.xlsx だけに入ります: format=html か"
+                        + " format=xlsx にするか、計画を JSON で得るには POST /api/plan?year=… を使います");
             }
         } catch (IllegalArgumentException e) {
             Api.error(response, callback, 400, "query", e.getMessage());
@@ -154,7 +154,7 @@ final class EvaluateRoute {
         try {
             String text = Api.query(request, "year");
             if (text == null) {
-                throw new IllegalArgumentException("name the year to plan: year=FY2019");
+                throw new IllegalArgumentException("計画する年度を書きます: year=FY2019");
             }
             year = FiscalYear.parse(text);
         } catch (IllegalArgumentException e) {
@@ -182,11 +182,11 @@ final class EvaluateRoute {
         List<Kpi> kpis = readLimited(file);
         rows.set(kpis.size());
         if (kpis.size() > memory.maxPlannedKpis()) {
-            throw new TooLarge("the sheet has " + kpis.size() + " KPI rows; a plan takes at most "
-                    + memory.maxPlannedKpis() + " at once (its search holds what it learns of every KPI): plan each"
-                    + " municipality's sheet");
+            throw new TooLarge("シートに KPI が " + kpis.size() + " 行あります。計画は一度に "
+                    + memory.maxPlannedKpis() + " 行までです (探索がすべての KPI の結果を持つため): 自治体ごとのシートで"
+                    + "計画してください");
         }
-        share.resize(WorkMemory.evaluating(kpis.size(), 1, true), "a plan of " + kpis.size() + " KPIs");
+        share.resize(WorkMemory.evaluating(kpis.size(), 1, true), kpis.size() + " KPI の計画");
         return new Answer(PlanJson.write(new PlanSearch(engine).plan(kpis, year)), null);
     }
 
@@ -200,8 +200,8 @@ final class EvaluateRoute {
         if (!running.tryAcquire()) {
             delete(sheet, temporary);
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-            Api.error(response, callback, 503, "server", "busy: " + limits.maxEvaluations()
-                    + " evaluations are running; try again in a few seconds");
+            Api.error(response, callback, 503, "server", "混んでいます: いま " + limits.maxEvaluations()
+                    + " 件の評価が動いています。数秒後にもう一度試してください");
             return;
         }
         RuleHolder.Current current = rules.current();
@@ -215,7 +215,7 @@ final class EvaluateRoute {
             result = evaluations.submit(() -> {
                 busy.incrementAndGet();
                 try (WorkMemory.Share share = memory.share()) {
-                    share.resize(WorkMemory.reading(sheet), "reading the sheet");
+                    share.resize(WorkMemory.reading(sheet), "シートの読み込み");
                     return work.run(engine, sheet, rows, out.folder, share);
                 } finally {
                     busy.decrementAndGet();
@@ -253,14 +253,14 @@ final class EvaluateRoute {
         } catch (InterruptedException e) {
             out.release();
             Thread.currentThread().interrupt();
-            Api.error(response, callback, 503, "server", "the service is stopping");
+            Api.error(response, callback, 503, "server", "サービスを止めているところです");
         }
     }
 
     private void overBudget(Response response, Callback callback) {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "30");
-        Api.error(response, callback, 503, "time", "the evaluation took longer than " + limits.maxSeconds()
-                + " s and was stopped");
+        Api.error(response, callback, 503, "time", "評価が " + limits.maxSeconds()
+                + " 秒を超えたので止めました");
     }
 
     private void failed(Response response, Callback callback, Throwable e) {
@@ -290,7 +290,7 @@ final class EvaluateRoute {
             });
         } else {
             LOG.error("evaluation failed", e);
-            Api.error(response, callback, 500, "server", "the evaluation failed; the server log says why");
+            Api.error(response, callback, 500, "server", "評価に失敗しました: 理由はサーバーのログにあります");
         }
     }
 
@@ -303,8 +303,8 @@ final class EvaluateRoute {
             rows.set(kpis.size());
             List<Integer> reported = years.resolve(kpis);
             int evaluated = reported.size() + YearSelection.earlier(kpis, reported).size();
-            memory.resize(WorkMemory.evaluating(kpis.size(), evaluated, planYear != null), "the sheet's "
-                    + kpis.size() + " KPIs of " + evaluated + " years");
+            memory.resize(WorkMemory.evaluating(kpis.size(), evaluated, planYear != null), "シートの "
+                    + kpis.size() + " KPI の " + evaluated + " 年度分");
             return kpis;
         }, file -> file.getFileName().toString());
         ReportFormat.File file = format.files().get(0);
@@ -318,7 +318,7 @@ final class EvaluateRoute {
     /** The one KPI asked for, with the actual it would have that year when one is given (a what-if). */
     private static List<Kpi> whatIf(List<Kpi> kpis, String id, BigDecimal actual, int year, Path file) {
         Kpi k = kpis.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> new DataException(
-                new jp.kpireview.domain.SourceLocation(file.toString(), 0), "kpi", "no KPI '" + id + "' in the sheet"));
+                new jp.kpireview.domain.SourceLocation(file.toString(), 0), "kpi", "シートに KPI '" + id + "' がありません"));
         if (actual == null) {
             return List.of(k);
         }
@@ -329,8 +329,8 @@ final class EvaluateRoute {
     private List<Kpi> readLimited(Path file) {
         List<Kpi> kpis = KpiData.read(file);
         if (kpis.size() > limits.maxKpis()) {
-            throw new TooLarge("the sheet has " + kpis.size() + " KPI rows; at most " + limits.maxKpis()
-                    + " per request");
+            throw new TooLarge("シートに KPI が " + kpis.size() + " 行あります。一度に " + limits.maxKpis()
+                    + " 行までです");
         }
         return kpis;
     }

@@ -244,7 +244,7 @@ public final class ReviewService implements AutoCloseable {
         }
         Path file = data.resolve(name);
         if (file == null) {
-            Api.error(response, callback, 404, "data", "no bundled data file '" + name + "'");
+            Api.error(response, callback, 404, "data", "同梱のデータ '" + name + "' はありません");
             return;
         }
         Api.json(response, callback, 200, Api.years(jp.kpireview.batch.YearSelection.ALL.resolve(
@@ -268,20 +268,20 @@ public final class ReviewService implements AutoCloseable {
             try {
                 if (!access.hostAllowed(request)) {
                     // a page of another site whose name now points here (DNS rebinding) names its own host
-                    Api.error(response, callback, 421, "host", "this service answers to " + String.join(", ",
-                            access.hosts()) + ", not to '" + Access.hostOf(request) + "' (start it with"
-                            + " --allowed-host NAME to add a name)");
+                    Api.error(response, callback, 421, "host", "このサービスが答える名前は " + String.join("、",
+                            access.hosts()) + " で、'" + Access.hostOf(request) + "' ではありません (名前を足すには"
+                            + " --allowed-host NAME で起動します)");
                 } else if (!access.admit(request, response)) {
-                    Api.error(response, callback, 401, "token", "this service needs its token: open the address"
-                            + " it printed when it started (…/?token=…), or send Authorization: Bearer TOKEN");
+                    Api.error(response, callback, 401, "token", "このサービスには合言葉 (token) が要ります: 起動したときに"
+                            + "表示されたアドレス (…/?token=…) を開くか、Authorization: Bearer TOKEN を送ります");
                 } else if (route == null) {
-                    Api.error(response, callback, 404, "path", "no such page: " + (path == null ? "" : path));
+                    Api.error(response, callback, 404, "path", "そのページはありません: " + (path == null ? "" : path));
                 } else if (!route.methods().contains(request.getMethod())) {
                     response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", route.methods()));
-                    Api.error(response, callback, 405, "method", request.getMethod() + " is not allowed here (use "
-                            + String.join(" or ", route.methods()) + ")");
+                    Api.error(response, callback, 405, "method", "ここでは " + request.getMethod() + " は使えません ("
+                            + String.join(" か ", route.methods()) + " を使います)");
                 } else if (request.getMethod().equals("POST") && !sameOrigin(request)) {
-                    Api.error(response, callback, 403, "origin", "a request from another site's page is refused");
+                    Api.error(response, callback, 403, "origin", "ほかのサイトのページからの依頼は受けません");
                 } else {
                     route.handler().handle(request, response, callback);
                 }
@@ -310,10 +310,10 @@ public final class ReviewService implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) {
             int status = response.getStatus();
             String message = switch (status) {
-                case 413 -> "the request is larger than " + (limits.maxBytes() >> 20) + " MB";
-                case 431 -> "the request headers are too large";
-                case 408 -> "the request was not sent in time";
-                default -> "the request cannot be served (" + status + ")";
+                case 413 -> "依頼が " + (limits.maxBytes() >> 20) + " MB を超えています";
+                case 431 -> "依頼のヘッダーが大きすぎます";
+                case 408 -> "依頼が時間内に届きませんでした";
+                default -> "この依頼には答えられません (" + status + ")";
             };
             Api.securityHeaders(response, Api.PAGE_POLICY);
             Api.error(response, callback, status, "request", message);

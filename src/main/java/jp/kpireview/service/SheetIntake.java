@@ -37,7 +37,7 @@ final class SheetIntake {
         if (name != null) {
             Path file = bundled.resolve(name);
             if (file == null) {
-                Api.error(response, callback, 404, "data", "no bundled data file '" + name + "'");
+                Api.error(response, callback, 404, "data", "同梱のデータ '" + name + "' はありません");
             } else {
                 then.accept(file);
             }
@@ -66,8 +66,8 @@ final class SheetIntake {
 
     /** The answer to a body that was not saved: too slow, too large, empty or broken. */
     private void refuse(UploadReader.Saved saved, Response response, Callback callback) {
-        String slow = "the sheet arrived too slowly (under " + ReviewService.MIN_BODY_BYTES_PER_SECOND / 1024
-                + " KB/s): send it again";
+        String slow = "シートの届くのが遅すぎました (毎秒 " + ReviewService.MIN_BODY_BYTES_PER_SECOND / 1024
+                + " KB 未満): もう一度送ってください";
         if (saved.cut()) {
             Api.error(response, callback, 408, "body", slow);
         } else if (saved.bytes() > limits.maxBytes() || saved.failure() != null && status(saved.failure()) == 413) {
@@ -75,15 +75,15 @@ final class SheetIntake {
         } else if (saved.failure() != null) {
             String why = String.valueOf(saved.failure().getMessage());
             Api.error(response, callback, 400, "body", why.toLowerCase(Locale.ROOT).contains("rate") ? slow
-                    : "the sheet could not be read: " + why);
+                    : "シートを読めませんでした: " + why);
         } else {
-            Api.error(response, callback, 400, "body", "send a KPI sheet (CSV or .xlsx) as the request body, or"
-                    + " ?data=NAME");
+            Api.error(response, callback, 400, "body", "KPI のシート (CSV か .xlsx) を依頼の本文で送るか、"
+                    + "?data=NAME で同梱のデータを選びます");
         }
     }
 
     private void tooLarge(Response response, Callback callback) {
-        Api.error(response, callback, 413, "body", "the sheet is larger than " + (limits.maxBytes() >> 20) + " MB");
+        Api.error(response, callback, 413, "body", "シートが " + (limits.maxBytes() >> 20) + " MB を超えています");
     }
 
     /** The HTTP status Jetty attached to a failed read (413 for a body over the limit); 0 when it attached none. */

@@ -79,13 +79,13 @@ final class WorkMemory {
          */
         void resize(long needed, String what) {
             if (needed > budget) {
-                throw new Refused(true, what + " needs about " + shown(needed) + "; the service gives all its work "
-                        + shown(budget) + " at once: send a smaller sheet (one municipality, fewer years)");
+                throw new Refused(true, what + "には約 " + shown(needed) + " が要ります。サービスがすべての仕事に"
+                        + "使えるのは " + shown(budget) + " です: 小さなシート (一つの自治体、少ない年度) を送ってください");
             }
             synchronized (WorkMemory.this) {
                 if (inUse - bytes + needed > budget) {
-                    throw new Refused(false, "the work running holds the memory " + what + " needs (about "
-                            + shown(needed) + "); try again in a few seconds");
+                    throw new Refused(false, "動いている仕事が、" + what + " に要るメモリ (約 "
+                            + shown(needed) + ") を使っています。数秒後にもう一度試してください");
                 }
                 inUse += needed - bytes;
                 bytes = needed;

@@ -126,7 +126,7 @@ class ReviewServiceTest {
         }
         HttpResponse<String> r = post("year=FY2018", big.toString().getBytes());
         assertEquals(413, r.statusCode(), r.body());
-        assertTrue(r.body().contains("146 KPI rows; at most 100"), r.body());
+        assertTrue(r.body().contains("シートに KPI が 146 行あります。一度に 100 行までです"), r.body());
     }
 
     @Test

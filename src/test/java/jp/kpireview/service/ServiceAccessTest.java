@@ -77,7 +77,7 @@ class ServiceAccessTest {
             assertNull(service.token(), "loopback needs no token");
             String evil = exchange(service.port(), "GET /api/rules HTTP/1.1\r\nHost: evil.example\r\n"
                     + "Origin: http://evil.example\r\nConnection: close\r\n\r\n");
-            assertTrue(evil.startsWith("HTTP/1.1 421") && evil.contains("not to 'evil.example'")
+            assertTrue(evil.startsWith("HTTP/1.1 421") && evil.contains("'evil.example' ではありません")
                     && !evil.contains("\"policies\""), evil);
             for (String host : List.of("127.0.0.1", "localhost", "kpi.example.lg.jp")) {
                 String ok = exchange(service.port(), "GET /health HTTP/1.1\r\nHost: " + host + ":" + service.port()
@@ -165,8 +165,8 @@ class ServiceAccessTest {
         }
         assertEquals(0, memory.inUse(), "every share is given back");
         WorkMemory.Refused large = assertThrows(WorkMemory.Refused.class,
-                () -> memory.share().resize(memory.budget() + 1, "the sheet"));
-        assertTrue(large.tooLarge && large.getMessage().startsWith("the sheet needs about"), large.getMessage());
+                () -> memory.share().resize(memory.budget() + 1, "シート"));
+        assertTrue(large.tooLarge && large.getMessage().startsWith("シートには約 "), large.getMessage());
         assertEquals(0, memory.inUse(), "a refused share holds nothing");
 
         Path data = Files.createDirectories(dir.resolve("plan-data"));
@@ -177,8 +177,8 @@ class ServiceAccessTest {
                         2, heap), "127.0.0.1", 0)) {
             String plan = exchange(service.port(), "POST /api/plan?year=FY2019&data=otaru.csv HTTP/1.1\r\nHost:"
                     + " 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            assertTrue(plan.startsWith("HTTP/1.1 413") && plan.contains("the sheet has 73 KPI rows; a plan takes at most"
-                    + " 50 at once"), plan);
+            assertTrue(plan.startsWith("HTTP/1.1 413") && plan.contains("シートに KPI が 73 行あります。計画は一度に"
+                    + " 50 行までです"), plan);
             String all = exchange(service.port(), "POST /api/evaluate?data=otaru.csv&format=html HTTP/1.1\r\nHost:"
                     + " 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
             assertTrue(all.startsWith("HTTP/1.1 200"), "73 KPIs of all their years fit: " + all.lines().findFirst());
@@ -229,7 +229,7 @@ class ServiceAccessTest {
             }
             String second = exchange(service.port(), request);
             assertTrue(second.startsWith("HTTP/1.1 503") && second.contains("Retry-After: 10")
-                    && second.contains("try again in a few seconds"), second);
+                    && second.contains("数秒後にもう一度試してください"), second);
             assertTrue(first.get().startsWith("HTTP/1.1 200"), first.get());
             assertTrue(exchange(service.port(), request).startsWith("HTTP/1.1 200"), "the memory was given back");
         }

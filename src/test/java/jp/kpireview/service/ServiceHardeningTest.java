@@ -115,7 +115,7 @@ class ServiceHardeningTest {
                 answer = "closed";
             }
             assertTrue(System.nanoTime() - started < 12_000_000_000L, "answered within seconds");
-            assertTrue(answer.equals("closed") || answer.matches("(?s)HTTP/1.1 40[08] .*") && answer.contains("arrived too slowly"),
+            assertTrue(answer.equals("closed") || answer.matches("(?s)HTTP/1.1 40[08] .*") && answer.contains("シートの届くのが遅すぎました"),
                     answer);
         }
     }
@@ -155,7 +155,7 @@ class ServiceHardeningTest {
             int answered = 0;
             for (Socket s : slow) {
                 String answer = read(s.getInputStream());
-                if (answer.contains("arrived too slowly")) {
+                if (answer.contains("シートの届くのが遅すぎました")) {
                     answered++;
                 }
             }
@@ -179,7 +179,7 @@ class ServiceHardeningTest {
             String answer = read(s.getInputStream());
             assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
             assertFalse(answer.contains("100 Continue"), answer);
-            assertTrue(answer.contains("larger than 1 MB"), answer);
+            assertTrue(answer.contains("1 MB を超えています"), answer);
         }
     }
 
@@ -245,7 +245,7 @@ class ServiceHardeningTest {
                 "127.0.0.1", 0);
         HttpResponse<String> r = post("/api/evaluate?data=otaru.csv");
         assertEquals(503, r.statusCode(), r.body());
-        assertTrue(r.body().contains("took longer than 0 s"), r.body());
+        assertTrue(r.body().contains("評価が 0 秒を超えたので止めました"), r.body());
         long deadline = System.nanoTime() + SystemTest.PATIENCE.toNanos();
         while (service.evaluationsRunning() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -304,7 +304,7 @@ class ServiceHardeningTest {
         HttpResponse<String> json = post("/api/evaluate?year=FY2018&format=json"
                 + "&plan=FY2019&data=otaru.csv");
         assertEquals(400, json.statusCode(), json.body());
-        assertTrue(json.body().contains("format=html or format=xlsx"), json.body());
+        assertTrue(json.body().contains("format=html か format=xlsx にするか"), json.body());
     }
 
     @Test
