@@ -30,8 +30,8 @@ public final class Main {
         // a mistyped option or value: the one line that says what is wrong and where to look, not the whole usage
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage());
-            err.println("(" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help lists the options)");
+            err.println("誤り: " + e.getMessage());
+            err.println("(" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help でオプションの一覧が出ます)");
             err.flush();
             return BAD_INPUT;
         });
@@ -42,19 +42,19 @@ public final class Main {
     private static int report(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
         PrintWriter err = commandLine.getErr();
         if (e instanceof DataException data) {
-            data.problems().forEach(p -> err.println("error: " + p));
+            data.problems().forEach(p -> err.println("誤り: " + p));
             if (!data.more().isEmpty()) {
-                err.println("error: " + data.more());
+                err.println("誤り: " + data.more());
             }
         } else if (e instanceof RuleSetException rules) {
-            rules.problems().forEach(p -> err.println("rule error: " + p));
+            rules.problems().forEach(p -> err.println("ルールの誤り: " + p));
         } else if (e instanceof UncheckedIOException io) {
-            err.println("error: " + io.getMessage());
+            err.println("誤り: " + io.getMessage());
         } else {
             // a fault of kpi-review itself, not of the data or the rules: one line, and the trace for a bug report
             // only when asked for (KPI_REVIEW_DEBUG=1)
-            err.println("internal error: " + e + " (this is a bug in kpi-review, not in your data or rules;"
-                    + " run again with KPI_REVIEW_DEBUG=1 for the details to report)");
+            err.println("内部の誤り: " + e + " (データやルールではなく kpi-review の不具合です。報告には"
+                    + " KPI_REVIEW_DEBUG=1 をつけて実行し直した出力を添えてください)");
             if (System.getenv("KPI_REVIEW_DEBUG") != null) {
                 e.printStackTrace(err);
             }

@@ -48,8 +48,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!java.nio.file.Files.isDirectory(data)) {
-            spec.commandLine().getErr().printf("error: %s: no such data folder (--data names the folder of KPI files"
-                    + " the page offers)%n", data);
+            spec.commandLine().getErr().printf("誤り: %s: データのフォルダがありません (--data には、ページで選べる"
+                    + " KPI のファイルのフォルダを書きます)%n", data);
             return Main.BAD_INPUT;
         }
         String token = null;
@@ -57,12 +57,12 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 token = java.nio.file.Files.readString(tokenFile).strip();
             } catch (IOException e) {
-                spec.commandLine().getErr().printf("error: %s: cannot read the token file (%s)%n", tokenFile,
+                spec.commandLine().getErr().printf("誤り: %s: 合言葉 (token) のファイルを読めません (%s)%n", tokenFile,
                         e.getMessage());
                 return Main.BAD_INPUT;
             }
             if (token.length() < 16) {
-                spec.commandLine().getErr().printf("error: %s: the token must be at least 16 characters%n", tokenFile);
+                spec.commandLine().getErr().printf("誤り: %s: 合言葉 (token) は 16 文字以上にします%n", tokenFile);
                 return Main.BAD_INPUT;
             }
         }
@@ -72,9 +72,9 @@ final class ServeCommand implements Callable<Integer> {
                 service = ReviewService.start(holder, data, ReviewService.Limits.DEFAULT, host, port, allowedHosts,
                         token);
             } catch (IOException e) {
-                spec.commandLine().getErr().printf("error: cannot serve on %s:%d: %s%n", host, port,
+                spec.commandLine().getErr().printf("誤り: %s:%d で待ち受けられません: %s%n", host, port,
                         e.getCause() instanceof BindException || e instanceof BindException
-                                ? "the port is in use (another service? choose one with --port)" : e.getMessage());
+                                ? "ポートが使われています (ほかのサービス? --port で選びます)" : e.getMessage());
                 spec.commandLine().getErr().flush();
                 return Main.BAD_INPUT;
             }

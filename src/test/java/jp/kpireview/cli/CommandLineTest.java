@@ -180,7 +180,7 @@ class CommandLineTest {
         Files.write(broken, lines);
         Run run = run("evaluate", "--data", broken.toString(), "--year", "FY2018", "--out", dir.resolve("q").toString());
         assertEquals(2, run.exit());
-        assertEquals("error: " + broken + ":21: CSV: a quoted cell that starts here is never closed (a \" is missing),"
+        assertEquals("誤り: " + broken + ":21: CSV: a quoted cell that starts here is never closed (a \" is missing),"
                 + " so the rest of the file would be one cell", run.err().strip());
     }
 
@@ -202,7 +202,7 @@ class CommandLineTest {
         Path out = dir.resolve("out");
         Run run = run("batch", "--data", data.toString(), "--out", out.toString(), "--quiet");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("error: " + data + ":4: direction: 方向の記号 'up' は方針の表にありません"), run.err());
+        assertTrue(run.err().startsWith("誤り: " + data + ":4: direction: 方向の記号 'up' は方針の表にありません"), run.err());
         assertFalse(Files.exists(out));
     }
 
@@ -288,7 +288,7 @@ class CommandLineTest {
     void explainNamesAnUnknownKpi() {
         Run run = run("explain", "--data", "seeds/otaru-h30.csv", "--year", "H30", "--kpi", "99z");
         assertEquals(2, run.exit());
-        assertEquals("error: seeds/otaru-h30.csv: kpi_id: no KPI '99z'", run.err().strip());
+        assertEquals("誤り: seeds/otaru-h30.csv: kpi_id: no KPI '99z'", run.err().strip());
     }
 
     @Test
@@ -398,7 +398,7 @@ class CommandLineTest {
         assertEquals(2, run.exit());
         List<String> errors = run.err().lines().toList();
         assertEquals(1, errors.size(), run.err());
-        assertTrue(errors.get(0).startsWith("rule error: " + reference + ":"), run.err());
+        assertTrue(errors.get(0).startsWith("ルールの誤り: " + reference + ":"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace");
         assertFalse(Files.exists(out), "nothing written");
     }
@@ -411,7 +411,7 @@ class CommandLineTest {
         Run run = run("check", "--rules", rules.toString());
         assertEquals(2, run.exit());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().startsWith("rule error: " + direction + ":"), run.err());
+        assertTrue(run.err().startsWith("ルールの誤り: " + direction + ":"), run.err());
     }
 
     @Test
@@ -420,7 +420,7 @@ class CommandLineTest {
         Path out = dir.resolve("out");
         Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", out.toString());
         assertEquals(2, run.exit());
-        assertEquals("error: " + data + ":5: baseline: '5件' は数ではありません: 1199 や 75.9 のように数だけを書きます (区切り・単位・空白なし) (not a number)", run.err().strip());
+        assertEquals("誤り: " + data + ":5: baseline: '5件' は数ではありません: 1199 や 75.9 のように数だけを書きます (区切り・単位・空白なし) (not a number)", run.err().strip());
         assertFalse(Files.exists(out));
     }
 
@@ -429,7 +429,7 @@ class CommandLineTest {
         Path data = seedWithLine(1, line -> line.replace(",↗,", ",up,"));
         Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", dir.toString());
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("error: " + data + ":2: direction: 方向の記号 'up' は方針の表にありません"), run.err());
+        assertTrue(run.err().startsWith("誤り: " + data + ":2: direction: 方向の記号 'up' は方針の表にありません"), run.err());
     }
 
     @Test
@@ -451,13 +451,13 @@ class CommandLineTest {
         assertTrue(run.err().contains("--year: not a fiscal year: 'next'"), run.err());
         // one line and where to look, not the whole usage
         assertEquals(2, run.err().strip().lines().count(), run.err());
-        assertTrue(run.err().contains("kpi-review evaluate --help lists the options"), run.err());
+        assertTrue(run.err().contains("kpi-review evaluate --help でオプションの一覧が出ます"), run.err());
     }
 
     @Test
     void aMissingDataFileIsNamedWithoutALine() {
         Run run = run("evaluate", "--data", "seeds/otaru.csv", "--year", "FY2018");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("error: seeds/otaru.csv: file: データのファイルがありません"), run.err());
+        assertTrue(run.err().startsWith("誤り: seeds/otaru.csv: file: データのファイルがありません"), run.err());
     }
 }

@@ -128,7 +128,7 @@ class ServiceAccessTest {
             assertEquals("the-city-hall-token-of-2026", service.token());
         }
         String run = Cli.run("serve", "--port", "0", "--data", dir.resolve("seedz").toString());
-        assertTrue(run.startsWith("2\n") && run.contains("seedz: no such data folder"), run);
+        assertTrue(run.startsWith("2\n") && run.contains("seedz: データのフォルダがありません"), run);
     }
 
     @Test

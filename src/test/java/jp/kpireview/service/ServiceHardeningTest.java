@@ -313,7 +313,7 @@ class ServiceHardeningTest {
                 holder.folder().toString());
         assertTrue(run.startsWith("2\n"), run);
         assertEquals(1, run.strip().lines().count() - 1, run);
-        assertTrue(run.contains("the port is in use"), run);
+        assertTrue(run.contains("ポートが使われています"), run);
     }
 
     private static String read(InputStream in) throws IOException {
