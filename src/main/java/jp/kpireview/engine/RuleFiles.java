@@ -47,6 +47,13 @@ public final class RuleFiles {
     public static List<RuleFile> of(Path folder) {
         Map<String, RuleFile> files = new LinkedHashMap<>();
         collect(folder, "", files, new LinkedHashSet<>());
+        // a shared template whose table the folder replaced (its own 許容幅.drl for the shared 許容幅.csv) makes no
+        // rule here: it is not one of the files the folder runs with
+        Set<String> tables = new java.util.HashSet<>();
+        files.values().stream().filter(f -> RuleTable.isTable(f.name())).forEach(f -> tables.add(RuleTable.nameOf(
+                f.name())));
+        files.values().removeIf(f -> isTemplate(f.name()) && f.shared() && !tables.contains(RuleTable.nameOf(
+                f.name())));
         return files.values().stream().sorted(java.util.Comparator.comparing(RuleFile::name)).toList();
     }
 

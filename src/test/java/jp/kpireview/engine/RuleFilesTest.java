@@ -79,7 +79,7 @@ class RuleFilesTest {
         Files.writeString(five.resolve("許容幅.drl"), Files.readString(Path.of(
                 "examples/policies/maintain-tolerance/許容幅.drl")));
         List<String> names = RuleFiles.of(five).stream().map(RuleFiles.RuleFile::name).toList();
-        assertTrue(names.contains("許容幅.drl") && !names.contains("許容幅.csv"), names.toString());
+        assertTrue(names.contains("許容幅.drl") && !names.contains("許容幅.csv") && !names.contains("許容幅.drt"), names.toString());
     }
 
     @Test
