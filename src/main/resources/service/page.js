@@ -117,6 +117,21 @@ $('whatIf').addEventListener('click', async () => {
         terms.achieved && year.achieved ? terms.achieved : null].filter(p => p).join(' · ')
     : year.statusLabel + (year.statusReason ? ': ' + year.statusReason : '');
 });
+// explain: how a KPI's result, or a project's summary and grade, came about that year, rule by rule
+$('explain').addEventListener('click', async () => {
+  $('errors').textContent = '';
+  $('explanation').textContent = '';
+  const what = $('explainWhat').value.trim();
+  if ($('year').value === 'all') { $('errors').textContent = '説明する年度を一つ選んでください'; return; }
+  if (!what) { $('errors').textContent = 'KPI の番号かプロジェクトの名前を入力してください'; return; }
+  const params = new URLSearchParams({year: $('year').value});
+  params.set($('explainKind').value, what);
+  let body;
+  try { body = sheet(params); } catch (e) { $('errors').textContent = e.message; return; }
+  const response = await post('/api/explain', params, body);
+  if (!response) return;
+  $('explanation').textContent = await response.text();
+});
 async function call(format, plan) {
   $('errors').textContent = '';
   const params = new URLSearchParams({year: $('year').value, format: format});

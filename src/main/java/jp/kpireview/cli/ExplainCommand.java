@@ -4,12 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import jp.kpireview.domain.DataException;
-import jp.kpireview.domain.Evaluation;
-import jp.kpireview.domain.Kpi;
-import jp.kpireview.domain.SourceLocation;
 import jp.kpireview.io.KpiData;
-import jp.kpireview.report.Explanation;
+import jp.kpireview.report.Explainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,11 +29,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "NAME", description = "The project (プロジェクト) whose summary (集計)"
             + " and grade to explain, as the data names it, e.g. \"(1) あずまい暮らしプロジェクト\"; "
-            + WHOLE + " for the municipality as a whole.")
+            + Explainer.WHOLE + " for the municipality as a whole.")
     String project;
-
-    /** How --project names the summary of the municipality as a whole. */
-    static final String WHOLE = "全体";
 
     @Option(names = "--municipality", paramLabel = "NAME",
             description = "The municipality, when the file holds several.")
@@ -59,50 +52,10 @@ final class ExplainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--kpi か --project のどちらか一つを"
                     + "書きます (name one KPI or one project)");
         }
-        if (project != null) {
-            return explainProject(fiscalYear);
-        }
-        List<Kpi> kpis = plans.apply(KpiData.read(data)).stream()
-                .filter(k -> k.id().equals(kpiId) && (municipality == null || k.municipality().equals(municipality)))
-                .toList();
-        if (kpis.size() != 1) {
-            throw new DataException(new SourceLocation(data.toString(), 0), "kpi_id", kpis.isEmpty()
-                    ? "no KPI '" + kpiId + "'" : "KPI '" + kpiId + "' is in several municipalities: name one with"
-                    + " --municipality");
-        }
-        jp.kpireview.engine.Review review = rules.engine(List.of(fiscalYear), true).evaluate(kpis, fiscalYear);
-        Evaluation e = review.evaluations().get(0);
+        List<String> lines = Explainer.lines(rules.engine(List.of(fiscalYear), true), plans.apply(KpiData.read(data)),
+                data.toString(), fiscalYear, kpiId, project, municipality);
         PrintWriter out = spec.commandLine().getOut();
-        Explanation.lines(e, review.policy(), review.terms()).forEach(out::println);
-        out.flush();
-        return Main.OK;
-    }
-
-    /** How the project's summary and grade came about: the summary rules that fired about it, in order. */
-    private int explainProject(int fiscalYear) {
-        List<Kpi> all = plans.apply(KpiData.read(data));
-        List<String> municipalities = all.stream().map(Kpi::municipality).distinct().toList();
-        if (municipality == null && municipalities.size() > 1) {
-            throw new DataException(new SourceLocation(data.toString(), 0), "municipality", "データに自治体が "
-                    + municipalities.size() + " あります: --municipality で一つを選びます (" + String.join("、",
-                    municipalities) + ")");
-        }
-        String town = municipality == null ? municipalities.get(0) : municipality;
-        List<Kpi> kpis = all.stream().filter(k -> k.municipality().equals(town)).toList();
-        if (kpis.isEmpty()) {
-            throw new DataException(new SourceLocation(data.toString(), 0), "municipality", "自治体 '" + town
-                    + "' の KPI がありません");
-        }
-        jp.kpireview.engine.Review review = rules.engine(List.of(fiscalYear), true).evaluate(kpis, fiscalYear);
-        List<jp.kpireview.domain.ProjectSummary> summaries = project.equals(WHOLE) ? review.overall()
-                : review.summaries().stream().filter(s -> project.equals(s.project())).toList();
-        if (summaries.isEmpty()) {
-            throw new DataException(new SourceLocation(data.toString(), 0), "project", "プロジェクト '" + project
-                    + "' がありません。次のどれかを書きます: " + String.join("、", review.summaries().stream()
-                    .map(jp.kpireview.domain.ProjectSummary::project).toList()) + "、" + WHOLE);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        Explanation.summaryLines(summaries.get(0), town, fiscalYear, review.policy()).forEach(out::println);
+        lines.forEach(out::println);
         out.flush();
         return Main.OK;
     }

@@ -41,6 +41,11 @@ public final class PolicyEngine {
         return new PolicyEngine(folder, policies, engines.stream().map(e -> e.withDeadline(deadline)).toList());
     }
 
+    /** The same policies (and budget), recording every firing in its rule's words: explain. */
+    public PolicyEngine traced() {
+        return new PolicyEngine(folder, policies, engines.stream().map(ReviewEngine::traced).toList());
+    }
+
     /** One flat rule folder, in force for every year. */
     public static PolicyEngine of(RuleBase rules, boolean trace) {
         return new PolicyEngine(rules.folder(), List.of(new Policy(Policy.refOf(rules.folder()), null, rules.folder(),

@@ -104,6 +104,11 @@ public final class ReviewEngine {
         return new ReviewEngine(rules, trace, policy, deadline, tables);
     }
 
+    /** The same engine (and budget) recording every firing in its rule's words: explain. */
+    public ReviewEngine traced() {
+        return new ReviewEngine(rules, Trace.WORDS, policy, deadline, tables);
+    }
+
     public Review evaluate(List<Kpi> kpis, int year) {
         return evaluate(kpis, List.of(year)).get(0);
     }

@@ -166,6 +166,43 @@ final class EvaluateRoute {
     }
 
     /**
+     * {@code POST /api/explain?year=FY2018&kpi=ID} (or {@code &project=NAME}, 全体 for the municipality): how the KPI's
+     * result, or the project's summary and grade, came about, rule by rule in the policy's words, as plain text — the
+     * explain command's answer, for the page.
+     */
+    void explain(Request request, Response response, Callback callback) throws IOException {
+        int year;
+        String kpi = Api.query(request, "kpi");
+        String project = Api.query(request, "project");
+        String town = Api.query(request, "municipality");
+        try {
+            String text = Api.query(request, "year");
+            if (text == null) {
+                throw new IllegalArgumentException("説明する年度を書きます: year=FY2018");
+            }
+            year = FiscalYear.parse(text);
+            if ((kpi == null || kpi.isBlank()) == (project == null || project.isBlank())) {
+                throw new IllegalArgumentException("kpi=ID か project=NAME のどちらか一つを書きます");
+            }
+        } catch (IllegalArgumentException e) {
+            Api.error(response, callback, 400, "query", e.getMessage());
+            return;
+        }
+        boolean byKpi = kpi != null && !kpi.isBlank();
+        intake.sheet(request, response, callback, sheet -> bounded(request, response, callback, sheet,
+                "text/plain; charset=utf-8", false, (engine, file, rows, out, share) -> {
+                    List<Kpi> kpis = readLimited(file);
+                    rows.set(kpis.size());
+                    share.resize(WorkMemory.evaluating(kpis.size(), 1, false), "シートの " + kpis.size() + " KPI の説明");
+                    List<String> lines = jp.kpireview.report.Explainer.lines(engine.traced(), kpis,
+                            file.getFileName().toString(), year, byKpi ? kpi.strip() : null,
+                            byKpi ? null : project.strip(), town);
+                    return new Answer((String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            null);
+                }));
+    }
+
+    /**
      * {@code POST /api/years}: the fiscal years an uploaded sheet has actuals for, and the year after them to plan,
      * so the page offers the years of the sheet the officer chose. Read within the same limits as an evaluation.
      */

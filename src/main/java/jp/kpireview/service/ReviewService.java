@@ -222,7 +222,8 @@ public final class ReviewService implements AutoCloseable {
                 })),
                 "/api/years", new Route(Set.of("GET", "HEAD", "POST"), this::years),
                 "/api/evaluate", new Route(Set.of("POST"), evaluate::handle),
-                "/api/plan", new Route(Set.of("POST"), evaluate::plan));
+                "/api/plan", new Route(Set.of("POST"), evaluate::plan),
+                "/api/explain", new Route(Set.of("POST"), evaluate::explain));
     }
 
     /**

@@ -288,7 +288,7 @@ class CommandLineTest {
     void explainNamesAnUnknownKpi() {
         Run run = run("explain", "--data", "seeds/otaru-h30.csv", "--year", "H30", "--kpi", "99z");
         assertEquals(2, run.exit());
-        assertEquals("誤り: seeds/otaru-h30.csv: kpi_id: no KPI '99z'", run.err().strip());
+        assertEquals("誤り: seeds/otaru-h30.csv: kpi_id: KPI '99z' がありません (no KPI '99z')", run.err().strip());
     }
 
     @Test

@@ -210,6 +210,31 @@ class ReviewServiceTest {
         assertFalse(before.equals(holder.current().hash()), "the next edit is taken");
     }
 
+    /** The page's explain: a KPI's result and a project's summary, rule by rule, as the explain command says them. */
+    @Test
+    void explainAnswersForAKpiAndForAProject() throws Exception {
+        HttpResponse<String> kpi = client.send(HttpRequest.newBuilder(uri("/api/explain?year=H30&kpi=25"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(SEED))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, kpi.statusCode(), kpi.body());
+        String command = jp.kpireview.cli.Cli.run("explain", "--rules", rules.toString(), "--data", SEED.toString(),
+                "--year", "H30", "--kpi", "25");
+        // the same words as the command's, but for the sheet's name (the service saves the upload under its own)
+        assertEquals(command.substring(2).lines().skip(1).toList(), kpi.body().lines().skip(1).toList());
+        HttpResponse<String> project = client.send(HttpRequest.newBuilder(uri("/api/explain?year=FY2018&project="
+                + java.net.URLEncoder.encode("全体", java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(SEED))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, project.statusCode(), project.body());
+        assertTrue(project.body().startsWith("集計 全体 — ") && project.body().contains("  結果: (集計対象 60事業[70KPI]"),
+                project.body());
+        HttpResponse<String> neither = client.send(HttpRequest.newBuilder(uri("/api/explain?year=FY2018"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(SEED))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(neither.statusCode() == 400 && neither.body().contains("kpi=ID か project=NAME のどちらか一つを"
+                + "書きます"), neither.body());
+    }
+
     @Test
     void aLoopingRuleIsRejectedAndTheServiceGoesOnAnswering() throws Exception {
         String before = holder.current().hash();

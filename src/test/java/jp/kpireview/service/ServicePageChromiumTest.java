@@ -95,6 +95,32 @@ class ServicePageChromiumTest {
     }
 
     /** The page's plan and what-if: the needs come from the rules, a typed actual is scored by the same rules. */
+    /** The page explains a project's summary rule by rule, as explain --project does, for the year chosen. */
+    @Test
+    void thePageExplainsAProjectsSummary() throws Exception {
+        try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
+                ReviewService service = ReviewService.start(rules, Path.of("seeds"), ReviewService.Limits.DEFAULT,
+                        "127.0.0.1", 0);
+                HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
+            browser.open("http://127.0.0.1:" + service.port() + "/");
+            String shown = browser.poll("const b = document.getElementById('bundled');"
+                    + " if (b.options.length > 1 && !window.chosen) { window.chosen = 1; b.value = 'otaru-h30.csv';"
+                    + " b.dispatchEvent(new Event('change')); }"
+                    + " const y = document.getElementById('year');"
+                    + " if (Array.from(y.options).some(o => o.value === 'FY2018') && !window.asked) {"
+                    + " window.asked = 1; y.value = 'FY2018';"
+                    + " document.getElementById('explainKind').value = 'project';"
+                    + " document.getElementById('explainWhat').value = '(1) あずまい暮らしプロジェクト';"
+                    + " document.getElementById('explain').click(); }"
+                    + " return document.getElementById('explanation').textContent"
+                    + " + '|' + document.getElementById('errors').textContent;", v -> v.contains("結果:")
+                    || v.endsWith("|") == false);
+            assertTrue(shown.startsWith("集計 (1) あずまい暮らしプロジェクト — 小樽市, FY2018 (H30)")
+                    && shown.contains("スコアのついた KPI を数える (summary.drl:")
+                    && shown.contains("結果: (集計対象 11事業[16KPI] / 全 11事業[16KPI])  平均スコア 40.90"), shown);
+        }
+    }
+
     @Test
     void thePagePlansTheNextYearAndScoresAWhatIf() throws Exception {
         try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
