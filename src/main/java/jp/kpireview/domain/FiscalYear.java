@@ -15,7 +15,7 @@ public final class FiscalYear {
     /** FY2018, 2018, H30, R1, 平成30, 令和元 (元 = 1), each with 年度 after it or not. */
     private static final Pattern FORM = Pattern.compile("(FY|H|R|平成|令和)?\\s*(\\d{1,4}|元)\\s*(年度)?",
             Pattern.CASE_INSENSITIVE);
-    private static final String FORMS = "write FY2018, 2018, H30, R1 or 平成30年度";
+    private static final String FORMS = "FY2018、2018、H30、R1、平成30年度 のように書きます";
 
     private FiscalYear() {
     }
@@ -31,14 +31,14 @@ public final class FiscalYear {
             // two names of one year (H31/R1): both must name it
             int first = parse(t.substring(0, slash));
             if (parse(t.substring(slash + 1)) != first) {
-                throw new IllegalArgumentException("not a fiscal year: '" + text + "' (the two names are of different"
-                        + " years; " + FORMS + ")");
+                throw new IllegalArgumentException("'" + text + "' は年度として読めません (二つの名前が別の年度です。"
+                        + FORMS + ") (not a fiscal year)");
             }
             return first;
         }
         Matcher m = FORM.matcher(t);
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a fiscal year: '" + text + "' (" + FORMS + ")");
+            throw new IllegalArgumentException("'" + text + "' は年度として読めません (" + FORMS + ") (not a fiscal year)");
         }
         String era = m.group(1) == null ? "" : m.group(1).toUpperCase(Locale.ROOT);
         boolean first = m.group(2).equals("元");
@@ -50,7 +50,7 @@ public final class FiscalYear {
         };
         boolean western = era.isEmpty() || era.equals("FY");
         if (year < 1989 || year > 2100 || western && (first || m.group(2).length() != 4)) {
-            throw new IllegalArgumentException("not a fiscal year: '" + text + "' (" + FORMS + ")");
+            throw new IllegalArgumentException("'" + text + "' は年度として読めません (" + FORMS + ") (not a fiscal year)");
         }
         return year;
     }

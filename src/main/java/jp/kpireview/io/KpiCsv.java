@@ -73,10 +73,10 @@ public final class KpiCsv {
         java.util.regex.Matcher line = START_LINE.matcher(message);
         SourceLocation at = new SourceLocation(file.toString(), line.find() ? Integer.parseInt(line.group(1)) : 1);
         String why = message.contains("EOF reached before encapsulated token finished")
-                ? "a quoted cell that starts here is never closed (a \" is missing), so the rest of the file would be"
-                        + " one cell"
+                ? "ここで始まる引用符 (\") つきのセルが閉じていません (\" が足りません): このままではファイルの残りが"
+                        + "一つのセルになります"
                 : message.contains("invalid char between encapsulated token and delimiter")
-                        ? "text after the closing \" of a quoted cell (write \"\" for a quote inside a cell)"
+                        ? "引用符つきのセルの閉じる \" の後に文字があります (セルの中の \" は \"\" と書きます)"
                         : message.replaceFirst("^\\(line \\d+\\) |^\\(startline \\d+\\) ", "");
         return new DataException(at, "CSV", why);
     }

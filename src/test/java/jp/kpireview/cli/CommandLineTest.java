@@ -168,7 +168,8 @@ class CommandLineTest {
         Run run = run("evaluate", "--data", data.toString(), "--year", "FY2018", "--out", dir.resolve("o").toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().contains(data + ":2: direction: 方向の記号 'up' は方針の表にありません: ↗ ↑ ▲ increase 増加"
-                + " 以上 ↘ ↓ ▼ decrease 減少 以下 → maintain 維持 のどれかを書きます (unknown direction 'up')") && run.err().contains(data + ":2: baseline_year: not a fiscal year"),
+                + " 以上 ↘ ↓ ▼ decrease 減少 以下 → maintain 維持 のどれかを書きます (unknown direction 'up')")
+                && run.err().contains(data + ":2: baseline_year: ") && run.err().contains("は年度として読めません"),
                 run.err());
     }
 
@@ -180,8 +181,8 @@ class CommandLineTest {
         Files.write(broken, lines);
         Run run = run("evaluate", "--data", broken.toString(), "--year", "FY2018", "--out", dir.resolve("q").toString());
         assertEquals(2, run.exit());
-        assertEquals("誤り: " + broken + ":21: CSV: a quoted cell that starts here is never closed (a \" is missing),"
-                + " so the rest of the file would be one cell", run.err().strip());
+        assertEquals("誤り: " + broken + ":21: CSV: ここで始まる引用符 (\") つきのセルが閉じていません (\" が足りません):"
+                + " このままではファイルの残りが一つのセルになります", run.err().strip());
     }
 
     @Test
@@ -448,7 +449,7 @@ class CommandLineTest {
     void aBadYearIsAUsageError() {
         Run run = run("evaluate", "--data", "seeds/otaru-h30.csv", "--year", "next");
         assertEquals(2, run.exit());
-        assertTrue(run.err().contains("--year: not a fiscal year: 'next'"), run.err());
+        assertTrue(run.err().contains("--year: 'next' は年度として読めません"), run.err());
         // one line and where to look, not the whole usage
         assertEquals(2, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("kpi-review evaluate --help でオプションの一覧が出ます"), run.err());
