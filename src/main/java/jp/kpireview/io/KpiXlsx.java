@@ -49,7 +49,7 @@ public final class KpiXlsx {
             try (Stream<Row> rows = sheet.openStream()) {
                 Iterator<Row> row = rows.iterator();
                 if (!row.hasNext()) {
-                    throw new DataException(headerLine, "header", "the sheet is empty");
+                    throw new DataException(headerLine, "header", "シートが空です (the sheet is empty)");
                 }
                 // a title or a note above the table is common in city sheets: the header is the first row naming
                 // known columns (kpi_id, 事業名, 基準値 …)
@@ -62,9 +62,9 @@ public final class KpiXlsx {
                     skipped++;
                 }
                 if (!DataColumns.isHeader(names)) {
-                    throw new DataException(headerLine, "header", "no header row: the column names (kpi_id or KPI番号,"
-                            + " 事業名, …, 基準値, 目標値, FY2015 or H27実績値 …) must be in one of the first "
-                            + (HEADER_SEARCH + 1) + " rows of the first sheet");
+                    throw new DataException(headerLine, "header", "見出しの行がありません: 列の見出し (KPI番号 か kpi_id、"
+                            + "事業名、…、基準値、目標値、FY2015 か H27実績値 …) は、最初のシートの "
+                            + (HEADER_SEARCH + 1) + " 行目までに書きます (no header row)");
                 }
                 headerLine = new SourceLocation(file.toString(), sheet.getName(), first.getRowNum());
                 Map<String, Integer> columns = new HashMap<>();
@@ -90,7 +90,7 @@ public final class KpiXlsx {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
-                    "cannot read the workbook (" + plainMessage(e) + "); save it as an Excel .xlsx workbook");
+                    "ブックを読めません (" + plainMessage(e) + "): Excel の .xlsx で保存し直してください");
         }
     }
 
@@ -105,7 +105,7 @@ public final class KpiXlsx {
             for (Iterator<Row> row = rows.iterator(); row.hasNext(); ) {
                 Row r = row.next();
                 if (r.getRowNum() > maxRows) {
-                    throw tooLarge(file, "more than " + maxRows + " rows");
+                    throw tooLarge(file, maxRows + " 行を超えています");
                 }
                 while (cells.size() < r.getRowNum() - 1) {
                     cells.add(List.of());
@@ -117,7 +117,7 @@ public final class KpiXlsx {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
-                    "cannot read the workbook (" + plainMessage(e) + "); save it as an Excel .xlsx workbook");
+                    "ブックを読めません (" + plainMessage(e) + "): Excel の .xlsx で保存し直してください");
         }
     }
 
@@ -128,7 +128,7 @@ public final class KpiXlsx {
         if (message.length() > 200) {
             message = message.substring(0, 200) + "…";
         }
-        return message.isEmpty() ? "the file is damaged" : message;
+        return message.isEmpty() ? "ファイルが壊れています" : message;
     }
 
     private static ReadableWorkbook open(Path file) {
@@ -141,7 +141,7 @@ public final class KpiXlsx {
                     : new ReadableWorkbook(file.toFile());
         } catch (IOException | RuntimeException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
-                    "not an Excel .xlsx workbook (save it as .xlsx, or as CSV UTF-8)");
+                    "Excel の .xlsx のブックではありません: .xlsx か「CSV UTF-8」で保存してください (not an Excel .xlsx workbook)");
         }
     }
 
@@ -159,7 +159,7 @@ public final class KpiXlsx {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
                 if (++entries > InputLimits.MAX_WORKBOOK_ENTRIES) {
-                    throw tooLarge(file, "more than " + InputLimits.MAX_WORKBOOK_ENTRIES + " parts");
+                    throw tooLarge(file, "部品が " + InputLimits.MAX_WORKBOOK_ENTRIES + " を超えています");
                 }
                 styled |= entry.getName().equals("xl/styles.xml");
                 boolean cells = holdsCells(entry.getName());
@@ -168,8 +168,8 @@ public final class KpiXlsx {
                     for (int n = part.read(buffer); n > 0; n = part.read(buffer)) {
                         total += n;
                         if (total > InputLimits.MAX_WORKBOOK_EXPANDED_BYTES) {
-                            throw tooLarge(file, "it expands to more than "
-                                    + (InputLimits.MAX_WORKBOOK_EXPANDED_BYTES >> 20) + " MB");
+                            throw tooLarge(file, "展開すると "
+                                    + (InputLimits.MAX_WORKBOOK_EXPANDED_BYTES >> 20) + " MB を超えます");
                         }
                         if (cells) {
                             // a text node cannot hold a raw '<': the longest run without one bounds every cell and
@@ -178,10 +178,10 @@ public final class KpiXlsx {
                                 run = buffer[i] == '<' ? 0 : run + 1;
                                 if (run > MAX_TEXT_BYTES) {
                                     throw new DataException(new SourceLocation(file.toString(), 1), "file",
-                                            "a cell of the workbook holds more than " + InputLimits.MAX_CELL_CHARS
-                                                    + " characters (the part " + entry.getName() + " has a text of"
-                                                    + " over " + (MAX_TEXT_BYTES >> 10) + " KB): a KPI sheet's cells"
-                                                    + " are short");
+                                            "ブックのセルに " + InputLimits.MAX_CELL_CHARS
+                                                    + " 文字を超える文字があります (部品 " + entry.getName() + " に "
+                                                    + (MAX_TEXT_BYTES >> 10) + " KB を超える文字): KPI のシートのセルは"
+                                                    + "短いものです");
                                 }
                             }
                         }
@@ -190,7 +190,7 @@ public final class KpiXlsx {
             }
         } catch (IOException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
-                    "not an Excel .xlsx workbook (save it as .xlsx, or as CSV UTF-8)");
+                    "Excel の .xlsx のブックではありません: .xlsx か「CSV UTF-8」で保存してください (not an Excel .xlsx workbook)");
         }
         return styled;
     }
@@ -208,8 +208,8 @@ public final class KpiXlsx {
     }
 
     private static DataException tooLarge(Path file, String why) {
-        return new DataException(new SourceLocation(file.toString(), 1), "file", "the workbook is refused: " + why
-                + " (a KPI sheet is far smaller; save the sheet alone, or as CSV UTF-8)");
+        return new DataException(new SourceLocation(file.toString(), 1), "file", "このブックは受けられません: " + why
+                + " (KPI のシートはずっと小さいものです。シートだけを保存するか、「CSV UTF-8」で保存してください)");
     }
 
     private static List<String> texts(Row row) {

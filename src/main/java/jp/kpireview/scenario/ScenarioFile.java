@@ -74,7 +74,7 @@ public final class ScenarioFile {
         try {
             text = TextFiles.readUtf8(file);
         } catch (IOException e) {
-            throw new DataException(headerLine, "encoding", "the file is not UTF-8 (save it as CSV UTF-8)");
+            throw new DataException(headerLine, "encoding", "UTF-8 のファイルではありません: 「CSV UTF-8 (コンマ区切り)」で保存してください (the file is not UTF-8)");
         }
         try (CSVParser parser = CSVParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, FORMAT)) {
             List<String> own = new ArrayList<>(List.of(CASE, YEAR, GROUP));
@@ -83,7 +83,7 @@ public final class ScenarioFile {
             List<DataProblem> problems = new ArrayList<>();
             for (String required : List.of(CASE, YEAR)) {
                 if (!names.contains(required)) {
-                    problems.add(new DataProblem(headerLine, "header", "missing column " + required));
+                    problems.add(new DataProblem(headerLine, "header", "列 " + required + " がありません (missing column)"));
                 }
             }
             for (String heading : parser.getHeaderNames()) {

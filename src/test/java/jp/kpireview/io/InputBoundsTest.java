@@ -34,7 +34,7 @@ class InputBoundsTest {
         Path file = workbook("bomb.xlsx", "<c r=\"L2\"><v>5</v></c>", "<!---->".repeat(12 << 20));
         assertTrue(Files.size(file) < 1 << 20, "a small file");
         DataException e = assertThrows(DataException.class, () -> KpiData.read(file));
-        assertTrue(e.getMessage().contains("the workbook is refused: it expands to more than 64 MB"), e.getMessage());
+        assertTrue(e.getMessage().contains("このブックは受けられません: 展開すると 64 MB を超えます"), e.getMessage());
     }
 
     @Test

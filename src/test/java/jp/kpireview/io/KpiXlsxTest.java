@@ -98,8 +98,8 @@ class KpiXlsxTest {
         Path workbook = TestWorkbooks.kpiSheet(dir.resolve("huge.xlsx"), "", huge);
         assertTrue(Files.size(workbook) < 1 << 20, "a small file: " + Files.size(workbook));
         DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(workbook));
-        assertTrue(e.getMessage().contains("huge.xlsx") && e.getMessage().contains("more than 2000 characters")
-                && e.getMessage().contains("a text of over 64 KB"),
+        assertTrue(e.getMessage().contains("huge.xlsx") && e.getMessage().contains("2000 文字を超える文字があります")
+                && e.getMessage().contains("64 KB を超える文字"),
                 e.getMessage());
     }
 
@@ -107,7 +107,7 @@ class KpiXlsxTest {
     void aDamagedSheetIsALocatedErrorThatNamesNoLibraryClass(@TempDir Path dir) throws IOException {
         Path broken = TestWorkbooks.kpiSheet(dir.resolve("broken.xlsx"), "<c r=\"L2\"><v>1</c>", "");
         DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(broken));
-        assertTrue(e.getMessage().contains("broken.xlsx") && e.getMessage().contains("cannot read the workbook")
+        assertTrue(e.getMessage().contains("broken.xlsx") && e.getMessage().contains("ブックを読めません")
                 && !e.getMessage().contains("Exception") && !e.getMessage().contains("com."), e.getMessage());
     }
 
@@ -148,7 +148,7 @@ class KpiXlsxTest {
         Path file = dir.resolve("kpis.xlsx");
         Files.copy(SEED, file);
         DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(file));
-        assertTrue(e.getMessage().startsWith(file + ":1: file: not an Excel .xlsx workbook"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":1: file: Excel の .xlsx のブックではありません"), e.getMessage());
     }
 
     @Test
@@ -184,7 +184,7 @@ class KpiXlsxTest {
     void aSheetWithoutAHeaderRowSaysWhatItLookedFor() throws IOException {
         Path file = workbook(List.of(List.of("title"), List.of("1", "2", "3")));
         DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(file));
-        assertTrue(e.getMessage().contains("no header row: the column names (kpi_id or KPI番号, 事業名, …, 基準値, 目標値,"
-                + " FY2015 or H27実績値 …) must be in one of the first 11 rows of the first sheet"), e.getMessage());
+        assertTrue(e.getMessage().contains("見出しの行がありません: 列の見出し (KPI番号 か kpi_id、事業名、…、基準値、"
+                + "目標値、FY2015 か H27実績値 …) は、最初のシートの 11 行目までに書きます"), e.getMessage());
     }
 }

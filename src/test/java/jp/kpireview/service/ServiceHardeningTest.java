@@ -283,8 +283,8 @@ class ServiceHardeningTest {
             for (var answer : twice) {
                 HttpResponse<String> r = answer.get();
                 assertEquals(400, r.statusCode(), r.body());
-                assertTrue(r.body().contains(chars + ".xlsx") && r.body().contains("a cell of the workbook holds more"
-                        + " than 2000 characters"), r.body());
+                assertTrue(r.body().contains(chars + ".xlsx") && r.body().contains("ブックのセルに 2000 文字を超える"
+                        + "文字があります"), r.body());
             }
         }
         assertEquals(200, client.send(HttpRequest.newBuilder(uri("/health")).build(),
