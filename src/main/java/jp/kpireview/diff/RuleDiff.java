@@ -44,6 +44,11 @@ public final class RuleDiff {
             return score() != null;
         }
 
+        /** The heading of a KPI's name (施策KPI, or the newer policy's word for it). */
+        public String kpiHeading() {
+            return java.util.Objects.requireNonNullElse(Terms.newest(terms, t -> t.word("施策KPI")), "施策KPI");
+        }
+
         /** The name of the score (スコア, 達成率) of the newer policy that has one; null when neither has a score. */
         public String score() {
             return Terms.newest(terms, Terms::score);

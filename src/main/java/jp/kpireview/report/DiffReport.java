@@ -30,7 +30,7 @@ public final class DiffReport {
             if (r.flag() != null) {
                 heading.add(r.flag());
             }
-            heading.add("施策KPI");
+            heading.add(r.kpiHeading());
             int[] widths = widths(r);
             out.println(TextWidth.row(widths, heading.toArray(String[]::new)));
             for (RuleDiff.KpiChange c : r.kpis()) {
@@ -69,7 +69,7 @@ public final class DiffReport {
         r.scales().forEach(s -> html.append("<p class=\"note\">評価区分の表が違います: ")
                 .append(Html.escape(s)).append("</p>\n"));
         html.append("<h2>KPI</h2>\n<table class=\"kpis\"><thead><tr><th>自治体</th><th>KPI</th><th>年度</th>"
-                + "<th>施策KPI</th>").append(r.scored() ? "<th>" + Html.escape(r.score()) + "</th>" : "")
+                + "<th>" + Html.escape(r.kpiHeading()) + "</th>").append(r.scored() ? "<th>" + Html.escape(r.score()) + "</th>" : "")
                 .append("<th>区分</th>").append(r.flag() == null ? "" : "<th>" + Html.escape(r.flag()) + "</th>")
                 .append("</tr></thead><tbody>\n");
         for (RuleDiff.KpiChange c : r.kpis()) {

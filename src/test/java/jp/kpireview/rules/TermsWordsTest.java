@@ -35,6 +35,14 @@ class TermsWordsTest {
         String project = Cli.run("explain", "--rules", rules.toString(), "--data", "seeds/otaru-h30.csv", "--year",
                 "FY2018", "--project", "(1) あずまい暮らしプロジェクト");
         assertTrue(project.contains("結果: (評価対象 11事業[16KPI]"), project);
+        // diff heads the KPIs whose band moves in the newer policy's word
+        Path edited = KpiFixture.copyOfRules(dir.resolve("edited"), text -> text.replace(".annualTarget(\"年度目標値\")",
+                ".annualTarget(\"年度目標値\").word(\"施策KPI\", \"成果指標\")").replace("◎,100,100以上", "◎,90,90以上")
+                .replace("○,50,50~100", "○,50,50~90"));
+        String diff = Cli.run("diff", "--rules", "rules", "--rules", edited.toString(), "--data", "seeds/otaru-h30.csv",
+                "--years", "FY2018", "--out", dir.resolve("diff").toString());
+        assertTrue(diff.startsWith("0\n") && diff.contains("区分か☆が変わるもの 5") && diff.contains(" 成果指標")
+                && !diff.contains("施策KPI"), diff);
     }
 
     @Test
