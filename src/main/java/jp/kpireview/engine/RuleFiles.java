@@ -148,8 +148,7 @@ public final class RuleFiles {
 
     private static List<String> lines(Path file) {
         try {
-            String text = TextFiles.readUtf8(file);
-            return new ArrayList<>(text.startsWith("\uFEFF") ? text.substring(1).lines().toList() : text.lines().toList());
+            return new ArrayList<>(TextFiles.readUtf8(file).lines().toList());
         } catch (CharacterCodingException e) {
             throw new RuleSetException(new RuleProblem(file.toString(), 0, "the file is not UTF-8 text"));
         }

@@ -152,9 +152,6 @@ final class RuleTable {
                 return KpiXlsx.cells(file, MAX_ROWS);
             }
             String text = TextFiles.readUtf8(file);
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
             List<List<String>> cells = new ArrayList<>();
             try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
                 for (CSVRecord record : parser) {

@@ -67,9 +67,6 @@ record RuleTemplate(Path file, String text, List<Column> columns, String firstRu
             throw new RuleSetException(new RuleProblem(file.toString(), 0, "UTF-8 のテキストではありません"
                     + " (the template is not UTF-8 text)"));
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         List<String> lines = text.lines().toList();
         List<RuleProblem> problems = new ArrayList<>();
         List<String> header = header(file, lines, problems);

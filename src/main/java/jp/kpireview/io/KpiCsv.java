@@ -50,7 +50,7 @@ public final class KpiCsv {
     public static List<Kpi> read(Path file, java.util.Set<String> directions) {
         String text = readUtf8(file);
         SourceLocation headerLine = new SourceLocation(file.toString(), 1);
-        try (CSVParser parser = CSVParser.parse(stripBom(text), READ_FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(text, READ_FORMAT)) {
             KpiTable table = KpiTable.withHeader(parser.getHeaderNames(), headerLine, KpiTable.stem(file))
                     .knownDirections(directions);
             for (CSVRecord record : parser) {
@@ -147,9 +147,5 @@ public final class KpiCsv {
                     "UTF-8 のファイルではありません: Excel では「CSV UTF-8 (コンマ区切り)」で保存してください"
                             + " (the file is not UTF-8)");
         }
-    }
-
-    private static String stripBom(String text) {
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

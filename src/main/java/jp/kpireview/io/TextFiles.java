@@ -15,11 +15,15 @@ public final class TextFiles {
     private TextFiles() {
     }
 
-    /** The file's text; throws {@link CharacterCodingException} when it is not valid UTF-8. */
+    /**
+     * The file's text, without the byte order mark Excel writes at the start of a CSV UTF-8 file; throws {@link
+     * CharacterCodingException} when it is not valid UTF-8.
+     */
     public static String readUtf8(Path file) throws CharacterCodingException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw e;
         } catch (IOException e) {

@@ -74,9 +74,10 @@ public final class ScenarioFile {
         try {
             text = TextFiles.readUtf8(file);
         } catch (IOException e) {
-            throw new DataException(headerLine, "encoding", "UTF-8 のファイルではありません: 「CSV UTF-8 (コンマ区切り)」で保存してください (the file is not UTF-8)");
+            throw new DataException(headerLine, "encoding", "UTF-8 のファイルではありません: 「CSV UTF-8 (コンマ区切り)」で"
+                    + "保存してください (the file is not UTF-8)");
         }
-        try (CSVParser parser = CSVParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
             List<String> own = new ArrayList<>(List.of(CASE, YEAR, GROUP));
             EXPECTATIONS.forEach(e -> own.add(PREFIX + e));
             List<String> names = new ArrayList<>(parser.getHeaderNames());
