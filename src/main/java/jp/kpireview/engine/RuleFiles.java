@@ -47,13 +47,22 @@ public final class RuleFiles {
     public static List<RuleFile> of(Path folder) {
         Map<String, RuleFile> files = new LinkedHashMap<>();
         collect(folder, "", files, new LinkedHashSet<>());
-        // a shared template whose table the folder replaced (its own 許容幅.drl for the shared 許容幅.csv) makes no
-        // rule here: it is not one of the files the folder runs with
+        // a template makes the rules of the table of its name, and nothing without one: a shared template whose table
+        // the folder replaced (its own 許容幅.drl for the shared 許容幅.csv) is not among the files it runs with; one
+        // of the folder's own that no table uses is an error, since an edit to it would change nothing
         Set<String> tables = new java.util.HashSet<>();
         files.values().stream().filter(f -> RuleTable.isTable(f.name())).forEach(f -> tables.add(RuleTable.nameOf(
                 f.name())));
-        files.values().removeIf(f -> isTemplate(f.name()) && f.shared() && !tables.contains(RuleTable.nameOf(
-                f.name())));
+        for (RuleFile file : List.copyOf(files.values())) {
+            if (isTemplate(file.name()) && !tables.contains(RuleTable.nameOf(file.name()))) {
+                if (!file.shared()) {
+                    throw new RuleSetException(new RuleProblem(file.path().toString(), 0, "このテンプレートを使う表 ("
+                            + RuleTable.nameOf(file.name()) + ".csv か .xlsx) がありません。表を置くか、テンプレートを"
+                            + "消してください (no table uses this template)"));
+                }
+                files.values().remove(file);
+            }
+        }
         return files.values().stream().sorted(java.util.Comparator.comparing(RuleFile::name)).toList();
     }
 

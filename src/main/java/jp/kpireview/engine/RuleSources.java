@@ -3,12 +3,10 @@ package jp.kpireview.engine;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +37,6 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
         Map<String, RuleTable.Compiled> tables = new LinkedHashMap<>();
         List<RuleProblem> lint = new ArrayList<>();
         Map<String, RuleProblem> placeOfRule = new LinkedHashMap<>();
-        Map<String, Optional<RuleTemplate>> templates = new HashMap<>();
         // every file read once; the types any of them declares are known before each is linted
         Set<String> declared = new HashSet<>();
         for (RuleFiles.RuleFile ruleFile : files) {
@@ -48,11 +45,7 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
                 continue;  // read with its table
             } else if (RuleTable.isTable(ruleFile.name())) {
                 try {
-                    RuleTemplate template = templateOf(ruleFile, files, templates, lint);
-                    if (template == null) {
-                        continue;
-                    }
-                    RuleTable.Compiled table = RuleTable.compile(ruleFile.path(), template);
+                    RuleTable.Compiled table = RuleTable.compile(ruleFile.path(), templateOf(ruleFile, files));
                     tables.put(ruleFile.name(), table);
                     text = table.drl();
                 } catch (RuleSetException e) {
@@ -66,14 +59,6 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
             Matcher m = DECLARE.matcher(text);
             while (m.find()) {
                 declared.add(m.group(1));
-            }
-        }
-        for (RuleFiles.RuleFile file : files) {
-            if (RuleFiles.isTemplate(file.name()) && !file.shared() && !templates.containsKey(file.name())) {
-                // a template of the folder's own that no table uses: an edit to it would change nothing
-                lint.add(new RuleProblem(file.path().toString(), 0, "このテンプレートを使う表 ("
-                        + RuleTable.nameOf(file.name()) + ".csv か .xlsx) がありません。表を置くか、テンプレートを"
-                        + "消してください (no table uses this template)"));
             }
         }
         for (RuleFiles.RuleFile ruleFile : files) {
@@ -95,27 +80,16 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
     }
 
     /**
-     * The template that makes the rules of {@code table} (区分表.drt for 区分表.csv), read once; null, with the problem
-     * added, when there is none or it is wrong.
+     * The template that makes the rules of {@code table} (区分表.drt for 区分表.csv); a located {@link RuleSetException}
+     * when there is none or it is wrong.
      */
-    private static RuleTemplate templateOf(RuleFiles.RuleFile table, List<RuleFiles.RuleFile> files,
-            Map<String, Optional<RuleTemplate>> templates, List<RuleProblem> problems) {
+    private static RuleTemplate templateOf(RuleFiles.RuleFile table, List<RuleFiles.RuleFile> files) {
         String name = RuleTable.nameOf(table.name()) + RuleTemplate.EXTENSION;
-        RuleFiles.RuleFile file = files.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
-        if (file == null) {
-            problems.add(new RuleProblem(table.path().toString(), 0, "表の行をルールにするテンプレート " + name
-                    + " がありません: このフォルダに置くか、共通.txt で共通のルールのフォルダを取ります (the table has no"
-                    + " template)"));
-            return null;
-        }
-        return templates.computeIfAbsent(name, n -> {
-            try {
-                return Optional.of(RuleTemplate.read(file.path()));
-            } catch (RuleSetException e) {
-                problems.addAll(e.problems());
-                return Optional.empty();
-            }
-        }).orElse(null);
+        RuleFiles.RuleFile file = files.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new RuleSetException(new RuleProblem(table.path().toString(), 0, "表の行をルールに"
+                        + "するテンプレート " + name + " がありません: このフォルダに置くか、共通.txt で共通のルールの"
+                        + "フォルダを取ります (the table has no template)")));
+        return RuleTemplate.read(file.path());
     }
 
     /** The name a file's text is compiled under: a table's DRL as {@code 区分表.csv.drl}. */

@@ -135,10 +135,7 @@ final class RuleTable {
             throw new RuleSetException(new RuleProblem(template.file().toString(), 0, "テンプレートからルールを"
                     + "書けません (the template cannot be rendered): " + e.getMessage()));
         }
-        String name = nameOf(file.getFileName().toString());
-        Compiled compiled = lines(name, file, drl, template, columnAt);
-        checkRuleNames(compiled, last);
-        return compiled;
+        return lines(nameOf(file.getFileName().toString()), file, drl, template, columnAt);
     }
 
     /** The cells of the file, row by row (a blank row kept as an empty one). */
@@ -199,8 +196,7 @@ final class RuleTable {
             }
         }
         for (RuleTemplate.Column column : template.columns()) {
-            if (!at.containsKey(column.name()) && problems.stream().noneMatch(p -> p.line() == 1 && p.message()
-                    .startsWith("「" + column.heading() + "」"))) {
+            if (!at.containsKey(column.name())) {
                 problems.add(new RuleProblem(file.toString(), 1, "「" + column.heading() + "」の列がありません。1 行目"
                         + "の見出しは " + expected + " です (the table lacks a column of its template)"));
             }
@@ -277,7 +273,8 @@ final class RuleTable {
         List<String> lines = drl.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = RULE.matcher(lines.get(i));
-            if (m.find() && template.startsRow(m.group(1))) {
+            boolean header = m.find();
+            if (header && template.startsRow(m.group(1))) {
                 row = rowNumber(name, m.group(1));
                 blockStart = i;
             }
@@ -285,46 +282,29 @@ final class RuleTable {
             // Drools writes a row's rules line for line from the template's (blank lines left out); a line before the
             // first rule is the template's text as it stands
             int offset = i - blockStart;
-            if (blockStart >= 0 && offset < template.bodyLines().size()) {
-                sources.add(template.bodyLines().get(offset));
-            } else {
-                sources.add(templateLines.indexOf(lines.get(i)) + 1);
+            int source = blockStart >= 0 && offset < template.bodyLines().size() ? template.bodyLines().get(offset)
+                    : templateLines.indexOf(lines.get(i)) + 1;
+            sources.add(source);
+            // every rule is named after the table and its row (区分表_3): explain, validate and the errors of a bad
+            // value find the row by it
+            if (header && rowNumber(name, m.group(1)) == 0) {
+                throw new RuleSetException(new RuleProblem(template.file().toString(), source, "テンプレートのルール名は"
+                        + "表の名前と行番号にします: rule \"" + name + "_@{row.rowNumber}\" (a table's rule is named after"
+                        + " the table and its row)"));
             }
+        }
+        if (rows.stream().noneMatch(r -> r > 0)) {
+            throw new RuleSetException(new RuleProblem(template.file().toString(), 0, "テンプレートが表の行から"
+                    + "ルールを作りません: template \"" + name + "\" と書きます (the template makes no rule of the table's"
+                    + " rows)"));
         }
         return new Compiled(name, file, drl, List.copyOf(rows), List.copyOf(sources), template, Map.copyOf(columnAt));
     }
 
     /** The row in a rule's name {@code 区分表_3}; 0 when the name is not the table's. */
     private static int rowNumber(String table, String rule) {
-        if (rule.startsWith(table + "_")) {
-            try {
-                return Integer.parseInt(rule.substring(table.length() + 1));
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * Every rule the template writes is named after the table and its row ({@code 区分表_3}): explain, validate and
-     * the errors of a bad value find the row by it.
-     */
-    private static void checkRuleNames(Compiled compiled, int rows) {
-        List<String> drl = compiled.drl().lines().toList();
-        for (int i = 0; i < drl.size(); i++) {
-            Matcher m = RULE.matcher(drl.get(i));
-            if (m.find() && rowNumber(compiled.name(), m.group(1)) == 0) {
-                throw new RuleSetException(new RuleProblem(compiled.template().file().toString(),
-                        compiled.sourceLine().get(i), "テンプレートのルール名は表の名前と行番号にします: rule \""
-                        + compiled.name() + "_@{row.rowNumber}\" (a table's rule is named after the table and its row)"));
-            }
-        }
-        if (rows > 0 && compiled.rowOfLine().stream().noneMatch(r -> r > 0)) {
-            throw new RuleSetException(new RuleProblem(compiled.template().file().toString(), 0, "テンプレートが"
-                    + "表の行からルールを作りません: template \"" + compiled.name() + "\" と書きます (the template makes"
-                    + " no rule of the table's rows)"));
-        }
+        jp.kpireview.facts.TableRow at = jp.kpireview.facts.TableRow.named(rule);
+        return at.table().equals(table) ? at.row() : 0;
     }
 
     private static String named(RuleTemplate.Column column, int index) {

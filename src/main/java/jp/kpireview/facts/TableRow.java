@@ -17,7 +17,11 @@ public record TableRow(String table, int row) {
 
     /** The row of the table rule that is firing ({@code drools.getRule()} in the template's action). */
     public static TableRow of(Rule rule) {
-        String name = rule.getName();
+        return named(rule.getName());
+    }
+
+    /** The row a table rule's name gives ({@code 区分表_7}); row 0 for a name with no row number. */
+    public static TableRow named(String name) {
         int underscore = name.lastIndexOf('_');
         if (underscore > 0) {
             try {
