@@ -38,11 +38,7 @@ public final class Explanation {
                 + ") · 実績値 " + k.actual(e.year()).map(v -> withUnit(k, v.toPlainString())).orElse("—")
                 + k.annualTarget(e.year()).map(v -> " · " + terms.annualTargetWord() + " "
                         + withUnit(k, v.toPlainString())).orElse(""));
-        int n = 1;
-        for (RuleStep step : e.trace()) {
-            lines.add(String.format("  %d. %s (%s)", n++, step.rule(), step.place()));
-            effects(step).forEach(effect -> lines.add("       " + effect));
-        }
+        steps(e.trace(), lines);
         lines.add("  結果: " + result(e, terms));
         return lines;
     }
@@ -57,13 +53,18 @@ public final class Explanation {
         lines.add("集計 " + (s.project() == null ? "全体" : s.project()) + " — " + municipality + ", "
                 + FiscalYear.bothLabels(year));
         lines.add("  方針: " + policy.label());
+        steps(s.trace(), lines);
+        lines.add("  結果: " + ReviewTable.summaryLine(s));
+        return lines;
+    }
+
+    /** Each rule that fired, numbered, with where it is written and what it concluded. */
+    private static void steps(List<RuleStep> trace, List<String> lines) {
         int n = 1;
-        for (RuleStep step : s.trace()) {
+        for (RuleStep step : trace) {
             lines.add(String.format("  %d. %s (%s)", n++, step.rule(), step.place()));
             effects(step).forEach(effect -> lines.add("       " + effect));
         }
-        lines.add("  結果: " + ReviewTable.summaryLine(s));
-        return lines;
     }
 
     /** 結果: {@code スコア 34.65 · 区分 ○ 50~100 · ☆ なし}, in the policy's words; or the status and its reason. */

@@ -49,6 +49,11 @@ class RuleTableTest {
         return Cli.run(args);
     }
 
+    /** What refuses {@code rules} when they are read and compiled (not cached): each problem at its place. */
+    static List<RuleProblem> refusal(Path rules) {
+        return assertThrows(RuleSetException.class, () -> RuleBase.load(rules, null)).problems();
+    }
+
     @Test
     void everyShippedTableIsHeadingsAndValuesOnly() throws IOException {
         List<Path> tables = shippedTables();
@@ -249,8 +254,7 @@ class RuleTableTest {
         rows.add(4, List.of());
         TestWorkbooks.workbookOf(rules.resolve("区分表.xlsx"), rows);
         Files.delete(csv);
-        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> RuleBase.load(rules, null))
-                .problems();
+        List<RuleProblem> problems = refusal(rules);
         assertEquals(List.of(new RuleProblem(rules.resolve("区分表.xlsx").toString(), 5, "空の行があります: 表の途中の"
                 + "空の行を消してください (下の行も表の行です) (a blank row inside the table)")), problems);
     }
@@ -319,8 +323,7 @@ class RuleTableTest {
         Path rules = KpiFixture.copyOfRules(dir.resolve("template"), text -> text);
         Path template = rules.resolve("区分表.drt");
         Files.writeString(template, Files.readString(template).replace(".named(", ".labelled("));
-        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> RuleBase.load(rules, null))
-                .problems();
+        List<RuleProblem> problems = refusal(rules);
         // Drools places an error of an action at its rule: the template's rule "区分表_@{row.rowNumber}"
         int line = Files.readAllLines(template).indexOf("rule \"区分表_@{row.rowNumber}\"") + 1;
         assertTrue(problems.size() == 1 && problems.get(0).file().equals(template.toString())
@@ -333,8 +336,7 @@ class RuleTableTest {
         Path rules = KpiFixture.copyOfRules(dir.resolve("undeclared"), text -> text);
         Path template = rules.resolve("区分表.drt");
         Files.writeString(template, Files.readString(template).replace("// 列 lower = 下限 [数, 空欄可]\n", ""));
-        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> RuleBase.load(rules, null))
-                .problems();
+        List<RuleProblem> problems = refusal(rules);
         assertEquals(List.of(new RuleProblem(template.toString(), 3, "列 lower の見出しがありません: 「// 列 lower ="
                 + " 見出し」の行を書きます (the column needs its heading)")), problems);
     }
@@ -343,8 +345,7 @@ class RuleTableTest {
     void aTableWithoutItsTemplateIsAnError() throws IOException {
         Path rules = KpiFixture.copyOfRules(dir.resolve("no-template"), text -> text);
         Files.delete(rules.resolve("許容幅.drt"));
-        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> RuleBase.load(rules, null))
-                .problems();
+        List<RuleProblem> problems = refusal(rules);
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).toString().startsWith(rules.resolve("許容幅.csv") + ": 表の行をルールにする"
                 + "テンプレート 許容幅.drt がありません"), problems.toString());
@@ -357,8 +358,7 @@ class RuleTableTest {
         Files.delete(rules.resolve("許容幅.csv"));
         Files.writeString(rules.resolve("許容幅.drl"), Files.readString(Path.of(
                 "examples/policies/maintain-tolerance/許容幅.drl")));
-        List<RuleProblem> problems = assertThrows(RuleSetException.class, () -> RuleBase.load(rules, null))
-                .problems();
+        List<RuleProblem> problems = refusal(rules);
         assertEquals(List.of(new RuleProblem(rules.resolve("許容幅.drt").toString(), 0, "このテンプレートを使う表"
                 + " (許容幅.csv か .xlsx) がありません。表を置くか、テンプレートを消してください (no table uses this"
                 + " template)")), problems);
