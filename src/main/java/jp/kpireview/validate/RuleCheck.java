@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -202,7 +201,7 @@ public final class RuleCheck {
                 i.message())));
         for (SlipCheck.Slip slip : SlipCheck.of(tables.bands(), probes, tables.directions())) {
             RuleProblem at = slip.rule() == null ? new RuleProblem(rules.folder().toString(), 0, "")
-                    : rules.locate(rules.kieBase().getRule("kpireview.rules", slip.rule()));
+                    : placeOf(slip.rule());
             findings.add(new Finding(Level.WARNING, at.file(), at.line(), (slip.rule() == null ? ""
                     : "ルール \"" + slip.rule() + "\": ") + slip.message()));
         }
@@ -294,7 +293,7 @@ public final class RuleCheck {
             }
         }
         unresolved.forEach((rule, names) -> {
-            RuleProblem at = rules.locate(rules.kieBase().getRule("kpireview.rules", rule));
+            RuleProblem at = placeOf(rule);
             findings.add(new Finding(Level.WARNING, at.file(), at.line(), "ルール \"" + rule + "\": @explain の "
                     + String.join("、", names.stream().map(n -> "{" + n + "}").toList())
                     + " はこのルールにありません ({$x.field}、{new.field}、{kpi.field}、{outcome.field} のように、ルールの"
@@ -360,8 +359,9 @@ public final class RuleCheck {
                 + (t.hasFlag() ? t.flag() + " " + Objects.toString(t.flagLegend(), "") : "なし");
     }
 
-    private static String name(Direction d) {
-        return d.name().toLowerCase(Locale.ROOT);
+    /** Where the rule named {@code rule} is written. */
+    private RuleProblem placeOf(String rule) {
+        return rules.locate(rules.kieBase().getRule("kpireview.rules", rule));
     }
 
     private void error(String file, String message) {
