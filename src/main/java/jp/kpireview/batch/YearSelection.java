@@ -28,12 +28,12 @@ public record YearSelection(List<Integer> years) {
         for (String part : t.split(",")) {
             String[] range = part.split("\\.\\.", -1);
             if (range.length > 2) {
-                throw new IllegalArgumentException("not a year range: '" + part + "' (write FY2015..FY2019)");
+                throw new IllegalArgumentException("'" + part + "' は年度の範囲として読めません (FY2015..FY2019 のように書きます)");
             }
             int from = FiscalYear.parse(range[0]);
             int to = range.length == 2 ? FiscalYear.parse(range[1]) : from;
             if (to < from) {
-                throw new IllegalArgumentException("the range " + part + " runs backwards");
+                throw new IllegalArgumentException("範囲 " + part + " が逆向きです (古い年度から書きます)");
             }
             for (int y = from; y <= to; y++) {
                 years.add(y);

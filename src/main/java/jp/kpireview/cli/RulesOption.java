@@ -36,9 +36,9 @@ final class RulesOption {
     RuleBase load() {
         PolicyEngine engine = engine();
         if (engine.policies().size() != 1) {
-            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "the folder holds "
-                    + engine.policies().size() + " policy periods: name one, e.g. --rules \""
-                    + engine.policies().get(0).folder() + "\""));
+            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "このフォルダには期間が "
+                    + engine.policies().size() + " つあります: 一つを選びます (例: --rules \""
+                    + engine.policies().get(0).folder() + "\")"));
         }
         return engine.policies().get(0).rules();
     }

@@ -54,7 +54,7 @@ final class TestRulesCommand implements Callable<Integer> {
     private boolean run(RuleBase rules, Path folder) {
         List<Path> files = ScenarioFile.files(folder);
         if (files.isEmpty()) {
-            throw new DataException(new SourceLocation(folder.toString(), 0), "folder", "no scenario files (*.csv)");
+            throw new DataException(new SourceLocation(folder.toString(), 0), "folder", "場面のファイル (*.csv) がありません");
         }
         List<Scenario> scenarios = new ArrayList<>();
         files.forEach(f -> scenarios.addAll(ScenarioFile.read(f)));

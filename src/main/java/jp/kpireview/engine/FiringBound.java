@@ -60,7 +60,7 @@ final class FiringBound {
         long budget = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
                 : TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (budget <= 0) {
-            throw new OverBudgetException("the evaluation ran out of its time budget");
+            throw new OverBudgetException("評価が時間の上限を超えました (the evaluation ran out of its time budget)");
         }
         boolean byBudget = budget < SESSION_MILLIS;
         AtomicBoolean late = new AtomicBoolean();
@@ -75,18 +75,18 @@ final class FiringBound {
             halt.cancel(false);
         }
         if (late.get() && byBudget) {
-            throw new OverBudgetException("the evaluation ran out of its time budget");
+            throw new OverBudgetException("評価が時間の上限を超えました (the evaluation ran out of its time budget)");
         }
         if (late.get()) {
-            return new Runaway("the rules were still firing after " + SESSION_MILLIS / 1000 + " s (" + fired
-                    + " firings for " + facts + " KPI-years)", sample(session));
+            return new Runaway(SESSION_MILLIS / 1000 + " 秒たってもルールが動き続けていました (KPI の年度 " + facts
+                    + " に " + fired + " 回)", sample(session));
         }
         if (fired < limit) {
             return null;
         }
         List<Rule> still = sample(session);
-        return still.isEmpty() ? null : new Runaway("the rules fired " + fired + " times for " + facts
-                + " KPI-years and had not come to rest (the limit is " + FIRINGS_PER_FACT + " firings per KPI-year)",
+        return still.isEmpty() ? null : new Runaway("KPI の年度 " + facts + " にルールが " + fired
+                + " 回動いても止まりませんでした (上限は KPI の年度 1 つに " + FIRINGS_PER_FACT + " 回)",
                 still);
     }
 

@@ -87,9 +87,9 @@ public final class PolicyEngine {
                 return i;
             }
         }
-        throw new RuleSetException(new RuleProblem(folder.toString(), 0, FiscalYear.label(year) + " is before the"
-                + " first policy period (" + policies.get(0).ref().name() + " from "
-                + FiscalYear.label(policies.get(0).firstYear()) + "): no policy covers it"));
+        throw new RuleSetException(new RuleProblem(folder.toString(), 0, FiscalYear.label(year) + " は最初の期間 ("
+                + policies.get(0).ref().name() + "、" + FiscalYear.label(policies.get(0).firstYear())
+                + " から) より前で、この年度を評価する方針がありません"));
     }
 
     /** Every band of every policy, one column per mark: the band columns of a report over all years. */

@@ -40,7 +40,7 @@ public final class PolicyFolder {
     /** The periods of {@code folder}, oldest first; a flat folder is one period with no first year. */
     public static List<Period> periods(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "no such rule folder"));
+            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "ルールのフォルダがありません (no such rule folder)"));
         }
         List<Period> periods = new ArrayList<>();
         boolean drl;
@@ -60,17 +60,17 @@ public final class PolicyFolder {
             return List.of(new Period(folder, null));
         }
         if (drl) {
-            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "the folder holds both policy periods ("
-                    + periods.get(0).name() + " …) and .drl files of its own: move the files into the period they"
-                    + " belong to"));
+            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "このフォルダには期間のフォルダ ("
+                    + periods.get(0).name() + " …) と、どの期間にも入っていないルールのファイルがあります。ファイルを"
+                    + "それぞれの期間のフォルダに移してください"));
         }
         periods.sort(Comparator.comparing(Period::firstYear));
         Map<Integer, Period> byYear = new HashMap<>();
         for (Period p : periods) {
             Period other = byYear.putIfAbsent(p.firstYear(), p);
             if (other != null) {
-                throw new RuleSetException(new RuleProblem(p.folder().toString(), 0, "two policy periods start in "
-                        + FiscalYear.label(p.firstYear()) + ": " + other.name() + " and " + p.name()));
+                throw new RuleSetException(new RuleProblem(p.folder().toString(), 0, "二つの期間が同じ "
+                        + FiscalYear.label(p.firstYear()) + " から始まっています: " + other.name() + " と " + p.name()));
             }
         }
         return periods;

@@ -322,25 +322,25 @@ public final class ReviewEngine {
         List<RuleProblem> problems = new ArrayList<>();
         for (Rule rule : runaway.rules()) {
             RuleProblem at = rules.locate(rule);
-            problems.add(new RuleProblem(at.file(), at.line(), "rule \"" + rule.getName() + "\" fires without end: "
-                    + runaway.reason() + "; a rule that changes or inserts what its own condition matches needs a"
-                    + " guard (e.g. a condition that is false once the change is made)"));
+            problems.add(new RuleProblem(at.file(), at.line(), "ルール \"" + rule.getName() + "\" が終わらずに"
+                    + "動き続けます: " + runaway.reason() + "。自分の条件に合う事実を変えたり入れたりするルールには、変えた後は"
+                    + "合わなくなる条件が要ります"));
         }
         if (problems.isEmpty()) {
-            problems.add(new RuleProblem(rules.folder().toString(), 0, "the rules do not finish: " + runaway.reason()));
+            problems.add(new RuleProblem(rules.folder().toString(), 0, "ルールが終わりません: " + runaway.reason()));
         }
         throw new RuleSetException(problems);
     }
 
     private BandScale bandScale(KieSession session) {
-        return single(session, BandScale.class, "band scale (BandScale)");
+        return single(session, BandScale.class, "区分表 (BandScale)");
     }
 
     private <T> T single(KieSession session, Class<T> type, String what) {
         Collection<?> found = session.getObjects(new ClassObjectFilter(type));
         if (found.size() != 1) {
             throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0,
-                    "the rules must define exactly one " + what + ", found " + found.size()));
+                    "ルールは " + what + " をちょうど一つ作ります。いまは " + found.size() + " つです"));
         }
         return type.cast(found.iterator().next());
     }
@@ -374,15 +374,15 @@ public final class ReviewEngine {
         Collection<?> grades = session.getObjects(new ClassObjectFilter(Grades.class));
         if (grades.size() > 1) {
             throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0,
-                    "the rules must define at most one grade table (Grades), found " + grades.size()));
+                    "評価の表 (Grades) は一つまでです。いまは " + grades.size() + " つです"));
         }
         BandScale scale = bandScale(session);
         return new Tables(scale.bands(), scale.bands().stream().map(scale::rowOf).toList(), single(session,
                 DirectionSymbols.class,
-                "table of direction symbols (DirectionSymbols)"),
+                "方向の記号の表 (DirectionSymbols)"),
                 grades.isEmpty() ? List.of() : ((Grades) grades.iterator().next()).labels(),
-                single(session, Terms.class, "用語の表 (Terms: the names of the score, the summary measure and the"
-                        + " achievement flag, e.g. Terms.named().score(\"スコア\"))"));
+                single(session, Terms.class, "用語の表 (Terms: スコア・集計の値・印の名前。例: "
+                        + "Terms.named().score(\"スコア\"))"));
     }
 
     private Evaluation toEvaluation(Kpi kpi, int year, Outcome o, Terms terms) {

@@ -124,7 +124,7 @@ public final class RuleBase {
                 contents.put(file.name(), new String(Files.readAllBytes(file.path()),
                         java.nio.charset.StandardCharsets.ISO_8859_1));
             } catch (IOException e) {
-                throw new RuleSetException(new RuleProblem(file.path().toString(), 0, "cannot read the file: "
+                throw new RuleSetException(new RuleProblem(file.path().toString(), 0, "ファイルを読めません: "
                         + e.getMessage()));
             }
         }
@@ -179,8 +179,8 @@ public final class RuleBase {
             KieBuilder builder = services.newKieBuilder(fileSystem(services, model, texts))
                     .buildAll(ExecutableModelProject.class);
             if (builder.getResults().hasMessages(Message.Level.ERROR)) {
-                return new Model(null, firstLine(builder.getResults().getMessages(Message.Level.ERROR).get(0)
-                        .getText()));
+                return new Model(null, CompilerWords.say(firstLine(builder.getResults()
+                        .getMessages(Message.Level.ERROR).get(0).getText())).text());
             }
             KieBase kieBase = services.newKieContainer(model).getKieBase();
             if (cache != null) {
@@ -189,7 +189,7 @@ public final class RuleBase {
             return new Model(kieBase, null);
         } catch (RuntimeException e) {
             // some mistakes make the executable model's code generator throw rather than report them
-            return new Model(null, firstLine(String.valueOf(e.getMessage())));
+            return new Model(null, CompilerWords.say(firstLine(String.valueOf(e.getMessage()))).text());
         } finally {
             // the KieBase is all the engine keeps; the module would otherwise stay in Drools' global repository for
             // the life of the process, one per reload of a watched folder
@@ -325,11 +325,11 @@ public final class RuleBase {
 
     private static List<RuleFiles.RuleFile> ruleFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "no such rule folder"));
+            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "ルールのフォルダがありません (no such rule folder)"));
         }
         List<RuleFiles.RuleFile> files = RuleFiles.of(folder);
         if (files.isEmpty()) {
-            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "no .drl files in the rule folder"));
+            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "フォルダにルールのファイル (.drl) がありません (no .drl files in the rule folder)"));
         }
         return files;
     }

@@ -159,7 +159,7 @@ public final class RuleFiles {
         try {
             return new ArrayList<>(TextFiles.readUtf8(file).lines().toList());
         } catch (CharacterCodingException e) {
-            throw new RuleSetException(new RuleProblem(file.toString(), 0, "the file is not UTF-8 text"));
+            throw new RuleSetException(RuleProblem.notUtf8(file));
         }
     }
 }

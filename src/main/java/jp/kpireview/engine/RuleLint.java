@@ -106,10 +106,9 @@ final class RuleLint {
         if (type == null) {
             List<String> known = new ArrayList<>(imported.keySet());
             known.addAll(declared);
-            return List.of(new RuleProblem(file.toString(), lineOf(text, typeName + "(", line), "rule \""
-                    + rule.getName() + "\": 事実の型 " + typeName + " がありません (unknown fact type " + typeName
-                    + closest(typeName, known) + "; this file imports " + String.join(", ", imported.keySet())
-                    + ")"));
+            return List.of(new RuleProblem(file.toString(), lineOf(text, typeName + "(", line), "ルール \""
+                    + rule.getName() + "\": 事実の型 " + typeName + " がありません" + closest(typeName, known)
+                    + " (このファイルが import している型: " + String.join(", ", imported.keySet()) + ")"));
         }
         if (!type.getName().startsWith("jp.kpireview.") || pattern.getConstraint() == null) {
             return List.of();
@@ -124,9 +123,9 @@ final class RuleLint {
                 continue;
             }
             List<String> fields = fields(type);
-            problems.add(new RuleProblem(file.toString(), lineOf(text, m.group(1), line), "rule \"" + rule.getName()
-                    + "\": " + typeName + " に " + m.group(1) + " はありません (" + typeName + " has no field "
-                    + m.group(1) + closest(m.group(1), fields) + "; its fields: " + String.join(", ", fields) + ")"));
+            problems.add(new RuleProblem(file.toString(), lineOf(text, m.group(1), line), "ルール \"" + rule.getName()
+                    + "\": " + typeName + " に " + m.group(1) + " はありません" + closest(m.group(1), fields)
+                    + " (" + typeName + " の値: " + String.join(", ", fields) + ")"));
         }
         return problems;
     }
@@ -167,7 +166,7 @@ final class RuleLint {
                 bestDistance = d;
             }
         }
-        return best == null ? "" : "; did you mean " + best + "?";
+        return best == null ? "" : "。" + best + " のことですか";
     }
 
     private static int distance(String a, String b) {
@@ -223,7 +222,7 @@ final class RuleLint {
             String target = i.getTarget();
             if (!target.endsWith(".*") && load(target) == null) {
                 problems.add(new RuleProblem(file.toString(), i.getLine(), "import " + target
-                        + ": no such class (check the spelling; the facts the rules can use are in jp.kpireview.facts)"));
+                        + ": その型はありません (綴りを確かめてください。ルールが使う事実は jp.kpireview.facts にあります)"));
             }
         }
         for (TypeDeclarationDescr type : parsed.getTypeDeclarations()) {
@@ -232,9 +231,9 @@ final class RuleLint {
                 if (FLOATING.contains(fieldType)) {
                     problems.add(new RuleProblem(file.toString(), field.getLine() > 0 ? field.getLine()
                             : lineOf(text, field.getFieldName(), type.getLine()), "declare " + type.getTypeName()
-                            + ": field " + field.getFieldName() + " is " + fieldType + "; write BigDecimal (the"
-                            + " scores' type): a floating-point value can be −0.0, which Drools' executable model puts"
-                            + " below 0 while Java's < does not, and 0.1 is not exactly 0.1"));
+                            + ": " + field.getFieldName() + " の型が " + fieldType + " です。BigDecimal (スコアの型) で"
+                            + "書きます: 浮動小数点の値は 0.1 をちょうど 0.1 として持てず、−0.0 が 0 より小さいかどうかが"
+                            + "実行の仕方で変わります"));
                 }
             }
         }
@@ -250,15 +249,15 @@ final class RuleLint {
                     declared)));
             if (String.valueOf(rule.getConsequence()).contains("insertLogical")) {
                 int line = lineOf(text, "insertLogical", rule.getLine());
-                problems.add(new RuleProblem(file.toString(), line, "rule \"" + rule.getName() + "\": insertLogical"
-                        + " needs truth maintenance, which kpi-review leaves out (it slows every rule): insert the"
-                        + " fact with insert(…); a KPI-year's facts live only as long as its review"));
+                problems.add(new RuleProblem(file.toString(), line, "ルール \"" + rule.getName() + "\": insertLogical"
+                        + " は使いません (すべてのルールを遅くする仕組みが要るため)。insert(…) で入れます。KPI の年度の事実は"
+                        + "その評価の間だけあります"));
             }
             for (AttributeDescr a : rule.getAttributes().values()) {
                 String problem = attributeProblem(a);
                 if (problem != null) {
                     int line = a.getLine() > 0 ? a.getLine() : lineOf(text, a.getName(), rule.getLine());
-                    problems.add(new RuleProblem(file.toString(), line, "rule \"" + rule.getName() + "\": "
+                    problems.add(new RuleProblem(file.toString(), line, "ルール \"" + rule.getName() + "\": "
                             + a.getName() + " " + a.getValue() + ": " + problem));
                 }
             }
@@ -266,8 +265,11 @@ final class RuleLint {
         return problems;
     }
 
-    /** The first line from {@code from} on that names {@code word} (the parser does not keep attributes' lines). */
-    private static int lineOf(String text, String word, int from) {
+    /**
+     * The first line from {@code from} on that names {@code word} (the parser does not keep attributes' lines, and
+     * Drools places an action's mistake at its rule's first line); {@code from} when none does.
+     */
+    static int lineOf(String text, String word, int from) {
         List<String> lines = text.lines().toList();
         for (int i = Math.max(from - 1, 0); i < lines.size(); i++) {
             if (lines.get(i).contains(word)) {
@@ -282,19 +284,18 @@ final class RuleLint {
         String value = a.getValue() == null ? "" : a.getValue().strip();
         if (name.equals("salience")) {
             return value.matches("-?\\d+") || value.startsWith("(") || value.startsWith("$") ? null
-                    : "salience must be a whole number (higher fires first)";
+                    : "salience は整数で書きます (大きいほど先に動きます)";
         }
         if (FLAGS.contains(name)) {
-            return value.isEmpty() || value.equals("true") || value.equals("false") ? null : "write true or false";
+            return value.isEmpty() || value.equals("true") || value.equals("false") ? null : "true か false で書きます";
         }
         if (CLOCK.contains(name)) {
-            return "this follows today's date, not the fiscal year being reviewed, so a past year would be scored"
-                    + " differently from one day to the next; write the year in the condition instead"
-                    + " (e.g. KpiYear( year >= 2020 ))";
+            return "これは今日の日付で動き、評価する年度では動きません。過去の年度の評価が日によって変わってしまうので、"
+                    + "年度は条件に書きます (例: KpiYear( year >= 2020 ))";
         }
         if (name.equals("dialect")) {
             return value.equals("\"java\"") || value.equals("\"mvel\"") || value.equals("java")
-                    || value.equals("mvel") ? null : "the dialect is \"java\" or \"mvel\"";
+                    || value.equals("mvel") ? null : "dialect は \"java\" か \"mvel\" です";
         }
         return null;
     }

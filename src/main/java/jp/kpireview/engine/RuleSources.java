@@ -122,9 +122,13 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
             String name = message.getPath() == null ? null : fileName(message.getPath());
             String file = name == null ? folder.toString() : pathOf(name).toString();
             RuleTable.Compiled table = name == null ? null : tables.get(name);
-            int line = Math.max(message.getLine(), 0);
-            RuleProblem problem = table == null ? new RuleProblem(file, line, clean(message.getText()))
-                    : table.problemAt(line, clean(message.getText()));
+            CompilerWords.Said said = CompilerWords.say(clean(message.getText()));
+            // Drools places an action's mistake at the rule's first line: the line that holds what it is about
+            String text = name == null ? null : texts.get(name);
+            int reported = Math.max(message.getLine(), 0);
+            int line = text == null || said.near() == null ? reported : RuleLint.lineOf(text, said.near(), reported);
+            RuleProblem problem = table == null ? new RuleProblem(file, line, said.text())
+                    : table.problemAt(line, said.text());
             first.merge(problem.file(), problem, (a, b) -> a.line() > 0 && (b.line() == 0 || a.line() <= b.line()) ? a : b);
         }
         return new ArrayList<>(first.values());
@@ -155,7 +159,7 @@ record RuleSources(Path folder, List<RuleFiles.RuleFile> files, Map<String, Stri
         try {
             return TextFiles.readUtf8(file);
         } catch (CharacterCodingException e) {
-            throw new RuleSetException(new RuleProblem(file.toString(), 0, "the file is not UTF-8 text"));
+            throw new RuleSetException(RuleProblem.notUtf8(file));
         }
     }
 }

@@ -64,8 +64,7 @@ record RuleTemplate(Path file, String text, List<Column> columns, String firstRu
         try {
             text = TextFiles.readUtf8(file);
         } catch (CharacterCodingException e) {
-            throw new RuleSetException(new RuleProblem(file.toString(), 0, "UTF-8 のテキストではありません"
-                    + " (the template is not UTF-8 text)"));
+            throw new RuleSetException(RuleProblem.notUtf8(file));
         }
         List<String> lines = text.lines().toList();
         List<RuleProblem> problems = new ArrayList<>();

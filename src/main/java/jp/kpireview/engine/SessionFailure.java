@@ -34,9 +34,9 @@ final class SessionFailure {
         if (failure instanceof LinkageError) {
             // Drools compiles a condition to bytecode after some evaluations; a construct its compiler cannot handle
             // (seen: str[startsWith] in the classic build) fails there
-            return new RuleSetException(new RuleProblem(rules.folder().toString(), 0, "Drools cannot run a condition"
-                    + " of these rules (" + failure.getClass().getSimpleName() + "): write operators such as"
-                    + " str[startsWith] as a method call, e.g. note.startsWith(\"対象外\")"));
+            return new RuleSetException(new RuleProblem(rules.folder().toString(), 0, "Drools が条件の一つを実行できません"
+                    + " (" + failure.getClass().getSimpleName() + "): str[startsWith] のような書き方は、"
+                    + "note.startsWith(\"対象外\") のように書き直してください"));
         }
         return new RuleSetException(failedCondition(failure));
     }
@@ -49,13 +49,11 @@ final class SessionFailure {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         Matcher near = NEAR.matcher(message);
         String first = message.lines().findFirst().orElse(message).replaceAll("^\\[Error: |\\]$", "");
-        if (near.find()) {
-            RuleProblem at = rules.locate(near.group(1).strip());
-            if (at != null) {
-                return new RuleProblem(at.file(), at.line(), "a condition cannot be evaluated: " + first);
-            }
-        }
-        return new RuleProblem(rules.folder().toString(), 0, "a condition cannot be evaluated: " + first);
+        CompilerWords.Said said = CompilerWords.say(first);
+        String written = near.find() ? near.group(1).strip() : said.near();
+        RuleProblem at = written == null ? null : rules.locate(written);
+        return at != null ? new RuleProblem(at.file(), at.line(), said.text())
+                : new RuleProblem(rules.folder().toString(), 0, said.text());
     }
 
     /** A rule whose action threw, e.g. a band scale whose edges do not rise: name its file and the reason. */
@@ -65,10 +63,11 @@ final class SessionFailure {
             return rules.locate(value);  // a table row's value: its row and column, not the rule that read it
         }
         if (e.getMatch() == null || e.getMatch().getRule() == null) {
-            return new RuleProblem(rules.folder().toString(), 0, "a rule failed: " + cause.getMessage());
+            return new RuleProblem(rules.folder().toString(), 0, "ルールが止まりました: " + cause.getMessage());
         }
         Rule rule = e.getMatch().getRule();
         RuleProblem at = rules.locate(rule);
-        return new RuleProblem(at.file(), at.line(), "rule \"" + rule.getName() + "\" failed: " + cause.getMessage());
+        return new RuleProblem(at.file(), at.line(), "ルール \"" + rule.getName() + "\" が止まりました: "
+                + cause.getMessage());
     }
 }

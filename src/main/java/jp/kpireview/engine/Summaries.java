@@ -61,22 +61,22 @@ final class Summaries {
         List<Band> bands = tables.bands();
         List<String> grades = tables.grades();
         SummaryOutcome o = group.outcome();
-        String what = (group.whole() ? "the whole of " + group.municipality() : "project " + group.project())
-                + " (FY" + group.year() + ")";
+        String what = (group.whole() ? group.municipality() + " の全体" : "施策 " + group.project())
+                + " (" + jp.kpireview.domain.FiscalYear.label(group.year()) + ")";
         if (o.summaries() != 1) {
             throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, o.summaries() == 0
-                    ? "no rule gave " + what + " a summary (which KPIs it counts)"
-                    : o.summaries() + " rules gave " + what + " a summary: give the summary rules a salience below"
-                            + " the KPI rules' so they fire once, after every KPI is scored"));
+                    ? "どのルールも " + what + " の集計 (集計する KPI) を作りませんでした"
+                    : o.summaries() + " 個のルールが " + what + " の集計を作りました: 集計のルールの salience を KPI の"
+                            + "ルールより低くして、すべての KPI の評価の後に一度だけ動くようにします"));
         }
         if (o.memberships() != 1) {
-            throw problem(rules, o.memberships() == 0 ? "no rule said which KPIs " + what + " holds (全: Members.of)"
-                    : o.memberships() + " rules said which KPIs " + what + " holds (全): keep one");
+            throw problem(rules, o.memberships() == 0 ? "どのルールも " + what + " に入る KPI (全: Members.of) を決めませんでした"
+                    : o.memberships() + " 個のルールが " + what + " に入る KPI (全) を決めました: 一つにします");
         }
         String grade = grade(o, grades, what, rules);
         if (o.average() != null && !tables.terms().hasAverage()) {
-            throw problem(rules, "a rule gave " + what + " an average " + o.average() + ", but the policy's words"
-                    + " (Terms) name no summary measure: add .average(\"平均スコア\")");
+            throw problem(rules, "ルールが " + what + " に集計の値 " + o.average() + " をつけましたが、方針の"
+                    + "用語 (Terms) に集計の値の名前がありません: .average(\"平均スコア\") を書きます");
         }
         List<KpiYear> counted = o.counted();
         Map<String, Integer> bandCounts = new LinkedHashMap<>();
@@ -108,20 +108,20 @@ final class Summaries {
     private static String grade(SummaryOutcome o, List<String> grades, String what, RuleBase rules) {
         if (grades.isEmpty()) {
             if (!o.grades().isEmpty()) {
-                throw problem(rules, "a rule gave " + what + " the grade " + o.grades().get(0)
-                        + " but the rules have no grade table (Grades.of(…))");
+                throw problem(rules, "ルールが " + what + " に評価 " + o.grades().get(0)
+                        + " をつけましたが、評価の表 (Grades.of(…)) がありません");
             }
             return null;
         }
         if (o.grades().size() != 1) {
-            throw problem(rules, o.grades().isEmpty() ? "no rule gave " + what + " a grade (average "
-                    + o.average() + ")" : "rules gave " + what + " " + o.grades().size() + " grades " + o.grades()
-                    + ": the grade rules overlap");
+            throw problem(rules, o.grades().isEmpty() ? "どのルールも " + what + " に評価をつけませんでした (集計の値 "
+                    + o.average() + ")" : "ルールが " + what + " に評価を " + o.grades().size() + " つ " + o.grades()
+                    + " つけました: 評価のルールが重なっています");
         }
         String grade = o.grades().get(0);
         if (!grades.contains(grade)) {
-            throw problem(rules, "a rule gave " + what + " the grade " + grade + ", which is not in the grade table "
-                    + grades);
+            throw problem(rules, "ルールが " + what + " に評価 " + grade + " をつけましたが、評価の表 " + grades
+                    + " にない評価です");
         }
         return grade;
     }

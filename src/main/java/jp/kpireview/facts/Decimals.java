@@ -33,7 +33,7 @@ public final class Decimals {
     /** {@code value} limited to [{@code min}, {@code max}]. */
     public static BigDecimal clamp(BigDecimal value, double min, double max) {
         if (min > max) {
-            throw new IllegalArgumentException("the clamp limits are not ordered: " + min + " is above " + max);
+            throw new IllegalArgumentException("範囲の下限 " + min + " が上限 " + max + " より大きくなっています");
         }
         BigDecimal low = BigDecimal.valueOf(min);
         BigDecimal high = BigDecimal.valueOf(max);
@@ -95,7 +95,7 @@ public final class Decimals {
     public static BigDecimal weightedMean(java.util.List<BigDecimal> values, java.util.List<BigDecimal> weights,
             int decimals) {
         if (values.size() != weights.size()) {
-            throw new IllegalArgumentException(values.size() + " values and " + weights.size() + " weights");
+            throw new IllegalArgumentException("値が " + values.size() + " つ、重みが " + weights.size() + " つで、数が合いません");
         }
         BigDecimal sum = BigDecimal.ZERO;
         BigDecimal total = BigDecimal.ZERO;

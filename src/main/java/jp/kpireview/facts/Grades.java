@@ -18,12 +18,12 @@ public final class Grades {
         Grades grades = new Grades();
         for (String label : labels) {
             if (grades.labels.contains(label)) {
-                throw new IllegalArgumentException("the grade " + label + " is written twice");
+                throw new IllegalArgumentException("評価 " + label + " が二度書かれています");
             }
             grades.labels.add(label);
         }
         if (grades.labels.isEmpty()) {
-            throw new IllegalArgumentException("a grade table needs at least one grade");
+            throw new IllegalArgumentException("評価の表には評価が一つ以上要ります");
         }
         return grades;
     }

@@ -66,7 +66,7 @@ public final class KpiData {
     public static List<Path> files(Path fileOrFolder) {
         if (!Files.isDirectory(fileOrFolder)) {
             if (!Files.isRegularFile(fileOrFolder)) {
-                throw new DataException(new SourceLocation(fileOrFolder.toString(), 0), "file", "no such file");
+                throw new DataException(new SourceLocation(fileOrFolder.toString(), 0), "file", "ファイルがありません");
             }
             return List.of(fileOrFolder);
         }

@@ -88,9 +88,9 @@ public final class KpiTable {
         }
         SourceLocation earlier = seenIds.putIfAbsent(kpi.municipality() + "\u0000" + kpi.id(), kpi.source());
         if (earlier != null) {
-            problems.add(new DataProblem(kpi.source(), header.heading(Known.KPI_ID), "duplicate id '" + kpi.id() + "'"
-                    + (kpi.municipality().equals(defaultMunicipality) ? "" : " in " + kpi.municipality())
-                    + " (first used at line " + earlier.line() + ")"));
+            problems.add(new DataProblem(kpi.source(), header.heading(Known.KPI_ID), "番号 '" + kpi.id() + "' が"
+                    + (kpi.municipality().equals(defaultMunicipality) ? "" : " " + kpi.municipality() + " で")
+                    + "二度使われています (最初は " + earlier.line() + " 行目)"));
         }
         kpis.add(kpi);
     }

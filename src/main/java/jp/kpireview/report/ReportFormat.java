@@ -79,6 +79,6 @@ public enum ReportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown format '" + code + "' (use csv, json, xlsx, html)");
+        throw new IllegalArgumentException("形式 '" + code + "' はありません (csv、json、xlsx、html のどれかです)");
     }
 }

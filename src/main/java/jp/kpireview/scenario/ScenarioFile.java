@@ -90,7 +90,7 @@ public final class ScenarioFile {
             for (String heading : parser.getHeaderNames()) {
                 // an expectation the file names and this tool does not know would never be checked
                 if (heading.startsWith(PREFIX) && !own.contains(heading)) {
-                    problems.add(new DataProblem(headerLine, heading, "unknown expectation '" + heading + "' (use "
+                    problems.add(new DataProblem(headerLine, heading, "期待の列 '" + heading + "' はありません (書けるのは "
                             + String.join(", ", EXPECTATIONS.stream().map(e -> PREFIX + e).toList()) + ")"));
                     own.add(heading);  // reported here once, not again as a slip of a data column
                 }
@@ -104,13 +104,13 @@ public final class ScenarioFile {
                 SourceLocation at = headerLine.atLine((int) parser.getCurrentLineNumber());
                 if (record.size() != columns) {
                     // a comma too few or too many shifts every later cell into the wrong column
-                    problems.add(new DataProblem(at, CASE, "the row has " + record.size() + " cells and the header "
-                            + columns + " (a missing or extra comma? quote a note that has commas)"));
+                    problems.add(new DataProblem(at, CASE, "この行は " + record.size() + " 列、見出しは "
+                            + columns + " 列です (コンマの抜けや余分がないか、コンマを含む値を \"…\" で囲んだかを確かめてください)"));
                 }
                 String achieved = cell(record, PREFIX + "achieved");
                 if (!achieved.isEmpty() && !ACHIEVED.contains(achieved)) {
-                    problems.add(new DataProblem(at, PREFIX + "achieved", "'" + achieved + "' is not one of "
-                            + String.join(", ", ACHIEVED) + " (or empty: not checked)"));
+                    problems.add(new DataProblem(at, PREFIX + "achieved", "'" + achieved + "' は "
+                            + String.join("、", ACHIEVED) + " のどれかです (空欄なら確かめません)"));
                 }
                 table.add(new KpiTable.Row(at, column -> cell(record, column)));
                 records.add(record);

@@ -229,13 +229,13 @@ public final class ServiceLoad {
             long t = System.nanoTime();
             Files.writeString(achievement, good + "\nrule \"Loop\"\nwhen\n    $s : Score()\nthen\n    update($s);\nend\n");
             String info = "";
-            while (!info.contains("fires without end") && System.nanoTime() - t < 30_000_000_000L) {
+            while (!info.contains("が終わらずに動き続けます") && System.nanoTime() - t < 30_000_000_000L) {
                 Thread.sleep(200);
                 info = client.send(HttpRequest.newBuilder(URI.create(base + "/api/rules")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
             }
             report.add(String.format("a looping rule written into the watched folder: %s in %.1f s, the last good"
-                    + " rules answering", info.contains("fires without end") ? "rejected" : "NOT rejected",
+                    + " rules answering", info.contains("が終わらずに動き続けます") ? "rejected" : "NOT rejected",
                     (System.nanoTime() - t) / 1e9));
             Files.writeString(achievement, good);
         } catch (IOException | InterruptedException e) {

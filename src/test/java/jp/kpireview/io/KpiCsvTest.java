@@ -107,7 +107,7 @@ class KpiCsvTest {
     void aDuplicateIdNamesBothLines() throws IOException {
         Path file = csv(HEADER + "1,p,1,b,k,棟,↗,2014,18,2019,48,21,27,31,34,\n1,p,1,b,k,棟,↗,2014,18,2019,48,,,,,\n");
         DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
-        assertEquals(file + ":3: kpi_id: duplicate id '1' (first used at line 2)", e.getMessage());
+        assertEquals(file + ":3: kpi_id: 番号 '1' が二度使われています (最初は 2 行目)", e.getMessage());
     }
 
     @Test

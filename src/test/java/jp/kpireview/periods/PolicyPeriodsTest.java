@@ -100,8 +100,8 @@ class PolicyPeriodsTest {
                 + "direction,baseline_year,baseline,target_year,target,FY2014\n1,p,1,b,k,件,↗,FY2013,0,FY2019,10,2\n");
         String run = Cli.run("evaluate", "--rules", RULES.toString(), "--data", data.toString(), "--year",
                 "FY2014", "--out", dir.resolve("out").toString());
-        assertTrue(run.startsWith("2\n") && run.contains("FY2014 is before the first policy period (FY2015 第1期 from"
-                + " FY2015)"), run);
+        assertTrue(run.startsWith("2\n") && run.contains("FY2014 は最初の期間 (FY2015 第1期、FY2015 から) より前"),
+                run);
         assertFalse(Files.exists(dir.resolve("out")));
     }
 

@@ -65,9 +65,9 @@ class ScenarioRunTest {
         Files.writeString(file, HEADER + "short,FY2018,↗,件,FY2014,0,FY2019,10,2,4,scored,8,50,○\n"
                 + "worded,FY2018,↗,件,FY2014,0,FY2019,10,2,4,scored,8,50,○,4 of 8\n");
         DataException e = assertThrows(DataException.class, () -> ScenarioFile.read(file));
-        assertEquals(List.of(file + ":2: case: the row has 14 cells and the header 15 (a missing or extra comma? quote"
-                + " a note that has commas)", file + ":3: expect_achieved: '4 of 8' is not one of true, false, ☆ (or"
-                + " empty: not checked)"), e.problems().stream().map(Object::toString).toList());
+        assertEquals(List.of(file + ":2: case: この行は 14 列、見出しは 15 列です (コンマの抜けや余分がないか、"
+                + "コンマを含む値を \"…\" で囲んだかを確かめてください)", file + ":3: expect_achieved: '4 of 8' は true、"
+                + "false、☆ のどれかです (空欄なら確かめません)"), e.problems().stream().map(Object::toString).toList());
     }
 
     /** An expectation this tool does not know would never be checked: one error at the header, naming the known. */
@@ -77,7 +77,7 @@ class ScenarioRunTest {
         Files.writeString(file, HEADER.replace("expect_band", "expect_bnad")
                 + "ok,FY2018,↗,件,FY2014,0,FY2019,10,2,4,scored,8,50,○,false\n");
         DataException e = assertThrows(DataException.class, () -> ScenarioFile.read(file));
-        assertEquals(List.of(file + ":1: expect_bnad: unknown expectation 'expect_bnad' (use expect_status,"
+        assertEquals(List.of(file + ":1: expect_bnad: 期待の列 'expect_bnad' はありません (書けるのは expect_status,"
                 + " expect_reference_kind, expect_reference, expect_raw_score, expect_score, expect_band,"
                 + " expect_achieved, expect_counted, expect_average, expect_grade)"),
                 e.problems().stream().map(Object::toString).toList());

@@ -244,7 +244,7 @@ class ReviewServiceTest {
         holder.reload();
         assertEquals(before, holder.current().hash(), "the looping edit is not taken");
         String info = get("/api/rules").body();
-        assertTrue(info.contains("\"rejected\":{") && info.contains("Loop\\\" fires without end"), info);
+        assertTrue(info.contains("\"rejected\":{") && info.contains("Loop\\\" が終わらずに動き続けます"), info);
         assertTrue(post("year=FY2018&format=csv", Files.readAllBytes(SEED)).body().contains(",94.74,94.74,○,"),
                 "the last good rules go on answering");
     }

@@ -1,5 +1,6 @@
 package jp.kpireview.validate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,12 +35,25 @@ class BrokenRulesTest {
                 edit("wrong type in a constraint", "achievement.drl", s -> s.replace("aheadOfFinalTarget >= 0",
                         "aheadOfFinalTarget >= \"zero\""), "achievement.drl"),
                 edit("a fact type misspelt", "score.drl", s -> s.replace("$r : Reference( span != 0 )",
-                        "$r : Referense( span != 0 )"), "score.drl:18: rule \"補正前スコア\": 事実の型 Referense がありません"
-                        + " (unknown fact type Referense; did you mean Reference?"),
+                        "$r : Referense( span != 0 )"), "score.drl:18: ルール \"補正前スコア\": 事実の型 Referense がありません"
+                        + "。Reference のことですか"),
                 edit("a field misspelt", "score.drl", s -> s.replace("$r : Reference( span != 0 )",
-                        "$r : Reference( spam != 0 )"), "score.drl:18: rule \"補正前スコア\": Reference に spam はありません"
-                        + " (Reference has no field spam; did you mean span?; its fields: directed, kind, kpi, origin,"
-                        + " progress, span, value)"),
+                        "$r : Reference( spam != 0 )"), "score.drl:18: ルール \"補正前スコア\": Reference に spam はありません"
+                        + "。span のことですか (Reference の値: directed, kind, kpi, origin, progress, span, value)"),
+                edit("an action calling what a fact cannot do", "score.drl", s -> s.replace("$limits.clamp(",
+                        "$limits.clampp("), "score.drl:41: ScoreLimits に clampp という操作はありません"),
+                edit("arithmetic written with * on decimals", "score.drl", s -> s.replace("$limits.clamp($raw.value())",
+                        "$limits.clamp($raw.value() * 2)"), "score.drl:35: 演算子 * は BigDecimal, int には使えません"),
+                edit("text passed where a number belongs", "score.drl", s -> s.replace("$r.span()), 2) );",
+                        "$r.span()), \"2\") );"), "score.drl:20: RawScore の of には (Reference, BigDecimal, String)"
+                        + " を渡せません"),
+                edit("a status misspelt", "score.drl", s -> s.replace("Status.REFERENCE_EQUALS_BASELINE",
+                        "Status.REFERENCE_EQUALS_BASELIN"), "score.drl:30: REFERENCE_EQUALS_BASELIN という値はありません"),
+                edit("a condition with a bracket too many", "score.drl", s -> s.replace("$r : Reference( span != 0 )",
+                        "$r : Reference(( span != 0 )"), "score.drl:19: 「then」のところが読めません"),
+                edit("a condition naming a name no condition gave", "score.drl", s -> s.replace(
+                        "Reference( span != 0 )", "Reference( span > $x )"), "score.drl:18: 条件「span > $x」の $x が"
+                        + "読めません"),
                 edit("unknown class imported", "direction.drl", s -> s.replace("import jp.kpireview.facts.Directed;",
                         "import jp.kpireview.facts.Directions;"), "direction.drl"),
                 edit("a call to an undefined method", "maintain.drl", s -> s.replace("Decimals.percentOf(",
@@ -63,13 +77,13 @@ class BrokenRulesTest {
                 edit("a table: no rows under its headings", "スコアの範囲.csv", s -> s.replace("-100,100\n", ""),
                         "スコアの範囲.csv:2: 表に行がありません"),
                 Arguments.of("duplicated rule name", "achievement.drl", (UnaryOperator<String>) s -> s
-                        + "\nrule \"補正前スコア\"\nwhen\n    $s : Score()\nthen\nend\n", "Duplicate rule name: 補正前スコア",
+                        + "\nrule \"補正前スコア\"\nwhen\n    $s : Score()\nthen\nend\n", "同じ名前のルール「補正前スコア」がもう 1 つあります",
                         "score.drl"),
                 missing("no band scale", "bands.drl", s -> s.replaceFirst("(?s)rule \"区分表\".*?\nend\n", ""),
-                        "band scale"),
+                        "区分表 (BandScale)"),
                 missing("two band scales", "bands.drl", s -> s + s.substring(s.indexOf("rule \"区分表\""))
                         .replace("\"区分表\"", "\"区分表 2\""),
-                        "found 2"),
+                        "いまは 2 つです"),
                 edit("band edges that fall", "区分表.csv", s -> s.replace("○,50,", "○,-50,"),
                         "区分表.csv:4: 「下限」(B列): 区分 ○ の境界値 -50 が前の境界値 0 より大きくありません"),
                 edit("the same band mark twice", "区分表.csv", s -> s.replace("○,50,", "●,50,"),
@@ -84,7 +98,7 @@ class BrokenRulesTest {
                 missing("no status for a KPI without actual", "no-actual.drl",
                         s -> s.replaceFirst("(?s)rule \"その年の実績なし\".*?\nend\n", ""), "区分も状態"),
                 missing("no direction table", "direction.drl",
-                        s -> s.replaceFirst("(?s)rule \"方向の記号の表\".*?\nend\n", ""), "direction symbols"),
+                        s -> s.replaceFirst("(?s)rule \"方向の記号の表\".*?\nend\n", ""), "方向の記号の表"),
                 edit("a symbol naming two directions", "方向の記号.csv", s -> s.replace("↘ ↓", "↘ ↗"),
                         "方向の記号.csv:3: 「記号 (空白で区切る)」(B列): 記号 ↗ は 増加 と 減少 の両方を指しています"),
                 edit("a table cell: a direction that is none", "方向の記号.csv", s -> s.replace("\n減少,", "\n減る,"),
@@ -98,39 +112,39 @@ class BrokenRulesTest {
                         "補正前スコア"),
                 edit("a rule that updates its own fact without end", "achievement.drl", s -> s
                         + "\nrule \"Loop\"\nwhen\n    $s : Score()\nthen\n    update($s);\nend\n",
-                        "achievement.drl:17: rule \"Loop\" fires without end"),
+                        "achievement.drl:17: ルール \"Loop\" が終わらずに動き続けます"),
                 edit("a rule that inserts what it matches", "achievement.drl", s -> s
                         + "\nrule \"Insert loop\"\nwhen\n    $s : Score()\nthen\n"
                         + "    insert( Score.of($s.raw(), $s.value()) );\nend\n",
-                        "achievement.drl:17: rule \"Insert loop\" fires without end"),
+                        "achievement.drl:17: ルール \"Insert loop\" が終わらずに動き続けます"),
                 edit("an unknown import in a file that uses none of it", "achievement.drl", s -> s.replace(
                         "import jp.kpireview.facts.Score;", "import jp.kpireview.facts.Score;\nimport java.util.Lst;"),
-                        "achievement.drl:6: import java.util.Lst: no such class"),
+                        "achievement.drl:6: import java.util.Lst: その型はありません"),
                 edit("salience written as text", "achievement.drl", s -> s.replace("when\n    $s : Score( ahead",
-                        "salience \"high\"\nwhen\n    $s : Score( ahead"), "achievement.drl:11: rule"
-                        + " \"目標値に達した ☆\": salience \"high\": salience must be a whole number"),
+                        "salience \"high\"\nwhen\n    $s : Score( ahead"), "achievement.drl:11: ルール"
+                        + " \"目標値に達した ☆\": salience \"high\": salience は整数で書きます"),
                 edit("a rule switched on by today's date", "achievement.drl", s -> s.replace(
-                        "when\n    $s : Score( ahead", "date-effective \"01-Apr-2020\"\nwhen\n    $s : Score( ahead"), "date-effective 01-Apr-2020: this follows today's date"),
+                        "when\n    $s : Score( ahead", "date-effective \"01-Apr-2020\"\nwhen\n    $s : Score( ahead"), "date-effective 01-Apr-2020: これは今日の日付で動き"),
                 edit("a logical insert (no truth maintenance here)", "score.drl", s -> s.replace(
-                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:20: rule \"補正前スコア\":"
-                        + " insertLogical needs truth maintenance"),
+                        "    insert( RawScore.of(", "    insertLogical( RawScore.of("), "score.drl:20: ルール \"補正前スコア\":"
+                        + " insertLogical は使いません"),
                 edit("a declared double (−0.0 would differ between builds)", "bands.drl", s -> s.replace(
                         "import jp.kpireview.facts.BandScale;\n", "import jp.kpireview.facts.BandScale;\n\n"
-                        + "declare Margin\n    points : double\nend\n"), "bands.drl:10: declare Margin: field points is"
-                        + " double"),
+                        + "declare Margin\n    points : double\nend\n"), "bands.drl:10: declare Margin: points の型が"
+                        + " double です"),
                 edit("a rule attribute that is not true or false", "achievement.drl", s -> s.replace(
                         "when\n    $s : Score( ahead", "no-loop maybe\nwhen\n    $s : Score( ahead"),
                         "achievement.drl:11:"),
                 missing("no ☆ rule: the file cut at a rule boundary", "achievement.drl",
                         s -> s.replaceFirst("(?s)// Policy: ☆ when.*$", ""), "☆ 目標達成"),
                 missing("no summary rule", "summary.drl",
-                        s -> s.replaceFirst("(?s)// Policy: a summary counts.*$", ""), "a summary"),
+                        s -> s.replaceFirst("(?s)// Policy: a summary counts.*$", ""), "の集計 (集計する KPI) を作りませんでした"),
                 missing("no score rule", "score.drl", s -> s.replaceFirst("(?s)// Policy: スコア = 補正前スコア.*$", ""),
                         "区分も状態"),
                 missing("no reference rule", "reference.drl", s -> s.replaceFirst("(?s)// Policy: an actual behind.*$",
                         ""), "区分も状態"),
                 Arguments.of("a file that is not UTF-8", "bands.drl", null, "UTF-8", "bands.drl"),
-                Arguments.of("an empty folder", null, null, "no .drl files", null));
+                Arguments.of("an empty folder", null, null, "ルールのファイル (.drl) がありません", null));
     }
 
     /** A copy that lacks something: the message names the folder, as no file holds what is missing. */
@@ -166,10 +180,26 @@ class BrokenRulesTest {
         assertTrue(validate.contains((where == null ? rules : rules.resolve(where)).toString()), validate);
         assertTrue(validate.contains(expected), validate);
         assertFalse(validate.contains("Exception") || validate.contains("\tat "), validate);
+        validate.lines().filter(l -> l.startsWith("誤り")).forEach(l -> assertEquals("", englishIn(l), l));
         String evaluate = run("evaluate", "--rules", rules.toString(), "--data", "seeds/otaru-h30.csv", "--year",
                 "FY2018", "--out", dir.resolve("out").toString());
         assertTrue(evaluate.startsWith("2\n"), evaluate);
         assertFalse(Files.exists(dir.resolve("out")), "a refused folder writes nothing");
+    }
+
+    /**
+     * An English phrase (two lower-case words or more, not a code's dotted name) in a message, outside what it quotes or adds in brackets (a rule's name,
+     * the text of a condition, a developer's note): empty when the message speaks Japanese.
+     */
+    static String englishIn(String message) {
+        String said = message.substring(message.indexOf(": ") + 2);
+        String previous;
+        do {
+            previous = said;
+            said = said.replaceAll("\"[^\"]*\"|'[^']*'|「[^「」]*」|\\([^()]*\\)|\\[[^\\[\\]]*]", "");
+        } while (!said.equals(previous));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.])[a-z]{2,}(?: [a-z]{2,})+(?![\\w.])").matcher(said);
+        return m.find() ? m.group() : "";
     }
 
     private static String run(String... args) {
