@@ -190,15 +190,48 @@ class ServiceAccessTest {
     private static final String SLOW_KPI = "kpi_id,project,business_no,business,kpi,unit,direction,baseline_year,"
             + "baseline,target_year,target,FY2018\nSLOW,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,5\n";
 
-    /** The rules with one more that takes {@code seconds} to evaluate KPI SLOW. */
+    /** The rules with one more that takes {@code seconds} to evaluate each KPI whose number starts with SLOW. */
     private Path slowRules(int seconds) throws IOException {
         Path rules = KpiFixture.copyOfRules(dir.resolve("slow-rules"), t -> t);
         Files.writeString(rules.resolve("slow.drl"), "package kpireview.rules;\n\nimport jp.kpireview.facts.KpiYear;\n"
                 + "import jp.kpireview.facts.Pause;\n\n"
                 + "// 方針: (テスト) KPI SLOW の評価は " + seconds + " 秒かかる。\nrule \"Slow\"\n@explain(\"" + seconds
-                + " 秒\")\nwhen\n    $k : KpiYear( kpiId == \"SLOW\" )\nthen\n    Pause.forSeconds(" + seconds
+                + " 秒\")\nwhen\n    $k : KpiYear( kpiId.startsWith(\"SLOW\") )\nthen\n    Pause.forSeconds(" + seconds
                 + ");\nend\n");
         return rules;
+    }
+
+    /**
+     * A sheet of ten KPIs that take a second each, with a budget of two: the answer is 503 after the budget, and two
+     * seconds later no evaluation thread is computing (each is parked, waiting for work) and /health says so.
+     */
+    @Test
+    @SystemTest
+    void anEvaluationOverItsBudgetLeavesNoThreadComputing() throws Exception {
+        Path rules = slowRules(1);
+        StringBuilder sheet = new StringBuilder(SLOW_KPI.lines().findFirst().orElseThrow()).append('\n');
+        for (int i = 0; i < 10; i++) {
+            sheet.append(SLOW_KPI.lines().skip(1).findFirst().orElseThrow().replace("SLOW,", "SLOW" + i + ","))
+                    .append('\n');
+        }
+        byte[] csv = sheet.toString().getBytes(StandardCharsets.UTF_8);
+        try (RuleHolder holder = RuleHolder.start(rules);
+                ReviewService service = ReviewService.start(holder, dir, new ReviewService.Limits(1 << 20, 100, 2,
+                        2), "127.0.0.1", 0)) {
+            String answer = exchange(service.port(), "POST /api/evaluate?year=FY2018&format=csv HTTP/1.1\r\nHost:"
+                    + " 127.0.0.1\r\nContent-Length: " + csv.length + "\r\nConnection: close\r\n\r\n"
+                    + new String(csv, StandardCharsets.UTF_8));
+            assertTrue(answer.startsWith("HTTP/1.1 503") && answer.contains("評価が 2 秒を超えたので止めました"),
+                    answer);
+            Thread.sleep(2_000);
+            List<Thread.State> states = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("evaluation")).map(Thread::getState).toList();
+            assertTrue(states.stream().allMatch(s -> s == Thread.State.WAITING), states.toString());
+            assertEquals(0, service.evaluationsRunning());
+            String health = exchange(service.port(), "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection:"
+                    + " close\r\n\r\n");
+            assertTrue(health.contains("\"evaluations\":0"), health);
+        }
     }
 
     /** Two evaluations whose memory does not fit at once: the second is told to come back, the first finishes. */
