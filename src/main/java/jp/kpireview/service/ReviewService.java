@@ -54,13 +54,17 @@ public final class ReviewService implements AutoCloseable {
      * @param maxSeconds     time budget of one evaluation (only the evaluation counts)
      * @param maxEvaluations evaluations at once; more get 503 with Retry-After
      * @param heapBytes      the heap whose share the work in progress may take together ({@link WorkMemory})
+     * @param clientConnections connections one client address may have open at once ({@link ClientConnections})
      */
-    /** What is read and dropped of a body over the limit before it is refused (Tomcat's maxSwallowSize is 2 MB). */
-    static final int SWALLOWED_BYTES = 4 << 20;
-
-    public record Limits(int maxBytes, int maxKpis, long maxSeconds, int maxEvaluations, long heapBytes) {
+    public record Limits(int maxBytes, int maxKpis, long maxSeconds, int maxEvaluations, long heapBytes,
+            int clientConnections) {
         public static final Limits DEFAULT = new Limits(10 << 20, 20_000, 30,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), Runtime.getRuntime().maxMemory());
+                Math.max(2, Runtime.getRuntime().availableProcessors()), Runtime.getRuntime().maxMemory(),
+                CLIENT_CONNECTIONS);
+
+        public Limits(int maxBytes, int maxKpis, long maxSeconds, int maxEvaluations, long heapBytes) {
+            this(maxBytes, maxKpis, maxSeconds, maxEvaluations, heapBytes, DEFAULT.clientConnections());
+        }
 
         public Limits(int maxBytes, int maxKpis, long maxSeconds, int maxEvaluations) {
             this(maxBytes, maxKpis, maxSeconds, maxEvaluations, DEFAULT.heapBytes());
@@ -71,13 +75,21 @@ public final class ReviewService implements AutoCloseable {
         }
     }
 
+    /** What is read and dropped of a body over the limit before it is refused (Tomcat's maxSwallowSize is 2 MB). */
+    static final int SWALLOWED_BYTES = 4 << 20;
+
     /** Idle time allowed on a connection, and the time a client has to send a whole request. */
     private static final long IDLE_MILLIS = 10_000;
     private static final long REQUEST_MILLIS = 5_000;
     /** Request headers, and the slowest a request body may arrive. */
     private static final int HEADER_BYTES = 16 * 1024;
     static final long MIN_BODY_BYTES_PER_SECOND = 8 * 1024;
-    private static final int MAX_CONNECTIONS = 512;
+    /**
+     * Open connections: one client's at most, and all clients' together (past it the server stops accepting until
+     * some close), kept below the file descriptors the process may open.
+     */
+    private static final int CLIENT_CONNECTIONS = 256;
+    private static final int MAX_CONNECTIONS = 4_096;
     private static final int MAX_THREADS = 32;
 
     private final RuleHolder rules;
@@ -85,6 +97,7 @@ public final class ReviewService implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final SlowConnections slow;
+    private final ClientConnections clients;
     private final ExecutorService evaluations;
     private final EvaluateRoute evaluate;
     private final byte[] page;
@@ -123,7 +136,9 @@ public final class ReviewService implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_MILLIS);
         server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+        server.addBean(new NetworkConnectionLimit(maxConnections(), connector));
+        clients = new ClientConnections(limits.clientConnections());
+        connector.addBean(clients);
         // the routes refuse a body over maxBytes; the server stops reading past SWALLOWED_BYTES more, which a route
         // reads and drops so that the client, still sending, gets the 413 rather than a reset connection
         SizeLimitHandler size = new SizeLimitHandler((long) limits.maxBytes() + SWALLOWED_BYTES, -1);
@@ -138,6 +153,16 @@ public final class ReviewService implements AutoCloseable {
                 request.getAttribute(EvaluateRoute.ROWS) == null ? "" : " " + request.getAttribute(EvaluateRoute.ROWS)
                         + " rows"));
         slow = new SlowConnections(connector, REQUEST_MILLIS);
+    }
+
+    /** {@link #MAX_CONNECTIONS}, or fewer when the process may open fewer than that many files and sockets. */
+    private static int maxConnections() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            // the rest for the JVM's own files, the rule folder, the reports being written
+            return (int) Math.max(64, Math.min(MAX_CONNECTIONS, unix.getMaxFileDescriptorCount() - 256));
+        }
+        return MAX_CONNECTIONS;
     }
 
     /** Starts serving on a loopback address, to this machine's users. */
@@ -183,6 +208,11 @@ public final class ReviewService implements AutoCloseable {
     /** The token every request needs; null when the service listens on a loopback address only. */
     public String token() {
         return access.token();
+    }
+
+    /** Connections open now from {@code client}. */
+    int connectionsFrom(java.net.InetAddress client) {
+        return clients.open(client);
     }
 
     /** The server's threads busy now (for the tests: a request waiting for its body holds none). */

@@ -38,6 +38,10 @@ public final class ServiceLoad {
 
     private static final Path SEED = Path.of("seeds/otaru-h30.csv");
 
+    /** The connection floods: idle keep-alive connections of one client, slow-header ones of another. */
+    private static final int FLOOD_IDLE = 1_000;
+    private static final int FLOOD_SLOW = 700;
+
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 100;
@@ -122,14 +126,13 @@ public final class ServiceLoad {
             double seconds = (System.nanoTime() - started) / 1e9;
             pool.shutdown();
             attacks.get();
+            String flood = ConnectionFlood.run(port, FLOOD_IDLE, FLOOD_SLOW, 20);
             running.set(false);
             long duringPeak = peakRss.get();
             Thread.sleep(1000);
             String healthAfter = client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            new ProcessBuilder("jcmd", String.valueOf(server.pid()), "GC.run").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            Thread.sleep(6000);  // the server's idle collections give memory back
+            Thread.sleep(60_000);  // left alone, the server's periodic collections give memory back
             long after = rss(server.pid());
             Collections.sort(all);
             List<Long> probes = new ArrayList<>(health);
@@ -150,8 +153,9 @@ public final class ServiceLoad {
                     + " after p50 %.1f s, max %.1f s%n", slowClosed.get(), cuts.size(), percentile(cuts, 50) / 1e3,
                     cuts.isEmpty() ? 0 : cuts.get(cuts.size() - 1) / 1e9);
             hostile.forEach(h -> System.out.println("  hostile: " + h));
-            System.out.printf("  server resident memory: peak %d MB during the run, %d MB after%n", duringPeak >> 20,
-                    after >> 20);
+            System.out.println("  flood: " + flood);
+            System.out.printf("  server resident memory: peak %d MB during the run, %d MB 60 s after it%n",
+                    duringPeak >> 20, after >> 20);
             System.out.printf("  after the run: %s%n", healthAfter);
         } finally {
             running.set(false);
@@ -394,7 +398,7 @@ public final class ServiceLoad {
         throw new IllegalStateException("the server did not start");
     }
 
-    private static double percentile(List<Long> sorted, int p) {
+    static double percentile(List<Long> sorted, int p) {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
     }
 }
