@@ -40,6 +40,9 @@ function showRules() {
     // the version as the reports name it (8 digits of the hash: rules@82cb021d)
     let text = 'ルール ' + r.hash.slice(0, 8) + '\n' + r.policies.map(p => (p.from ? p.from + '〜 ' : '') + p.name
       + '@' + p.hash.slice(0, 8) + ' (' + p.files.join(', ') + ') · ' + p.loadedAt).join('\n');
+    for (const change of r.periodChanges) {
+      text += '\n期間の変更 (' + change.at + '): ' + change.text + (change.taken ? '' : ' (取り込んでいません)');
+    }
     if (r.rejected) {
       for (const [period, rejection] of Object.entries(r.rejected)) {
         text += '\n' + period + ': 変更は採用されていません:\n'

@@ -43,6 +43,10 @@ public final class RuleHolder implements AutoCloseable {
     public record Rejected(String period, String hash, Instant at, RuleCheck.Report check, String fingerprint) {
     }
 
+    /** A period folder added or removed: what it changes (the years judged by another period), and whether taken. */
+    public record PeriodChange(Instant at, String text, boolean taken) {
+    }
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleHolder.class);
 
     /** Changes within this time are one edit. */
@@ -53,6 +57,11 @@ public final class RuleHolder implements AutoCloseable {
     private final Path folder;
     private final AtomicReference<Current> current = new AtomicReference<>();
     private final AtomicReference<Map<String, Rejected>> rejected = new AtomicReference<>(Map.of());
+    private final AtomicReference<List<PeriodChange>> periodChanges = new AtomicReference<>(List.of());
+    /** The period folders of a removal that was refused, so that the same layout is not checked again every poll. */
+    private String refusedLayout = "";
+    /** The period folders as the last reload found them (a period refused included), to see one added or removed. */
+    private List<PolicyFolder.Period> lastSeen;
     private final WatchService watcher;
     private final Thread watching;
     private volatile boolean closed;
@@ -60,6 +69,7 @@ public final class RuleHolder implements AutoCloseable {
     private RuleHolder(Path folder, Current first) throws IOException {
         this.folder = folder;
         current.set(first);
+        lastSeen = first.policies().stream().map(Loaded::period).toList();
         watcher = FileSystems.getDefault().newWatchService();
         watchFolders();
         watching = new Thread(this::watch, "rule-watch");
@@ -90,6 +100,11 @@ public final class RuleHolder implements AutoCloseable {
         return rejected.get();
     }
 
+    /** The period folders added or removed since the service started, the latest last. */
+    public List<PeriodChange> periodChanges() {
+        return periodChanges.get();
+    }
+
     public Path folder() {
         return folder;
     }
@@ -105,7 +120,13 @@ public final class RuleHolder implements AutoCloseable {
             return;
         }
         Map<String, Loaded> before = new LinkedHashMap<>();
-        current.get().policies().forEach(l -> before.put(l.period().name(), l));
+        List<Loaded> previous = current.get().policies();
+        previous.forEach(l -> before.put(l.period().name(), l));
+        PeriodLayout layout = PeriodLayout.of(lastSeen, periods);
+        String signature = layout.changed() ? signature(periods) : "";
+        if (layout.changed() && signature.equals(refusedLayout)) {
+            return;  // the removal refused before, with nothing edited since
+        }
         Map<String, Rejected> stillRejected = new LinkedHashMap<>();
         List<Loaded> next = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
@@ -113,8 +134,8 @@ public final class RuleHolder implements AutoCloseable {
             String hash = Policy.hash(p.folder());
             Loaded old = before.get(p.name());
             String fingerprint = fingerprint(p);
-            if (old != null && old.fingerprint().equals(fingerprint) && java.util.Objects.equals(
-                    old.period().firstYear(), p.firstYear())) {
+            // a period whose years change (a neighbour added or removed) is checked again on the years it now judges
+            if (old != null && old.fingerprint().equals(fingerprint) && !layout.yearsChanged(p.name())) {
                 next.add(old);
                 continue;
             }
@@ -137,6 +158,26 @@ public final class RuleHolder implements AutoCloseable {
             }
         }
         watchFolders();
+        if (!layout.removed().isEmpty() && !stillRejected.isEmpty()) {
+            // a period removed is taken only when every period left validates on the years it would then judge
+            refusedLayout = signature;
+            Map<String, Rejected> refused = new LinkedHashMap<>(stillRejected);
+            previous.stream().filter(l -> layout.removed().contains(l.period().name())).forEach(l -> refused.put(
+                    l.period().name(), new Rejected(l.period().name(), l.hash(), Instant.now(),
+                            new RuleCheck.Report(null, List.of(), List.of(new RuleCheck.Finding(RuleCheck.Level.ERROR,
+                                    l.period().folder().toString(), 0, layout.describe() + "。残りの期間に誤りがある"
+                                    + "ので、この変更は取り込まず、" + l.period().name() + " のルールで評価を続けます"))),
+                            "")));
+            rejected.set(refused);
+            note(new PeriodChange(Instant.now(), layout.describe(), false));
+            return;
+        }
+        refusedLayout = "";
+        lastSeen = periods;
+        if (layout.changed()) {
+            note(new PeriodChange(Instant.now(), layout.describe(), true));
+            LOG.info("rule periods changed: {}", layout.describe());
+        }
         if (next.isEmpty()) {
             rejected.set(stillRejected);
             return;
@@ -145,6 +186,18 @@ public final class RuleHolder implements AutoCloseable {
             current.set(current(folder, next));
         }
         rejected.set(stillRejected);
+    }
+
+    /** The period folders and their files, as a removal refused is remembered. */
+    private static String signature(List<PolicyFolder.Period> periods) {
+        return String.join("|", periods.stream().map(p -> p.name() + "=" + fingerprint(p)).toList());
+    }
+
+    /** Keeps the last ten changes of the periods, for the page. */
+    private void note(PeriodChange change) {
+        List<PeriodChange> changes = new ArrayList<>(periodChanges.get());
+        changes.add(change);
+        periodChanges.set(List.copyOf(changes.subList(Math.max(0, changes.size() - 10), changes.size())));
     }
 
     /** Warnings other than failing scenario cases do not stop an edit; a case that fails does. */

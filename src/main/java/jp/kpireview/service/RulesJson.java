@@ -45,6 +45,15 @@ final class RulesJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("periodChanges");
+            for (RuleHolder.PeriodChange change : rules.periodChanges()) {
+                json.writeStartObject();
+                json.writeStringField("at", change.at().truncatedTo(ChronoUnit.SECONDS).toString());
+                json.writeStringField("text", change.text());
+                json.writeBooleanField("taken", change.taken());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeFieldName("rejected");
             if (rejected.isEmpty()) {
                 json.writeNull();

@@ -164,6 +164,60 @@ class PolicyPeriodsTest {
         }
     }
 
+    /** Deleting 第2期 is a rule change like an edit: checked, taken, and shown with the years 第1期 now judges. */
+    @Test
+    void removingAPeriodIsACheckedChangeNamingTheYearsItMoves() throws Exception {
+        Path rules = copy(dir.resolve("rules"));
+        try (RuleHolder holder = RuleHolder.start(rules)) {
+            deleteFolder(rules.resolve("FY2020 第2期"));
+            holder.reload();
+            assertEquals(List.of("FY2015 第1期"), holder.current().policies().stream().map(l -> l.period().name())
+                    .toList());
+            assertEquals(List.of(), holder.rejected().keySet().stream().toList());
+            RuleHolder.PeriodChange change = holder.periodChanges().get(0);
+            assertTrue(change.taken());
+            assertEquals("期間 FY2020 第2期 (FY2020 以降) のフォルダが消されました: FY2015 以降を FY2015 第1期 で評価します",
+                    change.text());
+            assertTrue(holder.current().engine().policyFor(2021).ref().name().equals("FY2015 第1期"));
+        }
+    }
+
+    /**
+     * A period removed while the one left to judge its years does not validate on them is refused as a whole: the
+     * removed period's rules go on answering, and the refusal names both.
+     */
+    @Test
+    void removingAPeriodIsRefusedWhenThePeriodLeftFailsOnItsNewYears() throws Exception {
+        Path rules = copy(dir.resolve("rules"));
+        // 第1期 gives a second band from FY2020 on: harmless while 第2期 judges those years
+        Files.writeString(rules.resolve("FY2015 第1期/late.drl"), "package kpireview.rules;\n\n"
+                + "import jp.kpireview.facts.BandScale;\nimport jp.kpireview.facts.Score;\n\n"
+                + "// 方針: (テスト) FY2020 からは ◎ も重ねてつける。\nrule \"FY2020 からの重なり\"\n@explain(\"◎\")\nwhen\n"
+                + "    $s : Score( kpi.year >= 2020 )\n    $scale : BandScale()\nthen\n"
+                + "    $s.kpi().outcome().band($scale.bands().get(3));\nend\n");
+        try (RuleHolder holder = RuleHolder.start(rules)) {
+            RuleHolder.Current before = holder.current();
+            deleteFolder(rules.resolve("FY2020 第2期"));
+            holder.reload();
+            assertTrue(before == holder.current(), "the rules in service are unchanged");
+            assertEquals(List.of("FY2015 第1期", "FY2020 第2期"), holder.rejected().keySet().stream().toList());
+            assertTrue(holder.rejected().get("FY2020 第2期").check().findings().get(0).message().endsWith(
+                    "残りの期間に誤りがあるので、この変更は取り込まず、FY2020 第2期 のルールで評価を続けます"));
+            assertFalse(holder.periodChanges().get(0).taken());
+            var refused = holder.rejected();
+            holder.reload();
+            assertTrue(refused == holder.rejected() && holder.periodChanges().size() == 1, "not checked again");
+        }
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
     /** A stand-alone copy of the periods folder: each period with every rule file it runs with. */
     private static Path copy(Path target) throws IOException {
         try (Stream<Path> periods = Files.list(RULES)) {
