@@ -85,6 +85,8 @@ final class RuleLanguage {
             "movePointLeft", "movePointRight", "divide", "divideToIntegralValue", "remainder", "divideAndRemainder",
             "sqrt", "round", "format", "formatted", "toPlainString", "toEngineeringString", "toBigInteger",
             "toBigIntegerExact", "nCopies", "fill");
+    /** Calls that take a regular expression: its shape decides how long matching takes ({@link RegexPatterns}). */
+    private static final Set<String> REGEX_CALLS = Set.of("matches", "replaceAll", "replaceFirst", "split");
     /** A number a rule writes: plain digits, as the tables' cells are (no exponent: 1E+999999999 is refused). */
     private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("-?\\d{1,15}(\\.\\d{1,10})?");
     /** What an action may call without a receiver: Drools' own verbs. */
@@ -276,6 +278,7 @@ final class RuleLanguage {
                 case ObjectCreationExpr o -> creation(o);
                 case MethodCallExpr m -> call(m);
                 case NameExpr n -> name(n);
+                case org.drools.mvel.parser.ast.expr.PointFreeExpr p -> pointFree(p);
                 default -> null;
             };
         }
@@ -307,11 +310,34 @@ final class RuleLanguage {
             if (m.getScope().isEmpty()) {
                 return !action || VERBS.contains(name) ? null : name + "(…) は呼べません (関数は書けません)";
             }
+            if (REGEX_CALLS.contains(name) && !own) {
+                String refusal = m.getArguments().isEmpty() ? null : pattern(m.getArgument(0));
+                if (refusal != null) {
+                    return name + "(…): " + refusal;
+                }
+            }
             Expression scope = m.getScope().get();
             if (scope instanceof NameExpr n && n.getNameAsString().equals("drools") && !name.equals("getRule")) {
                 return "drools." + name + "(…) は呼べません (使えるのは drools.getRule() です)";
             }
             return null;
+        }
+
+        /** A pattern must be written in the rule, and of a shape that matches in bounded time. */
+        private String pattern(Expression argument) {
+            if (!(argument instanceof com.github.javaparser.ast.expr.StringLiteralExpr text)) {
+                return "パターンは \"…\" で書きます";
+            }
+            return RegexPatterns.refusal(text.asString());
+        }
+
+        /** {@code note matches "…"} in a condition. */
+        private String pointFree(org.drools.mvel.parser.ast.expr.PointFreeExpr p) {
+            if (!p.getOperator().asString().equals("matches") || p.getRight().isEmpty()) {
+                return null;
+            }
+            String refusal = pattern(p.getRight().get(0));
+            return refusal == null ? null : "matches: " + refusal;
         }
 
         private String name(NameExpr n) {

@@ -70,7 +70,15 @@ class RuleLanguageTest {
                 condition("a condition that grows a text", "$k : KpiYear( note.repeat(1000000000) != null )",
                         "repeat(…) は呼べません"),
                 condition("an eval of arbitrary code", "eval( System.currentTimeMillis() > 0 )",
-                        "'System' は方針の事実でも変数でもありません"));
+                        "'System' は方針の事実でも変数でもありません"),
+                condition("a pattern that backtracks without end", "$k : KpiYear( note matches \"(a+)+$\" )",
+                        "matches: くり返しを含むかっこをくり返す書き方"),
+                condition("a group repeated around a repeated group", "$k : KpiYear( note matches \"((ab*)c)*d\" )",
+                        "matches: くり返しを含むかっこをくり返す書き方"),
+                action("a back-reference", "String s = $k.note().replaceFirst(\"(a)\\\\1\", \"\");",
+                        "replaceFirst(…): 後方参照"),
+                action("a pattern made at run time", "boolean b = $k.note().matches($k.kpiName());",
+                        "matches(…): パターンは"));
     }
 
     private static Arguments action(String name, String code, String message) {
@@ -79,6 +87,15 @@ class RuleLanguageTest {
 
     private static Arguments condition(String name, String condition, String message) {
         return Arguments.of(name, condition, "", CONDITION_LINE, message);
+    }
+
+    /** Patterns that match in bounded time are written as before; the shipped comparison policy uses one. */
+    @org.junit.jupiter.api.Test
+    void patternsThatMatchInBoundedTimeAreAllowed() {
+        for (String pattern : java.util.List.of("^対象外[:：]?\\s*", "(ab)+c", "a+b*", "(a|b)?c+", "[()+*]+", "\\(a+\\)+",
+                "(?:対象|除外)外")) {
+            org.junit.jupiter.api.Assertions.assertNull(RegexPatterns.refusal(pattern), pattern);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
