@@ -40,7 +40,7 @@ public final class PolicyFolder {
     /** The periods of {@code folder}, oldest first; a flat folder is one period with no first year. */
     public static List<Period> periods(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "ルールのフォルダがありません (no such rule folder)"));
+            throw new RuleSetException(RuleProblem.noFolder(folder));
         }
         List<Period> periods = new ArrayList<>();
         boolean drl;

@@ -325,7 +325,7 @@ public final class RuleBase {
 
     private static List<RuleFiles.RuleFile> ruleFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new RuleSetException(new RuleProblem(folder.toString(), 0, "ルールのフォルダがありません (no such rule folder)"));
+            throw new RuleSetException(RuleProblem.noFolder(folder));
         }
         List<RuleFiles.RuleFile> files = RuleFiles.of(folder);
         if (files.isEmpty()) {

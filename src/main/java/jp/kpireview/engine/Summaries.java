@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.kpireview.domain.Band;
+import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.facts.KpiYear;
@@ -62,7 +63,7 @@ final class Summaries {
         List<String> grades = tables.grades();
         SummaryOutcome o = group.outcome();
         String what = (group.whole() ? group.municipality() + " の全体" : "施策 " + group.project())
-                + " (" + jp.kpireview.domain.FiscalYear.label(group.year()) + ")";
+                + " (" + FiscalYear.label(group.year()) + ")";
         if (o.summaries() != 1) {
             throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, o.summaries() == 0
                     ? "どのルールも " + what + " の集計 (集計する KPI) を作りませんでした"

@@ -162,12 +162,8 @@ public final class RuleHolder implements AutoCloseable {
             // a period removed is taken only when every period left validates on the years it would then judge
             refusedLayout = signature;
             Map<String, Rejected> refused = new LinkedHashMap<>(stillRejected);
-            previous.stream().filter(l -> layout.removed().contains(l.period().name())).forEach(l -> refused.put(
-                    l.period().name(), new Rejected(l.period().name(), l.hash(), Instant.now(),
-                            new RuleCheck.Report(null, List.of(), List.of(new RuleCheck.Finding(RuleCheck.Level.ERROR,
-                                    l.period().folder().toString(), 0, layout.describe() + "。残りの期間に誤りがある"
-                                    + "ので、この変更は取り込まず、" + l.period().name() + " のルールで評価を続けます"))),
-                            "")));
+            previous.stream().filter(l -> layout.removed().contains(l.period().name()))
+                    .forEach(l -> refused.put(l.period().name(), removalRefused(l, layout)));
             rejected.set(refused);
             note(new PeriodChange(Instant.now(), layout.describe(), false));
             return;
@@ -186,6 +182,15 @@ public final class RuleHolder implements AutoCloseable {
             current.set(current(folder, next));
         }
         rejected.set(stillRejected);
+    }
+
+    /** A removed period kept in service because a period left does not validate, with why, for the page. */
+    private static Rejected removalRefused(Loaded removed, PeriodLayout layout) {
+        String why = layout.describe() + "。残りの期間に誤りがあるので、この変更は取り込まず、" + removed.period().name()
+                + " のルールで評価を続けます";
+        return new Rejected(removed.period().name(), removed.hash(), Instant.now(), new RuleCheck.Report(null,
+                List.of(), List.of(new RuleCheck.Finding(RuleCheck.Level.ERROR, removed.period().folder().toString(),
+                        0, why))), "");
     }
 
     /** The period folders and their files, as a removal refused is remembered. */

@@ -94,7 +94,6 @@ class ServicePageChromiumTest {
         }
     }
 
-    /** The page's plan and what-if: the needs come from the rules, a typed actual is scored by the same rules. */
     /** The page explains a project's summary rule by rule, as explain --project does, for the year chosen. */
     @Test
     void thePageExplainsAProjectsSummary() throws Exception {
@@ -122,6 +121,7 @@ class ServicePageChromiumTest {
         }
     }
 
+    /** The page's plan and what-if: the needs come from the rules, a typed actual is scored by the same rules. */
     @Test
     void thePagePlansTheNextYearAndScoresAWhatIf() throws Exception {
         try (RuleHolder rules = RuleHolder.start(Path.of("rules"));
