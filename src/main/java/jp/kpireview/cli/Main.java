@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Scores the KPIs of a municipal strategy (まち・ひと・しごと創生総合戦略) with the rules in rules/*.drl.",
         subcommands = {BatchCommand.class, EvaluateCommand.class, CheckCommand.class, ImportPublishedCommand.class,
                 GenerateCommand.class, TestRulesCommand.class, ExplainCommand.class,
-                ValidateCommand.class, DiffCommand.class, PlanCommand.class, ServeCommand.class})
+                ValidateCommand.class, DiffCommand.class, PlanCommand.class, ServeCommand.class,
+                HistoryCommand.class, RestoreCommand.class})
 public final class Main {
 
     public static final int OK = 0;
@@ -48,6 +49,8 @@ public final class Main {
             }
         } else if (e instanceof RuleSetException rules) {
             rules.problems().forEach(p -> err.println("ルールの誤り: " + p));
+        } else if (e instanceof jp.kpireview.history.HistoryException history) {
+            err.println("誤り: " + history.getMessage());
         } else if (e instanceof UncheckedIOException io) {
             err.println("誤り: " + io.getMessage());
         } else {

@@ -1,0 +1,61 @@
+package jp.kpireview.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import jp.kpireview.history.ChecksFailed;
+import jp.kpireview.history.PolicyHistory;
+import jp.kpireview.history.Publisher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Brings back an earlier version of a rule folder as a new version, after checking it as"
+                + " validate and test-rules do. A running service takes it as it takes any edit.")
+final class RestoreCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "VERSION",
+            description = "The version to bring back: its id from history (or its start), or a policy version a"
+                    + " report printed (rules@1a2b3c4d).")
+    String version;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT",
+            description = "Why (kept in the history with the version).")
+    String reason;
+
+    @Option(names = "--author", paramLabel = "NAME",
+            description = "Who restores (default: this machine's user name).")
+    String author = System.getProperty("user.name");
+
+    @Option(names = "--rules", converter = InputPath.class, paramLabel = "DIR", defaultValue = "rules",
+            description = "Rule folder (default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path rules;
+
+    @Mixin
+    HistoryOption history;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (PolicyHistory h = history.open(rules)) {
+            PolicyHistory.Version taken = Publisher.restore(h, version, author, reason, Runnable::run);
+            out.println("版 " + taken.restoredFrom() + " を新しい版 " + taken.shortId() + " として戻しました: "
+                    + String.join("、", taken.policies()));
+            HistoryCommand.print(out, taken);
+        } catch (ChecksFailed e) {
+            PrintWriter err = spec.commandLine().getErr();
+            e.findings().forEach(err::println);
+            err.println("誤り: " + e.getMessage());
+            err.flush();
+            return Main.BAD_INPUT;
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,513 @@
+package jp.kpireview.history;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * The versions of a rule folder, each a commit of a git repository (JGit) kept beside the folder: who made it, when,
+ * why, which files changed, and the policy versions ({@code rules@1a2b3c4d}) the reports of that version print, so a
+ * published report leads back to the rules that made it. The repository is bare (the folder is not a git work tree:
+ * the product's own rules/ sits inside the product's repository); {@code git --git-dir rules.history log} reads it.
+ *
+ * <p>A new version is taken in an order a kill cannot break: a journal naming the new commit is written, the branch
+ * moved to it only if it still points where the caller saw it (a second publisher is told what changed instead), the
+ * changed files written each whole, and the journal removed. On the next open a journal left behind finishes the
+ * files of its commit, or is dropped when the branch never moved. Writers of one folder are serialized by a lock
+ * file in the repository, across processes (the service and the command line).
+ */
+public final class PolicyHistory implements AutoCloseable {
+
+    /** How a version came about. */
+    public enum Kind {
+        FIRST("最初の版"), DISK("ファイルの編集"), PUBLISHED("公開"), RESTORED("復元");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** The word the page and the command line show. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * One version of the folder.
+     *
+     * @param id           the commit (40 hex digits); {@link #shortId()} is what people type
+     * @param policies     the policy versions its reports print, one per period ({@code FY2020 第2期@1a2b3c4d})
+     * @param changed      the files changed from the version before (all of them for the first)
+     * @param restoredFrom the version a restore brought back; empty otherwise
+     */
+    public record Version(String id, Instant at, ZoneId zone, String author, String reason, Kind kind,
+            List<String> policies, List<String> changed, String restoredFrom) {
+
+        public String shortId() {
+            return id.substring(0, SHORT);
+        }
+    }
+
+    /** What a new version says of itself besides its files. */
+    public record Change(String author, String reason, Kind kind, List<String> policies, String restoredFrom) {
+
+        public Change {
+            if (author == null || author.isBlank()) {
+                throw new HistoryException("変更した人の名前がありません");
+            }
+            if (reason == null || reason.isBlank()) {
+                throw new HistoryException("変更の理由がありません: 理由を書いてください");
+            }
+            author = author.strip();
+            reason = reason.strip();
+            policies = List.copyOf(policies);
+            restoredFrom = restoredFrom == null ? "" : restoredFrom;
+        }
+    }
+
+    /** A version made against one that is no longer the latest: the versions taken since, newest first. */
+    public static final class Conflict extends HistoryException {
+
+        private final transient List<Version> since;
+
+        Conflict(String base, List<Version> since) {
+            super("この提案は版 " + base + " をもとにしていますが、その後に " + since.size() + " 件の変更がありました ("
+                    + String.join("、", since.stream().map(v -> v.shortId() + " " + v.author() + "「" + v.reason()
+                            + "」").toList()) + ")。今の版をもとに、もう一度提案してください");
+            this.since = List.copyOf(since);
+        }
+
+        public List<Version> since() {
+            return since;
+        }
+    }
+
+    static final int SHORT = 12;
+    private static final String BRANCH = Constants.R_HEADS + "main";
+    private static final String JOURNAL = "kpi-review-publishing";
+    private static final String LOCK = "kpi-review.lock";
+    private static final int MAX_VERSIONS = 500;
+    private static final long LOCK_WAIT_MILLIS = 30_000;
+
+    static {
+        NoUserConfig.install();
+    }
+
+    private final Path folder;
+    private final Path gitDir;
+    private final Repository repository;
+    private final ReentrantLock writing = new ReentrantLock();
+    private FileChannel lockChannel;
+    private FileLock lock;
+
+    private PolicyHistory(Path folder, Path gitDir, Repository repository) {
+        this.folder = folder;
+        this.gitDir = gitDir;
+        this.repository = repository;
+    }
+
+    /** The history's repository for {@code folder} when none is named: {@code rules.history} beside it. */
+    public static Path defaultDir(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        return absolute.resolveSibling(absolute.getFileName() + ".history");
+    }
+
+    /**
+     * Opens the history of {@code folder} in {@code gitDir}, making it (the folder's files as the first version) when
+     * there is none, and finishing a publish a kill interrupted.
+     */
+    public static PolicyHistory open(Path folder, Path gitDir, Supplier<List<String>> policies) {
+        Path dir = gitDir.toAbsolutePath().normalize();
+        Path rules = folder.toAbsolutePath().normalize();
+        if (dir.startsWith(rules)) {
+            throw new HistoryException(dir + ": 履歴はルールのフォルダの外に置きます (中に置くと、履歴がルールの一部に"
+                    + "なります)");
+        }
+        try {
+            boolean exists = Files.isRegularFile(dir.resolve("HEAD"));
+            if (!exists && Files.isDirectory(dir)) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new HistoryException(dir + ": 履歴のフォルダにほかのファイルがあります: 履歴 (git の"
+                                + "リポジトリ) か、空のフォルダを指定してください");
+                    }
+                }
+            }
+            Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
+            if (!exists) {
+                repository.create(true);
+                repository.getConfig().setBoolean("core", null, "logAllRefUpdates", true);
+                repository.getConfig().save();
+                RefUpdate head = repository.getRefDatabase().newUpdate(Constants.HEAD, false);
+                head.link(BRANCH);
+            }
+            PolicyHistory history = new PolicyHistory(rules, dir, repository);
+            history.locked(() -> {
+                history.recover();
+                if (history.headId() == null) {
+                    history.commit(null, FolderFiles.read(rules), new Change("kpi-review", "履歴を始めたときのルール",
+                            Kind.FIRST, policies.get(), ""));
+                }
+                return null;
+            });
+            return history;
+        } catch (IOException e) {
+            throw new HistoryException(dir + ": 履歴を開けません (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Path gitDir() {
+        return gitDir;
+    }
+
+    /** The latest version. */
+    public Version head() {
+        return read(() -> {
+            try (RevWalk walk = new RevWalk(repository)) {
+                return version(walk, walk.parseCommit(headId()));
+            }
+        });
+    }
+
+    /** The versions, newest first (the latest {@value #MAX_VERSIONS}). */
+    public List<Version> versions() {
+        return read(() -> {
+            List<Version> versions = new ArrayList<>();
+            try (RevWalk walk = new RevWalk(repository)) {
+                walk.markStart(walk.parseCommit(headId()));
+                for (RevCommit c : walk) {
+                    versions.add(version(walk, c));
+                    if (versions.size() >= MAX_VERSIONS) {
+                        break;
+                    }
+                }
+            }
+            return versions;
+        });
+    }
+
+    /**
+     * The version {@code name} names: its commit id or the start of it (4 digits or more), or a policy version its
+     * reports print ({@code rules@1a2b3c4d}: the latest version that made it).
+     */
+    public Version version(String name) {
+        String n = name == null ? "" : name.strip();
+        List<Version> all = versions();
+        List<Version> found = n.contains("@")
+                ? all.stream().filter(v -> v.policies().contains(n)).limit(1).toList()
+                : n.matches("[0-9a-fA-F]{4,40}") ? all.stream().filter(v -> v.id().startsWith(n.toLowerCase(
+                        java.util.Locale.ROOT))).toList() : List.of();
+        if (found.size() > 1) {
+            throw new HistoryException("版 '" + n + "' に当たる版が " + found.size() + " つあります: もっと長く書いて"
+                    + "ください");
+        }
+        if (found.isEmpty()) {
+            throw new HistoryException("版 '" + n + "' は履歴にありません (kpi-review history で版の一覧を見られます)");
+        }
+        return found.get(0);
+    }
+
+    /** The files of a version, by path. */
+    public SortedMap<String, byte[]> files(Version version) {
+        return read(() -> {
+            SortedMap<String, byte[]> files = new TreeMap<>();
+            try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+                tree.addTree(walk.parseCommit(ObjectId.fromString(version.id())).getTree());
+                tree.setRecursive(true);
+                ObjectReader reader = tree.getObjectReader();
+                while (tree.next()) {
+                    files.put(tree.getPathString(), reader.open(tree.getObjectId(0)).getBytes());
+                }
+            }
+            return files;
+        });
+    }
+
+    /** The files of the folder that differ from the latest version: edits on disk not recorded yet. */
+    public List<String> unrecorded() {
+        return FolderFiles.differences(files(head()), FolderFiles.read(folder));
+    }
+
+    /**
+     * Records the folder as it is on disk as a new version when it differs from the latest (an edit made on the server,
+     * the developers' route); returns the version it is then, new or not. Skipped while another process publishes.
+     */
+    public Version recordFolder(String author, String reason, Supplier<List<String>> policies) {
+        return locked(() -> {
+            Version head = head();
+            SortedMap<String, byte[]> disk = FolderFiles.read(folder);
+            if (FolderFiles.differences(files(head), disk).isEmpty()) {
+                return head;
+            }
+            return commit(head.id(), disk, new Change(author, reason, Kind.DISK, policies.get(), ""));
+        });
+    }
+
+    /**
+     * Takes {@code files} as the new version of the folder, made against {@code base} (the version the change was
+     * made from): committed, then written into the folder. Refused when {@code base} is no longer the latest
+     * ({@link Conflict}), or when the folder holds edits not in the history (they would be lost or mixed in).
+     *
+     * @param inFolder runs the writing of the folder: the service passes its rule holder's lock, so that no reload
+     *                 sees the folder half changed
+     */
+    public Version publish(String base, SortedMap<String, byte[]> files, Change change,
+            java.util.function.Consumer<Runnable> inFolder) {
+        return locked(() -> {
+            Version head = head();
+            if (!head.id().equals(base)) {
+                throw new Conflict(shortOf(base), since(base));
+            }
+            List<String> unrecorded = unrecorded();
+            if (!unrecorded.isEmpty()) {
+                throw new HistoryException("ルールのフォルダに、履歴にない編集があります (" + String.join("、", unrecorded)
+                        + ")。その編集が取り込まれるか、元に戻されてから公開してください");
+            }
+            ObjectId id = insert(ObjectId.fromString(head.id()), files, change);
+            writeJournal(id);
+            move(ObjectId.fromString(head.id()), id, change);
+            inFolder.accept(() -> FolderFiles.write(folder, files));
+            deleteJournal();
+            return head();
+        });
+    }
+
+    /** The versions after {@code base} up to the latest, newest first (all of them when base is not found). */
+    private List<Version> since(String base) {
+        List<Version> since = new ArrayList<>();
+        for (Version v : versions()) {
+            if (v.id().equals(base)) {
+                break;
+            }
+            since.add(v);
+        }
+        return since;
+    }
+
+    private static String shortOf(String id) {
+        return id == null ? "(なし)" : id.substring(0, Math.min(SHORT, id.length()));
+    }
+
+    /** Commits {@code files} with the branch moved from {@code base} (null: the first version). */
+    private Version commit(String base, SortedMap<String, byte[]> files, Change change) {
+        ObjectId parent = base == null ? null : ObjectId.fromString(base);
+        ObjectId id = insert(parent, files, change);
+        move(parent, id, change);
+        return head();
+    }
+
+    private ObjectId insert(ObjectId parent, SortedMap<String, byte[]> files, Change change) {
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                DirCacheEntry entry = new DirCacheEntry(e.getKey());
+                entry.setFileMode(FileMode.REGULAR_FILE);
+                entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, e.getValue()));
+                builder.add(entry);
+            }
+            builder.finish();
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(index.writeTree(inserter));
+            if (parent != null) {
+                commit.setParentId(parent);
+            }
+            PersonIdent who = new PersonIdent(change.author(), "", Instant.now(), ZoneId.systemDefault());
+            commit.setAuthor(who);
+            commit.setCommitter(new PersonIdent("kpi-review", "", who.getWhenAsInstant(), who.getZoneId()));
+            commit.setMessage(Message.of(change));
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the history " + gitDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves the branch from {@code from} to {@code to}, only if no one moved it since. */
+    private void move(ObjectId from, ObjectId to, Change change) {
+        try {
+            RefUpdate update = repository.updateRef(BRANCH);
+            update.setExpectedOldObjectId(from == null ? ObjectId.zeroId() : from);
+            update.setNewObjectId(to);
+            update.setRefLogIdent(new PersonIdent(change.author(), ""));
+            update.setRefLogMessage(change.kind().name().toLowerCase(java.util.Locale.ROOT), false);
+            RefUpdate.Result result = update.update();
+            if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
+                deleteJournal();
+                throw new Conflict(shortOf(from == null ? null : from.name()), since(from == null ? null
+                        : from.name()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the history " + gitDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A publish a kill interrupted: finished when its commit was taken, dropped when it never was. */
+    private void recover() {
+        Path journal = gitDir.resolve(JOURNAL);
+        if (!Files.isRegularFile(journal)) {
+            return;
+        }
+        String id = read(() -> Files.readString(journal, StandardCharsets.US_ASCII)).strip();
+        ObjectId head = headId();
+        if (head != null && head.name().equals(id)) {
+            FolderFiles.write(folder, files(head()));
+        }
+        deleteJournal();
+    }
+
+    /** True while a publish (of this process or another) is writing the folder: a reader should wait. */
+    public boolean publishing() {
+        return Files.exists(gitDir.resolve(JOURNAL));
+    }
+
+    private void writeJournal(ObjectId id) {
+        try (var file = jp.kpireview.io.AtomicFile.create(gitDir.resolve(JOURNAL))) {
+            file.stream().write(id.name().getBytes(StandardCharsets.US_ASCII));
+            file.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + gitDir.resolve(JOURNAL) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void deleteJournal() {
+        try {
+            Files.deleteIfExists(gitDir.resolve(JOURNAL));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + gitDir.resolve(JOURNAL) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectId headId() {
+        return read(() -> repository.resolve(BRANCH));
+    }
+
+    private Version version(RevWalk walk, RevCommit c) throws IOException {
+        walk.parseBody(c);
+        Message message = Message.parse(c.getFullMessage());
+        List<String> changed = new ArrayList<>();
+        try (TreeWalk tree = new TreeWalk(repository)) {
+            if (c.getParentCount() > 0) {
+                tree.addTree(walk.parseCommit(c.getParent(0)).getTree());
+            }
+            tree.addTree(c.getTree());
+            tree.setRecursive(true);
+            if (c.getParentCount() > 0) {
+                tree.setFilter(TreeFilter.ANY_DIFF);
+            }
+            while (tree.next()) {
+                changed.add(tree.getPathString());
+            }
+        } catch (MissingObjectException e) {
+            throw new HistoryException(gitDir + ": 履歴が壊れています (" + e.getMessage() + ")", e);
+        }
+        PersonIdent author = c.getAuthorIdent();
+        return new Version(c.name(), author.getWhenAsInstant(), author.getZoneId(), author.getName(),
+                message.reason(), message.kind(), message.policies(), List.copyOf(changed), message.restoredFrom());
+    }
+
+    /** Runs {@code action} holding the lock of the history's writers: this process's, then the lock file's. */
+    public <T> T locked(Supplier<T> action) {
+        writing.lock();
+        try {
+            if (writing.getHoldCount() == 1) {
+                acquireFileLock();
+            }
+            try {
+                return action.get();
+            } finally {
+                if (writing.getHoldCount() == 1) {
+                    releaseFileLock();
+                }
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void acquireFileLock() {
+        try {
+            lockChannel = FileChannel.open(gitDir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long until = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000;
+            while ((lock = lockChannel.tryLock()) == null) {
+                if (System.nanoTime() > until) {
+                    lockChannel.close();
+                    throw new HistoryException(gitDir + ": ほかの処理が履歴を書いています。しばらくしてからもう一度"
+                            + "試してください");
+                }
+                Thread.sleep(50);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + gitDir.resolve(LOCK) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HistoryException("履歴を待つ間に止められました", e);
+        }
+    }
+
+    private void releaseFileLock() {
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException ignored) {
+            // closing the channel releases the lock in any case
+        }
+    }
+
+    @FunctionalInterface
+    private interface Reading<T> {
+        T get() throws IOException;
+    }
+
+    private <T> T read(Reading<T> reading) {
+        try {
+            return reading.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the history " + gitDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}
