@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {BatchCommand.class, EvaluateCommand.class, CheckCommand.class, ImportPublishedCommand.class,
                 GenerateCommand.class, TestRulesCommand.class, ExplainCommand.class,
                 ValidateCommand.class, DiffCommand.class, PlanCommand.class, ServeCommand.class,
-                HistoryCommand.class, RestoreCommand.class})
+                HistoryCommand.class, RestoreCommand.class, UserCommand.class})
 public final class Main {
 
     public static final int OK = 0;

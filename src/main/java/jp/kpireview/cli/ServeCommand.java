@@ -42,6 +42,15 @@ final class ServeCommand implements Callable<Integer> {
                     + " (default: a new token at every start, printed once in the address to open).")
     Path tokenFile;
 
+    @Option(names = "--users", converter = InputPath.class, paramLabel = "FILE",
+            description = "The people the service knows and their roles (閲覧 reads, 提案 proposes table changes, 公開"
+                    + " publishes and restores), made with kpi-review user; every request then needs a person's"
+                    + " token, on this machine too.")
+    Path users;
+
+    @picocli.CommandLine.Mixin
+    HistoryOption history;
+
     @Spec
     CommandSpec spec;
 
@@ -66,11 +75,19 @@ final class ServeCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
         }
-        try (RuleHolder holder = RuleHolder.start(rules)) {
+        if (users != null && tokenFile != null) {
+            spec.commandLine().getErr().printf("誤り: --users と --token-file は一緒に使えません: 利用者の表があれば、"
+                    + "合言葉は一人ずつのものです%n");
+            return Main.BAD_INPUT;
+        }
+        jp.kpireview.service.Users people = users == null ? null : jp.kpireview.service.Users.read(users);
+        java.nio.file.Path historyDir = history.dir != null ? history.dir
+                : jp.kpireview.history.PolicyHistory.defaultDir(rules);
+        try (RuleHolder holder = RuleHolder.start(rules, historyDir)) {
             ReviewService service;
             try {
                 service = ReviewService.start(holder, data, ReviewService.Limits.DEFAULT, host, port, allowedHosts,
-                        token);
+                        token, people);
             } catch (IOException e) {
                 spec.commandLine().getErr().printf("誤り: %s:%d で待ち受けられません: %s%n", host, port,
                         e.getCause() instanceof BindException || e instanceof BindException
@@ -81,10 +98,12 @@ final class ServeCommand implements Callable<Integer> {
             try (service) {
                 // the token is printed once, here, in the address to open; it is never logged
                 String open = service.token() == null ? "" : (tokenFile == null ? "?token=" + service.token() : "");
-                spec.commandLine().getOut().printf("serving http://%s:%d/%s with rules %s (%s); requests are logged"
-                        + " on standard error%s%n", host.contains(":") ? "[" + host + "]" : host, service.port(), open,
-                        rules, holder.current().hash(), service.token() == null ? "" : "; every request needs the"
-                        + " token (open the address above once: the page keeps it in a cookie)");
+                spec.commandLine().getOut().printf("serving http://%s:%d/%s with rules %s (%s, version %s in %s);"
+                        + " requests are logged on standard error%s%n", host.contains(":") ? "[" + host + "]" : host,
+                        service.port(), open, rules, holder.current().hash(), holder.history().head().shortId(),
+                        historyDir, service.token() == null ? (people == null ? "" : "; every request needs a"
+                        + " person's token (" + users + ")") : "; every request needs the token (open the address"
+                        + " above once: the page keeps it in a cookie)");
                 spec.commandLine().getOut().flush();
                 new CountDownLatch(1).await();
             }

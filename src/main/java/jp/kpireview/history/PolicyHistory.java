@@ -73,22 +73,30 @@ public final class PolicyHistory implements AutoCloseable {
      * @param policies     the policy versions its reports print, one per period ({@code FY2020 第2期@1a2b3c4d})
      * @param changed      the files changed from the version before (all of them for the first)
      * @param restoredFrom the version a restore brought back; empty otherwise
+     * @param publisher    who took it into service (git's committer): the publisher of a proposal, else the author
      */
     public record Version(String id, Instant at, ZoneId zone, String author, String reason, Kind kind,
-            List<String> policies, List<String> changed, String restoredFrom) {
+            List<String> policies, List<String> changed, String restoredFrom, String publisher) {
 
         public String shortId() {
             return id.substring(0, SHORT);
         }
     }
 
-    /** What a new version says of itself besides its files. */
-    public record Change(String author, String reason, Kind kind, List<String> policies, String restoredFrom) {
+    /**
+     * What a new version says of itself besides its files.
+     *
+     * @param author    who made the change (the officer who proposed it)
+     * @param publisher who took it into service (git's committer)
+     */
+    public record Change(String author, String reason, Kind kind, List<String> policies, String restoredFrom,
+            String publisher) {
 
         public Change {
-            if (author == null || author.isBlank()) {
+            if (author == null || author.isBlank() || publisher == null || publisher.isBlank()) {
                 throw new HistoryException("変更した人の名前がありません");
             }
+            publisher = publisher.strip();
             if (reason == null || reason.isBlank()) {
                 throw new HistoryException("変更の理由がありません: 理由を書いてください");
             }
@@ -96,6 +104,11 @@ public final class PolicyHistory implements AutoCloseable {
             reason = reason.strip();
             policies = List.copyOf(policies);
             restoredFrom = restoredFrom == null ? "" : restoredFrom;
+        }
+
+        /** A change its author took into service themselves. */
+        public Change(String author, String reason, Kind kind, List<String> policies, String restoredFrom) {
+            this(author, reason, kind, policies, restoredFrom, author);
         }
     }
 
@@ -352,7 +365,7 @@ public final class PolicyHistory implements AutoCloseable {
             }
             PersonIdent who = new PersonIdent(change.author(), "", Instant.now(), ZoneId.systemDefault());
             commit.setAuthor(who);
-            commit.setCommitter(new PersonIdent("kpi-review", "", who.getWhenAsInstant(), who.getZoneId()));
+            commit.setCommitter(new PersonIdent(change.publisher(), "", who.getWhenAsInstant(), who.getZoneId()));
             commit.setMessage(Message.of(change));
             ObjectId id = inserter.insert(commit);
             inserter.flush();
@@ -442,7 +455,8 @@ public final class PolicyHistory implements AutoCloseable {
         }
         PersonIdent author = c.getAuthorIdent();
         return new Version(c.name(), author.getWhenAsInstant(), author.getZoneId(), author.getName(),
-                message.reason(), message.kind(), message.policies(), List.copyOf(changed), message.restoredFrom());
+                message.reason(), message.kind(), message.policies(), List.copyOf(changed), message.restoredFrom(),
+                c.getCommitterIdent().getName());
     }
 
     /** Runs {@code action} holding the lock of the history's writers: this process's, then the lock file's. */

@@ -49,7 +49,7 @@ public final class Publisher {
                         .filter(f -> f.level() == RuleCheck.Level.ERROR || r.report().failedCases() > 0)).toList());
             }
             return history.publish(base, files, new PolicyHistory.Change(change.author(), change.reason(),
-                    change.kind(), staging.policies(), change.restoredFrom()), inFolder);
+                    change.kind(), staging.policies(), change.restoredFrom(), change.publisher()), inFolder);
         }
     }
 

@@ -100,12 +100,21 @@ public final class ReviewService implements AutoCloseable {
     private final ClientConnections clients;
     private final ExecutorService evaluations;
     private final EvaluateRoute evaluate;
+    private final ChangeRoutes changes;
     private final byte[] page;
     private final byte[] script;
     private final Access access;
 
-    private record Route(Set<String> methods, Handler handler) {
+    /** A route: its methods, the role a request needs, and what answers it. */
+    private record Route(Set<String> methods, Users.Role role, Handler handler) {
+
+        Route(Set<String> methods, Handler handler) {
+            this(methods, Users.Role.VIEWER, handler);
+        }
     }
+
+    /** The request attribute that holds who sent the request ({@link Users.User}). */
+    static final String USER = "kpi-review.user";
 
     @FunctionalInterface
     private interface Handler {
@@ -124,6 +133,7 @@ public final class ReviewService implements AutoCloseable {
             return t;
         });
         evaluate = new EvaluateRoute(rules, this.data, limits, evaluations);
+        changes = new ChangeRoutes(rules, this.data, limits);
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("http");
         server = new Server(threads);
@@ -168,7 +178,7 @@ public final class ReviewService implements AutoCloseable {
     /** Starts serving on a loopback address, to this machine's users. */
     public static ReviewService start(RuleHolder rules, Path data, Limits limits, String host, int port)
             throws IOException {
-        return start(rules, data, limits, host, port, Access.forBind(host, java.util.List.of(), null));
+        return start(rules, data, limits, host, port, Access.forBind(host, java.util.List.of(), null, null));
     }
 
     /**
@@ -179,7 +189,16 @@ public final class ReviewService implements AutoCloseable {
      */
     public static ReviewService start(RuleHolder rules, Path data, Limits limits, String host, int port,
             java.util.List<String> allowedHosts, String token) throws IOException {
-        return start(rules, data, limits, host, port, Access.forBind(host, allowedHosts, token));
+        return start(rules, data, limits, host, port, allowedHosts, token, null);
+    }
+
+    /**
+     * As above, with the people the service knows ({@link Users}): each request then needs a person's token, even on
+     * loopback, and may do what the person's role allows.
+     */
+    public static ReviewService start(RuleHolder rules, Path data, Limits limits, String host, int port,
+            java.util.List<String> allowedHosts, String token, Users users) throws IOException {
+        return start(rules, data, limits, host, port, Access.forBind(host, allowedHosts, token, users));
     }
 
     private static ReviewService start(RuleHolder rules, Path data, Limits limits, String host, int port,
@@ -232,7 +251,9 @@ public final class ReviewService implements AutoCloseable {
 
     /** Exact routes; the page and its script, the API. */
     private Map<String, Route> routes() {
-        return Map.of(
+        Set<String> get = Set.of("GET", "HEAD");
+        Set<String> post = Set.of("POST");
+        Map<String, Route> routes = new java.util.HashMap<>(Map.of(
                 "/", new Route(Set.of("GET", "HEAD"), (q, r, c) -> Api.send(r, c, 200, "text/html; charset=utf-8",
                         page)),
                 "/page.js", new Route(Set.of("GET", "HEAD"), (q, r, c) -> Api.send(r, c, 200,
@@ -253,7 +274,23 @@ public final class ReviewService implements AutoCloseable {
                 "/api/years", new Route(Set.of("GET", "HEAD", "POST"), this::years),
                 "/api/evaluate", new Route(Set.of("POST"), evaluate::handle),
                 "/api/plan", new Route(Set.of("POST"), evaluate::plan),
-                "/api/explain", new Route(Set.of("POST"), evaluate::explain));
+                "/api/explain", new Route(Set.of("POST"), evaluate::explain)));
+        routes.putAll(Map.of(
+                "/api/me", new Route(get, (q, r, c) -> changes.me(q, r, c)),
+                "/api/history", new Route(get, (q, r, c) -> changes.history(q, r, c)),
+                "/api/tables", new Route(get, (q, r, c) -> changes.tables(q, r, c)),
+                "/api/table", new Route(get, (q, r, c) -> changes.table(q, r, c)),
+                "/api/compare", new Route(get, (q, r, c) -> changes.compare(q, r, c)),
+                "/api/proposals", new Route(Set.of("GET", "HEAD", "POST"), Users.Role.EDITOR, (q, r, c) -> {
+                    if (q.getMethod().equals("POST")) {
+                        changes.propose(q, r, c);
+                    } else {
+                        changes.proposals(q, r, c);
+                    }
+                }),
+                "/api/publish", new Route(post, Users.Role.PUBLISHER, (q, r, c) -> changes.publish(q, r, c)),
+                "/api/restore", new Route(post, Users.Role.PUBLISHER, (q, r, c) -> changes.restore(q, r, c))));
+        return Map.copyOf(routes);
     }
 
     /**
@@ -296,15 +333,18 @@ public final class ReviewService implements AutoCloseable {
             Api.securityHeaders(response, Api.PAGE_POLICY);
             String path = request.getHttpURI().getPath();
             Route route = path == null ? null : routes.get(path);
+            Users.User who;
             try {
                 if (!access.hostAllowed(request)) {
                     // a page of another site whose name now points here (DNS rebinding) names its own host
                     Api.error(response, callback, 421, "host", "このサービスが答える名前は " + String.join("、",
                             access.hosts()) + " で、'" + Access.hostOf(request) + "' ではありません (名前を足すには"
                             + " --allowed-host NAME で起動します)");
-                } else if (!access.admit(request, response)) {
-                    Api.error(response, callback, 401, "token", "このサービスには合言葉 (token) が要ります: 起動したときに"
-                            + "表示されたアドレス (…/?token=…) を開くか、Authorization: Bearer TOKEN を送ります");
+                } else if ((who = access.admit(request, response)) == null) {
+                    Api.error(response, callback, 401, "token", "このサービスには合言葉 (token) が要ります: "
+                            + (access.users() == null ? "起動したときに表示されたアドレス (…/?token=…) を開くか、"
+                            : "受け取った合言葉をつけたアドレス (…/?token=…) を開くか、")
+                            + "Authorization: Bearer TOKEN を送ります");
                 } else if (route == null) {
                     Api.error(response, callback, 404, "path", "そのページはありません: " + (path == null ? "" : path));
                 } else if (!route.methods().contains(request.getMethod())) {
@@ -313,9 +353,15 @@ public final class ReviewService implements AutoCloseable {
                             + String.join(" か ", route.methods()) + " を使います)");
                 } else if (request.getMethod().equals("POST") && !sameOrigin(request)) {
                     Api.error(response, callback, 403, "origin", "ほかのサイトのページからの依頼は受けません");
+                } else if (!who.role().allows(route.role())) {
+                    Api.error(response, callback, 403, "role", "この操作には「" + route.role().label + "」の役割が"
+                            + "要ります (" + who.name() + " さんの役割は「" + who.role().label + "」です)");
                 } else {
+                    request.setAttribute(USER, who);
                     route.handler().handle(request, response, callback);
                 }
+            } catch (jp.kpireview.history.HistoryException e) {
+                Api.error(response, callback, 400, "version", e.getMessage());  // a version not in the history
             } catch (Throwable e) {
                 Api.failed(request, response, callback, e);
             }

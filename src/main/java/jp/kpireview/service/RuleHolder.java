@@ -18,6 +18,9 @@ import jp.kpireview.engine.Policy;
 import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.engine.PolicyFolder;
 import jp.kpireview.engine.RuleSetException;
+import jp.kpireview.history.PolicyHistory;
+import jp.kpireview.history.Publisher;
+import jp.kpireview.history.Staging;
 import jp.kpireview.validate.PolicyCheck;
 import jp.kpireview.validate.RuleCheck;
 
@@ -65,9 +68,16 @@ public final class RuleHolder implements AutoCloseable {
     private final WatchService watcher;
     private final Thread watching;
     private volatile boolean closed;
+    /** The folder's versions; null when none is kept (the tests of the watcher alone). */
+    private final PolicyHistory history;
 
-    private RuleHolder(Path folder, Current first) throws IOException {
+    /** Who an edit made on the server's disk is recorded as, and why. */
+    static final String DISK_AUTHOR = "サーバー上の編集";
+    static final String DISK_REASON = "ルールのフォルダのファイルがサーバー上で編集され、確かめて取り込みました";
+
+    private RuleHolder(Path folder, Current first, PolicyHistory history) throws IOException {
         this.folder = folder;
+        this.history = history;
         current.set(first);
         lastSeen = first.policies().stream().map(Loaded::period).toList();
         watcher = FileSystems.getDefault().newWatchService();
@@ -76,19 +86,87 @@ public final class RuleHolder implements AutoCloseable {
         watching.setDaemon(true);
     }
 
-    /** Loads the folder; a folder with errors stops the service from starting (the errors say where). */
+    /** Loads the folder, keeping no history; a folder with errors stops the service from starting. */
     public static RuleHolder start(Path folder) throws IOException {
-        List<PolicyCheck.PeriodReport> reports = PolicyCheck.check(folder, true, List.of());
-        List<Loaded> loaded = new ArrayList<>();
-        for (PolicyCheck.PeriodReport r : reports) {
-            if (r.report().hasErrors()) {
-                throw r.report().errors();
+        return start(folder, null);
+    }
+
+    /**
+     * Loads the folder with its history in {@code historyDir} (made when there is none; a publish a kill interrupted
+     * is finished first, and edits made on disk while the service was stopped are recorded); a folder with errors
+     * stops the service from starting (the errors say where).
+     */
+    public static RuleHolder start(Path folder, Path historyDir) throws IOException {
+        PolicyHistory history = historyDir == null ? null : PolicyHistory.open(folder, historyDir,
+                () -> policiesOf(folder));
+        try {
+            List<PolicyCheck.PeriodReport> reports = PolicyCheck.check(folder, true, List.of());
+            List<Loaded> loaded = new ArrayList<>();
+            for (PolicyCheck.PeriodReport r : reports) {
+                if (r.report().hasErrors()) {
+                    throw r.report().errors();
+                }
+                loaded.add(loaded(r.period(), r.report()));
             }
-            loaded.add(loaded(r.period(), r.report()));
+            Current first = current(folder, loaded);
+            if (history != null) {
+                history.recordFolder(DISK_AUTHOR, DISK_REASON, () -> labels(first));
+                Staging.deleteLeftovers(folder);
+            }
+            RuleHolder holder = new RuleHolder(folder, first, history);
+            holder.watching.start();
+            return holder;
+        } catch (RuntimeException | IOException e) {
+            if (history != null) {
+                history.close();
+            }
+            throw e;
         }
-        RuleHolder holder = new RuleHolder(folder, current(folder, loaded));
-        holder.watching.start();
-        return holder;
+    }
+
+    /** The folder's versions; null when the holder keeps none. */
+    public PolicyHistory history() {
+        return history;
+    }
+
+    /**
+     * Publishes {@code files} as the next version made against {@code base} (checked first, as any edit is), and
+     * answers with it from then on: no reload sees the folder half written, and no request gets a mix of the two.
+     */
+    public PolicyHistory.Version publish(String base, java.util.SortedMap<String, byte[]> files,
+            PolicyHistory.Change change, String what) {
+        return Publisher.publish(requireHistory(), base, files, change, this::writeAndReload, what);
+    }
+
+    /** Brings back an earlier version as the next one, checked first; answered with from then on. */
+    public PolicyHistory.Version restore(String version, String author, String reason) {
+        return Publisher.restore(requireHistory(), version, author, reason, this::writeAndReload);
+    }
+
+    private PolicyHistory requireHistory() {
+        if (history == null) {
+            throw new IllegalStateException("no history kept for " + folder);
+        }
+        return history;
+    }
+
+    /** Writes the folder and swaps in its rules while no reload can run (the history's lock is held already). */
+    private synchronized void writeAndReload(Runnable write) {
+        write.run();
+        reloadHeld();
+    }
+
+    /** The policy versions the folder's reports print, or none when its layout cannot be read. */
+    private static List<String> policiesOf(Path folder) {
+        try {
+            return Staging.policies(folder);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> labels(Current current) {
+        return current.policies().stream().map(l -> l.policy().ref().label()).toList();
     }
 
     public Current current() {
@@ -109,8 +187,32 @@ public final class RuleHolder implements AutoCloseable {
         return folder;
     }
 
-    /** Checks each period whose files changed and swaps in those that are clean. */
-    public synchronized void reload() {
+    /**
+     * Checks each period whose files changed and swaps in those that are clean; with a history, an edit taken whole
+     * (no period refused) is recorded as a version. Holds the history's lock, so that a publish of another process
+     * (kpi-review restore) is never read half written.
+     */
+    public void reload() {
+        if (history == null) {
+            reloadHeld();
+        } else {
+            history.locked(() -> {
+                reloadHeld();
+                return null;
+            });
+        }
+    }
+
+    private synchronized void reloadHeld() {
+        Current before = current.get();
+        reloadFolder();
+        if (history != null && rejected.get().isEmpty() && current.get() != before) {
+            Current now = current.get();
+            history.recordFolder(DISK_AUTHOR, DISK_REASON, () -> labels(now));
+        }
+    }
+
+    private void reloadFolder() {
         List<PolicyFolder.Period> periods;
         try {
             periods = PolicyFolder.periods(folder);
@@ -311,5 +413,8 @@ public final class RuleHolder implements AutoCloseable {
             // the service is stopping
         }
         watching.interrupt();
+        if (history != null) {
+            history.close();
+        }
     }
 }

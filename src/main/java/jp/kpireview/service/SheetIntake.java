@@ -43,6 +43,11 @@ final class SheetIntake {
             }
             return;
         }
+        upload(request, response, callback, then);
+    }
+
+    /** The body the request sends, saved to a temporary folder as it arrives, handed to {@code then}. */
+    void upload(Request request, Response response, Callback callback, WithSheet then) throws IOException {
         if (request.getLength() > limits.maxBytes()) {
             // refused before a byte of the body is read: with Expect: 100-continue the client never sends it
             tooLarge(response, callback);
