@@ -31,15 +31,17 @@ import org.slf4j.LoggerFactory;
  * enforced while reading, on a bounded thread pool that slow clients cannot exhaust (Jetty reads without blocking a
  * thread until a request is whole).
  * <pre>
- * GET  /                            the page           GET /page.js      its script
+ * GET  /                            the page           GET /page.js, /changes.js   its scripts
  * GET  /health                      ok, and the rule set version
  * GET  /api/rules                   each policy (period) with its version, validation, and rejected edits
  * GET  /api/data                    the bundled data files        GET /api/years   fiscal years with their labels
  * POST /api/evaluate?year=&amp;format=  body: a CSV or .xlsx KPI sheet (or ?data=NAME); json, csv, xlsx or html;
  *                                   with kpi=ID&amp;actual=X, that KPI alone with a what-if actual for the year
  * POST /api/plan?year=               the actual each KPI needs that year for each band and ☆ (JSON)
+ * and the governed changes of the rules ({@link ChangeRoutes}): /api/me, /api/history, /api/tables, /api/table,
+ * /api/compare, /api/proposals, /api/publish, /api/restore.
  * </pre>
- * Routes match exactly; a wrong method is a 405. Errors are JSON with the command line's located messages, never a
+ * Routes match exactly; a wrong method is a 405; a route needs a role ({@link Users}). Errors are JSON with the command line's located messages, never a
  * stack trace (that goes to the server log). A POST from another site's page is refused.
  */
 public final class ReviewService implements AutoCloseable {
@@ -103,6 +105,7 @@ public final class ReviewService implements AutoCloseable {
     private final ChangeRoutes changes;
     private final byte[] page;
     private final byte[] script;
+    private final byte[] changesScript;
     private final Access access;
 
     /** A route: its methods, the role a request needs, and what answers it. */
@@ -127,6 +130,7 @@ public final class ReviewService implements AutoCloseable {
         this.data = new BundledData(data);
         page = resource("page.html");
         script = resource("page.js");
+        changesScript = resource("changes.js");
         evaluations = Executors.newFixedThreadPool(limits.maxEvaluations(), r -> {
             Thread t = new Thread(r, "evaluation");
             t.setDaemon(true);
@@ -276,6 +280,8 @@ public final class ReviewService implements AutoCloseable {
                 "/api/plan", new Route(Set.of("POST"), evaluate::plan),
                 "/api/explain", new Route(Set.of("POST"), evaluate::explain)));
         routes.putAll(Map.of(
+                "/changes.js", new Route(get, (q, r, c) -> Api.send(r, c, 200, "text/javascript; charset=utf-8",
+                        changesScript)),
                 "/api/me", new Route(get, (q, r, c) -> changes.me(q, r, c)),
                 "/api/history", new Route(get, (q, r, c) -> changes.history(q, r, c)),
                 "/api/tables", new Route(get, (q, r, c) -> changes.tables(q, r, c)),

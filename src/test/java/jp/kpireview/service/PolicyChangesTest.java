@@ -209,6 +209,8 @@ class PolicyChangesTest {
     void aProposalMadeBeforeAnotherWasPublishedIsRefusedNamingIt() throws Exception {
         String first = proposeNinety("90 に (山田)");
         String second = proposeNinety("90 に (佐藤)");
+        String kept = text(call(publisher, "GET", "/api/proposals", null));
+        assertTrue(kept.contains("\"id\":\"" + first + "\"") && kept.contains("\"id\":\"" + second + "\""), kept);
         assertEquals(200, call(publisher, "POST", "/api/publish?proposal=" + first, null).statusCode());
         HttpResponse<byte[]> stale = call(publisher, "POST", "/api/publish?proposal=" + second, null);
         assertEquals(409, stale.statusCode(), text(stale));
