@@ -143,7 +143,10 @@ public final class PolicyHistory implements AutoCloseable {
     private final Path folder;
     private final Path gitDir;
     private final Repository repository;
-    private final ReentrantLock writing = new ReentrantLock();
+    /** One lock per repository in this process: two histories of one folder (service, command) take turns. */
+    private static final java.util.concurrent.ConcurrentMap<Path, ReentrantLock> WRITERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ReentrantLock writing;
     private FileChannel lockChannel;
     private FileLock lock;
 
@@ -151,6 +154,7 @@ public final class PolicyHistory implements AutoCloseable {
         this.folder = folder;
         this.gitDir = gitDir;
         this.repository = repository;
+        this.writing = WRITERS.computeIfAbsent(gitDir, d -> new ReentrantLock());
     }
 
     /** The history's repository for {@code folder} when none is named: {@code rules.history} beside it. */
@@ -459,7 +463,10 @@ public final class PolicyHistory implements AutoCloseable {
                 c.getCommitterIdent().getName());
     }
 
-    /** Runs {@code action} holding the lock of the history's writers: this process's, then the lock file's. */
+    /**
+     * Runs {@code action} holding the lock of the history's writers: this process's, then the lock file's (which
+     * another process holds while it writes; a file lock is the process's, so this process takes it once).
+     */
     public <T> T locked(Supplier<T> action) {
         writing.lock();
         try {

@@ -132,6 +132,47 @@ class PolicyHistoryTest {
     }
 
     @Test
+    void twoPublishersRacingFromTwoProcessesOneWinsTheOtherIsToldWhatChanged() throws Exception {
+        Path rules = rules();
+        try (PolicyHistory service = open(rules); PolicyHistory commandLine = open(rules)) {
+            String base = service.head().id();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<PolicyHistory.Version>> results = List.of(
+                        two.submit(() -> {
+                            start.await();
+                            return service.publish(base, withTopEdge(service, "90"), change("山田", "90 に"),
+                                    Runnable::run);
+                        }),
+                        two.submit(() -> {
+                            start.await();
+                            return commandLine.publish(base, withTopEdge(commandLine, "80"), change("佐藤", "80 に"),
+                                    Runnable::run);
+                        }));
+                List<PolicyHistory.Version> won = new java.util.ArrayList<>();
+                List<PolicyHistory.Conflict> lost = new java.util.ArrayList<>();
+                for (var result : results) {
+                    try {
+                        won.add(result.get());
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        lost.add((PolicyHistory.Conflict) e.getCause());
+                    }
+                }
+                assertEquals(1, won.size(), "one wins");
+                assertEquals(1, lost.size(), "the other is refused");
+                assertEquals(List.of(won.get(0).shortId()), lost.get(0).since().stream().map(
+                        PolicyHistory.Version::shortId).toList(), "and told what changed");
+                String edge = won.get(0).author().equals("山田") ? "◎,90," : "◎,80,";
+                assertTrue(Files.readString(rules.resolve(BANDS)).contains(edge), "the winner's table, whole");
+                assertEquals(2, service.versions().size());
+            } finally {
+                two.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void editsOnDiskNotYetRecordedStopAPublish() throws IOException {
         Path rules = rules();
         try (PolicyHistory history = open(rules)) {

@@ -24,6 +24,7 @@ public @interface SystemTest {
     /**
      * How long a system test waits for what it waits for (a real program, a page, a watched folder) before it calls
      * it hung: a guard against a hang, not a measure of speed. The system profile's test timeout (pom.xml) is above it.
+     * Seconds in {@code -Dkpireview.patience} (given to the test JVM) shorten it while a test is being written.
      */
     Duration PATIENCE = Duration.ofSeconds(Long.getLong("kpireview.patience", 300));
 }
