@@ -28,6 +28,15 @@ final class HistoryCommand implements Callable<Integer> {
             description = "How many versions to list (default: ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--record", paramLabel = "REASON",
+            description = "Records the folder's edits made on disk as a new version with this reason, once they pass"
+                    + " the checks of validate and test-rules (what the service does when it takes an edit).")
+    String record;
+
+    @Option(names = "--author", paramLabel = "NAME",
+            description = "Who made the edits --record records (default: this machine's user name).")
+    String author = System.getProperty("user.name");
+
     @Spec
     CommandSpec spec;
 
@@ -35,6 +44,12 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (PolicyHistory h = history.open(rules)) {
+            if (record != null) {
+                Integer refused = record(h, out);
+                if (refused != null) {
+                    return refused;
+                }
+            }
             var versions = h.versions();
             out.println(rules + " の履歴 (" + h.gitDir() + "): " + versions.size() + " 版");
             versions.stream().limit(Math.max(1, limit)).forEach(v -> print(out, v));
@@ -45,6 +60,26 @@ final class HistoryCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.OK;
+    }
+
+    /** Records the folder when it passes its checks; the exit code when it does not (its findings printed). */
+    private Integer record(PolicyHistory h, PrintWriter out) {
+        if (h.unrecorded().isEmpty()) {
+            out.println("記録する編集はありません: フォルダは版 " + h.head().shortId() + " のままです");
+            return null;
+        }
+        var reports = jp.kpireview.validate.PolicyCheck.check(rules, true, java.util.List.of());
+        if (reports.stream().anyMatch(r -> r.report().hasErrors() || r.report().failedCases() > 0)) {
+            PrintWriter err = spec.commandLine().getErr();
+            reports.forEach(r -> r.report().findings().forEach(err::println));
+            err.println("誤り: 確かめで誤りか期待と違う場面が見つかったので、記録しません (validate と test-rules で"
+                    + "確かめてから、もう一度)");
+            err.flush();
+            return Main.BAD_INPUT;
+        }
+        PolicyHistory.Version v = h.recordFolder(author, record, () -> HistoryOption.policies(rules));
+        out.println("版 " + v.shortId() + " として記録しました");
+        return null;
     }
 
     static void print(PrintWriter out, PolicyHistory.Version v) {

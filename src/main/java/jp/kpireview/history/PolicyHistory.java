@@ -242,14 +242,17 @@ public final class PolicyHistory implements AutoCloseable {
     }
 
     /**
-     * The version {@code name} names: its commit id or the start of it (4 digits or more), or a policy version its
-     * reports print ({@code rules@1a2b3c4d}: the latest version that made it).
+     * The version {@code name} names: its commit id or the start of it (4 digits or more), a policy version its
+     * reports print ({@code rules@1a2b3c4d}: the latest version that made it), or one counted back from the latest
+     * as git counts ({@code HEAD~1}: the version before it).
      */
     public Version version(String name) {
         String n = name == null ? "" : name.strip();
         List<Version> all = versions();
+        java.util.regex.Matcher back = java.util.regex.Pattern.compile("HEAD~(\\d{1,3})").matcher(n);
         List<Version> found = n.contains("@")
                 ? all.stream().filter(v -> v.policies().contains(n)).limit(1).toList()
+                : back.matches() ? all.stream().skip(Integer.parseInt(back.group(1))).limit(1).toList()
                 : n.matches("[0-9a-fA-F]{4,40}") ? all.stream().filter(v -> v.id().startsWith(n.toLowerCase(
                         java.util.Locale.ROOT))).toList() : List.of();
         if (found.size() > 1) {

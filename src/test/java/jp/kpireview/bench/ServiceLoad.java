@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -92,6 +93,12 @@ public final class ServiceLoad {
             background.submit(() -> probeHealth(client, base, running, health));
             ConcurrentLinkedQueue<String> hostile = new ConcurrentLinkedQueue<>();
             Future<?> attacks = background.submit(() -> attack(client, base, rules, work, hostile));
+            // an officer proposing table changes beside the mix: each one a folder checked and the seed diffed
+            ConcurrentLinkedQueue<Long> proposed = new ConcurrentLinkedQueue<>();
+            AtomicInteger proposalsFailed = new AtomicInteger();
+            AtomicBoolean mixing = new AtomicBoolean(true);
+            Future<?> proposals = background.submit(() -> propose(client, base, rules, mixing, proposed,
+                    proposalsFailed));
 
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             List<Future<List<Long>>> futures = new ArrayList<>();
@@ -126,6 +133,8 @@ public final class ServiceLoad {
             double seconds = (System.nanoTime() - started) / 1e9;
             pool.shutdown();
             attacks.get();
+            mixing.set(false);
+            proposals.get();
             String flood = ConnectionFlood.run(port, FLOOD_IDLE, FLOOD_SLOW, 20);
             running.set(false);
             long duringPeak = peakRss.get();
@@ -152,6 +161,11 @@ public final class ServiceLoad {
             System.out.printf("  slow-header connections closed by the server: %d; slow bodies (2 bytes/s) cut: %d,"
                     + " after p50 %.1f s, max %.1f s%n", slowClosed.get(), cuts.size(), percentile(cuts, 50) / 1e3,
                     cuts.isEmpty() ? 0 : cuts.get(cuts.size() - 1) / 1e9);
+            List<Long> proposalTimes = new ArrayList<>(proposed);
+            Collections.sort(proposalTimes);
+            System.out.printf("  proposals of 区分表 beside the mix: %d, failed %d; p50 %.1f s, max %.1f s%n",
+                    proposalTimes.size(), proposalsFailed.get(), percentile(proposalTimes, 50) / 1e3,
+                    proposalTimes.isEmpty() ? 0 : proposalTimes.get(proposalTimes.size() - 1) / 1e9);
             hostile.forEach(h -> System.out.println("  hostile: " + h));
             System.out.println("  flood: " + flood);
             System.out.printf("  server resident memory: peak %d MB during the run, %d MB 60 s after it%n",
@@ -162,6 +176,38 @@ public final class ServiceLoad {
             server.destroy();
             server.waitFor();
             background.shutdownNow();
+        }
+    }
+
+    /**
+     * Proposes 区分表 with ◎ from 90, 91, … one after another until the mix is done (told busy: again, as asked); a
+     * proposal that is not answered 200 with its impact is a failure.
+     */
+    private static void propose(HttpClient client, String base, Path rules, AtomicBoolean running,
+            ConcurrentLinkedQueue<Long> times, AtomicInteger failed) {
+        try {
+            String bands = Files.readString(rules.resolve("区分表.csv"));
+            for (int i = 0; running.get(); i++) {
+                byte[] table = bands.replace("◎,100,", "◎," + (90 + i % 10) + ",").getBytes(StandardCharsets.UTF_8);
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/proposals?file="
+                        + URLEncoder.encode("区分表.csv", StandardCharsets.UTF_8) + "&reason=load+" + i))
+                        .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofByteArray(table)).build();
+                long t = System.nanoTime();
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                while (response.statusCode() == 503) {
+                    Thread.sleep(200);
+                    response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                }
+                times.add(System.nanoTime() - t);
+                if (response.statusCode() != 200 || !response.body().contains("\"publishable\":true")) {
+                    failed.incrementAndGet();
+                    System.err.println("proposal " + i + ": " + response.statusCode() + " " + firstError(
+                            response.body()));
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            failed.incrementAndGet();
+            System.err.println("proposals: " + e);
         }
     }
 
