@@ -67,8 +67,12 @@ final class Proposals {
             // the impact is shown whenever the rules run, so a failing scenario can be told from a wanted change
             String impact = compiled ? impact(holder.current().engine(), staging.engine(), data, "今の版 "
                     + head.shortId(), "提案 " + id) : "";
+            // kept without the compiled rules: twenty proposals must not hold twenty rule bases
+            List<PolicyCheck.PeriodReport> kept = reports.stream().map(r -> new PolicyCheck.PeriodReport(r.period(),
+                    r.years(), new jp.kpireview.validate.RuleCheck.Report(null, r.report().summary(),
+                            r.report().findings(), r.report().failedCases()))).toList();
             return new Proposal(id, from == null ? head.id() : from.base(), changed, author, reason, Instant.now(),
-                    files, reports, staging.clean(), impact);
+                    files, kept, staging.clean(), impact);
         }
     }
 
