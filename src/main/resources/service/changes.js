@@ -34,7 +34,10 @@ async function showHistory() {
   ['版', '日時', '種類', '変更した人', '公開した人', '理由', 'ルール', '変えたファイル']
     .forEach(h => { const th = document.createElement('th'); th.textContent = h; head.appendChild(th); });
   const rows = table.createTBody();
-  for (const select of [c$('compareFrom'), c$('compareTo'), c$('restoreVersion')]) { select.replaceChildren(); }
+  const shown = c$('tableVersion').value;
+  for (const select of [c$('compareFrom'), c$('compareTo'), c$('restoreVersion'), c$('tableVersion')]) {
+    select.replaceChildren();
+  }
   r.json.versions.forEach((v, i) => {
     const row = rows.insertRow();
     row.dataset.version = v.id;
@@ -46,12 +49,16 @@ async function showHistory() {
     c$('compareFrom').add(new Option(label, v.id, i === 1, i === 1));
     c$('compareTo').add(new Option(label, v.id, i === 0, i === 0));
     if (i > 0) { c$('restoreVersion').add(new Option(label, v.id)); }
+    c$('tableVersion').add(new Option(i === 0 ? label + ' (最新)' : label, i === 0 ? '' : v.id));
   });
+  if (Array.from(c$('tableVersion').options).some(o => o.value === shown)) { c$('tableVersion').value = shown; }
   c$('unrecorded').textContent = r.json.unrecorded.length
     ? 'サーバー上に、まだ履歴にない編集があります: ' + r.json.unrecorded.join(', ') + ' (取り込まれるまで公開できません)' : '';
 }
+/** The tables of the chosen version (the latest unless another is chosen): only the latest's may be proposed. */
 async function showTables() {
-  const r = await send('/api/tables', new URLSearchParams());
+  const version = c$('tableVersion').value;
+  const r = await send('/api/tables', new URLSearchParams(version ? {version: version} : {}));
   if (!r.ok) { showErrors(c$('changeErrors'), r.json); return; }
   tables = r.json.tables;
   const chosen = c$('table').value;
@@ -66,12 +73,13 @@ function showCells() {
   const view = c$('cellsView');
   view.replaceChildren();
   if (!t) { return; }
-  const base = '/api/table?file=' + encodeURIComponent(t.file);
+  const version = c$('tableVersion').value;
+  const base = '/api/table?file=' + encodeURIComponent(t.file) + (version ? '&version=' + version : '');
   c$('downloadXlsx').href = base + '&format=xlsx';
   c$('downloadCsv').href = base + '&format=csv';
   const grid = document.createElement('table');
   grid.className = 'cells';
-  const editable = may('editor') && !t.file.toLowerCase().endsWith('.xlsx');
+  const editable = may('editor') && !version && !t.file.toLowerCase().endsWith('.xlsx');
   t.cells.forEach((cells, r) => {
     const row = grid.insertRow();
     cells.forEach(text => {
@@ -102,6 +110,7 @@ async function propose(body) {
   if (!c$('reason').value.trim()) { c$('changeErrors').textContent = '変更の理由を書いてください'; return; }
   const params = new URLSearchParams({file: c$('table').value, reason: c$('reason').value.trim()});
   if (lastProposal && c$('carryOn').checked) { params.set('from', lastProposal.id); }
+  withData(params);
   c$('propose').disabled = true;
   c$('proposal').textContent = '確かめています…';
   try {
@@ -152,6 +161,13 @@ function showProposal(p) {
   c$('publishForm').hidden = !(p.publishable && p.current && may('publisher'));
 }
 c$('table').addEventListener('change', showCells);
+c$('tableVersion').addEventListener('change', showTables);
+/** The data the impact is shown on: the bundled file chosen for the evaluation above, or every bundled file. */
+function withData(params) {
+  const bundled = document.getElementById('bundled');
+  if (bundled && bundled.value) { params.set('data', bundled.value); }
+  return params;
+}
 c$('proposeForm').addEventListener('submit', e => {
   e.preventDefault();
   const file = c$('tableFile').files[0];
@@ -174,7 +190,8 @@ c$('publishForm').addEventListener('submit', async e => {
 c$('compareForm').addEventListener('submit', async e => {
   e.preventDefault();
   c$('comparison').textContent = '比べています…';
-  const r = await send('/api/compare', new URLSearchParams({from: c$('compareFrom').value, to: c$('compareTo').value}));
+  const r = await send('/api/compare', withData(new URLSearchParams({from: c$('compareFrom').value,
+    to: c$('compareTo').value})));
   if (!r.ok) { c$('comparison').textContent = ''; showErrors(c$('changeErrors'), r.json); return; }
   c$('comparison').textContent = r.json.impact;
 });
@@ -217,6 +234,7 @@ fetch('/api/me').then(r => r.json()).then(who => {
   c$('toChanges').hidden = false;
   c$('me').textContent = who.name + ' (' + who.roleLabel + ')';
   c$('proposeForm').hidden = !may('editor');
+  c$('tablesForm').addEventListener('submit', e => e.preventDefault());
   c$('restoreForm').hidden = !may('publisher');
   refresh();
 });

@@ -135,6 +135,16 @@ class PolicyChangesChromiumTest {
             assertTrue(second.contains("rules@" + newHash), "the next report names the new version");
             assertFalse(second.equals(first));
 
+            // any version's tables can be shown: the first one's 区分表 has ◎ from 100, and cannot be edited
+            browser.run("const s = document.getElementById('tableVersion'); s.value = s.options[s.options.length - 1]"
+                    + ".value; s.dispatchEvent(new Event('change')); return 'ok';");
+            String older = browser.poll("const t = document.getElementById('table'); if (t.value !== '区分表.csv') {"
+                    + " t.value = '区分表.csv'; t.dispatchEvent(new Event('change')); }"
+                    + " return Array.from(document.querySelectorAll('#cellsView tr')).map(r => r.textContent).join('|')"
+                    + " + '|editable ' + document.querySelectorAll('#cellsView [contenteditable=true]').length;",
+                    v -> v.contains("◎100100以上"));
+            assertTrue(older.contains("◎100100以上") && older.endsWith("|editable 0"), older);
+
             // restore the first version: ◎ from 100 again, and the first report byte for byte
             String firstVersion = browser.run("const s = document.getElementById('restoreVersion');"
                     + " return s.options[s.options.length - 1].value;");

@@ -206,6 +206,18 @@ class PolicyChangesTest {
     }
 
     @Test
+    void aCellThatWouldWriteCodeIntoTheRuleIsRefusedAtItsPlace() throws Exception {
+        // a label that closes its string to call Java: the rule-language check is the proposal's as the folder's
+        String bands = Files.readString(rules.resolve(BANDS)).replace("×,,基準未満",
+                "×,,\"基準未満\"\"); System.exit(0); (\"\"\"");
+        String proposed = propose(editor, BANDS, bands.getBytes(StandardCharsets.UTF_8), "名称を変える", "");
+        assertTrue(proposed.startsWith("422 ") && proposed.contains("\"publishable\":false"), proposed);
+        assertTrue(proposed.contains("\"location\":\"rules/区分表.csv:2\""), proposed);
+        assertTrue(field(proposed, "impact").isEmpty(), "rules that do not compile are not run");
+        assertTrue(service.evaluationsRunning() == 0 && Files.readString(rules.resolve(BANDS)).contains("×,,基準未満\n"));
+    }
+
+    @Test
     void aProposalMadeBeforeAnotherWasPublishedIsRefusedNamingIt() throws Exception {
         String first = proposeNinety("90 に (山田)");
         String second = proposeNinety("90 に (佐藤)");
