@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import jp.kpireview.history.PolicyHistory;
+import jp.kpireview.history.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,10 +17,6 @@ import picocli.CommandLine.Spec;
 final class HistoryCommand implements Callable<Integer> {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm xxx");
-
-    @Option(names = "--rules", converter = InputPath.class, paramLabel = "DIR", defaultValue = "rules",
-            description = "Rule folder (default: ${DEFAULT-VALUE}).")
-    java.nio.file.Path rules;
 
     @Mixin
     HistoryOption history;
@@ -43,7 +40,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (PolicyHistory h = history.open(rules)) {
+        try (PolicyHistory h = history.open()) {
             if (record != null) {
                 Integer refused = record(h, out);
                 if (refused != null) {
@@ -51,7 +48,7 @@ final class HistoryCommand implements Callable<Integer> {
                 }
             }
             var versions = h.versions();
-            out.println(rules + " の履歴 (" + h.gitDir() + "): " + versions.size() + " 版");
+            out.println(history.rules + " の履歴 (" + h.gitDir() + "): " + versions.size() + " 版");
             versions.stream().limit(Math.max(1, limit)).forEach(v -> print(out, v));
             var unrecorded = h.unrecorded();
             if (!unrecorded.isEmpty()) {
@@ -68,7 +65,7 @@ final class HistoryCommand implements Callable<Integer> {
             out.println("記録する編集はありません: フォルダは版 " + h.head().shortId() + " のままです");
             return null;
         }
-        var reports = jp.kpireview.validate.PolicyCheck.check(rules, true, java.util.List.of());
+        var reports = jp.kpireview.validate.PolicyCheck.check(history.rules, true, java.util.List.of());
         if (reports.stream().anyMatch(r -> r.report().hasErrors() || r.report().failedCases() > 0)) {
             PrintWriter err = spec.commandLine().getErr();
             reports.forEach(r -> r.report().findings().forEach(err::println));
@@ -77,12 +74,12 @@ final class HistoryCommand implements Callable<Integer> {
             err.flush();
             return Main.BAD_INPUT;
         }
-        PolicyHistory.Version v = h.recordFolder(author, record, () -> HistoryOption.policies(rules));
+        Version v = h.recordFolder(author, record, () -> jp.kpireview.history.Staging.policies(history.rules));
         out.println("版 " + v.shortId() + " として記録しました");
         return null;
     }
 
-    static void print(PrintWriter out, PolicyHistory.Version v) {
+    static void print(PrintWriter out, Version v) {
         out.println();
         out.println(v.shortId() + "  " + WHEN.format(v.at().atZone(v.zone())) + "  " + v.kind().label()
                 + (v.restoredFrom().isEmpty() ? "" : " (版 " + v.restoredFrom() + " から)") + "  " + v.author());
@@ -90,7 +87,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (!v.policies().isEmpty()) {
             out.println("  ルール: " + String.join("、", v.policies()));
         }
-        out.println(v.kind() == PolicyHistory.Kind.FIRST ? "  ファイル: " + v.changed().size()
+        out.println(v.kind() == Version.Kind.FIRST ? "  ファイル: " + v.changed().size()
                 : "  変えたファイル: " + (v.changed().isEmpty() ? "(なし)" : String.join("、", v.changed())));
     }
 }

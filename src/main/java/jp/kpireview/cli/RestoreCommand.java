@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import jp.kpireview.history.ChecksFailed;
 import jp.kpireview.history.PolicyHistory;
+import jp.kpireview.history.Version;
 import jp.kpireview.history.Publisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,10 +31,6 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Who restores (default: this machine's user name).")
     String author = System.getProperty("user.name");
 
-    @Option(names = "--rules", converter = InputPath.class, paramLabel = "DIR", defaultValue = "rules",
-            description = "Rule folder (default: ${DEFAULT-VALUE}).")
-    java.nio.file.Path rules;
-
     @Mixin
     HistoryOption history;
 
@@ -43,8 +40,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (PolicyHistory h = history.open(rules)) {
-            PolicyHistory.Version taken = Publisher.restore(h, version, author, reason, Runnable::run);
+        try (PolicyHistory h = history.open()) {
+            Version taken = Publisher.restore(h, version, author, reason, Runnable::run);
             out.println("版 " + taken.restoredFrom() + " を新しい版 " + taken.shortId() + " として戻しました: "
                     + String.join("、", taken.policies()));
             HistoryCommand.print(out, taken);

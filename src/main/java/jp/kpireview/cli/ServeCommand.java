@@ -24,10 +24,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
 
-    @Option(names = "--rules", converter = InputPath.class, paramLabel = "DIR", defaultValue = "rules",
-            description = "Rule folder, watched for edits (default: ${DEFAULT-VALUE}).")
-    Path rules;
-
     @Option(names = "--data", converter = InputPath.class, paramLabel = "DIR", defaultValue = "seeds",
             description = "Bundled data files the page offers (default: ${DEFAULT-VALUE}).")
     Path data;
@@ -81,8 +77,9 @@ final class ServeCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         jp.kpireview.service.Users people = users == null ? null : jp.kpireview.service.Users.read(users);
-        java.nio.file.Path historyDir = history.dir != null ? history.dir
-                : jp.kpireview.history.PolicyHistory.defaultDir(rules);
+        // the rule folder (--rules) is watched for edits; the history keeps every version it takes
+        Path rules = history.rules;
+        Path historyDir = history.dir != null ? history.dir : jp.kpireview.history.PolicyHistory.defaultDir(rules);
         try (RuleHolder holder = RuleHolder.start(rules, historyDir)) {
             ReviewService service;
             try {

@@ -14,13 +14,13 @@ import java.util.Locale;
  * Policy-Version: rules@1a2b3c4d
  * </pre>
  */
-record Message(String reason, PolicyHistory.Kind kind, List<String> policies, String restoredFrom) {
+record Message(String reason, Version.Kind kind, List<String> policies, String restoredFrom) {
 
     private static final String KIND = "Kpi-Review-Kind: ";
     private static final String POLICY = "Policy-Version: ";
     private static final String RESTORED = "Restored-From: ";
 
-    static String of(PolicyHistory.Change change) {
+    static String of(Change change) {
         StringBuilder text = new StringBuilder(change.reason()).append("\n\n");
         text.append(KIND).append(change.kind().name().toLowerCase(Locale.ROOT)).append('\n');
         change.policies().forEach(p -> text.append(POLICY).append(p).append('\n'));
@@ -36,9 +36,9 @@ record Message(String reason, PolicyHistory.Kind kind, List<String> policies, St
         int split = text.lastIndexOf("\n\n");
         String trailers = split < 0 ? "" : text.substring(split + 2);
         if (!trailers.startsWith(KIND)) {
-            return new Message(text, PolicyHistory.Kind.DISK, List.of(), "");
+            return new Message(text, Version.Kind.DISK, List.of(), "");
         }
-        PolicyHistory.Kind kind = PolicyHistory.Kind.DISK;
+        Version.Kind kind = Version.Kind.DISK;
         List<String> policies = new ArrayList<>();
         String restored = "";
         for (String line : trailers.lines().toList()) {
@@ -53,12 +53,12 @@ record Message(String reason, PolicyHistory.Kind kind, List<String> policies, St
         return new Message(text.substring(0, split).strip(), kind, List.copyOf(policies), restored);
     }
 
-    private static PolicyHistory.Kind kindOf(String name) {
-        for (PolicyHistory.Kind k : PolicyHistory.Kind.values()) {
+    private static Version.Kind kindOf(String name) {
+        for (Version.Kind k : Version.Kind.values()) {
             if (k.name().equalsIgnoreCase(name)) {
                 return k;
             }
         }
-        return PolicyHistory.Kind.DISK;
+        return Version.Kind.DISK;
     }
 }

@@ -2,12 +2,8 @@ package jp.kpireview.history;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
@@ -50,91 +45,9 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 public final class PolicyHistory implements AutoCloseable {
 
-    /** How a version came about. */
-    public enum Kind {
-        FIRST("最初の版"), DISK("ファイルの編集"), PUBLISHED("公開"), RESTORED("復元");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        /** The word the page and the command line show. */
-        public String label() {
-            return label;
-        }
-    }
-
-    /**
-     * One version of the folder.
-     *
-     * @param id           the commit (40 hex digits); {@link #shortId()} is what people type
-     * @param policies     the policy versions its reports print, one per period ({@code FY2020 第2期@1a2b3c4d})
-     * @param changed      the files changed from the version before (all of them for the first)
-     * @param restoredFrom the version a restore brought back; empty otherwise
-     * @param publisher    who took it into service (git's committer): the publisher of a proposal, else the author
-     */
-    public record Version(String id, Instant at, ZoneId zone, String author, String reason, Kind kind,
-            List<String> policies, List<String> changed, String restoredFrom, String publisher) {
-
-        public String shortId() {
-            return id.substring(0, SHORT);
-        }
-    }
-
-    /**
-     * What a new version says of itself besides its files.
-     *
-     * @param author    who made the change (the officer who proposed it)
-     * @param publisher who took it into service (git's committer)
-     */
-    public record Change(String author, String reason, Kind kind, List<String> policies, String restoredFrom,
-            String publisher) {
-
-        public Change {
-            if (author == null || author.isBlank() || publisher == null || publisher.isBlank()) {
-                throw new HistoryException("変更した人の名前がありません");
-            }
-            publisher = publisher.strip();
-            if (reason == null || reason.isBlank()) {
-                throw new HistoryException("変更の理由がありません: 理由を書いてください");
-            }
-            author = author.strip();
-            reason = reason.strip();
-            policies = List.copyOf(policies);
-            restoredFrom = restoredFrom == null ? "" : restoredFrom;
-        }
-
-        /** A change its author took into service themselves. */
-        public Change(String author, String reason, Kind kind, List<String> policies, String restoredFrom) {
-            this(author, reason, kind, policies, restoredFrom, author);
-        }
-    }
-
-    /** A version made against one that is no longer the latest: the versions taken since, newest first. */
-    public static final class Conflict extends HistoryException {
-
-        private final transient List<Version> since;
-
-        Conflict(String base, List<Version> since) {
-            super("この提案は版 " + base + " をもとにしていますが、その後に " + since.size() + " 件の変更がありました ("
-                    + String.join("、", since.stream().map(v -> v.shortId() + " " + v.author() + "「" + v.reason()
-                            + "」").toList()) + ")。今の版をもとに、もう一度提案してください");
-            this.since = List.copyOf(since);
-        }
-
-        public List<Version> since() {
-            return since;
-        }
-    }
-
     static final int SHORT = 12;
     private static final String BRANCH = Constants.R_HEADS + "main";
-    private static final String JOURNAL = "kpi-review-publishing";
-    private static final String LOCK = "kpi-review.lock";
     private static final int MAX_VERSIONS = 500;
-    private static final long LOCK_WAIT_MILLIS = 30_000;
 
     static {
         NoUserConfig.install();
@@ -143,18 +56,15 @@ public final class PolicyHistory implements AutoCloseable {
     private final Path folder;
     private final Path gitDir;
     private final Repository repository;
-    /** One lock per repository in this process: two histories of one folder (service, command) take turns. */
-    private static final java.util.concurrent.ConcurrentMap<Path, ReentrantLock> WRITERS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final ReentrantLock writing;
-    private FileChannel lockChannel;
-    private FileLock lock;
+    private final WriterLock writers;
+    private final Journal journal;
 
     private PolicyHistory(Path folder, Path gitDir, Repository repository) {
         this.folder = folder;
         this.gitDir = gitDir;
         this.repository = repository;
-        this.writing = WRITERS.computeIfAbsent(gitDir, d -> new ReentrantLock());
+        this.writers = new WriterLock(gitDir);
+        this.journal = new Journal(gitDir);
     }
 
     /** The history's repository for {@code folder} when none is named: {@code rules.history} beside it. */
@@ -197,7 +107,7 @@ public final class PolicyHistory implements AutoCloseable {
                 history.recover();
                 if (history.headId() == null) {
                     history.commit(null, FolderFiles.read(rules), new Change("kpi-review", "履歴を始めたときのルール",
-                            Kind.FIRST, policies.get(), ""));
+                            Version.Kind.FIRST, policies.get(), ""));
                 }
                 return null;
             });
@@ -297,7 +207,7 @@ public final class PolicyHistory implements AutoCloseable {
             if (FolderFiles.differences(files(head), disk).isEmpty()) {
                 return head;
             }
-            return commit(head.id(), disk, new Change(author, reason, Kind.DISK, policies.get(), ""));
+            return commit(head.id(), disk, new Change(author, reason, Version.Kind.DISK, policies.get(), ""));
         });
     }
 
@@ -322,10 +232,10 @@ public final class PolicyHistory implements AutoCloseable {
                         + ")。その編集が取り込まれるか、元に戻されてから公開してください");
             }
             ObjectId id = insert(ObjectId.fromString(head.id()), files, change);
-            writeJournal(id);
+            journal.write(id.name());
             move(ObjectId.fromString(head.id()), id, change);
             inFolder.accept(() -> FolderFiles.write(folder, files));
-            deleteJournal();
+            journal.delete();
             return head();
         });
     }
@@ -392,7 +302,7 @@ public final class PolicyHistory implements AutoCloseable {
             update.setRefLogMessage(change.kind().name().toLowerCase(java.util.Locale.ROOT), false);
             RefUpdate.Result result = update.update();
             if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
-                deleteJournal();
+                journal.delete();
                 throw new Conflict(shortOf(from == null ? null : from.name()), since(from == null ? null
                         : from.name()));
             }
@@ -403,38 +313,19 @@ public final class PolicyHistory implements AutoCloseable {
 
     /** A publish a kill interrupted: finished when its commit was taken, dropped when it never was. */
     private void recover() {
-        Path journal = gitDir.resolve(JOURNAL);
-        if (!Files.isRegularFile(journal)) {
+        if (!journal.present()) {
             return;
         }
-        String id = read(() -> Files.readString(journal, StandardCharsets.US_ASCII)).strip();
         ObjectId head = headId();
-        if (head != null && head.name().equals(id)) {
+        if (head != null && head.name().equals(journal.commit())) {
             FolderFiles.write(folder, files(head()));
         }
-        deleteJournal();
+        journal.delete();
     }
 
-    /** True while a publish (of this process or another) is writing the folder: a reader should wait. */
+    /** True while a publish (of this process or another) is writing the folder. */
     public boolean publishing() {
-        return Files.exists(gitDir.resolve(JOURNAL));
-    }
-
-    private void writeJournal(ObjectId id) {
-        try (var file = jp.kpireview.io.AtomicFile.create(gitDir.resolve(JOURNAL))) {
-            file.stream().write(id.name().getBytes(StandardCharsets.US_ASCII));
-            file.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + gitDir.resolve(JOURNAL) + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void deleteJournal() {
-        try {
-            Files.deleteIfExists(gitDir.resolve(JOURNAL));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + gitDir.resolve(JOURNAL) + ": " + e.getMessage(), e);
-        }
+        return journal.present();
     }
 
     private ObjectId headId() {
@@ -466,55 +357,9 @@ public final class PolicyHistory implements AutoCloseable {
                 c.getCommitterIdent().getName());
     }
 
-    /**
-     * Runs {@code action} holding the lock of the history's writers: this process's, then the lock file's (which
-     * another process holds while it writes; a file lock is the process's, so this process takes it once).
-     */
+    /** Runs {@code action} holding the lock of the history's writers ({@link WriterLock}). */
     public <T> T locked(Supplier<T> action) {
-        writing.lock();
-        try {
-            if (writing.getHoldCount() == 1) {
-                acquireFileLock();
-            }
-            try {
-                return action.get();
-            } finally {
-                if (writing.getHoldCount() == 1) {
-                    releaseFileLock();
-                }
-            }
-        } finally {
-            writing.unlock();
-        }
-    }
-
-    private void acquireFileLock() {
-        try {
-            lockChannel = FileChannel.open(gitDir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            long until = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000;
-            while ((lock = lockChannel.tryLock()) == null) {
-                if (System.nanoTime() > until) {
-                    lockChannel.close();
-                    throw new HistoryException(gitDir + ": ほかの処理が履歴を書いています。しばらくしてからもう一度"
-                            + "試してください");
-                }
-                Thread.sleep(50);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + gitDir.resolve(LOCK) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HistoryException("履歴を待つ間に止められました", e);
-        }
-    }
-
-    private void releaseFileLock() {
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException ignored) {
-            // closing the channel releases the lock in any case
-        }
+        return writers.locked(action);
     }
 
     @FunctionalInterface

@@ -22,25 +22,25 @@ public final class Publisher {
      *
      * @param inFolder runs the writing of the folder (the service passes its rule holder's lock)
      */
-    public static PolicyHistory.Version restore(PolicyHistory history, String name, String author, String reason,
+    public static Version restore(PolicyHistory history, String name, String author, String reason,
             Consumer<Runnable> inFolder) {
-        PolicyHistory.Version old = history.version(name);
-        PolicyHistory.Version head = history.head();
+        Version old = history.version(name);
+        Version head = history.head();
         SortedMap<String, byte[]> files = history.files(old);
         if (same(files, history.files(head))) {
             throw new HistoryException("版 " + old.shortId() + " のファイルは今の版 " + head.shortId() + " と同じです:"
                     + " 戻すものがありません");
         }
-        return publish(history, head.id(), files, new PolicyHistory.Change(author, reason,
-                PolicyHistory.Kind.RESTORED, List.of(), old.shortId()), inFolder, "版 " + old.shortId());
+        return publish(history, head.id(), files, new Change(author, reason,
+                Version.Kind.RESTORED, List.of(), old.shortId()), inFolder, "版 " + old.shortId());
     }
 
     /**
      * Checks {@code files} and publishes them as made against {@code base}; the change's policy versions are those
      * of the checked files.
      */
-    public static PolicyHistory.Version publish(PolicyHistory history, String base, SortedMap<String, byte[]> files,
-            PolicyHistory.Change change, Consumer<Runnable> inFolder, String what) {
+    public static Version publish(PolicyHistory history, String base, SortedMap<String, byte[]> files,
+            Change change, Consumer<Runnable> inFolder, String what) {
         try (Staging staging = Staging.of(history.folder(), files)) {
             List<PolicyCheck.PeriodReport> reports = staging.check();
             if (!staging.clean()) {
@@ -48,7 +48,7 @@ public final class Publisher {
                 throw new ChecksFailed(what, reports.stream().flatMap(r -> r.report().findings().stream()
                         .filter(f -> f.level() == RuleCheck.Level.ERROR || r.report().failedCases() > 0)).toList());
             }
-            return history.publish(base, files, new PolicyHistory.Change(change.author(), change.reason(),
+            return history.publish(base, files, new Change(change.author(), change.reason(),
                     change.kind(), staging.policies(), change.restoredFrom(), change.publisher()), inFolder);
         }
     }

@@ -87,10 +87,17 @@ public final class Staging implements AutoCloseable {
         return policies(folder, real.getFileName().toString());
     }
 
-    /** The policy versions of the rule folder {@code folder}, as its reports print them. */
+    /**
+     * The policy versions of the rule folder {@code folder}, as its reports print them; none when its layout cannot be
+     * read (two periods of one year: the check says so).
+     */
     public static List<String> policies(Path folder) {
         Path name = folder.toAbsolutePath().normalize().getFileName();
-        return policies(folder, name == null ? folder.toString() : name.toString());
+        try {
+            return policies(folder, name == null ? folder.toString() : name.toString());
+        } catch (jp.kpireview.engine.RuleSetException e) {
+            return List.of();
+        }
     }
 
     private static List<String> policies(Path folder, String flatName) {

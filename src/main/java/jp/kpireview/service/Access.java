@@ -1,6 +1,7 @@
 package jp.kpireview.service;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -121,5 +122,27 @@ record Access(Set<String> hosts, String token, Users users) {
         // compared in constant time: how long the comparison takes says nothing of how much of a guess was right
         return MessageDigest.isEqual(offered.strip().getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8)) ? TOKEN_HOLDER : null;
+    }
+
+    /**
+     * A POST is taken from the service's own page or from a program (no Origin header); one that a browser sends
+     * from another site's page names that site in Origin, or says cross-site in Sec-Fetch-Site.
+     */
+    static boolean sameOrigin(Request request) {
+        String site = request.getHeaders().get("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return false;
+        }
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin == null) {
+            return true;
+        }
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        try {
+            URI o = URI.create(origin);
+            return host != null && (o.getHost() + (o.getPort() < 0 ? "" : ":" + o.getPort())).equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

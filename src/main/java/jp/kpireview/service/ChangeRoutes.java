@@ -11,6 +11,9 @@ import java.util.concurrent.Semaphore;
 import jp.kpireview.history.ChecksFailed;
 import jp.kpireview.history.HistoryException;
 import jp.kpireview.history.PolicyHistory;
+import jp.kpireview.history.Conflict;
+import jp.kpireview.history.Change;
+import jp.kpireview.history.Version;
 import jp.kpireview.history.Staging;
 import jp.kpireview.io.Folders;
 import jp.kpireview.validate.PolicyCheck;
@@ -82,16 +85,16 @@ final class ChangeRoutes {
         if (history == null) {
             return;
         }
-        List<PolicyHistory.Version> versions = history.versions();
+        List<Version> versions = history.versions();
         List<String> unrecorded = history.unrecorded();
         Api.json(response, callback, 200, json -> {
             json.writeStringField("folder", rules.folder().getFileName().toString());
             json.writeArrayFieldStart("versions");
-            for (PolicyHistory.Version v : versions) {
-                version(json, v);
+            for (Version v : versions) {
+                ChangesJson.version(json, v);
             }
             json.writeEndArray();
-            strings(json, "unrecorded", unrecorded);
+            ChangesJson.strings(json, "unrecorded", unrecorded);
         });
     }
 
@@ -100,11 +103,11 @@ final class ChangeRoutes {
         if (history == null) {
             return;
         }
-        PolicyHistory.Version version = version(request, history, "version");
+        Version version = version(request, history, "version");
         SortedMap<String, byte[]> files = history.files(version);
         Api.json(response, callback, 200, json -> {
             json.writeFieldName("version");
-            version(json, version);
+            ChangesJson.version(json, version);
             json.writeArrayFieldStart("tables");
             for (var e : files.entrySet()) {
                 if (TableFiles.isTable(e.getKey())) {
@@ -113,7 +116,7 @@ final class ChangeRoutes {
                     json.writeStringField("name", TableFiles.nameOf(e.getKey()));
                     json.writeArrayFieldStart("cells");
                     for (List<String> row : cells(e.getKey(), e.getValue())) {
-                        strings(json, null, row);
+                        ChangesJson.strings(json, null, row);
                     }
                     json.writeEndArray();
                     json.writeEndObject();
@@ -128,7 +131,7 @@ final class ChangeRoutes {
         if (history == null) {
             return;
         }
-        PolicyHistory.Version version = version(request, history, "version");
+        Version version = version(request, history, "version");
         String file = Api.query(request, "file");
         byte[] bytes = file == null || !TableFiles.isTable(file) ? null : history.files(version).get(file);
         if (bytes == null) {
@@ -151,8 +154,8 @@ final class ChangeRoutes {
         if (history == null) {
             return;
         }
-        PolicyHistory.Version from = version(request, history, "from");
-        PolicyHistory.Version to = version(request, history, "to");
+        Version from = version(request, history, "from");
+        Version to = version(request, history, "to");
         List<Path> files = dataFiles(request, response, callback);
         if (files == null || !acquire(response, callback)) {
             return;
@@ -210,7 +213,7 @@ final class ChangeRoutes {
                     Proposals.Proposal p = Proposals.make(rules, from, file, table, who(request).name(), reason,
                             files);
                     proposals.add(p);
-                    Api.json(response, callback, p.clean() ? 200 : 422, json -> proposal(json, p, history));
+                    Api.json(response, callback, p.clean() ? 200 : 422, json -> ChangesJson.proposal(json, p, history));
                 } finally {
                     checking.release();
                 }
@@ -233,7 +236,7 @@ final class ChangeRoutes {
             json.writeArrayFieldStart("proposals");
             for (Proposals.Proposal p : all) {
                 json.writeStartObject();
-                proposal(json, p, history);
+                ChangesJson.proposal(json, p, history);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -261,8 +264,8 @@ final class ChangeRoutes {
             return;
         }
         String reason = p.reason() + (note == null || note.isBlank() ? "" : "\n\n公開のメモ: " + note.strip());
-        answer(response, callback, () -> rules.publish(p.base(), p.files(), new PolicyHistory.Change(p.author(),
-                reason, PolicyHistory.Kind.PUBLISHED, List.of(), "", who(request).name()),
+        answer(response, callback, () -> rules.publish(p.base(), p.files(), new Change(p.author(),
+                reason, Version.Kind.PUBLISHED, List.of(), "", who(request).name()),
                 "提案 " + p.id()), () -> proposals.remove(p.id()));
     }
 
@@ -280,31 +283,31 @@ final class ChangeRoutes {
     }
 
     /** Publishes or restores, and answers with the new version, or with why not. */
-    private void answer(Response response, Callback callback, java.util.function.Supplier<PolicyHistory.Version> act,
+    private void answer(Response response, Callback callback, java.util.function.Supplier<Version> act,
             Runnable done) {
         if (!acquire(response, callback)) {
             return;
         }
         try {
-            PolicyHistory.Version v = act.get();
+            Version v = act.get();
             done.run();
             Api.json(response, callback, 200, json -> {
                 json.writeFieldName("version");
-                version(json, v);
+                ChangesJson.version(json, v);
                 json.writeStringField("rules", rules.current().hash());
             });
-        } catch (PolicyHistory.Conflict e) {
+        } catch (Conflict e) {
             Api.json(response, callback, 409, json -> {
-                errors(json, "version", e.getMessage());
+                ChangesJson.errors(json, "version", e.getMessage());
                 json.writeArrayFieldStart("since");
-                for (PolicyHistory.Version v : e.since()) {
-                    version(json, v);
+                for (Version v : e.since()) {
+                    ChangesJson.version(json, v);
                 }
                 json.writeEndArray();
             });
         } catch (ChecksFailed e) {
             Api.json(response, callback, 422, json -> {
-                errors(json, "rules", e.getMessage());
+                ChangesJson.errors(json, "rules", e.getMessage());
                 json.writeFieldName("check");
                 Api.check(json, new RuleCheck.Report(null, List.of(), e.findings()));
             });
@@ -313,17 +316,6 @@ final class ChangeRoutes {
         } finally {
             checking.release();
         }
-    }
-
-    private static void errors(JsonGenerator json, String field, String message) throws IOException {
-        json.writeArrayFieldStart("errors");
-        json.writeStartObject();
-        json.writeStringField("location", "request");
-        json.writeStringField("field", field);
-        json.writeStringField("message", message);
-        json.writeStringField("text", message);
-        json.writeEndObject();
-        json.writeEndArray();
     }
 
     private boolean acquire(Response response, Callback callback) {
@@ -336,7 +328,7 @@ final class ChangeRoutes {
     }
 
     /** The version a query parameter names (the latest when it names none); a wrong name is an HistoryException. */
-    private static PolicyHistory.Version version(Request request, PolicyHistory history, String parameter) {
+    private static Version version(Request request, PolicyHistory history, String parameter) {
         String name = Api.query(request, parameter);
         return name == null || name.isBlank() ? history.head() : history.version(name);
     }
@@ -373,47 +365,4 @@ final class ChangeRoutes {
         }
     }
 
-    private static void proposal(JsonGenerator json, Proposals.Proposal p, PolicyHistory history) throws IOException {
-        json.writeStringField("id", p.id());
-        json.writeStringField("base", p.base().substring(0, 12));
-        json.writeBooleanField("current", history.head().id().equals(p.base()));
-        strings(json, "changed", p.changed());
-        json.writeStringField("author", p.author());
-        json.writeStringField("reason", p.reason());
-        json.writeStringField("at", p.at().toString());
-        json.writeBooleanField("publishable", p.clean());
-        json.writeStringField("impact", p.impact());
-        json.writeArrayFieldStart("checks");
-        for (PolicyCheck.PeriodReport r : p.reports()) {
-            Api.check(json, r.report());
-        }
-        json.writeEndArray();
-    }
-
-    static void version(JsonGenerator json, PolicyHistory.Version v) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("id", v.shortId());
-        json.writeStringField("at", v.at().atZone(v.zone()).toOffsetDateTime().toString());
-        json.writeStringField("author", v.author());
-        json.writeStringField("publisher", v.publisher());
-        json.writeStringField("reason", v.reason());
-        json.writeStringField("kind", v.kind().name().toLowerCase(java.util.Locale.ROOT));
-        json.writeStringField("kindLabel", v.kind().label());
-        strings(json, "policies", v.policies());
-        strings(json, "changed", v.changed());
-        json.writeStringField("restoredFrom", v.restoredFrom());
-        json.writeEndObject();
-    }
-
-    private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
-        if (field == null) {
-            json.writeStartArray();
-        } else {
-            json.writeArrayFieldStart(field);
-        }
-        for (String s : values) {
-            json.writeString(s);
-        }
-        json.writeEndArray();
-    }
 }

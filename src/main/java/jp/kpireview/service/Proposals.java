@@ -16,6 +16,7 @@ import jp.kpireview.batch.YearSelection;
 import jp.kpireview.diff.RuleDiff;
 import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.history.PolicyHistory;
+import jp.kpireview.history.Version;
 import jp.kpireview.history.Staging;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.report.DiffReport;
@@ -54,7 +55,7 @@ final class Proposals {
     static Proposal make(RuleHolder holder, Proposal from, String file, byte[] table, String author, String reason,
             List<Path> data) {
         PolicyHistory history = holder.history();
-        PolicyHistory.Version head = history.head();
+        Version head = history.head();
         SortedMap<String, byte[]> base = history.files(head);
         SortedMap<String, byte[]> files = new TreeMap<>(from == null ? base : from.files());
         files.put(file, table);

@@ -3,7 +3,6 @@ package jp.kpireview.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -357,7 +356,7 @@ public final class ReviewService implements AutoCloseable {
                     response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", route.methods()));
                     Api.error(response, callback, 405, "method", "ここでは " + request.getMethod() + " は使えません ("
                             + String.join(" か ", route.methods()) + " を使います)");
-                } else if (request.getMethod().equals("POST") && !sameOrigin(request)) {
+                } else if (request.getMethod().equals("POST") && !Access.sameOrigin(request)) {
                     Api.error(response, callback, 403, "origin", "ほかのサイトのページからの依頼は受けません");
                 } else if (!who.role().allows(route.role())) {
                     Api.error(response, callback, 403, "role", "この操作には「" + route.role().label + "」の役割が"
@@ -372,57 +371,6 @@ public final class ReviewService implements AutoCloseable {
                 Api.failed(request, response, callback, e);
             }
             return true;
-        }
-    }
-
-    /**
-     * Errors Jetty answers itself (a body over the limit while it is read, a bad request line, headers too large) in
-     * the service's JSON, without stacks or server details.
-     */
-    private static final class JsonErrors extends org.eclipse.jetty.server.handler.ErrorHandler {
-
-        private final Limits limits;
-
-        JsonErrors(Limits limits) {
-            this.limits = limits;
-            setShowStacks(false);
-            setShowCauses(false);
-        }
-
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) {
-            int status = response.getStatus();
-            String message = switch (status) {
-                case 413 -> "依頼が " + (limits.maxBytes() >> 20) + " MB を超えています";
-                case 431 -> "依頼のヘッダーが大きすぎます";
-                case 408 -> "依頼が時間内に届きませんでした";
-                default -> "この依頼には答えられません (" + status + ")";
-            };
-            Api.securityHeaders(response, Api.PAGE_POLICY);
-            Api.error(response, callback, status, "request", message);
-            return true;
-        }
-    }
-
-    /**
-     * A POST is taken from the service's own page or from a program (no Origin header); one that a browser sends
-     * from another site's page names that site in Origin, or says cross-site in Sec-Fetch-Site.
-     */
-    private static boolean sameOrigin(Request request) {
-        String site = request.getHeaders().get("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            return false;
-        }
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin == null) {
-            return true;
-        }
-        String host = request.getHeaders().get(HttpHeader.HOST);
-        try {
-            URI o = URI.create(origin);
-            return host != null && (o.getHost() + (o.getPort() < 0 ? "" : ":" + o.getPort())).equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

@@ -1,12 +1,8 @@
 package jp.kpireview.service;
 
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +15,8 @@ import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.engine.PolicyFolder;
 import jp.kpireview.engine.RuleSetException;
 import jp.kpireview.history.PolicyHistory;
+import jp.kpireview.history.Change;
+import jp.kpireview.history.Version;
 import jp.kpireview.history.Publisher;
 import jp.kpireview.history.Staging;
 import jp.kpireview.validate.PolicyCheck;
@@ -52,10 +50,6 @@ public final class RuleHolder implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleHolder.class);
 
-    /** Changes within this time are one edit. */
-    private static final long SETTLE_MILLIS = 300;
-    /** How often the folder is compared with the rules in service when no change was reported. */
-    private static final long POLL_SECONDS = 2;
 
     private final Path folder;
     private final AtomicReference<Current> current = new AtomicReference<>();
@@ -65,9 +59,7 @@ public final class RuleHolder implements AutoCloseable {
     private String refusedLayout = "";
     /** The period folders as the last reload found them (a period refused included), to see one added or removed. */
     private List<PolicyFolder.Period> lastSeen;
-    private final WatchService watcher;
-    private final Thread watching;
-    private volatile boolean closed;
+    private final FolderWatch watch;
     /** The folder's versions; null when none is kept (the tests of the watcher alone). */
     private final PolicyHistory history;
 
@@ -80,10 +72,7 @@ public final class RuleHolder implements AutoCloseable {
         this.history = history;
         current.set(first);
         lastSeen = first.policies().stream().map(Loaded::period).toList();
-        watcher = FileSystems.getDefault().newWatchService();
-        watchFolders();
-        watching = new Thread(this::watch, "rule-watch");
-        watching.setDaemon(true);
+        watch = new FolderWatch(folder, this::reload, this::failed);
     }
 
     /** Loads the folder, keeping no history; a folder with errors stops the service from starting. */
@@ -98,7 +87,7 @@ public final class RuleHolder implements AutoCloseable {
      */
     public static RuleHolder start(Path folder, Path historyDir) throws IOException {
         PolicyHistory history = historyDir == null ? null : PolicyHistory.open(folder, historyDir,
-                () -> policiesOf(folder));
+                () -> Staging.policies(folder));
         try {
             List<PolicyCheck.PeriodReport> reports = PolicyCheck.check(folder, true, List.of());
             List<Loaded> loaded = new ArrayList<>();
@@ -114,7 +103,7 @@ public final class RuleHolder implements AutoCloseable {
                 Staging.deleteLeftovers(folder);
             }
             RuleHolder holder = new RuleHolder(folder, first, history);
-            holder.watching.start();
+            holder.watch.start();
             return holder;
         } catch (RuntimeException | IOException e) {
             if (history != null) {
@@ -133,13 +122,13 @@ public final class RuleHolder implements AutoCloseable {
      * Publishes {@code files} as the next version made against {@code base} (checked first, as any edit is), and
      * answers with it from then on: no reload sees the folder half written, and no request gets a mix of the two.
      */
-    public PolicyHistory.Version publish(String base, java.util.SortedMap<String, byte[]> files,
-            PolicyHistory.Change change, String what) {
+    public Version publish(String base, java.util.SortedMap<String, byte[]> files,
+            Change change, String what) {
         return Publisher.publish(requireHistory(), base, files, change, this::writeAndReload, what);
     }
 
     /** Brings back an earlier version as the next one, checked first; answered with from then on. */
-    public PolicyHistory.Version restore(String version, String author, String reason) {
+    public Version restore(String version, String author, String reason) {
         return Publisher.restore(requireHistory(), version, author, reason, this::writeAndReload);
     }
 
@@ -154,15 +143,6 @@ public final class RuleHolder implements AutoCloseable {
     private synchronized void writeAndReload(Runnable write) {
         write.run();
         reloadHeld();
-    }
-
-    /** The policy versions the folder's reports print, or none when its layout cannot be read. */
-    private static List<String> policiesOf(Path folder) {
-        try {
-            return Staging.policies(folder);
-        } catch (RuntimeException e) {
-            return List.of();
-        }
     }
 
     private static List<String> labels(Current current) {
@@ -259,7 +239,7 @@ public final class RuleHolder implements AutoCloseable {
                 next.add(loaded(p, check));
             }
         }
-        watchFolders();
+        watch.rewatch();
         if (!layout.removed().isEmpty() && !stillRejected.isEmpty()) {
             // a period removed is taken only when every period left validates on the years it would then judge
             refusedLayout = signature;
@@ -338,81 +318,17 @@ public final class RuleHolder implements AutoCloseable {
         return new Current(List.copyOf(loaded), new PolicyEngine(folder, policies, false), hash);
     }
 
-    /** The folder and each period folder in it (a period added later is watched from its first reload). */
-    private void watchFolders() {
-        try {
-            register(folder);
-            try (var entries = Files.list(folder)) {
-                for (Path p : entries.filter(Files::isDirectory).toList()) {
-                    register(p);
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot watch {}: {}", folder, e.getMessage());
-        }
-    }
-
-    private void register(Path dir) throws IOException {
-        // a policy that shares rules changes when a shared folder does: those are watched too
-        for (Path shared : sharedFolders(dir)) {
-            shared.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                    StandardWatchEventKinds.ENTRY_DELETE);
-        }
-        dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                StandardWatchEventKinds.ENTRY_DELETE);
-    }
-
-    /** The folders {@code dir} shares rules from (none when it shares none or its 共通.txt is broken). */
-    private static List<Path> sharedFolders(Path dir) {
-        try {
-            return jp.kpireview.engine.RuleFiles.folders(dir).stream()
-                    .filter(p -> !p.equals(dir.toAbsolutePath().normalize())).toList();
-        } catch (RuntimeException e) {
-            return List.of();  // the reload reports what is wrong with the folder
-        }
-    }
-
-    /**
-     * Reloads on every change the watch service reports, and every few seconds in any case: a folder replaced whole
-     * ({@code mv rules rules.old; cp -r new rules}) is a new directory the old watch no longer sees, and a reload
-     * that finds nothing changed costs a few file hashes.
-     */
-    private void watch() {
-        while (true) {
-            try {
-                var key = watcher.poll(POLL_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-                if (key != null) {
-                    Thread.sleep(SETTLE_MILLIS);  // let the edit settle: an editor writes a file in several steps
-                    key.pollEvents();
-                    key.reset();
-                }
-                if (Files.isDirectory(folder)) {
-                    reload();
-                }
-            } catch (InterruptedException | ClosedWatchServiceException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {  // the watcher must outlive any failure of a check, even an Error
-                if (closed) {
-                    return;  // a check interrupted by the service stopping
-                }
-                LOG.error("rule reload failed", e);
-                reject(folder.getFileName().toString(), "", new RuleCheck.Report(null, List.of(),
-                        List.of(new RuleCheck.Finding(RuleCheck.Level.ERROR, folder.toString(), 0,
-                                String.valueOf(e.getMessage())))));
-            }
-        }
+    /** A reload that failed in the service itself (any Throwable): shown as a rejected attempt, the rules kept. */
+    private void failed(Throwable e) {
+        LOG.error("rule reload failed", e);
+        reject(folder.getFileName().toString(), "", new RuleCheck.Report(null, List.of(),
+                List.of(new RuleCheck.Finding(RuleCheck.Level.ERROR, folder.toString(), 0,
+                        String.valueOf(e.getMessage())))));
     }
 
     @Override
     public void close() {
-        closed = true;
-        try {
-            watcher.close();
-        } catch (IOException ignored) {
-            // the service is stopping
-        }
-        watching.interrupt();
+        watch.close();
         if (history != null) {
             history.close();
         }

@@ -43,8 +43,8 @@ class PolicyHistoryTest {
         return files;
     }
 
-    private static PolicyHistory.Change change(String who, String why) {
-        return new PolicyHistory.Change(who, why, PolicyHistory.Kind.PUBLISHED, List.of("rules@test"), "");
+    private static Change change(String who, String why) {
+        return new Change(who, why, Version.Kind.PUBLISHED, List.of("rules@test"), "");
     }
 
     @Test
@@ -52,8 +52,8 @@ class PolicyHistoryTest {
         Path rules = rules();
         try (PolicyHistory history = open(rules)) {
             assertEquals(rules.resolveSibling("rules.history"), history.gitDir());
-            PolicyHistory.Version first = history.head();
-            assertEquals(PolicyHistory.Kind.FIRST, first.kind());
+            Version first = history.head();
+            assertEquals(Version.Kind.FIRST, first.kind());
             assertEquals(Staging.policies(rules), first.policies());
             assertTrue(first.changed().contains(BANDS) && first.changed().contains("tests/scoring.csv"),
                     first.changed().toString());
@@ -79,15 +79,15 @@ class PolicyHistoryTest {
         try (PolicyHistory history = open(rules)) {
             Files.writeString(rules.resolve("." + BANDS + ".123.tmp"), "an editor's temporary file");
             Files.writeString(rules.resolve("~$" + BANDS), "Excel's lock file");
-            PolicyHistory.Version same = history.recordFolder("サーバー上の編集", "ファイルの編集", List::of);
+            Version same = history.recordFolder("サーバー上の編集", "ファイルの編集", List::of);
             assertEquals(1, history.versions().size(), "temporary and lock files are not versions");
             assertEquals(history.head(), same);
 
             Files.writeString(rules.resolve(BANDS), Files.readString(rules.resolve(BANDS)).replace("◎,100,", "◎,95,"));
             assertEquals(List.of(BANDS), history.unrecorded());
-            PolicyHistory.Version disk = history.recordFolder("サーバー上の編集", "ファイルの編集", () -> Staging
+            Version disk = history.recordFolder("サーバー上の編集", "ファイルの編集", () -> Staging
                     .policies(rules));
-            assertEquals(PolicyHistory.Kind.DISK, disk.kind());
+            assertEquals(Version.Kind.DISK, disk.kind());
             assertEquals(List.of(BANDS), disk.changed());
             assertEquals("サーバー上の編集", disk.author());
             assertEquals(List.of(), history.unrecorded());
@@ -99,8 +99,8 @@ class PolicyHistoryTest {
     void aPublishWritesTheFolderAndKeepsWhoAndWhy() throws IOException {
         Path rules = rules();
         try (PolicyHistory history = open(rules)) {
-            PolicyHistory.Version first = history.head();
-            PolicyHistory.Version published = history.publish(first.id(), withTopEdge(history, "90"),
+            Version first = history.head();
+            Version published = history.publish(first.id(), withTopEdge(history, "90"),
                     change("山田 花子", "◎ を 90 から (令和8年度 決裁 第12号)"), Runnable::run);
             assertEquals(List.of(BANDS), published.changed());
             assertEquals("山田 花子", published.author());
@@ -117,11 +117,11 @@ class PolicyHistoryTest {
     void aChangeMadeAgainstAnOlderVersionIsRefusedNamingWhatChangedSince() throws IOException {
         Path rules = rules();
         try (PolicyHistory history = open(rules)) {
-            PolicyHistory.Version first = history.head();
+            Version first = history.head();
             SortedMap<String, byte[]> ninety = withTopEdge(history, "90");
             SortedMap<String, byte[]> eighty = withTopEdge(history, "80");
-            PolicyHistory.Version won = history.publish(first.id(), ninety, change("山田", "90 に"), Runnable::run);
-            PolicyHistory.Conflict lost = assertThrows(PolicyHistory.Conflict.class, () -> history.publish(first.id(),
+            Version won = history.publish(first.id(), ninety, change("山田", "90 に"), Runnable::run);
+            Conflict lost = assertThrows(Conflict.class, () -> history.publish(first.id(),
                     eighty, change("佐藤", "80 に"), Runnable::run));
             assertEquals(List.of(won), lost.since());
             assertTrue(lost.getMessage().contains(won.shortId()) && lost.getMessage().contains("山田"),
@@ -139,7 +139,7 @@ class PolicyHistoryTest {
             java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
             java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
             try {
-                List<java.util.concurrent.Future<PolicyHistory.Version>> results = List.of(
+                List<java.util.concurrent.Future<Version>> results = List.of(
                         two.submit(() -> {
                             start.await();
                             return service.publish(base, withTopEdge(service, "90"), change("山田", "90 に"),
@@ -150,19 +150,19 @@ class PolicyHistoryTest {
                             return commandLine.publish(base, withTopEdge(commandLine, "80"), change("佐藤", "80 に"),
                                     Runnable::run);
                         }));
-                List<PolicyHistory.Version> won = new java.util.ArrayList<>();
-                List<PolicyHistory.Conflict> lost = new java.util.ArrayList<>();
+                List<Version> won = new java.util.ArrayList<>();
+                List<Conflict> lost = new java.util.ArrayList<>();
                 for (var result : results) {
                     try {
                         won.add(result.get());
                     } catch (java.util.concurrent.ExecutionException e) {
-                        lost.add((PolicyHistory.Conflict) e.getCause());
+                        lost.add((Conflict) e.getCause());
                     }
                 }
                 assertEquals(1, won.size(), "one wins");
                 assertEquals(1, lost.size(), "the other is refused");
                 assertEquals(List.of(won.get(0).shortId()), lost.get(0).since().stream().map(
-                        PolicyHistory.Version::shortId).toList(), "and told what changed");
+                        Version::shortId).toList(), "and told what changed");
                 String edge = won.get(0).author().equals("山田") ? "◎,90," : "◎,80,";
                 assertTrue(Files.readString(rules.resolve(BANDS)).contains(edge), "the winner's table, whole");
                 assertEquals(2, service.versions().size());
@@ -176,7 +176,7 @@ class PolicyHistoryTest {
     void editsOnDiskNotYetRecordedStopAPublish() throws IOException {
         Path rules = rules();
         try (PolicyHistory history = open(rules)) {
-            PolicyHistory.Version first = history.head();
+            Version first = history.head();
             Files.writeString(rules.resolve("許容幅.csv"), "プロジェクト,単位,許容幅 (%)\n,,7\n");
             HistoryException e = assertThrows(HistoryException.class, () -> history.publish(first.id(),
                     withTopEdge(history, "90"), change("山田", "90 に"), Runnable::run));
@@ -190,13 +190,13 @@ class PolicyHistoryTest {
         Path rules = rules();
         byte[] original = Files.readAllBytes(rules.resolve(BANDS));
         try (PolicyHistory history = open(rules)) {
-            PolicyHistory.Version first = history.head();
+            Version first = history.head();
             Files.writeString(rules.resolve("メモ.txt"), "a note added with the change");
             history.recordFolder("サーバー上の編集", "メモ", List::of);
             history.publish(history.head().id(), withTopEdge(history, "90"), change("山田", "90 に"), Runnable::run);
-            PolicyHistory.Version restored = Publisher.restore(history, first.shortId(), "佐藤", "元に戻す",
+            Version restored = Publisher.restore(history, first.shortId(), "佐藤", "元に戻す",
                     Runnable::run);
-            assertEquals(PolicyHistory.Kind.RESTORED, restored.kind());
+            assertEquals(Version.Kind.RESTORED, restored.kind());
             assertEquals(first.shortId(), restored.restoredFrom());
             assertEquals(Staging.policies(rules), restored.policies());
             assertEquals(first.policies(), restored.policies(), "the same files are the same policy version");
@@ -215,7 +215,7 @@ class PolicyHistoryTest {
         try (PolicyHistory history = open(rules)) {
             // a version whose 区分表 has a word where the rule needs a number, recorded from disk
             Files.writeString(rules.resolve(BANDS), Files.readString(rules.resolve(BANDS)).replace("◎,100,", "◎,百,"));
-            PolicyHistory.Version broken = history.recordFolder("サーバー上の編集", "誤った編集", List::of);
+            Version broken = history.recordFolder("サーバー上の編集", "誤った編集", List::of);
             Files.writeString(rules.resolve(BANDS), Files.readString(rules.resolve(BANDS)).replace("◎,百,", "◎,100,"));
             history.recordFolder("サーバー上の編集", "直した", List::of);
             ChecksFailed e = assertThrows(ChecksFailed.class, () -> Publisher.restore(history, broken.shortId(),

@@ -22,8 +22,8 @@ public final class PublishLoop {
             for (long i = 0; ; i++) {
                 SortedMap<String, byte[]> files = new TreeMap<>(history.files(history.head()));
                 files.putAll(version(files, i % 2 == 0));
-                history.publish(history.head().id(), files, new PolicyHistory.Change("loop", "turn " + i,
-                        PolicyHistory.Kind.PUBLISHED, List.of(), ""), Runnable::run);
+                history.publish(history.head().id(), files, new Change("loop", "turn " + i,
+                        Version.Kind.PUBLISHED, List.of(), ""), Runnable::run);
                 if (i == 0) {
                     System.out.println("ready");
                     System.out.flush();

@@ -13,10 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import jp.kpireview.cli.Cli;
-import jp.kpireview.io.KpiXlsx;
 import jp.kpireview.rules.KpiFixture;
 import jp.kpireview.system.HeadlessChromium;
 import jp.kpireview.system.SystemTest;
@@ -65,7 +63,7 @@ class PolicyChangesChromiumTest {
             String link = browser.run("return document.getElementById('downloadXlsx').href;");
             Path book = dir.resolve("区分表.xlsx");
             Files.write(book, get(link, editor));
-            Files.write(book, edgeAt(book, "90"));
+            Files.write(book, PolicyChangesTest.edgeAt(book, "90"));
             String input = field(browser.send(browser.session + "/element",
                     "{\"using\":\"css selector\",\"value\":\"#tableFile\"}"), HeadlessChromium.ELEMENT);
             browser.send(browser.session + "/element/" + input + "/value", "{\"text\":\""
@@ -176,19 +174,6 @@ class PolicyChangesChromiumTest {
     private static String afterHeading(String printed) {
         List<String> lines = printed.lines().filter(l -> !l.startsWith("書き出しました")).toList();
         return String.join("\n", lines.subList(1, lines.size())).strip();
-    }
-
-    /** The workbook with the ◎ row's lower edge set to {@code edge}. */
-    private static byte[] edgeAt(Path book, String edge) {
-        List<List<String>> cells = new ArrayList<>();
-        for (List<String> row : KpiXlsx.cells(book, 100)) {
-            List<String> copy = new ArrayList<>(row);
-            if (copy.get(0).equals("◎")) {
-                copy.set(1, edge);
-            }
-            cells.add(copy);
-        }
-        return TableFiles.workbook("区分表", cells);
     }
 
     private byte[] get(String url, String token) throws Exception {

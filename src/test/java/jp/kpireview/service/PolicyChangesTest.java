@@ -96,7 +96,11 @@ class PolicyChangesTest {
     private byte[] editedWorkbook(String edge) throws Exception {
         HttpResponse<byte[]> download = call(editor, "GET", "/api/table?file=" + q(BANDS) + "&format=xlsx", null);
         assertEquals(200, download.statusCode(), text(download));
-        Path book = Files.write(dir.resolve("download.xlsx"), download.body());
+        return edgeAt(Files.write(dir.resolve("download.xlsx"), download.body()), edge);
+    }
+
+    /** The 区分表 workbook {@code book} with its ◎ row's lower edge set to {@code edge}, as Excel would save it. */
+    static byte[] edgeAt(Path book, String edge) {
         List<List<String>> cells = new ArrayList<>();
         for (List<String> row : KpiXlsx.cells(book, 100)) {
             List<String> copy = new ArrayList<>(row);
