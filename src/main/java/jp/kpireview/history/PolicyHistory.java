@@ -295,6 +295,7 @@ public final class PolicyHistory implements AutoCloseable {
     /** Moves the branch from {@code from} to {@code to}, only if no one moved it since. */
     private void move(ObjectId from, ObjectId to, Change change) {
         try {
+            clearStaleRefLocks();
             RefUpdate update = repository.updateRef(BRANCH);
             update.setExpectedOldObjectId(from == null ? ObjectId.zeroId() : from);
             update.setNewObjectId(to);
@@ -303,11 +304,27 @@ public final class PolicyHistory implements AutoCloseable {
             RefUpdate.Result result = update.update();
             if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
                 journal.delete();
+                ObjectId now = headId();
+                if (java.util.Objects.equals(now, from)) {
+                    throw new HistoryException(gitDir + ": 履歴を書けませんでした (" + result + ")");
+                }
                 throw new Conflict(shortOf(from == null ? null : from.name()), since(from == null ? null
                         : from.name()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the history " + gitDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes the lock files git leaves beside a ref while it moves it ({@code refs/heads/main.lock}): one found while
+     * this process holds the writers' lock was left by a writer killed in the middle of the move, and would refuse
+     * every later move.
+     */
+    private void clearStaleRefLocks() throws IOException {
+        for (Path lock : List.of(gitDir.resolve("refs/heads/main.lock"), gitDir.resolve("packed-refs.lock"),
+                gitDir.resolve("HEAD.lock"))) {
+            Files.deleteIfExists(lock);
         }
     }
 

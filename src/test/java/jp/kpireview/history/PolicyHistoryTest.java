@@ -249,6 +249,19 @@ class PolicyHistoryTest {
     }
 
     @Test
+    void aRefLockAKilledWriterLeftDoesNotStopTheNextPublish() throws IOException {
+        Path rules = rules();
+        try (PolicyHistory history = open(rules)) {
+            // what git leaves when its writer dies between taking the ref's lock and moving the ref
+            Files.writeString(history.gitDir().resolve("refs/heads/main.lock"), history.head().id() + "\n");
+            Version published = history.publish(history.head().id(), withTopEdge(history, "90"), change("山田", "90 に"),
+                    Runnable::run);
+            assertEquals(published, history.head());
+            assertFalse(Files.exists(history.gitDir().resolve("refs/heads/main.lock")));
+        }
+    }
+
+    @Test
     void aJournalWhoseCommitWasNeverTakenIsDropped() throws IOException {
         Path rules = rules();
         try (PolicyHistory history = open(rules)) {
