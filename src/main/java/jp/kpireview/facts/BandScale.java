@@ -15,7 +15,8 @@ public final class BandScale {
 
     private final List<Band> bands = new ArrayList<>();
     /** The table row each band was written in, by mark; empty for a scale a DRL rule wrote. */
-    private final java.util.Map<String, TableRow> rows = new java.util.HashMap<>();
+    /** Each band's table row as explanations print it ({@code 区分表 8行目}), made once: every judgment names it. */
+    private final java.util.Map<String, String> rows = new java.util.HashMap<>();
 
     private BandScale(Band lowest, TableRow at) {
         add(lowest, at);
@@ -38,7 +39,7 @@ public final class BandScale {
                     + " band is the lowest and starts nowhere: leave its edge empty)");
         }
         BandScale scale = new BandScale(new Band(first.mark(), first.label(), null), first.at());
-        scale.rows.put(first.mark(), first.at());
+        scale.rows.put(first.mark(), first.at().toString());
         boolean edges = rows.size() > 1 && rows.get(1).lower() != null;
         for (BandRow row : rows.subList(1, rows.size())) {
             if (edges && row.lower() == null) {
@@ -54,15 +55,15 @@ public final class BandScale {
             } else {
                 scale.then(row.mark(), row.label(), row.at());
             }
-            scale.rows.put(row.mark(), row.at());
+            scale.rows.put(row.mark(), row.at().toString());
         }
         return scale;
     }
 
     /** The table row {@code band} was written in ({@code 区分表 8行目}); empty for a scale written in DRL. */
     public String rowOf(Band band) {
-        TableRow at = band == null ? null : rows.get(band.mark());
-        return at == null ? "" : at.toString();
+        String at = band == null ? null : rows.get(band.mark());
+        return at == null ? "" : at;
     }
 
     /** The band below the first edge. */

@@ -35,8 +35,11 @@ public final class Decimals {
         if (min > max) {
             throw new IllegalArgumentException("範囲の下限 " + min + " が上限 " + max + " より大きくなっています");
         }
-        BigDecimal low = BigDecimal.valueOf(min);
-        BigDecimal high = BigDecimal.valueOf(max);
+        return clamp(value, BigDecimal.valueOf(min), BigDecimal.valueOf(max));
+    }
+
+    /** {@code value} limited to [{@code low}, {@code high}] (a table's limits, checked when the table was read). */
+    public static BigDecimal clamp(BigDecimal value, BigDecimal low, BigDecimal high) {
         if (value.compareTo(high) > 0) {
             return sameScale(high, value);
         }

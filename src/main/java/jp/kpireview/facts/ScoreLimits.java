@@ -28,6 +28,6 @@ public record ScoreLimits(TableRow at, BigDecimal lower, BigDecimal upper) {
 
     /** {@code value} kept within the limits. */
     public BigDecimal clamp(BigDecimal value) {
-        return Decimals.clamp(value, lower.doubleValue(), upper.doubleValue());
+        return Decimals.clamp(value, lower, upper);
     }
 }
