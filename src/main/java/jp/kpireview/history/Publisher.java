@@ -1,6 +1,5 @@
 package jp.kpireview.history;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.function.Consumer;
@@ -27,7 +26,7 @@ public final class Publisher {
         Version old = history.version(name);
         Version head = history.head();
         SortedMap<String, byte[]> files = history.files(old);
-        if (same(files, history.files(head))) {
+        if (FolderFiles.differences(files, history.files(head)).isEmpty()) {
             throw new HistoryException("版 " + old.shortId() + " のファイルは今の版 " + head.shortId() + " と同じです:"
                     + " 戻すものがありません");
         }
@@ -51,9 +50,5 @@ public final class Publisher {
             return history.publish(base, files, new Change(change.author(), change.reason(),
                     change.kind(), staging.policies(), change.restoredFrom(), change.publisher()), inFolder);
         }
-    }
-
-    private static boolean same(SortedMap<String, byte[]> a, SortedMap<String, byte[]> b) {
-        return a.keySet().equals(b.keySet()) && a.keySet().stream().allMatch(k -> Arrays.equals(a.get(k), b.get(k)));
     }
 }
