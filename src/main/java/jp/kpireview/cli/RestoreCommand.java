@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 final class RestoreCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "VERSION",
-            description = "The version to bring back: its id from history (or its start), or a policy version a"
-                    + " report printed (rules@1a2b3c4d).")
+            description = "The version to bring back: its id from history (or its start), HEAD~1 for the one before"
+                    + " the latest, or a policy version a report printed (rules@1a2b3c4d).")
     String version;
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT",

@@ -17,7 +17,7 @@ class AchievementRulesTest {
     void firesWhenAnIncreaseKpiReachesItsFinalTarget() {
         // #17: 67人 → 118人, target 100人.
         Evaluation e = kpi("↑").baseline("67").target("100").actual("118").evaluate();
-        assertTrue(e.firedRules().contains(RULE));
+        Fired.fired(e, RULE);
         assertTrue(e.achieved());
     }
 
@@ -38,7 +38,7 @@ class AchievementRulesTest {
         // #12a: 87.2% ≥ the annual target but < 90.0%: ◎ without ☆.
         Evaluation e = kpi("↑").unit("%").baseline("75.9").target("90.0").plan("87.17").actual("87.2").evaluate();
         assertEquals("◎", e.band().mark());
-        assertFalse(e.firedRules().contains(RULE));
+        Fired.notFired(e, RULE);
         assertFalse(e.achieved());
     }
 

@@ -35,14 +35,14 @@ class BandRulesTest {
         "100.00, ◎", "1000, ◎"})
     void bandOfTheScoreFollowsTheEdgesIncludingTheEdgeItself(String score, String mark) {
         Evaluation e = scored(score);
-        assertTrue(e.firedRules().contains("スコアの区分"));
+        Fired.fired(e, "スコアの区分");
         assertEquals(mark, e.band().mark());
     }
 
     @Test
     void bandOfTheScoreDoesNotFireForAnUnscoredKpi() {
         Evaluation e = kpi("↗").unit("%").baseline("0").target("100").actual(2017, "5").evaluate();
-        assertFalse(e.firedRules().contains("スコアの区分"));
+        Fired.notFired(e, "スコアの区分");
         assertNull(e.band());
     }
 

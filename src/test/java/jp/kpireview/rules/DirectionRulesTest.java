@@ -31,7 +31,7 @@ class DirectionRulesTest {
     void everyIncreaseSymbolMeansIncrease(String symbol) {
         Evaluation e = kpi(symbol).actual("5").evaluate();
         assertEquals(Direction.INCREASE, e.direction());
-        assertTrue(e.firedRules().contains("記号の示す方向"));
+        Fired.fired(e, "記号の示す方向");
     }
 
     @ParameterizedTest
@@ -87,11 +87,11 @@ class DirectionRulesTest {
 
     @Test
     void noDirectionDoesNotFireForASymbol() {
-        assertFalse(kpi("▲").actual("5").evaluate().firedRules().contains("方向の記号なし"));
+        Fired.notFired(kpi("▲").actual("5").evaluate(), "方向の記号なし");
     }
 
     @Test
     void unknownDirectionDoesNotFireForAKnownSymbol() {
-        assertFalse(kpi("▲").actual("5").evaluate().firedRules().contains("表にない方向の記号"));
+        Fired.notFired(kpi("▲").actual("5").evaluate(), "表にない方向の記号");
     }
 }

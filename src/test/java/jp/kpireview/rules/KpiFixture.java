@@ -22,6 +22,7 @@ public final class KpiFixture {
 
     public static final int YEAR = 2018;
     private static RuleBase rules;
+    private String targetBound = "";
 
     private String id = "k";
     private String direction = "↗";
@@ -110,6 +111,12 @@ public final class KpiFixture {
         return actual(YEAR, value);
     }
 
+    /** The target written 以上 or 以下 (80%以上). */
+    public KpiFixture targetBound(String value) {
+        targetBound = value;
+        return this;
+    }
+
     public KpiFixture plan(String value) {
         plans.put(YEAR, new BigDecimal(value));
         return this;
@@ -117,7 +124,7 @@ public final class KpiFixture {
 
     public Kpi build() {
         return new Kpi("test", id, "(1) test", "1", "business", "kpi", unit, direction, 2014, baseline, 2019, target, actuals,
-                plans, "", new SourceLocation("test.csv", 2));
+                plans, "", new SourceLocation("test.csv", 2), targetBound);
     }
 
     /** Evaluates this KPI for FY2018 with the project's rules. */

@@ -18,7 +18,7 @@ class ReferenceRulesTest {
         // #4: 5件 → 2件, target 6件: behind the baseline, so measured against the final target.
         Evaluation e = kpi("↗").baseline("5").target("6").actual(2015, "4").actual(2016, "5").actual(2017, "3")
                 .actual(2018, "2").evaluate();
-        assertTrue(e.firedRules().contains("基準未満は目標値と比べる"));
+        Fired.fired(e, "基準未満は目標値と比べる");
         assertReference(e, ReferenceKind.FINAL, "6");
         assertEquals(new BigDecimal("-300.00"), e.rawScore());
     }
@@ -35,7 +35,7 @@ class ReferenceRulesTest {
     void finalTargetWhenBehindTheBaselineDoesNotFireAtTheBaseline() {
         // #40: 1,000人 → 1,000人: not behind, so the annual target applies (score 0.00).
         Evaluation e = kpi("▲").baseline("1000").target("1500").actual("1000").evaluate();
-        assertFalse(e.firedRules().contains("基準未満は目標値と比べる"));
+        Fired.notFired(e, "基準未満は目標値と比べる");
         assertEquals(new BigDecimal("0.00"), e.rawScore());
     }
 
@@ -43,7 +43,7 @@ class ReferenceRulesTest {
     void annualTargetSetByTheCityFiresWhenThereIsAPlan() {
         // #10: 2件 → 4件, the city's annual target 3.6 gives the published 125.00.
         Evaluation e = kpi("↗").baseline("2").target("4").plan("3.6").actual("4").evaluate();
-        assertTrue(e.firedRules().contains("市の年度目標値と比べる"));
+        Fired.fired(e, "市の年度目標値と比べる");
         assertReference(e, ReferenceKind.ANNUAL_TARGET, "3.6");
         assertEquals(new BigDecimal("125.00"), e.rawScore());
     }
@@ -51,7 +51,7 @@ class ReferenceRulesTest {
     @Test
     void annualTargetSetByTheCityDoesNotFireBehindTheBaseline() {
         Evaluation e = kpi("↗").baseline("5").target("6").plan("5.8").actual("2").evaluate();
-        assertFalse(e.firedRules().contains("市の年度目標値と比べる"));
+        Fired.notFired(e, "市の年度目標値と比べる");
         assertReference(e, ReferenceKind.FINAL, "6");
     }
 
@@ -59,7 +59,7 @@ class ReferenceRulesTest {
     void linearAnnualTargetFiresForAPercentage() {
         // #16: 50.6% → 54.0%, target 70.0%: step 4 of 5 gives 66.12 (not rounded), raw 21.91.
         Evaluation e = kpi("↑").unit("%").baseline("50.6").target("70.0").actual("54.0").evaluate();
-        assertTrue(e.firedRules().contains("道筋の年度目標"));
+        Fired.fired(e, "道筋の年度目標");
         assertReference(e, ReferenceKind.LINEAR, "66.12");
         assertEquals(new BigDecimal("21.91"), e.rawScore());
     }
@@ -67,7 +67,7 @@ class ReferenceRulesTest {
     @Test
     void linearAnnualTargetDoesNotFireForACount() {
         Evaluation e = kpi("↗").baseline("18").target("48").actual("34").evaluate();
-        assertFalse(e.firedRules().contains("道筋の年度目標"));
+        Fired.notFired(e, "道筋の年度目標");
     }
 
     @Test
@@ -75,7 +75,7 @@ class ReferenceRulesTest {
         // #3: first actual in FY2016, so FY2018 is step 3 of 4: 22.5件 rounds to 23件; 7/23 = 30.43.
         Evaluation e = kpi("↗").baseline("0").target("30").actual(2016, "5").actual(2017, "9").actual(2018, "7")
                 .evaluate();
-        assertTrue(e.firedRules().contains("件数の道筋の年度目標"));
+        Fired.fired(e, "件数の道筋の年度目標");
         assertReference(e, ReferenceKind.LINEAR, "23");
         assertEquals(new BigDecimal("30.43"), e.rawScore());
     }
@@ -91,7 +91,7 @@ class ReferenceRulesTest {
     @Test
     void linearAnnualTargetOfACountDoesNotFireForAPercentage() {
         Evaluation e = kpi("↑").unit("%").baseline("50").target("70").actual("54").evaluate();
-        assertFalse(e.firedRules().contains("件数の道筋の年度目標"));
+        Fired.notFired(e, "件数の道筋の年度目標");
     }
 
     @Test
@@ -115,7 +115,7 @@ class ReferenceRulesTest {
     void maintainToleranceFloorFiresForAMaintainKpi() {
         // #25: 96.5% → 96.2% (→): floor 91.675, score (96.2 − 91.675) / 4.825 = 93.78, band ○ as published.
         Evaluation e = kpi("→").unit("%").baseline("96.5").target("96.5").actual("96.2").evaluate();
-        assertTrue(e.firedRules().contains("許容幅による維持の下限"));
+        Fired.fired(e, "許容幅による維持の下限");
         assertReference(e, ReferenceKind.MAINTAIN, "96.5");
         assertEquals(new BigDecimal("93.78"), e.rawScore());
         assertEquals("○", e.band().mark());
@@ -124,7 +124,7 @@ class ReferenceRulesTest {
     @Test
     void maintainToleranceFloorDoesNotFireForAnIncreaseKpi() {
         Evaluation e = kpi("↗").unit("%").baseline("96.5").target("98").actual("96.2").evaluate();
-        assertFalse(e.firedRules().contains("許容幅による維持の下限"));
+        Fired.notFired(e, "許容幅による維持の下限");
     }
 
     private static void assertReference(Evaluation e, ReferenceKind kind, String value) {

@@ -18,7 +18,7 @@ class ScoreRulesTest {
     void noActualForTheYearFiresWithoutAnActual() {
         // #49: 特定検診受診率 has actuals up to FY2017 and — for FY2018.
         Evaluation e = kpi("↗").unit("%").baseline("15.5").target("40.0").actual(2017, "18.0").evaluate();
-        assertTrue(e.firedRules().contains("その年の実績なし"));
+        Fired.fired(e, "その年の実績なし");
         assertEquals(Status.NO_ACTUAL, e.status());
         assertNull(e.score());
         assertNull(e.band());
@@ -27,27 +27,27 @@ class ScoreRulesTest {
 
     @Test
     void noActualForTheYearDoesNotFireWithAnActual() {
-        assertFalse(kpi("↗").actual("5").evaluate().firedRules().contains("その年の実績なし"));
+        Fired.notFired(kpi("↗").actual("5").evaluate(), "その年の実績なし");
     }
 
     @Test
     void rawScoreFiresAndRoundsHalfUpToTwoDecimals() {
         // #1: 18棟 → 34棟, annual target 42棟: 16/24 = 66.666… → 66.67.
         Evaluation e = kpi("↗").baseline("18").target("48").actual("34").evaluate();
-        assertTrue(e.firedRules().contains("補正前スコア"));
+        Fired.fired(e, "補正前スコア");
         assertEquals(new BigDecimal("66.67"), e.rawScore());
         assertEquals(Status.SCORED, e.status());
     }
 
     @Test
     void rawScoreDoesNotFireWhenTheReferenceEqualsTheBaseline() {
-        assertFalse(kpi("↗").baseline("5").target("5").actual("6").evaluate().firedRules().contains("補正前スコア"));
+        Fired.notFired(kpi("↗").baseline("5").target("5").actual("6").evaluate(), "補正前スコア");
     }
 
     @Test
     void referenceEqualsBaselineFiresInsteadOfDividingByZero() {
         Evaluation e = kpi("↗").baseline("5").target("5").actual("6").evaluate();
-        assertTrue(e.firedRules().contains("基準が基準値と同じ"));
+        Fired.fired(e, "基準が基準値と同じ");
         assertEquals(Status.REFERENCE_EQUALS_BASELINE, e.status());
         assertNull(e.score());
         assertNull(e.band());
@@ -61,14 +61,14 @@ class ScoreRulesTest {
 
     @Test
     void referenceEqualsBaselineDoesNotFireForAnOrdinaryKpi() {
-        assertFalse(kpi("↗").actual("5").evaluate().firedRules().contains("基準が基準値と同じ"));
+        Fired.notFired(kpi("↗").actual("5").evaluate(), "基準が基準値と同じ");
     }
 
     @Test
     void clampLimitsAHighRawScoreTo100() {
         // #8b: raw 890.00 → score 100.00.
         Evaluation e = kpi("↘").baseline("498").target("460").actual("231").evaluate();
-        assertTrue(e.firedRules().contains("スコアの範囲に収める"));
+        Fired.fired(e, "スコアの範囲に収める");
         assertEquals(new BigDecimal("890.00"), e.rawScore());
         assertEquals(new BigDecimal("100.00"), e.score());
     }
@@ -89,6 +89,6 @@ class ScoreRulesTest {
 
     @Test
     void clampDoesNotFireWithoutARawScore() {
-        assertFalse(kpi("↗").baseline("5").target("5").actual("6").evaluate().firedRules().contains("スコアの範囲に収める"));
+        Fired.notFired(kpi("↗").baseline("5").target("5").actual("6").evaluate(), "スコアの範囲に収める");
     }
 }
