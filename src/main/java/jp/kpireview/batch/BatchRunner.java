@@ -34,13 +34,13 @@ public final class BatchRunner {
 
     /**
      * @param threads  worker threads (each evaluates whole files; the rule base is shared)
-     * @param noPlan   ignore the cities' annual targets (annual_target_FYyyyy), to see the derived method alone
+     * @param noAnnualTargets   ignore the cities' annual targets (annual_target_FYyyyy), to see the derived method alone
      * @param planYear the year to find each KPI's needed actuals for (次年度計画), or null for none
      */
-    public record Settings(YearSelection years, boolean noPlan, int threads, Integer planYear) {
+    public record Settings(YearSelection years, boolean noAnnualTargets, int threads, Integer planYear) {
 
-        public Settings(YearSelection years, boolean noPlan, int threads) {
-            this(years, noPlan, threads, null);
+        public Settings(YearSelection years, boolean noAnnualTargets, int threads) {
+            this(years, noAnnualTargets, threads, null);
         }
     }
 
@@ -138,7 +138,7 @@ public final class BatchRunner {
             List<Integer> skipped = new ArrayList<>();
             List<Reports.Rendered> rendered = new ArrayList<>();
             byMunicipality(reader.apply(file)).forEach((municipality, kpis) -> {
-                List<Kpi> used = settings.noPlan() ? kpis.stream().map(Kpi::withoutAnnualTargets).toList() : kpis;
+                List<Kpi> used = settings.noAnnualTargets() ? kpis.stream().map(Kpi::withoutAnnualTargets).toList() : kpis;
                 List<Integer> years = settings.years().resolve(used);
                 List<Integer> withActuals = withActuals(used, years, file, municipality);
                 years.stream().filter(y -> !withActuals.contains(y)).forEach(skipped::add);

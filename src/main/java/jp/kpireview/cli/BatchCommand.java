@@ -63,7 +63,7 @@ final class BatchCommand implements Callable<Integer> {
     String plan;
 
     @Mixin
-    NoPlanOption plans;
+    NoAnnualTargetsOption annualTargets;
 
     @Option(names = "--quiet", description = "No progress and no closing lines.")
     boolean quiet;
@@ -95,7 +95,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         PolicyEngine engine = rules.engine(probed, false);
         java.util.Set<String> directions = engine.directionSymbols();
-        BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(selection, plans.noPlan, workers,
+        BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(selection, annualTargets.noAnnualTargets, workers,
                 planYear), file -> KpiData.read(file, directions));
         BatchRunner.Totals totals;
         try (Reports reports = Reports.open(out, openers(wanted, planYear != null))) {

@@ -39,7 +39,7 @@ final class CheckCommand implements Callable<Integer> {
     Path publishedSummaries;
 
     @Mixin
-    NoPlanOption plans;
+    NoAnnualTargetsOption annualTargets;
 
     @Mixin
     RulesOption rules;
@@ -55,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         int year = scores.get(0).year();
         Review review = rules.engine(List.of(year), false)
-                .evaluate(plans.apply(KpiCsv.read(data)), year);
+                .evaluate(annualTargets.apply(KpiCsv.read(data)), year);
         RegressionCheck.Result result = RegressionCheck.run(review, scores,
                 PublishedCsv.readSummaries(publishedSummaries));
         PrintWriter out = spec.commandLine().getOut();

@@ -41,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    NoPlanOption plans;
+    NoAnnualTargetsOption annualTargets;
 
     @Option(names = "--quiet", description = "Do not print the table.")
     boolean quiet;
@@ -63,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PolicyEngine engine = rules.engine(List.of(fiscalYear), trace != null);
         java.util.Set<String> directions = engine.directionSymbols();
         BatchRunner runner = new BatchRunner(engine, new BatchRunner.Settings(new YearSelection(List.of(fiscalYear)),
-                plans.noPlan, 1), file -> KpiData.read(file, directions));
+                annualTargets.noAnnualTargets, 1), file -> KpiData.read(file, directions));
         List<Supplier<? extends ReportWriter<?>>> reports = new ArrayList<>();
         if (!quiet) {
             reports.add(() -> ReviewTable.writer(stdout));

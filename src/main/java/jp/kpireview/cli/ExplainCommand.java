@@ -37,7 +37,7 @@ final class ExplainCommand implements Callable<Integer> {
     String municipality;
 
     @Mixin
-    NoPlanOption plans;
+    NoAnnualTargetsOption annualTargets;
 
     @Mixin
     RulesOption rules;
@@ -52,7 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--kpi か --project のどちらか一つを"
                     + "書きます (name one KPI or one project)");
         }
-        List<String> lines = Explainer.lines(rules.engine(List.of(fiscalYear), true), plans.apply(KpiData.read(data)),
+        List<String> lines = Explainer.lines(rules.engine(List.of(fiscalYear), true), annualTargets.apply(KpiData.read(data)),
                 data.toString(), fiscalYear, kpiId, project, municipality);
         PrintWriter out = spec.commandLine().getOut();
         lines.forEach(out::println);

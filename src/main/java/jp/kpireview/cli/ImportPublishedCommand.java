@@ -46,7 +46,7 @@ final class ImportPublishedCommand implements Callable<Integer> {
         stdout.printf("read %d KPIs, %d published scores, %d summaries from %s%n", table.kpis().size(),
                 table.scores().size(), table.summaries().size(), seed);
         stdout.printf("solved %d annual targets from the published score:%n", imported.solved().size());
-        imported.solved().forEach(s -> stdout.printf("  %-4s %s%n", s.kpiId(), s.plan().toPlainString()));
+        imported.solved().forEach(s -> stdout.printf("  %-4s %s%n", s.kpiId(), s.annualTarget().toPlainString()));
         stdout.printf("wrote %s%n", out);
         stdout.flush();
         return Main.OK;

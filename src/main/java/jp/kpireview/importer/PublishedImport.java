@@ -17,7 +17,7 @@ public final class PublishedImport {
     public static final String OTARU = "小樽市";
 
     /** What an import read, with the solved annual targets already in its KPIs. */
-    public record Imported(PublishedTable table, List<PlanSolver.Solved> solved) {
+    public record Imported(PublishedTable table, List<AnnualTargetSolver.Solved> solved) {
     }
 
     private PublishedImport() {
@@ -30,8 +30,8 @@ public final class PublishedImport {
     public static Imported read(Path seedText, String municipality, ReviewEngine engine) {
         PublishedTable table = PublishedTableParser.parse(seedText, engine.tables().directions().getSymbols());
         List<Kpi> kpis = table.kpis().stream().map(k -> k.withMunicipality(municipality)).toList();
-        Map.Entry<List<Kpi>, List<PlanSolver.Solved>> solved =
-                PlanSolver.solve(kpis, table.scores(), engine, table.year());
+        Map.Entry<List<Kpi>, List<AnnualTargetSolver.Solved>> solved =
+                AnnualTargetSolver.solve(kpis, table.scores(), engine, table.year());
         return new Imported(new PublishedTable(table.year(), solved.getKey(), table.scores(), table.summaries()),
                 solved.getValue());
     }

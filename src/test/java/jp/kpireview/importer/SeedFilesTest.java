@@ -30,9 +30,9 @@ class SeedFilesTest {
     }
 
     @Test
-    void planTargetsAreSolvedForExactlyTheThirteenKpisTheLinearPathCannotExplain() {
+    void annualTargetsAreSolvedForExactlyTheThirteenKpisTheLinearPathCannotExplain() {
         assertEquals(List.of("9a 11574", "9b 28698086", "10 3.6", "12a 87.17", "12b 77.47", "19 73.5", "31b 790",
                 "34 280", "36b 163016", "39 20000", "43 6675", "56 88", "57 94.99"),
-                IMPORTED.solved().stream().map(s -> s.kpiId() + " " + s.plan().toPlainString()).toList());
+                IMPORTED.solved().stream().map(s -> s.kpiId() + " " + s.annualTarget().toPlainString()).toList());
     }
 }

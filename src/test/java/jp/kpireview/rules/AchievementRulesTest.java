@@ -36,7 +36,7 @@ class AchievementRulesTest {
     @Test
     void doesNotFireWhenOnlyTheAnnualTargetIsMet() {
         // #12a: 87.2% ≥ the annual target but < 90.0%: ◎ without ☆.
-        Evaluation e = kpi("↑").unit("%").baseline("75.9").target("90.0").plan("87.17").actual("87.2").evaluate();
+        Evaluation e = kpi("↑").unit("%").baseline("75.9").target("90.0").annualTarget("87.17").actual("87.2").evaluate();
         assertEquals("◎", e.band().mark());
         Fired.notFired(e, RULE);
         assertFalse(e.achieved());

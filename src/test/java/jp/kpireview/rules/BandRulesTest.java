@@ -26,7 +26,7 @@ class BandRulesTest {
 
     /** A plan of 100 from a baseline of 0 makes the score equal to the actual. */
     private static Evaluation scored(String score) {
-        return kpi("↗").unit("%").baseline("0").target("200").plan("100").actual(score).evaluate();
+        return kpi("↗").unit("%").baseline("0").target("200").annualTarget("100").actual(score).evaluate();
     }
 
     @ParameterizedTest(name = "score {0} is {1}")

@@ -30,7 +30,7 @@ public final class KpiFixture {
     private BigDecimal baseline = BigDecimal.ZERO;
     private BigDecimal target = BigDecimal.TEN;
     private final TreeMap<Integer, BigDecimal> actuals = new TreeMap<>();
-    private final TreeMap<Integer, BigDecimal> plans = new TreeMap<>();
+    private final TreeMap<Integer, BigDecimal> annualTargets = new TreeMap<>();
 
     public static KpiFixture kpi(String direction) {
         KpiFixture fixture = new KpiFixture();
@@ -117,14 +117,14 @@ public final class KpiFixture {
         return this;
     }
 
-    public KpiFixture plan(String value) {
-        plans.put(YEAR, new BigDecimal(value));
+    public KpiFixture annualTarget(String value) {
+        annualTargets.put(YEAR, new BigDecimal(value));
         return this;
     }
 
     public Kpi build() {
         return new Kpi("test", id, "(1) test", "1", "business", "kpi", unit, direction, 2014, baseline, 2019, target, actuals,
-                plans, "", new SourceLocation("test.csv", 2), targetBound);
+                annualTargets, "", new SourceLocation("test.csv", 2), targetBound);
     }
 
     /** Evaluates this KPI for FY2018 with the project's rules. */

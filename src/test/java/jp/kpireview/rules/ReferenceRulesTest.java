@@ -42,7 +42,7 @@ class ReferenceRulesTest {
     @Test
     void annualTargetSetByTheCityFiresWhenThereIsAPlan() {
         // #10: 2件 → 4件, the city's annual target 3.6 gives the published 125.00.
-        Evaluation e = kpi("↗").baseline("2").target("4").plan("3.6").actual("4").evaluate();
+        Evaluation e = kpi("↗").baseline("2").target("4").annualTarget("3.6").actual("4").evaluate();
         Fired.fired(e, "市の年度目標値と比べる");
         assertReference(e, ReferenceKind.ANNUAL_TARGET, "3.6");
         assertEquals(new BigDecimal("125.00"), e.rawScore());
@@ -50,7 +50,7 @@ class ReferenceRulesTest {
 
     @Test
     void annualTargetSetByTheCityDoesNotFireBehindTheBaseline() {
-        Evaluation e = kpi("↗").baseline("5").target("6").plan("5.8").actual("2").evaluate();
+        Evaluation e = kpi("↗").baseline("5").target("6").annualTarget("5.8").actual("2").evaluate();
         Fired.notFired(e, "市の年度目標値と比べる");
         assertReference(e, ReferenceKind.FINAL, "6");
     }

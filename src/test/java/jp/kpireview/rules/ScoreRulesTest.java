@@ -55,7 +55,7 @@ class ScoreRulesTest {
 
     @Test
     void referenceEqualsBaselineFiresForAPlanAtTheBaseline() {
-        Evaluation e = kpi("↗").baseline("5").target("9").plan("5.0").actual("6").evaluate();
+        Evaluation e = kpi("↗").baseline("5").target("9").annualTarget("5.0").actual("6").evaluate();
         assertEquals(Status.REFERENCE_EQUALS_BASELINE, e.status());
     }
 

@@ -12,11 +12,11 @@ import picocli.CommandLine.Spec;
  * gives. {@code --no-plan}, its older name, is refused with the new one: it changed scores silently while
  * {@code --plan} means next year's needs.
  */
-final class NoPlanOption {
+final class NoAnnualTargetsOption {
 
     @Option(names = "--no-annual-targets",
             description = "Ignore the annual targets (annual_target_FYyyyy: the derived method alone).")
-    boolean noPlan;
+    boolean noAnnualTargets;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -29,6 +29,6 @@ final class NoPlanOption {
     }
 
     List<Kpi> apply(List<Kpi> kpis) {
-        return noPlan ? kpis.stream().map(Kpi::withoutAnnualTargets).toList() : kpis;
+        return noAnnualTargets ? kpis.stream().map(Kpi::withoutAnnualTargets).toList() : kpis;
     }
 }

@@ -22,20 +22,20 @@ import jp.kpireview.facts.Decimals;
  * {@code baseline + (actual − baseline) × 100 / raw}, and written with the fewest decimals that reproduce the printed
  * raw score. Agreement on these KPIs is therefore no evidence for the method; the note column says so.
  */
-public final class PlanSolver {
+public final class AnnualTargetSolver {
 
     /** Published scores are printed with 2 decimals. */
     private static final int PRINTED_DECIMALS = 2;
-    private static final int MAX_PLAN_DECIMALS = 6;
+    private static final int MAX_TARGET_DECIMALS = 6;
 
-    /** A plan target that was solved, for the importer's report. */
-    public record Solved(String kpiId, BigDecimal plan) {
+    /** An annual target that was solved, for the importer's report. */
+    public record Solved(String kpiId, BigDecimal annualTarget) {
     }
 
-    private PlanSolver() {
+    private AnnualTargetSolver() {
     }
 
-    /** The KPIs with solved plans added, and the list of what was solved. */
+    /** The KPIs with their solved annual targets added, and the list of what was solved. */
     public static Map.Entry<List<Kpi>, List<Solved>> solve(List<Kpi> kpis, List<PublishedScore> published,
             ReviewEngine engine, int year) {
         Map<String, PublishedScore> byId = published.stream()
@@ -46,25 +46,25 @@ public final class PlanSolver {
         for (int i = 0; i < kpis.size(); i++) {
             Evaluation e = derived.get(i);
             PublishedScore p = byId.get(e.kpi().id());
-            BigDecimal plan = needsPlan(e, p) ? solvePlan(e.kpi(), year, p.rawScore()) : null;
-            result.add(plan == null ? kpis.get(i) : withPlan(kpis.get(i), year, plan));
-            if (plan != null) {
-                solved.add(new Solved(e.kpi().id(), plan));
+            BigDecimal target = needsTarget(e, p) ? solveTarget(e.kpi(), year, p.rawScore()) : null;
+            result.add(target == null ? kpis.get(i) : withTarget(kpis.get(i), year, target));
+            if (target != null) {
+                solved.add(new Solved(e.kpi().id(), target));
             }
         }
         return Map.entry(result, solved);
     }
 
-    private static boolean needsPlan(Evaluation e, PublishedScore p) {
+    private static boolean needsTarget(Evaluation e, PublishedScore p) {
         return p != null && p.rawScore() != null && p.rawScore().signum() != 0 && e.judged()
                 && e.referenceKind() == ReferenceKind.LINEAR && e.rawScore().compareTo(p.rawScore()) != 0;
     }
 
-    private static BigDecimal solvePlan(Kpi kpi, int year, BigDecimal raw) {
+    private static BigDecimal solveTarget(Kpi kpi, int year, BigDecimal raw) {
         BigDecimal progress = kpi.actual(year).orElseThrow().subtract(kpi.baseline());
         BigDecimal implied = kpi.baseline().add(progress.multiply(BigDecimal.valueOf(100))
                 .divide(raw, MathContext.DECIMAL128));
-        for (int decimals = 0; decimals <= MAX_PLAN_DECIMALS; decimals++) {
+        for (int decimals = 0; decimals <= MAX_TARGET_DECIMALS; decimals++) {
             BigDecimal candidate = implied.setScale(decimals, RoundingMode.HALF_UP);
             BigDecimal span = candidate.subtract(kpi.baseline());
             if (span.signum() != 0 && Decimals.percent(progress, span, PRINTED_DECIMALS).compareTo(raw) == 0) {
@@ -74,10 +74,10 @@ public final class PlanSolver {
         return null;
     }
 
-    private static Kpi withPlan(Kpi k, int year, BigDecimal plan) {
-        TreeMap<Integer, BigDecimal> plans = new TreeMap<>(k.annualTargets());
-        plans.put(year, plan);
-        String note = "plan_" + FiscalYear.label(year) + " solved from the published score (年度目標値 not published)";
-        return k.withAnnualTargets(plans, note);
+    private static Kpi withTarget(Kpi k, int year, BigDecimal target) {
+        TreeMap<Integer, BigDecimal> targets = new TreeMap<>(k.annualTargets());
+        targets.put(year, target);
+        String note = "annual_target_" + FiscalYear.label(year) + " solved from the published score (年度目標値 not published)";
+        return k.withAnnualTargets(targets, note);
     }
 }
