@@ -30,7 +30,7 @@ import org.kie.api.KieBase;
  * executable-model jar Drools builds from the folder (the rules as Java classes), filed under a hash of everything
  * the classes depend on: the rule files' names and text, the Drools version and the kpi-review build whose fact
  * classes the rules use. A new JVM then defines those classes and assembles the rule network, which takes a fraction
- * of parsing and compiling the DRL (see README, Scale and speed).
+ * of parsing and compiling the DRL (docs/scale-and-speed.md).
  *
  * <p>An entry is trusted only if it is whole: it carries the SHA-256 of its own jar, checked on every read, and is
  * written to a temporary file and moved into place. An entry that is torn, altered, from another Drools version or

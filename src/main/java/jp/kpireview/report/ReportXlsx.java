@@ -53,7 +53,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
     /**
      * Deflate level of the workbook's parts. Level 1 rather than fastexcel's 4: on the nationwide workbook (78 MB)
      * about half of the writing time was compression, and level 1 writes it ~1.5 s sooner for a file 13 % larger
-     * (README, Scale and speed).
+     * (docs/scale-and-speed.md).
      */
     private static final int COMPRESSION = 1;
 

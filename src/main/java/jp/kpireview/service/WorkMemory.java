@@ -2,7 +2,7 @@ package jp.kpireview.service;
 
 /**
  * The heap the service's work in progress may take together, and the estimate of what each piece of work takes: the
- * one place these figures live (the README quotes them). Every evaluation, report and plan holds a share while it
+ * one place these figures live (docs/service.md quotes them). Every evaluation, report and plan holds a share while it
  * runs. A share is first the sheet's reading, then, once its KPIs are known, what their sessions, results and plan
  * take; work that would not fit beside the work running is refused at once with 503 and Retry-After (never an
  * {@code OutOfMemoryError}), and work larger than the whole budget with 413.
