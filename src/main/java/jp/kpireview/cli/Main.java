@@ -3,7 +3,7 @@ package jp.kpireview.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import jp.kpireview.domain.DataException;
-import jp.kpireview.engine.RuleSetException;
+import jp.kpireview.rulebase.RuleSetException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -2,10 +2,10 @@ package jp.kpireview.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import jp.kpireview.engine.RuleBase;
+import jp.kpireview.rulebase.RuleBase;
 import jp.kpireview.engine.PolicyEngine;
-import jp.kpireview.engine.RuleProblem;
-import jp.kpireview.engine.RuleSetException;
+import jp.kpireview.rulebase.RuleProblem;
+import jp.kpireview.rulebase.RuleSetException;
 import jp.kpireview.validate.PolicyCheck;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,7 @@
 package jp.kpireview.engine;
 
+import jp.kpireview.rulebase.RuleBase;
+import jp.kpireview.rulebase.RuleProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package jp.kpireview.engine;
 
+import jp.kpireview.rulebase.RuleBase;
+import jp.kpireview.rulebase.RuleFiles;
+import jp.kpireview.rulebase.RuleSetException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package jp.kpireview.engine;
 
+import jp.kpireview.rulebase.CompilerWords;
+import jp.kpireview.rulebase.RuleBase;
+import jp.kpireview.rulebase.RuleProblem;
+import jp.kpireview.rulebase.RuleSetException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kpireview.facts.MissingValue;

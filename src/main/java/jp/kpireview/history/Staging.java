@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.engine.Policy;
 import jp.kpireview.engine.PolicyEngine;
-import jp.kpireview.engine.PolicyFolder;
+import jp.kpireview.rulebase.PolicyFolder;
 import jp.kpireview.validate.PolicyCheck;
 import jp.kpireview.validate.RuleCheck;
 
@@ -95,7 +95,7 @@ public final class Staging implements AutoCloseable {
         Path name = folder.toAbsolutePath().normalize().getFileName();
         try {
             return policies(folder, name == null ? folder.toString() : name.toString());
-        } catch (jp.kpireview.engine.RuleSetException e) {
+        } catch (jp.kpireview.rulebase.RuleSetException e) {
             return List.of();
         }
     }

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.ProblemList;
 import jp.kpireview.domain.FiscalYear;

@@ -12,7 +12,7 @@ import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.RuleStep;
 import jp.kpireview.engine.ReviewEngine;
-import jp.kpireview.engine.RuleBase;
+import jp.kpireview.rulebase.RuleBase;
 
 /** Runs scenarios against a rule folder and says, per case, what differed from what was written down. */
 public final class ScenarioRun {

@@ -16,7 +16,6 @@ import jp.kpireview.history.Change;
 import jp.kpireview.history.Version;
 import jp.kpireview.history.Staging;
 import jp.kpireview.io.Folders;
-import jp.kpireview.validate.PolicyCheck;
 import jp.kpireview.validate.RuleCheck;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;

@@ -19,7 +19,7 @@ import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.engine.OverBudgetException;
 import jp.kpireview.engine.PolicyEngine;
-import jp.kpireview.engine.RuleSetException;
+import jp.kpireview.rulebase.RuleSetException;
 import jp.kpireview.io.Folders;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.plan.PlanSearch;

@@ -72,7 +72,7 @@ final class FolderWatch implements AutoCloseable {
     /** The folders {@code dir} shares rules from (none when it shares none or its 共通.txt is broken). */
     private static List<Path> sharedFolders(Path dir) {
         try {
-            return jp.kpireview.engine.RuleFiles.folders(dir).stream()
+            return jp.kpireview.rulebase.RuleFiles.folders(dir).stream()
                     .filter(p -> !p.equals(dir.toAbsolutePath().normalize())).toList();
         } catch (RuntimeException e) {
             return List.of();  // the reload reports what is wrong with the folder

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import jp.kpireview.domain.FiscalYear;
-import jp.kpireview.engine.PolicyFolder;
+import jp.kpireview.rulebase.PolicyFolder;
 
 /**
  * The policy periods of a rule folder before and after an edit: the period folders added and removed, and the years

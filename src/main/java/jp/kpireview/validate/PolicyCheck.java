@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 import jp.kpireview.engine.Policy;
 import jp.kpireview.engine.PolicyEngine;
-import jp.kpireview.engine.PolicyFolder;
-import jp.kpireview.engine.RuleProblem;
-import jp.kpireview.engine.RuleSetException;
+import jp.kpireview.rulebase.PolicyFolder;
+import jp.kpireview.rulebase.RuleProblem;
+import jp.kpireview.rulebase.RuleSetException;
 
 /**
  * Checks every policy of a {@code --rules} folder on its own — each period over the fiscal years it is in force —

@@ -28,7 +28,7 @@ import jp.kpireview.batch.YearSelection;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.engine.ReviewEngine;
-import jp.kpireview.engine.RuleBase;
+import jp.kpireview.rulebase.RuleBase;
 import jp.kpireview.generate.DataGenerator;
 import jp.kpireview.io.KpiCsv;
 import jp.kpireview.io.KpiData;

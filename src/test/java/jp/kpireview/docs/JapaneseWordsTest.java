@@ -91,7 +91,7 @@ class JapaneseWordsTest {
     private static Set<String> ownWords(Path data, Path rules) throws IOException {
         Set<String> words = new java.util.HashSet<>();
         List<String> texts = new ArrayList<>(Files.readAllLines(data));
-        for (var f : jp.kpireview.engine.RuleFiles.of(rules)) {
+        for (var f : jp.kpireview.rulebase.RuleFiles.of(rules)) {
             if (f.name().endsWith(".csv")) {
                 texts.addAll(Files.readAllLines(f.path()));
             }

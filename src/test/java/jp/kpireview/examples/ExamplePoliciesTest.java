@@ -79,7 +79,7 @@ class ExamplePoliciesTest {
                     "FY2019", "--out", out.toString());
             assertTrue(plan.startsWith("0\n"), plan);
             jp.kpireview.domain.Terms terms = new jp.kpireview.engine.ReviewEngine(
-                    jp.kpireview.engine.RuleBase.load(policy)).tables().terms();
+                    jp.kpireview.rulebase.RuleBase.load(policy)).tables().terms();
             String header = Files.readAllLines(out.resolve("plan.csv")).get(0);
             assertEquals(terms.hasFlag(), header.contains("needs_" + terms.flag()), header);
             String explain = run("explain", "--rules", policy.toString(), "--data", data(policy), "--year",

@@ -16,7 +16,7 @@ import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.Plan;
 import jp.kpireview.engine.PolicyEngine;
-import jp.kpireview.engine.RuleBase;
+import jp.kpireview.rulebase.RuleBase;
 import jp.kpireview.io.KpiCsv;
 import jp.kpireview.reference.PlainReview;
 import jp.kpireview.report.ReportXlsxTest;

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.engine.MunicipalityReview;
 import jp.kpireview.engine.ReviewEngine;
-import jp.kpireview.engine.RuleBase;
+import jp.kpireview.rulebase.RuleBase;
 import jp.kpireview.io.KpiCsv;
 import jp.kpireview.rules.KpiFixture;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
 import jp.kpireview.engine.ReviewEngine;
-import jp.kpireview.engine.RuleBase;
+import jp.kpireview.rulebase.RuleBase;
 
 /**
  * Builds small KPIs for rule tests and evaluates them with the project's own {@code rules/} folder, tracing which
@@ -67,7 +67,7 @@ public final class KpiFixture {
      */
     public static Path copyOfPolicy(Path from, Path folder, UnaryOperator<String> edit) throws IOException {
         Files.createDirectories(folder.resolve("tests"));
-        for (jp.kpireview.engine.RuleFiles.RuleFile f : jp.kpireview.engine.RuleFiles.of(from)) {
+        for (jp.kpireview.rulebase.RuleFiles.RuleFile f : jp.kpireview.rulebase.RuleFiles.of(from)) {
             Files.writeString(folder.resolve(f.name()), edit.apply(Files.readString(f.path())));
         }
         if (Files.isDirectory(from.resolve("tests"))) {

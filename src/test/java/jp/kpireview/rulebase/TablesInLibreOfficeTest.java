@@ -1,4 +1,4 @@
-package jp.kpireview.engine;
+package jp.kpireview.rulebase;
 
 import static jp.kpireview.system.Programs.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package jp.kpireview.engine;
+package jp.kpireview.rulebase;
 
 import com.github.javaparser.ParseProblemException;
 import com.github.javaparser.StaticJavaParser;

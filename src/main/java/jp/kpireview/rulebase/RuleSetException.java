@@ -1,4 +1,4 @@
-package jp.kpireview.engine;
+package jp.kpireview.rulebase;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package jp.kpireview.engine;
+package jp.kpireview.rulebase;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  * in an action at the rule's first line). A message no phrase knows is said as a sentence that Drools could not read
  * the rule; {@code KPI_REVIEW_DEBUG=1} adds Drools' own text to every message, for the developers.
  */
-final class CompilerWords {
+public final class CompilerWords {
 
     /** @param near the text of the rule the message is about (a name, an expression); null when it names none */
-    record Said(String text, String near) {
+    public record Said(String text, String near) {
     }
 
     /**
@@ -66,7 +66,7 @@ final class CompilerWords {
     }
 
     /** {@code drools} (a message already stripped of Drools' own prefixes) in an officer's words. */
-    static Said say(String drools) {
+    public static Said say(String drools) {
         String message = drools == null ? "" : drools.strip();
         for (Phrase phrase : PHRASES) {
             Matcher m = phrase.english().matcher(message);

@@ -1,5 +1,6 @@
-package jp.kpireview.engine;
+package jp.kpireview.rulebase;
 
+import jp.kpireview.engine.ReviewEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package jp.kpireview.engine;
+package jp.kpireview.rulebase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package jp.kpireview.engine;
+package jp.kpireview.rulebase;
 
 /** A problem in a rule file, located for the policy officer who edits it. Line 0 means "the file as a whole". */
 public record RuleProblem(String file, int line, String message) {

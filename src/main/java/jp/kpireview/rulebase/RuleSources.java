@@ -1,4 +1,4 @@
-package jp.kpireview.engine;
+package jp.kpireview.rulebase;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;

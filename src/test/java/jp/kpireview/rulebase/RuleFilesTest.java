@@ -1,5 +1,6 @@
-package jp.kpireview.engine;
+package jp.kpireview.rulebase;
 
+import jp.kpireview.engine.Policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package jp.kpireview.engine;
+package jp.kpireview.rulebase;
 
 /**
  * The patterns a rule may match text with ({@code note matches "^対象外"}, {@code replaceFirst}): written in the
