@@ -27,15 +27,12 @@ import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.RuleStep;
 import jp.kpireview.domain.SourceLocation;
 import jp.kpireview.domain.Terms;
-import jp.kpireview.facts.BandScale;
 import jp.kpireview.facts.DirectionSymbols;
-import jp.kpireview.facts.Grades;
 import jp.kpireview.facts.KpiYear;
 import jp.kpireview.facts.MissingValue;
 import jp.kpireview.facts.Outcome;
 import jp.kpireview.facts.ProjectYear;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -298,7 +295,7 @@ public final class ReviewEngine {
             if (recorder != null) {
                 steps.addAll(recorder.steps);
             }
-            return tables(session);
+            return TablesReader.read(session, rules.folder());
         });
     }
 
@@ -335,24 +332,10 @@ public final class ReviewEngine {
         throw new RuleSetException(problems);
     }
 
-    private BandScale bandScale(KieSession session) {
-        return single(session, BandScale.class, "区分表 (BandScale)");
-    }
-
-    private <T> T single(KieSession session, Class<T> type, String what) {
-        Collection<?> found = session.getObjects(new ClassObjectFilter(type));
-        if (found.size() != 1) {
-            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0,
-                    "ルールは " + what + " をちょうど一つ作ります。いまは " + found.size() + " つです"));
-        }
-        return type.cast(found.iterator().next());
-    }
-
     /**
      * The tables the rules define with an empty {@code when}: the band scale, the direction symbols, the policy's
-     * words and, when the rules grade summaries, the grade table (empty otherwise).
-     */
-    /**
+     * words and, when the rules grade summaries, the grade table (empty otherwise); read by {@link TablesReader}.
+     *
      * @param bandRows where each band is written, in the order of {@code bands}: its table row
      *                 ({@code 区分表 5行目}), or empty when a DRL rule wrote the scale
      */
@@ -366,56 +349,18 @@ public final class ReviewEngine {
         if (known == null) {
             known = inSession(session -> {
                 fire(session, 0);
-                return tables(session);
+                return TablesReader.read(session, rules.folder());
             });
             tables.set(known);
         }
         return known;
     }
 
-    private Tables tables(KieSession session) {
-        Collection<?> grades = session.getObjects(new ClassObjectFilter(Grades.class));
-        if (grades.size() > 1) {
-            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0,
-                    "評価の表 (Grades) は一つまでです。いまは " + grades.size() + " つです"));
-        }
-        BandScale scale = bandScale(session);
-        return new Tables(scale.bands(), scale.bands().stream().map(scale::rowOf).toList(), single(session,
-                DirectionSymbols.class,
-                "方向の記号の表 (DirectionSymbols)"),
-                grades.isEmpty() ? List.of() : ((Grades) grades.iterator().next()).labels(),
-                single(session, Terms.class, "用語の表 (Terms: スコア・集計の値・印の名前。例: "
-                        + "Terms.named().score(\"スコア\"))"));
-    }
-
     private Evaluation toEvaluation(Kpi kpi, int year, Outcome o, Terms terms) {
         if (o.problems().isEmpty()) {
-            requireComplete(kpi, year, o, terms);
+            Completeness.require(kpi, year, o, terms, rules.folder());
         }
         return new Evaluation(kpi, year, o.status(), o.direction(), o.referenceKind(), o.reference(),
                 o.rawScore(), o.score(), o.band(), o.achieved(), o.statusReason(), o.trace());
-    }
-
-    /**
-     * Every KPI ends with a band or a status saying why it has none, never both, and only with what the policy's
-     * words name: a score where the policy has one, the flag where it has one.
-     */
-    private void requireComplete(Kpi kpi, int year, Outcome o, Terms terms) {
-        String what = "KPI " + kpi.id() + " (" + kpi.source() + ", FY" + year + ")";
-        String problem = o.status() == null
-                ? (o.score() != null ? "どのルールも " + what + " にスコア " + o.score() + " の区分をつけませんでした"
-                        : "どのルールも " + what + " に区分も状態 (実績なし など) もつけませんでした")
-                : o.setStatus() != null && o.band() != null ? "ルールが " + what + " に状態 " + o.setStatus().label()
-                        + " と区分 " + o.band().mark() + " の両方をつけました"
-                : o.score() != null && !terms.hasScore() ? "ルールが " + what + " にスコアをつけましたが、方針の用語"
-                        + " (terms.drl) にスコアがありません: .score(\"…\") を書きます"
-                : o.rawScore() != null && !terms.hasRawScore() && !terms.hasScore() ? "ルールが " + what
-                        + " に補正前のスコアをつけましたが、方針の用語 (terms.drl) にスコアがありません"
-                : o.achieved() && !terms.hasFlag() ? "ルールが " + what + " に目標達成の印をつけましたが、方針の用語"
-                        + " (terms.drl) に印がありません: .flag(\"☆\", \"目標達成\") を書きます"
-                : null;
-        if (problem != null) {
-            throw new RuleSetException(new RuleProblem(rules.folder().toString(), 0, problem));
-        }
     }
 }
