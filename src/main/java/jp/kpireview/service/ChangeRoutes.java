@@ -25,7 +25,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Governed policy changes: the history of the rule folder, its tables to download, proposals of edited tables with
  * their check and impact, publishing a proposal and restoring an earlier version. Who may do what is the route's
- * role ({@link Users.Role}); the history names the proposer and the publisher, never a token.
+ * role ({@link Users.Role}); the history names the proposer and the publisher, never a token. The eight routes are
+ * one class because they share the history, the bundled data an impact is shown on, and the one check at a time.
  * <pre>
  * GET  /api/me                          who the request comes from, and their role
  * GET  /api/history                     the versions, newest first, and edits on disk not recorded yet
