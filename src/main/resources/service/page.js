@@ -40,6 +40,11 @@ function showRules() {
     // the version as the reports name it (8 digits of the hash: rules@82cb021d)
     let text = 'ルール ' + r.hash.slice(0, 8) + '\n' + r.policies.map(p => (p.from ? p.from + '〜 ' : '') + p.name
       + '@' + p.hash.slice(0, 8) + ' (' + p.files.join(', ') + ') · ' + p.loadedAt).join('\n');
+    if (r.version) {
+      // the version of the rule folder's history (who took it into service, and why)
+      text += '\n版 ' + r.version.id + ' · ' + r.version.kindLabel + ' · ' + r.version.publisher + ' · '
+        + r.version.reason.split('\n')[0];
+    }
     for (const change of r.periodChanges) {
       text += '\n期間の変更 (' + change.at + '): ' + change.text + (change.taken ? '' : ' (取り込んでいません)');
     }

@@ -20,8 +20,14 @@ final class RulesJson {
     static void write(RuleHolder rules, Response response, Callback callback) {
         RuleHolder.Current current = rules.current();
         Map<String, RuleHolder.Rejected> rejected = rules.rejected();
+        // the latest version of the history, which the rules in service are unless an edit on disk was refused
+        jp.kpireview.history.Version version = rules.history() == null ? null : rules.history().head();
         Api.json(response, callback, 200, json -> {
             json.writeStringField("hash", current.hash());
+            if (version != null) {
+                json.writeFieldName("version");
+                ChangesJson.version(json, version);
+            }
             Path folder = rules.folder().toAbsolutePath().normalize().getFileName();
             json.writeStringField("folder", folder == null ? "" : folder.toString());
             json.writeArrayFieldStart("policies");

@@ -38,7 +38,6 @@ class PolicyChangesTest {
     @TempDir
     Path dir;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path rules;
     private RuleHolder holder;
     private ReviewService service;
@@ -74,6 +73,9 @@ class PolicyChangesTest {
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
+        // a new client each time: the service closes a connection idle for 5 s (the test runs the diff command
+        // between calls), and a pooled one the JDK's client took again after that fails with "received no bytes"
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
