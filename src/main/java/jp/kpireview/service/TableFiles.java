@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import jp.kpireview.io.Csv;
 import jp.kpireview.io.KpiXlsx;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -30,7 +31,8 @@ final class TableFiles {
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d{0,14})(\\.\\d{1,10})?");
     /** The rows a table may have, as the rules read it ({@code RuleTable}). */
     private static final int MAX_ROWS = 2_000;
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    /** Read as the rules read a table: a blank line is a row (an error inside the table), never skipped. */
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
 
     private TableFiles() {
     }
@@ -62,9 +64,9 @@ final class TableFiles {
             }
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
-        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        text = text.startsWith(Csv.BOM) ? text.substring(1) : text;
         List<List<String>> cells = new ArrayList<>();
-        try (CSVParser parser = CSV.parse(new StringReader(text))) {
+        try (CSVParser parser = READ.parse(new StringReader(text))) {
             parser.forEach(r -> cells.add(r.toList()));
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException(path + ": CSV として読めません: 引用符 (\") の対応を確かめてください");
@@ -75,12 +77,13 @@ final class TableFiles {
     /** The cells as CSV UTF-8 with the byte order mark Excel looks for. */
     static byte[] csv(List<List<String>> cells) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(out, CSV)) {
-            out.write('\uFEFF');
+        try (var out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            out.write(Csv.BOM);
+            CSVPrinter printer = Csv.rows(out);
             for (List<String> row : cells) {
                 printer.printRecord(row);
             }
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.SourceLocation;
+import jp.kpireview.io.Csv;
 import jp.kpireview.io.TextFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -197,7 +198,7 @@ public final class Users {
             }
         }
         String token = newToken();
-        String text = "\uFEFF" + (before.isEmpty() ? HEADINGS + "\n" : before.endsWith("\n") ? before : before + "\n")
+        String text = Csv.BOM + (before.isEmpty() ? HEADINGS + "\n" : before.endsWith("\n") ? before : before + "\n")
                 + name.strip() + "," + role.label + "," + hash(token) + "\n";
         jp.kpireview.io.AtomicFiles.write(file, out -> out.write(text));
         return token;
