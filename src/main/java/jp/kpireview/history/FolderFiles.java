@@ -17,7 +17,7 @@ import jp.kpireview.io.AtomicFile;
  * or this program leaves beside them while writing — hidden files ({@code .区分表.csv.….tmp}), Excel's lock files
  * ({@code ~$区分表.xlsx}), backups ({@code 区分表.csv~}).
  */
-final class FolderFiles {
+public final class FolderFiles {
 
     /** A rule folder is a few dozen small files: these bound a mistaken or hostile folder. */
     static final int MAX_FILES = 2_000;
@@ -76,8 +76,8 @@ final class FolderFiles {
         }
     }
 
-    /** The paths whose contents differ between the folder and {@code files} (added, changed or deleted). */
-    static java.util.List<String> differences(SortedMap<String, byte[]> a, SortedMap<String, byte[]> b) {
+    /** The paths whose contents differ between two sets of a folder's files (added, changed or deleted). */
+    public static java.util.List<String> differences(SortedMap<String, byte[]> a, SortedMap<String, byte[]> b) {
         java.util.SortedSet<String> paths = new java.util.TreeSet<>(a.keySet());
         paths.addAll(b.keySet());
         return paths.stream().filter(p -> !Arrays.equals(a.get(p), b.get(p))).toList();

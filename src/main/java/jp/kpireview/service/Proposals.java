@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import jp.kpireview.batch.YearSelection;
 import jp.kpireview.diff.RuleDiff;
 import jp.kpireview.engine.PolicyEngine;
+import jp.kpireview.history.FolderFiles;
 import jp.kpireview.history.PolicyHistory;
 import jp.kpireview.history.Version;
 import jp.kpireview.history.Staging;
@@ -59,8 +60,7 @@ final class Proposals {
         SortedMap<String, byte[]> base = history.files(head);
         SortedMap<String, byte[]> files = new TreeMap<>(from == null ? base : from.files());
         files.put(file, table);
-        List<String> changed = files.keySet().stream().filter(f -> !java.util.Arrays.equals(files.get(f),
-                base.get(f))).toList();
+        List<String> changed = FolderFiles.differences(base, files);
         String id = newId();
         try (Staging staging = Staging.of(history.folder(), files)) {
             List<PolicyCheck.PeriodReport> reports = staging.check();
