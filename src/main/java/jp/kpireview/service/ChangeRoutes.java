@@ -213,7 +213,7 @@ final class ChangeRoutes {
                     Proposals.Proposal p = Proposals.make(rules, from, file, table, who(request).name(), reason,
                             files);
                     proposals.add(p);
-                    Api.json(response, callback, p.clean() ? 200 : 422, json -> ChangesJson.proposal(json, p, history));
+                    Api.json(response, callback, p.clean() ? 200 : 422, json -> ChangesJson.proposal(json, p, history.head().id()));
                 } finally {
                     checking.release();
                 }
@@ -232,11 +232,12 @@ final class ChangeRoutes {
             return;
         }
         List<Proposals.Proposal> all = proposals.all();
+        String latest = history.head().id();
         Api.json(response, callback, 200, json -> {
             json.writeArrayFieldStart("proposals");
             for (Proposals.Proposal p : all) {
                 json.writeStartObject();
-                ChangesJson.proposal(json, p, history);
+                ChangesJson.proposal(json, p, latest);
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -3,7 +3,6 @@ package jp.kpireview.service;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
-import jp.kpireview.history.PolicyHistory;
 import jp.kpireview.history.Version;
 import jp.kpireview.validate.PolicyCheck;
 
@@ -25,10 +24,11 @@ final class ChangesJson {
         json.writeEndArray();
     }
 
-    static void proposal(JsonGenerator json, Proposals.Proposal p, PolicyHistory history) throws IOException {
+    /** A proposal; {@code latest} is the latest version's id, which a proposal must be made against to be published. */
+    static void proposal(JsonGenerator json, Proposals.Proposal p, String latest) throws IOException {
         json.writeStringField("id", p.id());
         json.writeStringField("base", p.base().substring(0, 12));
-        json.writeBooleanField("current", history.head().id().equals(p.base()));
+        json.writeBooleanField("current", latest.equals(p.base()));
         strings(json, "changed", p.changed());
         json.writeStringField("author", p.author());
         json.writeStringField("reason", p.reason());
