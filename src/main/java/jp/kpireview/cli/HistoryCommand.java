@@ -30,9 +30,8 @@ final class HistoryCommand implements Callable<Integer> {
                     + " the checks of validate and test-rules (what the service does when it takes an edit).")
     String record;
 
-    @Option(names = "--author", paramLabel = "NAME",
-            description = "Who made the edits --record records (default: this machine's user name).")
-    String author = System.getProperty("user.name");
+    @Mixin
+    AuthorOption author;
 
     @Spec
     CommandSpec spec;
@@ -74,7 +73,7 @@ final class HistoryCommand implements Callable<Integer> {
             err.flush();
             return Main.BAD_INPUT;
         }
-        Version v = h.recordFolder(author, record, () -> jp.kpireview.history.Staging.policies(history.rules));
+        Version v = h.recordFolder(author.name, record, () -> jp.kpireview.history.Staging.policies(history.rules));
         out.println("版 " + v.shortId() + " として記録しました");
         return null;
     }

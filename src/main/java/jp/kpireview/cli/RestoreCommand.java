@@ -27,9 +27,8 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Why (kept in the history with the version).")
     String reason;
 
-    @Option(names = "--author", paramLabel = "NAME",
-            description = "Who restores (default: this machine's user name).")
-    String author = System.getProperty("user.name");
+    @Mixin
+    AuthorOption author;
 
     @Mixin
     HistoryOption history;
@@ -41,7 +40,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (PolicyHistory h = history.open()) {
-            Version taken = Publisher.restore(h, version, author, reason, Runnable::run);
+            Version taken = Publisher.restore(h, version, author.name, reason, Runnable::run);
             out.println("版 " + taken.restoredFrom() + " を新しい版 " + taken.shortId() + " として戻しました: "
                     + String.join("、", taken.policies()));
             HistoryCommand.print(out, taken);
