@@ -46,6 +46,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 public final class PolicyHistory implements AutoCloseable {
 
     static final int SHORT = 12;
+    /** {@code HEAD~1}: a version counted back from the latest, as git counts. */
+    private static final java.util.regex.Pattern COUNTED_BACK = java.util.regex.Pattern.compile("HEAD~(\\d{1,3})");
     private static final String BRANCH = Constants.R_HEADS + "main";
     private static final int MAX_VERSIONS = 500;
 
@@ -158,13 +160,33 @@ public final class PolicyHistory implements AutoCloseable {
      */
     public Version version(String name) {
         String n = name == null ? "" : name.strip();
-        List<Version> all = versions();
-        java.util.regex.Matcher back = java.util.regex.Pattern.compile("HEAD~(\\d{1,3})").matcher(n);
-        List<Version> found = n.contains("@")
-                ? all.stream().filter(v -> v.policies().contains(n)).limit(1).toList()
-                : back.matches() ? all.stream().skip(Integer.parseInt(back.group(1))).limit(1).toList()
-                : n.matches("[0-9a-fA-F]{4,40}") ? all.stream().filter(v -> v.id().startsWith(n.toLowerCase(
-                        java.util.Locale.ROOT))).toList() : List.of();
+        java.util.regex.Matcher back = COUNTED_BACK.matcher(n);
+        boolean byId = n.matches("[0-9a-fA-F]{4,40}");
+        String id = n.toLowerCase(java.util.Locale.ROOT);
+        // the commits are compared as they are walked; only a match is read whole (its files changed need a diff)
+        List<Version> found = read(() -> {
+            List<Version> matches = new ArrayList<>();
+            try (RevWalk walk = new RevWalk(repository)) {
+                walk.markStart(walk.parseCommit(headId()));
+                int index = 0;
+                for (RevCommit c : walk) {
+                    if (index >= MAX_VERSIONS) {
+                        break;
+                    }
+                    boolean match = n.contains("@") ? Message.parse(c.getFullMessage()).policies().contains(n)
+                            : back.matches() ? index == Integer.parseInt(back.group(1))
+                            : byId && c.name().startsWith(id);
+                    index++;
+                    if (match) {
+                        matches.add(version(walk, c));
+                        if (!byId) {
+                            break;  // a policy version names the latest version that made it; HEAD~n names one
+                        }
+                    }
+                }
+            }
+            return matches;
+        });
         if (found.size() > 1) {
             throw new HistoryException("版 '" + n + "' に当たる版が " + found.size() + " つあります: もっと長く書いて"
                     + "ください");
