@@ -14,15 +14,20 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
+import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.ReferenceKind;
 import jp.kpireview.domain.Status;
+import jp.kpireview.engine.Review;
 import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.generate.DataGenerator;
 import jp.kpireview.io.KpiCsv;
 import jp.kpireview.rules.KpiFixture;
 import org.junit.jupiter.api.Test;
 
-/** The rules and the plain-Java reference must conclude the same, value for value, on generated data. */
+/**
+ * The rules and the plain-Java reference must conclude the same, value for value, on generated data: every KPI-year's
+ * evaluation and every project's summary.
+ */
 class DifferentialTest {
 
     private static final List<Integer> YEARS = List.of(2015, 2016, 2017, 2018, 2019);
@@ -76,16 +81,39 @@ class DifferentialTest {
 
     /** Evaluates both ways, fails on the first difference, returns the rules' evaluations. */
     private static List<Evaluation> compare(List<Kpi> kpis, List<Integer> years) {
-        List<Evaluation> rules = new ReviewEngine(KpiFixture.rules()).evaluate(kpis, years).stream()
-                .flatMap(r -> r.evaluations().stream()).toList();
-        List<Evaluation> plain = PlainReview.evaluate(kpis, years);
+        List<Review> reviews = new ReviewEngine(KpiFixture.rules()).evaluate(kpis, years);
+        List<PlainReview.YearReview> plainReviews = PlainReview.review(kpis, years);
+        assertEquals(plainReviews.size(), reviews.size());
+        List<Evaluation> rules = reviews.stream().flatMap(r -> r.evaluations().stream()).toList();
+        List<Evaluation> plain = plainReviews.stream().flatMap(r -> r.evaluations().stream()).toList();
+        assertEquals(plain.size(), rules.size());
         for (int i = 0; i < rules.size(); i++) {
             Evaluation r = rules.get(i);
             Evaluation p = plain.get(i);
             assertEquals(describe(p), describe(r), () -> "KPI " + r.kpi().municipality() + " " + r.kpi().id()
                     + " FY" + r.year() + " (" + r.kpi().source() + ")");
         }
+        for (int y = 0; y < reviews.size(); y++) {
+            Review review = reviews.get(y);
+            List<ProjectSummary> summaries = new ArrayList<>(review.summaries());
+            summaries.addAll(review.overall());
+            assertEquals(plainReviews.get(y).summaries().stream().map(DifferentialTest::describe).toList(),
+                    summaries.stream().map(DifferentialTest::describe).toList(), "the summaries of FY" + review.year());
+        }
         return rules;
+    }
+
+    /** Every value a summary shows (the project, or 全体 for the whole). */
+    private static String describe(ProjectSummary s) {
+        return String.join(" | ", s.project() == null ? "全体" : s.project(), String.valueOf(s.year()),
+                s.scoredBusinesses() + "/" + s.allBusinesses() + " 事業", s.scoredKpis() + "/" + s.allKpis() + " KPI",
+                plain(s.average()), s.bandCounts().toString(), "☆ " + s.achieved());
+    }
+
+    private static String describe(PlainReview.Summary s) {
+        return String.join(" | ", s.project() == null ? "全体" : s.project(), String.valueOf(s.year()),
+                s.scoredBusinesses() + "/" + s.allBusinesses() + " 事業", s.scoredKpis() + "/" + s.allKpis() + " KPI",
+                plain(s.average()), s.bandCounts().toString(), "☆ " + s.achieved());
     }
 
     /** Every value a report shows, exact decimals included (BigDecimal.toString keeps the scale). */

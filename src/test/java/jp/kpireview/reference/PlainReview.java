@@ -3,7 +3,11 @@ package jp.kpireview.reference;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.Direction;
 import jp.kpireview.domain.Evaluation;
@@ -42,6 +46,84 @@ public final class PlainReview {
             }
         }
         return evaluations;
+    }
+
+    /**
+     * A project's summary of one year as the default policy makes it (summary.drl, average.drl): the project's KPIs
+     * (全), the scored ones among them (集計対象), their mean score (2 decimals, half-up), the bands and ☆ of the scored
+     * ones, and the businesses (事業) of each.
+     *
+     * @param project the project, or null for the municipality as a whole
+     */
+    public record Summary(String municipality, String project, int year, int scoredBusinesses, int allBusinesses,
+            int scoredKpis, int allKpis, BigDecimal average, Map<String, Integer> bandCounts, int achieved) {
+    }
+
+    /** What a review of one year concludes: each KPI's evaluation and each project's summary, then the whole's. */
+    public record YearReview(int year, List<Evaluation> evaluations, List<Summary> summaries) {
+    }
+
+    /** The evaluations and the summaries, one review per year in the order given: the rules' whole work. */
+    public static List<YearReview> review(List<Kpi> kpis, List<Integer> years) {
+        List<YearReview> reviews = new ArrayList<>(years.size());
+        for (int year : years) {
+            List<Evaluation> evaluations = new ArrayList<>(kpis.size());
+            for (Kpi kpi : kpis) {
+                evaluations.add(evaluate(kpi, year));
+            }
+            reviews.add(new YearReview(year, evaluations, summaries(evaluations, year)));
+        }
+        return reviews;
+    }
+
+    /** Each municipality's projects in the order they first appear, then the municipality as a whole. */
+    private static List<Summary> summaries(List<Evaluation> evaluations, int year) {
+        Map<String, Map<String, List<Evaluation>>> byProject = new LinkedHashMap<>();
+        for (Evaluation e : evaluations) {
+            byProject.computeIfAbsent(e.kpi().municipality(), m -> new LinkedHashMap<>())
+                    .computeIfAbsent(e.kpi().project(), p -> new ArrayList<>()).add(e);
+        }
+        List<Summary> summaries = new ArrayList<>();
+        byProject.forEach((municipality, projects) -> {
+            List<Evaluation> whole = new ArrayList<>();
+            projects.forEach((project, members) -> {
+                summaries.add(summary(municipality, project, year, members));
+                whole.addAll(members);
+            });
+            summaries.add(summary(municipality, null, year, whole));
+        });
+        return summaries;
+    }
+
+    private static Summary summary(String municipality, String project, int year, List<Evaluation> members) {
+        Map<String, Integer> bands = new LinkedHashMap<>();
+        BANDS.forEach(b -> bands.put(b.mark(), 0));
+        BigDecimal sum = BigDecimal.ZERO;
+        int scored = 0;
+        int achieved = 0;
+        for (Evaluation e : members) {
+            if (e.status() == Status.SCORED) {
+                scored++;
+                sum = sum.add(e.score());
+                bands.merge(e.band().mark(), 1, Integer::sum);
+                achieved += e.achieved() ? 1 : 0;
+            }
+        }
+        BigDecimal average = scored == 0 ? null : sum.divide(BigDecimal.valueOf(scored), 2, RoundingMode.HALF_UP);
+        return new Summary(municipality, project, year, businesses(members, true), businesses(members, false), scored,
+                members.size(), average, bands, achieved);
+    }
+
+    /** The businesses of the (scored) members: by their number, or by their name where the sheet has none. */
+    private static int businesses(List<Evaluation> members, boolean scoredOnly) {
+        Set<String> businesses = new LinkedHashSet<>();
+        for (Evaluation e : members) {
+            if (!scoredOnly || e.status() == Status.SCORED) {
+                String no = e.kpi().businessNo();
+                businesses.add(no == null || no.isEmpty() ? "name " + e.kpi().business() : "no " + no);
+            }
+        }
+        return businesses.size();
     }
 
     /** A fraction kept exact until the one rounding the policy prescribes. */
