@@ -4,6 +4,7 @@ import jp.kpireview.rulebase.RuleBase;
 import jp.kpireview.rulebase.RuleProblem;
 import jp.kpireview.rulebase.RuleSetException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,12 +102,16 @@ final class Summaries {
 
     /** The businesses (事業) of {@code kpis}: by their number, or by their name where the sheet numbers none. */
     private static int businesses(List<KpiYear> kpis) {
-        Set<String> businesses = new LinkedHashSet<>();
+        Set<Business> businesses = new HashSet<>(2 * kpis.size());
         for (KpiYear k : kpis) {
             boolean numbered = k.businessNo() != null && !k.businessNo().isEmpty();
-            businesses.add(numbered ? "no " + k.businessNo() : "name " + k.business());
+            businesses.add(numbered ? new Business(k.businessNo(), null) : new Business(null, k.business()));
         }
         return businesses.size();
+    }
+
+    /** A business told apart by its number, or by its name where the sheet numbers none. */
+    private record Business(String number, String name) {
     }
 
     private static String grade(SummaryOutcome o, List<String> grades, String what, RuleBase rules) {

@@ -26,7 +26,7 @@ public record Counted(ProjectYear group, List<KpiYear> kpis) {
     static List<KpiYear> distinct(List<?> stages) {
         // each KPI-year is its own fact: told apart by identity, not by the record's value (which would also hash
         // every field of every KPI-year)
-        Set<KpiYear> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<KpiYear> seen = Collections.newSetFromMap(new IdentityHashMap<>(stages.size()));
         List<KpiYear> kpis = new ArrayList<>(stages.size());
         for (Object stage : stages) {
             KpiYear kpi = ((Stage) stage).kpi();

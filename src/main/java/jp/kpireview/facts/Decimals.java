@@ -146,6 +146,6 @@ public final class Decimals {
 
     /** True for a whole number (12, 12.00), false for 12.5. */
     public static boolean whole(BigDecimal value) {
-        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+        return value.scale() <= 0 || value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
     }
 }
