@@ -32,7 +32,7 @@ public class ReportXlsxTest {
     @AfterEach
     void restoreTheRowLimit() {
         ReportXlsx.maxRowsPerSheet = 1_048_576;
-        XlsxSheets.flushRows = 2_000;
+        SheetSeries.flushRows = 2_000;
     }
 
     private Path write() {
@@ -126,7 +126,7 @@ public class ReportXlsxTest {
     @Test
     void scoresShowTwoDecimalsAndOtherNumbersAsWritten() throws IOException {
         // the formats are set on runs of rows when rows are written out: every 7 rows here, and a second sheet
-        XlsxSheets.flushRows = 7;
+        SheetSeries.flushRows = 7;
         ReportXlsx.maxRowsPerSheet = 40;
         Path file = write();
         for (String name : List.of("FY2018 (H30)", "FY2018 (H30) 2", "推移")) {
