@@ -10,26 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * The versions of a rule folder, each a commit of a git repository (JGit) kept beside the folder: who made it, when,
@@ -41,15 +34,12 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * moved to it only if it still points where the caller saw it (a second publisher is told what changed instead), the
  * changed files written each whole, and the journal removed. On the next open a journal left behind finishes the
  * files of its commit, or is dropped when the branch never moved. Writers of one folder are serialized by a lock
- * file in the repository, across processes (the service and the command line).
+ * file in the repository, across processes (the service and the command line). Reading the versions is
+ * {@link Versions}'.
  */
 public final class PolicyHistory implements AutoCloseable {
 
     static final int SHORT = 12;
-    /** {@code HEAD~1}: a version counted back from the latest, as git counts. */
-    private static final java.util.regex.Pattern COUNTED_BACK = java.util.regex.Pattern.compile("HEAD~(\\d{1,3})");
-    private static final String BRANCH = Constants.R_HEADS + "main";
-    private static final int MAX_VERSIONS = 500;
 
     static {
         NoUserConfig.install();
@@ -60,6 +50,7 @@ public final class PolicyHistory implements AutoCloseable {
     private final Repository repository;
     private final WriterLock writers;
     private final Journal journal;
+    private final Versions versions;
 
     private PolicyHistory(Path folder, Path gitDir, Repository repository) {
         this.folder = folder;
@@ -67,6 +58,7 @@ public final class PolicyHistory implements AutoCloseable {
         this.repository = repository;
         this.writers = new WriterLock(gitDir);
         this.journal = new Journal(gitDir);
+        this.versions = new Versions(repository, gitDir);
     }
 
     /** The history's repository for {@code folder} when none is named: {@code rules.history} beside it. */
@@ -102,7 +94,7 @@ public final class PolicyHistory implements AutoCloseable {
                 repository.getConfig().setBoolean("core", null, "logAllRefUpdates", true);
                 repository.getConfig().save();
                 RefUpdate head = repository.getRefDatabase().newUpdate(Constants.HEAD, false);
-                head.link(BRANCH);
+                head.link(Versions.BRANCH);
             }
             PolicyHistory history = new PolicyHistory(rules, dir, repository);
             history.locked(() -> {
@@ -129,28 +121,12 @@ public final class PolicyHistory implements AutoCloseable {
 
     /** The latest version. */
     public Version head() {
-        return read(() -> {
-            try (RevWalk walk = new RevWalk(repository)) {
-                return version(walk, walk.parseCommit(headId()));
-            }
-        });
+        return versions.head();
     }
 
-    /** The versions, newest first (the latest {@value #MAX_VERSIONS}). */
+    /** The versions, newest first (the latest {@value Versions#MAX_VERSIONS}). */
     public List<Version> versions() {
-        return read(() -> {
-            List<Version> versions = new ArrayList<>();
-            try (RevWalk walk = new RevWalk(repository)) {
-                walk.markStart(walk.parseCommit(headId()));
-                for (RevCommit c : walk) {
-                    versions.add(version(walk, c));
-                    if (versions.size() >= MAX_VERSIONS) {
-                        break;
-                    }
-                }
-            }
-            return versions;
-        });
+        return versions.list();
     }
 
     /**
@@ -159,58 +135,12 @@ public final class PolicyHistory implements AutoCloseable {
      * as git counts ({@code HEAD~1}: the version before it).
      */
     public Version version(String name) {
-        String n = name == null ? "" : name.strip();
-        java.util.regex.Matcher back = COUNTED_BACK.matcher(n);
-        boolean byId = n.matches("[0-9a-fA-F]{4,40}");
-        String id = n.toLowerCase(java.util.Locale.ROOT);
-        // the commits are compared as they are walked; only a match is read whole (its files changed need a diff)
-        List<Version> found = read(() -> {
-            List<Version> matches = new ArrayList<>();
-            try (RevWalk walk = new RevWalk(repository)) {
-                walk.markStart(walk.parseCommit(headId()));
-                int index = 0;
-                for (RevCommit c : walk) {
-                    if (index >= MAX_VERSIONS) {
-                        break;
-                    }
-                    boolean match = n.contains("@") ? Message.parse(c.getFullMessage()).policies().contains(n)
-                            : back.matches() ? index == Integer.parseInt(back.group(1))
-                            : byId && c.name().startsWith(id);
-                    index++;
-                    if (match) {
-                        matches.add(version(walk, c));
-                        if (!byId) {
-                            break;  // a policy version names the latest version that made it; HEAD~n names one
-                        }
-                    }
-                }
-            }
-            return matches;
-        });
-        if (found.size() > 1) {
-            throw new HistoryException("版 '" + n + "' に当たる版が " + found.size() + " つあります: もっと長く書いて"
-                    + "ください");
-        }
-        if (found.isEmpty()) {
-            throw new HistoryException("版 '" + n + "' は履歴にありません (kpi-review history で版の一覧を見られます)");
-        }
-        return found.get(0);
+        return versions.named(name);
     }
 
     /** The files of a version, by path. */
     public SortedMap<String, byte[]> files(Version version) {
-        return read(() -> {
-            SortedMap<String, byte[]> files = new TreeMap<>();
-            try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
-                tree.addTree(walk.parseCommit(ObjectId.fromString(version.id())).getTree());
-                tree.setRecursive(true);
-                ObjectReader reader = tree.getObjectReader();
-                while (tree.next()) {
-                    files.put(tree.getPathString(), reader.open(tree.getObjectId(0)).getBytes());
-                }
-            }
-            return files;
-        });
+        return versions.files(version);
     }
 
     /** The files of the folder that differ from the latest version: edits on disk not recorded yet. */
@@ -246,7 +176,7 @@ public final class PolicyHistory implements AutoCloseable {
         return locked(() -> {
             Version head = head();
             if (!head.id().equals(base)) {
-                throw new Conflict(shortOf(base), since(base));
+                throw new Conflict(shortOf(base), versions.since(base));
             }
             List<String> unrecorded = unrecorded();
             if (!unrecorded.isEmpty()) {
@@ -260,18 +190,6 @@ public final class PolicyHistory implements AutoCloseable {
             journal.delete();
             return head();
         });
-    }
-
-    /** The versions after {@code base} up to the latest, newest first (all of them when base is not found). */
-    private List<Version> since(String base) {
-        List<Version> since = new ArrayList<>();
-        for (Version v : versions()) {
-            if (v.id().equals(base)) {
-                break;
-            }
-            since.add(v);
-        }
-        return since;
     }
 
     private static String shortOf(String id) {
@@ -318,7 +236,7 @@ public final class PolicyHistory implements AutoCloseable {
     private void move(ObjectId from, ObjectId to, Change change) {
         try {
             clearStaleRefLocks();
-            RefUpdate update = repository.updateRef(BRANCH);
+            RefUpdate update = repository.updateRef(Versions.BRANCH);
             update.setExpectedOldObjectId(from == null ? ObjectId.zeroId() : from);
             update.setNewObjectId(to);
             update.setRefLogIdent(new PersonIdent(change.author(), ""));
@@ -330,7 +248,7 @@ public final class PolicyHistory implements AutoCloseable {
                 if (java.util.Objects.equals(now, from)) {
                     throw new HistoryException(gitDir + ": 履歴を書けませんでした (" + result + ")");
                 }
-                throw new Conflict(shortOf(from == null ? null : from.name()), since(from == null ? null
+                throw new Conflict(shortOf(from == null ? null : from.name()), versions.since(from == null ? null
                         : from.name()));
             }
         } catch (IOException e) {
@@ -368,50 +286,12 @@ public final class PolicyHistory implements AutoCloseable {
     }
 
     private ObjectId headId() {
-        return read(() -> repository.resolve(BRANCH));
-    }
-
-    private Version version(RevWalk walk, RevCommit c) throws IOException {
-        walk.parseBody(c);
-        Message message = Message.parse(c.getFullMessage());
-        List<String> changed = new ArrayList<>();
-        try (TreeWalk tree = new TreeWalk(repository)) {
-            if (c.getParentCount() > 0) {
-                tree.addTree(walk.parseCommit(c.getParent(0)).getTree());
-            }
-            tree.addTree(c.getTree());
-            tree.setRecursive(true);
-            if (c.getParentCount() > 0) {
-                tree.setFilter(TreeFilter.ANY_DIFF);
-            }
-            while (tree.next()) {
-                changed.add(tree.getPathString());
-            }
-        } catch (MissingObjectException e) {
-            throw new HistoryException(gitDir + ": 履歴が壊れています (" + e.getMessage() + ")", e);
-        }
-        PersonIdent author = c.getAuthorIdent();
-        return new Version(c.name(), author.getWhenAsInstant(), author.getZoneId(), author.getName(),
-                message.reason(), message.kind(), message.policies(), List.copyOf(changed), message.restoredFrom(),
-                c.getCommitterIdent().getName());
+        return versions.headId();
     }
 
     /** Runs {@code action} holding the lock of the history's writers ({@link WriterLock}). */
     public <T> T locked(Supplier<T> action) {
         return writers.locked(action);
-    }
-
-    @FunctionalInterface
-    private interface Reading<T> {
-        T get() throws IOException;
-    }
-
-    private <T> T read(Reading<T> reading) {
-        try {
-            return reading.get();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the history " + gitDir + ": " + e.getMessage(), e);
-        }
     }
 
     @Override
