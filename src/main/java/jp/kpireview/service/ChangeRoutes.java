@@ -59,7 +59,7 @@ final class ChangeRoutes {
     }
 
     private static Users.User who(Request request) {
-        return (Users.User) request.getAttribute(ReviewService.USER);
+        return (Users.User) request.getAttribute(ServiceRoutes.USER);
     }
 
     private PolicyHistory history(Response response, Callback callback) {
