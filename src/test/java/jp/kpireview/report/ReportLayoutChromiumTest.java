@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jp.kpireview.cli.Cli;
+import jp.kpireview.system.DocsPictures;
 import jp.kpireview.system.HeadlessChromium;
 import jp.kpireview.system.Programs;
 import jp.kpireview.system.SystemTest;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 1600 px (the policy-periods example, eight years and two scales) no element reaches past the window's right edge
  * (the trend chart's column used to be cut off), and printed to A4 landscape its first page holds the review, not
  * the title alone, and every page of a KPI table holds its last column. The screenshots and the first printed page
- * are left in target/screenshots (docs/ has copies).
+ * are the docs' pictures ({@link DocsPictures}).
  */
 @SystemTest
 class ReportLayoutChromiumTest {
@@ -52,9 +53,13 @@ class ReportLayoutChromiumTest {
         try (HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
             browser.open(html.toUri().toString());
             assertEquals("0 / 1280", beyondTheRightEdge(browser));
-            Files.write(SHOTS.resolve("report-1280.png"), browser.screenshot());
+            DocsPictures.save("report-screenshot.png", browser.screenshot());
             byte[] pdf = browser.printA4Landscape();
             Path printed = Files.write(SHOTS.resolve("report.pdf"), pdf);
+            // the first printed page as a picture, 1053 px wide (A4 landscape at 90 dpi)
+            Programs.run(dir, "pdftoppm", "-png", "-f", "1", "-l", "1", "-r", "90", "-singlefile",
+                    printed.toAbsolutePath().toString(), dir.resolve("page1").toString());
+            DocsPictures.save("report-print-page1.png", Files.readAllBytes(dir.resolve("page1.png")));
             String[] pages = Programs.run(dir, "pdftotext", "-layout", printed.toAbsolutePath().toString(), "-")
                     .split("\f");
             assertTrue(pages[0].contains("小樽市") && pages[0].contains("平均スコア")
@@ -79,8 +84,12 @@ class ReportLayoutChromiumTest {
             try (HeadlessChromium browser = new HeadlessChromium(width, 1000)) {
                 browser.open(html.toUri().toString());
                 assertEquals("0 / " + width, beyondTheRightEdge(browser));
-                Files.createDirectories(SHOTS);
-                Files.write(SHOTS.resolve("report-periods-" + width + ".png"), browser.screenshot());
+                if (width == 1600) {
+                    DocsPictures.save("report-periods-1600.png", browser.screenshot());
+                } else {
+                    Files.write(Files.createDirectories(SHOTS).resolve("report-periods-" + width + ".png"),
+                            browser.screenshot());
+                }
             }
         }
     }

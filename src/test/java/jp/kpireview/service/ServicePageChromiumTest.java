@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import jp.kpireview.system.DocsPictures;
 import jp.kpireview.system.HeadlessChromium;
 import jp.kpireview.system.SystemTest;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,7 @@ class ServicePageChromiumTest {
                     && !shown.contains(rules.current().hash()), shown);
             assertTrue(browser.run("return document.getElementById('year').options[4].text;").equals("FY2018 (H30)"),
                     "fiscal-year labels from the server");
+            DocsPictures.save("service-screenshot.png", browser.screenshot());
         }
     }
 
