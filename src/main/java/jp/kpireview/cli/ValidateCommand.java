@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.validate.CheckReport;
 import jp.kpireview.validate.PolicyCheck;
-import jp.kpireview.validate.RuleCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
         boolean errors = false;
         boolean warnings = false;
         for (PolicyCheck.PeriodReport period : reports) {
-            RuleCheck.Report report = period.report();
+            CheckReport report = period.report();
             out.println("確認: " + period.period().folder() + (period.period().firstYear() == null ? ""
                     : " (政策期間: " + FiscalYear.label(period.period().firstYear()) + " から)"));
             report.summary().forEach(line -> out.println("  " + line));

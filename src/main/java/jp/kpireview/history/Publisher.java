@@ -3,8 +3,8 @@ package jp.kpireview.history;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.function.Consumer;
+import jp.kpireview.validate.CheckReport;
 import jp.kpireview.validate.PolicyCheck;
-import jp.kpireview.validate.RuleCheck;
 
 /**
  * Takes a new version of a rule folder the way the service takes an edit: laid out beside the folder, checked as
@@ -45,7 +45,7 @@ public final class Publisher {
             if (!staging.clean()) {
                 // the errors, and the warnings of a period whose scenarios fail (a failing case is a warning of test-rules)
                 throw new ChecksFailed(what, reports.stream().flatMap(r -> r.report().findings().stream()
-                        .filter(f -> f.level() == RuleCheck.Level.ERROR || r.report().failedCases() > 0)).toList());
+                        .filter(f -> f.level() == CheckReport.Level.ERROR || r.report().failedCases() > 0)).toList());
             }
             return history.publish(base, files, new Change(change.author(), change.reason(),
                     change.kind(), staging.policies(), change.restoredFrom(), change.publisher()), inFolder);

@@ -14,8 +14,8 @@ import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.engine.Policy;
 import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.rulebase.PolicyFolder;
+import jp.kpireview.validate.CheckReport;
 import jp.kpireview.validate.PolicyCheck;
-import jp.kpireview.validate.RuleCheck;
 
 /**
  * A version of a rule folder laid out on disk before it is taken, to be checked exactly as {@code validate} and
@@ -121,13 +121,13 @@ public final class Staging implements AutoCloseable {
     }
 
     /** A report whose findings name the rule folder's files rather than the staging folder's. */
-    private RuleCheck.Report shown(RuleCheck.Report report) {
+    private CheckReport shown(CheckReport report) {
         String from = folder.toString();
         String to = real.toString();
-        List<RuleCheck.Finding> findings = report.findings().stream().map(f -> new RuleCheck.Finding(f.level(),
+        List<CheckReport.Finding> findings = report.findings().stream().map(f -> new CheckReport.Finding(f.level(),
                 f.file().startsWith(from) ? to + f.file().substring(from.length()) : f.file(), f.line(),
                 f.message().replace(from, to))).toList();
-        return new RuleCheck.Report(report.rules(), report.summary(), findings, report.failedCases());
+        return new CheckReport(report.rules(), report.summary(), findings, report.failedCases());
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import jp.kpireview.domain.DataProblem;
 import jp.kpireview.domain.SourceLocation;
-import jp.kpireview.validate.RuleCheck;
+import jp.kpireview.validate.CheckReport;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -161,7 +161,7 @@ final class Api {
                 message)), 1);
     }
 
-    static void check(JsonGenerator json, RuleCheck.Report report) throws IOException {
+    static void check(JsonGenerator json, CheckReport report) throws IOException {
         json.writeStartObject();
         json.writeArrayFieldStart("summary");
         for (String line : report.summary()) {
@@ -169,7 +169,7 @@ final class Api {
         }
         json.writeEndArray();
         json.writeArrayFieldStart("findings");
-        for (RuleCheck.Finding f : report.findings()) {
+        for (CheckReport.Finding f : report.findings()) {
             json.writeStartObject();
             json.writeStringField("level", f.level().name().toLowerCase(Locale.ROOT));
             json.writeStringField("location", relative(f.file()) + (f.line() > 0 ? ":" + f.line() : ""));

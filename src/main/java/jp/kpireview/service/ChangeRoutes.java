@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.Semaphore;
+import jp.kpireview.history.Change;
 import jp.kpireview.history.ChecksFailed;
+import jp.kpireview.history.Conflict;
 import jp.kpireview.history.HistoryException;
 import jp.kpireview.history.PolicyHistory;
-import jp.kpireview.history.Conflict;
-import jp.kpireview.history.Change;
-import jp.kpireview.history.Version;
 import jp.kpireview.history.Staging;
+import jp.kpireview.history.Version;
 import jp.kpireview.io.Folders;
-import jp.kpireview.validate.RuleCheck;
+import jp.kpireview.validate.CheckReport;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -310,7 +310,7 @@ final class ChangeRoutes {
             Api.json(response, callback, 422, json -> {
                 ChangesJson.errors(json, "rules", e.getMessage());
                 json.writeFieldName("check");
-                Api.check(json, new RuleCheck.Report(null, List.of(), e.findings()));
+                Api.check(json, new CheckReport(null, List.of(), e.findings()));
             });
         } catch (HistoryException e) {
             Api.error(response, callback, 409, "version", e.getMessage());

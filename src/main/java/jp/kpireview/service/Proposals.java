@@ -17,10 +17,11 @@ import jp.kpireview.diff.RuleDiff;
 import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.history.FolderFiles;
 import jp.kpireview.history.PolicyHistory;
-import jp.kpireview.history.Version;
 import jp.kpireview.history.Staging;
+import jp.kpireview.history.Version;
 import jp.kpireview.io.KpiData;
 import jp.kpireview.report.DiffReport;
+import jp.kpireview.validate.CheckReport;
 import jp.kpireview.validate.PolicyCheck;
 
 /**
@@ -70,7 +71,7 @@ final class Proposals {
                     + head.shortId(), "提案 " + id) : "";
             // kept without the compiled rules: twenty proposals must not hold twenty rule bases
             List<PolicyCheck.PeriodReport> kept = reports.stream().map(r -> new PolicyCheck.PeriodReport(r.period(),
-                    r.years(), new jp.kpireview.validate.RuleCheck.Report(null, r.report().summary(),
+                    r.years(), new jp.kpireview.validate.CheckReport(null, r.report().summary(),
                             r.report().findings(), r.report().failedCases()))).toList();
             return new Proposal(id, from == null ? head.id() : from.base(), changed, author, reason, Instant.now(),
                     files, kept, staging.clean(), impact);

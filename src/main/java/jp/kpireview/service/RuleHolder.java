@@ -12,15 +12,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.engine.Policy;
 import jp.kpireview.engine.PolicyEngine;
-import jp.kpireview.rulebase.PolicyFolder;
-import jp.kpireview.rulebase.RuleSetException;
-import jp.kpireview.history.PolicyHistory;
 import jp.kpireview.history.Change;
-import jp.kpireview.history.Version;
+import jp.kpireview.history.PolicyHistory;
 import jp.kpireview.history.Publisher;
 import jp.kpireview.history.Staging;
+import jp.kpireview.history.Version;
+import jp.kpireview.rulebase.PolicyFolder;
+import jp.kpireview.rulebase.RuleSetException;
+import jp.kpireview.validate.CheckReport.Finding;
+import jp.kpireview.validate.CheckReport.Level;
+import jp.kpireview.validate.CheckReport;
 import jp.kpireview.validate.PolicyCheck;
-import jp.kpireview.validate.RuleCheck;
 
 /**
  * The rules the service answers with: one policy, or one per policy period. It watches the rule folder and each
@@ -33,7 +35,7 @@ public final class RuleHolder implements AutoCloseable {
 
     /** One policy in service. */
     public record Loaded(PolicyFolder.Period period, Policy policy, String hash, Instant loadedAt,
-            RuleCheck.Report check, String fingerprint) {
+            CheckReport check, String fingerprint) {
     }
 
     /** The rules in service: every policy and the engine over them. */
@@ -41,7 +43,7 @@ public final class RuleHolder implements AutoCloseable {
     }
 
     /** A rule folder (or one period of it) that was not taken, with why. */
-    public record Rejected(String period, String hash, Instant at, RuleCheck.Report check, String fingerprint) {
+    public record Rejected(String period, String hash, Instant at, CheckReport check, String fingerprint) {
     }
 
     /** A period folder added or removed: what it changes (the years judged by another period), and whether taken. */
@@ -197,8 +199,8 @@ public final class RuleHolder implements AutoCloseable {
         try {
             periods = PolicyFolder.periods(folder);
         } catch (RuleSetException e) {
-            reject(folder.getFileName().toString(), "", new RuleCheck.Report(null, List.of(), e.problems().stream()
-                    .map(p -> new RuleCheck.Finding(RuleCheck.Level.ERROR, p.file(), p.line(), p.message())).toList()));
+            reject(folder.getFileName().toString(), "", new CheckReport(null, List.of(), e.problems().stream()
+                    .map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList()));
             return;
         }
         Map<String, Loaded> before = new LinkedHashMap<>();
@@ -229,7 +231,7 @@ public final class RuleHolder implements AutoCloseable {
                 }
                 continue;
             }
-            RuleCheck.Report check = PolicyCheck.checkPeriod(periods, i, true, List.of()).report();
+            CheckReport check = PolicyCheck.checkPeriod(periods, i, true, List.of()).report();
             if (check.hasErrors() || check.hasWarnings() && !scenariosPass(check)) {
                 stillRejected.put(p.name(), new Rejected(p.name(), hash, Instant.now(), check, fingerprint));
                 if (old != null) {
@@ -270,8 +272,8 @@ public final class RuleHolder implements AutoCloseable {
     private static Rejected removalRefused(Loaded removed, PeriodLayout layout) {
         String why = layout.describe() + "。残りの期間に誤りがあるので、この変更は取り込まず、" + removed.period().name()
                 + " のルールで評価を続けます";
-        return new Rejected(removed.period().name(), removed.hash(), Instant.now(), new RuleCheck.Report(null,
-                List.of(), List.of(new RuleCheck.Finding(RuleCheck.Level.ERROR, removed.period().folder().toString(),
+        return new Rejected(removed.period().name(), removed.hash(), Instant.now(), new CheckReport(null,
+                List.of(), List.of(new Finding(Level.ERROR, removed.period().folder().toString(),
                         0, why))), "");
     }
 
@@ -288,17 +290,17 @@ public final class RuleHolder implements AutoCloseable {
     }
 
     /** Warnings other than failing scenario cases do not stop an edit; a case that fails does. */
-    private static boolean scenariosPass(RuleCheck.Report check) {
+    private static boolean scenariosPass(CheckReport check) {
         return check.failedCases() == 0;
     }
 
-    private void reject(String period, String hash, RuleCheck.Report check) {
+    private void reject(String period, String hash, CheckReport check) {
         Map<String, Rejected> map = new LinkedHashMap<>(rejected.get());
         map.put(period, new Rejected(period, hash, Instant.now(), check, ""));
         rejected.set(map);
     }
 
-    private static Loaded loaded(PolicyFolder.Period period, RuleCheck.Report check) {
+    private static Loaded loaded(PolicyFolder.Period period, CheckReport check) {
         String hash = Policy.hash(period.folder());
         Policy policy = new Policy(new PolicyRef(period.name(), hash.substring(0, 8)), period.firstYear(),
                 period.folder(), check.rules());
@@ -321,8 +323,8 @@ public final class RuleHolder implements AutoCloseable {
     /** A reload that failed in the service itself (any Throwable): shown as a rejected attempt, the rules kept. */
     private void failed(Throwable e) {
         LOG.error("rule reload failed", e);
-        reject(folder.getFileName().toString(), "", new RuleCheck.Report(null, List.of(),
-                List.of(new RuleCheck.Finding(RuleCheck.Level.ERROR, folder.toString(), 0,
+        reject(folder.getFileName().toString(), "", new CheckReport(null, List.of(),
+                List.of(new Finding(Level.ERROR, folder.toString(), 0,
                         String.valueOf(e.getMessage())))));
     }
 

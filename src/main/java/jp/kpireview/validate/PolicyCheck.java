@@ -18,7 +18,7 @@ import jp.kpireview.rulebase.RuleSetException;
 public final class PolicyCheck {
 
     /** What the check found for one period (or the one policy of a flat folder). */
-    public record PeriodReport(PolicyFolder.Period period, List<Integer> years, RuleCheck.Report report) {
+    public record PeriodReport(PolicyFolder.Period period, List<Integer> years, CheckReport report) {
     }
 
     /** How many years past its start the last period is probed, when no data says which. */
@@ -41,7 +41,7 @@ public final class PolicyCheck {
     }
 
     private static List<PeriodReport> each(Path folder, List<Integer> years,
-            java.util.function.BiFunction<PolicyFolder.Period, List<Integer>, RuleCheck.Report> check) {
+            java.util.function.BiFunction<PolicyFolder.Period, List<Integer>, CheckReport> check) {
         List<PolicyFolder.Period> periods = PolicyFolder.periods(folder);
         List<PeriodReport> reports = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {

@@ -4,29 +4,31 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.Direction;
 import jp.kpireview.domain.RuleStep;
 import jp.kpireview.engine.ReviewEngine;
+import jp.kpireview.facts.Counted;
+import jp.kpireview.facts.Reference;
+import jp.kpireview.facts.Score;
 import jp.kpireview.rulebase.RuleBase;
 import jp.kpireview.rulebase.RuleFiles;
 import jp.kpireview.rulebase.RuleProblem;
 import jp.kpireview.rulebase.RuleSetException;
-import jp.kpireview.facts.Counted;
-import jp.kpireview.facts.Reference;
-import jp.kpireview.facts.Score;
-import org.kie.api.definition.rule.Rule;
 import jp.kpireview.scenario.Scenario;
 import jp.kpireview.scenario.ScenarioFile;
 import jp.kpireview.scenario.ScenarioRun;
+import jp.kpireview.validate.CheckReport.Finding;
+import jp.kpireview.validate.CheckReport.Level;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * Checks a rule folder before it is used: it compiles, and the policy it encodes has no holes. The checks run the
@@ -35,45 +37,6 @@ import jp.kpireview.scenario.ScenarioRun;
  * KPI gets a status. Scenario files in the folder's {@code tests/} are run too.
  */
 public final class RuleCheck {
-
-    public enum Level { ERROR, WARNING }
-
-    /** One thing found, located at a file (and line, 0 for the file as a whole). */
-    public record Finding(Level level, String file, int line, String message) {
-
-        @Override
-        public String toString() {
-            return (level == Level.ERROR ? "誤り: " : "警告: ") + file + (line > 0 ? ":" + line : "") + ": "
-                    + message;
-        }
-    }
-
-    /**
-     * What the check found, with a line per policy aspect for people to read.
-     *
-     * @param rules the compiled rules; null when they do not compile
-     */
-    public record Report(RuleBase rules, List<String> summary, List<Finding> findings, long failedCases) {
-
-        /** A report of a check that ran no scenario (or found the rules unusable first). */
-        public Report(RuleBase rules, List<String> summary, List<Finding> findings) {
-            this(rules, summary, findings, 0);
-        }
-
-        /** The errors as a rule-set exception, for commands that refuse a folder with errors. */
-        public RuleSetException errors() {
-            return new RuleSetException(findings.stream().filter(f -> f.level() == Level.ERROR)
-                    .map(f -> new RuleProblem(f.file(), f.line(), f.message())).toList());
-        }
-
-        public boolean hasErrors() {
-            return findings.stream().anyMatch(f -> f.level() == Level.ERROR);
-        }
-
-        public boolean hasWarnings() {
-            return findings.stream().anyMatch(f -> f.level() == Level.WARNING);
-        }
-    }
 
     /** The fiscal years probed when no data says which: the first strategy period to the end of the third. */
     static final List<Integer> DEFAULT_YEARS = java.util.stream.IntStream.rangeClosed(2015, 2030).boxed().toList();
@@ -95,12 +58,12 @@ public final class RuleCheck {
     }
 
     /** @param scenarios also run the scenario files of the folder's {@code tests/} (their failures are warnings) */
-    public static Report check(Path folder, boolean scenarios) {
+    public static CheckReport check(Path folder, boolean scenarios) {
         return check(folder, scenarios, DEFAULT_YEARS);
     }
 
     /** @param years the fiscal years to probe (those of the data to be evaluated, or a strategy period) */
-    public static Report check(Path folder, boolean scenarios, List<Integer> years) {
+    public static CheckReport check(Path folder, boolean scenarios, List<Integer> years) {
         return check(folder, scenarios, years, true);
     }
 
@@ -108,7 +71,7 @@ public final class RuleCheck {
      * The check a run makes before it evaluates: its errors refuse the folder. The warnings about what explain will
      * print are left to validate: finding where each rule is written would parse every file of rules the cache holds.
      */
-    public static Report beforeRun(Path folder, List<Integer> years) {
+    public static CheckReport beforeRun(Path folder, List<Integer> years) {
         List<Integer> probed = years.isEmpty() ? DEFAULT_YEARS : years;
         RuleBase rules;
         try {
@@ -118,16 +81,16 @@ public final class RuleCheck {
         }
         if (rules.checkedClean(probed)) {
             // the same rules, Drools and build were checked on these years by an earlier run, and found clean
-            return new Report(rules, List.of("ルール: 前の実行で確かめ済み (ファイルは変わっていません)"), List.of());
+            return new CheckReport(rules, List.of("ルール: 前の実行で確かめ済み (ファイルは変わっていません)"), List.of());
         }
-        Report report = check(rules, folder, false, probed, false);
+        CheckReport report = check(rules, folder, false, probed, false);
         if (!report.hasErrors()) {
             rules.markCheckedClean(probed);
         }
         return report;
     }
 
-    private static Report check(Path folder, boolean scenarios, List<Integer> years, boolean explanations) {
+    private static CheckReport check(Path folder, boolean scenarios, List<Integer> years, boolean explanations) {
         RuleBase rules;
         try {
             rules = RuleBase.load(folder);
@@ -138,12 +101,12 @@ public final class RuleCheck {
     }
 
     /** Rules that do not load: their located errors, and nothing more to check. */
-    private static Report refused(RuleSetException e) {
-        return new Report(null, List.of(), e.problems().stream()
+    private static CheckReport refused(RuleSetException e) {
+        return new CheckReport(null, List.of(), e.problems().stream()
                 .map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList());
     }
 
-    private static Report check(RuleBase rules, Path folder, boolean scenarios, List<Integer> years,
+    private static CheckReport check(RuleBase rules, Path folder, boolean scenarios, List<Integer> years,
             boolean explanations) {
         // a run's check wants the effects only; validate also the words, to find a placeholder that names nothing
         RuleCheck check = new RuleCheck(rules, years.isEmpty() ? DEFAULT_YEARS : years, explanations
@@ -170,7 +133,7 @@ public final class RuleCheck {
         } catch (RuleSetException e) {
             e.problems().forEach(p -> check.findings.add(new Finding(Level.ERROR, p.file(), p.line(), p.message())));
         }
-        return new Report(rules, check.summary, check.findings, check.failedCases);
+        return new CheckReport(rules, check.summary, check.findings, check.failedCases);
     }
 
     /** The band table, where the bands are written when the policy keeps them in one (else in bands.drl). */

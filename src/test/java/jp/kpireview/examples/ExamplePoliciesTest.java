@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import jp.kpireview.cli.Cli;
+import jp.kpireview.validate.CheckReport;
 import jp.kpireview.validate.RuleCheck;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class ExamplePoliciesTest {
     @TestFactory
     Stream<DynamicTest> eachPolicyValidatesCleanWithItsOwnScenarios() throws IOException {
         return policies().stream().map(policy -> DynamicTest.dynamicTest(policy.getFileName().toString(), () -> {
-            RuleCheck.Report report = RuleCheck.check(policy, true);
+            CheckReport report = RuleCheck.check(policy, true);
             assertEquals(List.of(), report.findings().stream().map(Object::toString).toList());
             assertTrue(report.summary().stream().anyMatch(l -> l.matches(" *場面: \\d+ 件、期待と違うもの 0")), report.summary().toString());
         }));

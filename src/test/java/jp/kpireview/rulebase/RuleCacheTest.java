@@ -40,7 +40,7 @@ class RuleCacheTest {
     void validateWarnsWhenTheRulesCannotBeCached(@TempDir Path dir) throws IOException {
         Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), text -> text.replace("kpi.unitName != \"%\"",
                 "kpi.unit != \"%\""));
-        jp.kpireview.validate.RuleCheck.Report report = jp.kpireview.validate.RuleCheck.check(rules, false);
+        jp.kpireview.validate.CheckReport report = jp.kpireview.validate.RuleCheck.check(rules, false);
         assertTrue(report.findings().stream().anyMatch(f -> f.message().contains("実行モデルに変換できない")),
                 report.findings().toString());
         assertFalse(RuleBase.load(rules, RuleCache.at(dir.resolve("cache"))).cached());

@@ -18,7 +18,7 @@ class ExplanationsTest {
 
     @Test
     void theBundledRulesExplainThemselvesCompletely() {
-        RuleCheck.Report report = RuleCheck.check(Path.of("rules"), false);
+        CheckReport report = RuleCheck.check(Path.of("rules"), false);
         assertEquals(List.of(), report.findings().stream().map(Object::toString).toList());
     }
 

@@ -105,7 +105,7 @@ class PolicyProbeTest {
                 .replaceAll("(?s)// 方針: そうでなければ、基準値から目標値への直線.*?\nend\n", "")
                 .replaceAll("(?s)// 方針: 件数の KPI では、道筋上の年度目標.*?\nend\n", ""));
         assertTrue(!java.nio.file.Files.readString(rules.resolve("reference.drl")).contains("道筋の年度目標"));
-        RuleCheck.Report report = RuleCheck.check(rules, false);
+        CheckReport report = RuleCheck.check(rules, false);
         assertEquals(List.of(), report.findings().stream().map(Object::toString).toList());
         assertTrue(report.summary().stream().anyMatch(l -> l.startsWith("年度目標値: この方針は年度目標値のある KPI"
                 + " だけを評価します")), report.summary().toString());

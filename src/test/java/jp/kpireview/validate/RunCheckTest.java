@@ -22,7 +22,7 @@ class RunCheckTest {
     @TempDir
     Path dir;
 
-    private static boolean fromEarlierRun(RuleCheck.Report report) {
+    private static boolean fromEarlierRun(CheckReport report) {
         return report.summary().stream().anyMatch(s -> s.contains("前の実行で確かめ済み"));
     }
 
@@ -31,9 +31,9 @@ class RunCheckTest {
         // rules of their own (the cache is the test run's, and the key is the files' names and bytes)
         String unique = "\n// " + java.util.UUID.randomUUID() + "\n";
         Path rules = KpiFixture.copyOfRules(dir.resolve("rules"), text -> text.endsWith("end\n") ? text + unique : text);
-        RuleCheck.Report first = RuleCheck.beforeRun(rules, List.of(2018));
+        CheckReport first = RuleCheck.beforeRun(rules, List.of(2018));
         assertFalse(first.hasErrors() || fromEarlierRun(first), first.toString());
-        RuleCheck.Report second = RuleCheck.beforeRun(rules, List.of(2018));
+        CheckReport second = RuleCheck.beforeRun(rules, List.of(2018));
         assertTrue(fromEarlierRun(second) && !second.hasErrors() && second.rules() != null, second.toString());
         // other years are probed afresh
         assertFalse(fromEarlierRun(RuleCheck.beforeRun(rules, List.of(2018, 2019))));
@@ -48,7 +48,7 @@ class RunCheckTest {
     void rulesWithAnErrorAreCheckedAtEveryRun() throws IOException {
         Path rules = KpiFixture.copyOfRules(dir.resolve("broken"), text -> text.replace("○,50,", "○,-50,"));
         for (int run = 0; run < 2; run++) {
-            RuleCheck.Report report = RuleCheck.beforeRun(rules, List.of(2018));
+            CheckReport report = RuleCheck.beforeRun(rules, List.of(2018));
             assertTrue(report.hasErrors() && !fromEarlierRun(report), report.toString());
             assertEquals(1, report.findings().stream().filter(f -> f.message().contains("edges must rise")).count(),
                     report.toString());
