@@ -25,8 +25,6 @@ public final class PlanSearch {
     /** How far beyond the baseline–target span the search looks, in spans. */
     private static final int REACH = 20;
     private static final int MAX_STEPS = 200;
-    /** Samples of each KPI's range before the changes are narrowed down. */
-    private static final int SAMPLES = 32;
     /** Probes evaluated in one session. */
     private static final int SESSION = 512;
 
@@ -36,140 +34,19 @@ public final class PlanSearch {
         this.engine = engine;
     }
 
-    /** A goal of the search: the band at {@code index} or better, or (index −1) ☆. */
-    private record Goal(int index, String name) {
-    }
-
-    /** One search: the KPI, a goal, and the grid interval [worse, better] in steps from an origin. */
-    private static final class Search {
-        final int kpi;
-        final Goal goal;
-        final BigDecimal origin;
-        final BigDecimal step;
-        final int sign;
-        final long worse;
-        final long better;
-        String note;
-        BigDecimal answer;
-        /** Whether each sample of the KPI's grid reaches the goal. */
-        final List<Boolean> reached = new ArrayList<>();
-
-        Search(int kpi, Goal goal, BigDecimal origin, BigDecimal step, int sign, long worse, long better) {
-            this.kpi = kpi;
-            this.goal = goal;
-            this.origin = origin;
-            this.step = step;
-            this.sign = sign;
-            this.worse = worse;
-            this.better = better;
-        }
-
-        /** The actual at grid point {@code k}: origin + sign × k × step. */
-        BigDecimal at(long k) {
-            return origin.add(step.multiply(BigDecimal.valueOf(k * sign)));
-        }
-    }
-
-    /**
-     * Where reaching the goal changes between two grid points: narrowed until they are neighbours.
-     *
-     * @param reachedOnBetterSide whether the better of the two reaches the goal (the change enters it) or not (it
-     *                            leaves it)
-     */
-    private static final class Change {
-        final Search search;
-        long worse;
-        long better;
-        final boolean reachedOnBetterSide;
-
-        Change(Search search, long worse, long better, boolean reachedOnBetterSide) {
-            this.search = search;
-            this.worse = worse;
-            this.better = better;
-            this.reachedOnBetterSide = reachedOnBetterSide;
-        }
-    }
-
-    /**
-     * Samples over [worse, better], in grid steps: both ends, evenly between them, and the KPI's own values with a step
-     * either side (its baseline, target, actuals and annual targets: where a policy's bands change, and where a band
-     * held only near the target is found even when it is narrower than the even samples' spacing).
-     */
-    private static List<Long> grid(Search s, Kpi kpi) {
-        java.util.TreeSet<Long> grid = new java.util.TreeSet<>();
-        long span = s.better - s.worse;
-        int n = (int) Math.max(Math.min(SAMPLES, span), 1);
-        for (int i = 0; i <= n; i++) {
-            grid.add(s.worse + Math.round((double) span * i / n));
-        }
-        List<BigDecimal> own = new ArrayList<>(List.of(kpi.finalTarget()));
-        own.addAll(kpi.targetRevisions().values());
-        if (kpi.baseline() != null) {
-            own.add(kpi.baseline());
-        }
-        own.addAll(kpi.actuals().values());
-        own.addAll(kpi.annualTargets().values());
-        for (BigDecimal value : own) {
-            long k = value.subtract(s.origin).multiply(BigDecimal.valueOf(s.sign))
-                    .divide(s.step, 0, RoundingMode.HALF_UP).longValue();
-            for (long g = k - 1; g <= k + 1; g++) {
-                if (g >= s.worse && g <= s.better) {
-                    grid.add(g);
-                }
-            }
-        }
-        return List.copyOf(grid);
-    }
-
-    /**
-     * The answer from the goal's ranges: the least good actual of the range that runs to the best value searched
-     * (以上 / 以下); a goal reached only in a range between two values is said so, with that range's least good end.
-     */
-    private static void answer(Search s, List<Long> grid, List<Change> changes) {
-        // the ranges of grid points that reach the goal, worse to better
-        List<long[]> ranges = new ArrayList<>();
-        long from = s.reached.get(0) ? grid.get(0) : Long.MIN_VALUE;
-        for (Change c : changes) {
-            if (c.reachedOnBetterSide) {
-                from = c.better;
-            } else {
-                ranges.add(new long[] {from, c.worse});
-                from = Long.MIN_VALUE;
-            }
-        }
-        if (from != Long.MIN_VALUE) {
-            ranges.add(new long[] {from, grid.get(grid.size() - 1)});
-        }
-        long[] last = ranges.get(ranges.size() - 1);
-        boolean openEnded = s.reached.get(s.reached.size() - 1);
-        s.answer = s.at(last[0]);
-        List<String> only = new ArrayList<>();
-        for (long[] r : openEnded ? ranges.subList(0, ranges.size() - 1) : ranges) {
-            BigDecimal a = s.at(r[0]);
-            BigDecimal b = s.at(r[1]);
-            only.add(a.min(b).toPlainString() + " から " + a.max(b).toPlainString() + " の間");
-        }
-        if (!openEnded) {
-            s.note = "この範囲でのみ達する: " + String.join("、", only);
-        } else if (!only.isEmpty()) {
-            s.note = "ほかに " + String.join("、", only) + " でも達する";
-        } else if (last[0] == grid.get(0)) {
-            s.note = "どの実績値でも達する";
-        }
-    }
-
+    /** The actual each KPI needs in {@code year} for each band and for ☆, searched with the rules. */
     public Plan plan(List<Kpi> kpis, int year) {
         ReviewEngine single = engine.engineFor(year);
         ReviewEngine.Tables tables = single.tables();
         List<Band> bands = tables.bands();
-        List<Goal> goals = new ArrayList<>();
+        List<GoalSearch.Goal> goals = new ArrayList<>();
         for (int i = 1; i < bands.size(); i++) {
-            goals.add(new Goal(i, bands.get(i).mark()));
+            goals.add(new GoalSearch.Goal(i, bands.get(i).mark()));
         }
         if (tables.terms().hasFlag()) {
-            goals.add(new Goal(-1, tables.terms().flag()));
+            goals.add(new GoalSearch.Goal(-1, tables.terms().flag()));
         }
-        List<Search> searches = new ArrayList<>();
+        List<GoalSearch> searches = new ArrayList<>();
         List<Better> betters = new ArrayList<>();
         List<BigDecimal> steps = new ArrayList<>();
         for (int k = 0; k < kpis.size(); k++) {
@@ -201,27 +78,27 @@ public final class PlanSearch {
                     best = Math.min(best, toZero);
                 }
             }
-            for (Goal g : goals) {
-                searches.add(new Search(k, g, origin, step, sign, worse, best));
+            for (GoalSearch.Goal g : goals) {
+                searches.add(new GoalSearch(k, g, origin, step, sign, worse, best));
             }
         }
         // sampled first (one evaluation per KPI and sample serves every goal), then each change between two samples
         // narrowed down: nothing assumes that a better actual gives a better band
-        List<Search> open = new ArrayList<>();
+        List<GoalSearch> open = new ArrayList<>();
         List<List<Long>> samples = new ArrayList<>();
         for (int k = 0; k < kpis.size(); k++) {
             samples.add(null);
         }
-        List<Search> firstOfKpi = new ArrayList<>();
-        for (Search s : searches) {
+        List<GoalSearch> firstOfKpi = new ArrayList<>();
+        for (GoalSearch s : searches) {
             if (samples.get(s.kpi) == null) {
-                samples.set(s.kpi, grid(s, kpis.get(s.kpi)));
+                samples.set(s.kpi, s.grid(kpis.get(s.kpi)));
                 firstOfKpi.add(s);
             }
         }
-        List<Search> sampleSearches = new ArrayList<>();
+        List<GoalSearch> sampleSearches = new ArrayList<>();
         List<Long> sampleAt = new ArrayList<>();
-        for (Search s : firstOfKpi) {
+        for (GoalSearch s : firstOfKpi) {
             for (long g : samples.get(s.kpi)) {
                 sampleSearches.add(s);
                 sampleAt.add(g);
@@ -233,8 +110,8 @@ public final class PlanSearch {
             sampledOf.computeIfAbsent(sampleSearches.get(i).kpi, k -> new ArrayList<>()).add(sampled.get(i));
         }
         // each change of "reaches the goal" between two samples, as an interval [worse, better] to narrow
-        List<Change> changes = new ArrayList<>();
-        for (Search s : searches) {
+        List<GoalSearch.Change> changes = new ArrayList<>();
+        for (GoalSearch s : searches) {
             List<Long> grid = samples.get(s.kpi);
             List<Evaluation> at = sampledOf.get(s.kpi);
             for (int i = 0; i < grid.size(); i++) {
@@ -249,19 +126,19 @@ public final class PlanSearch {
             open.add(s);
             for (int i = 1; i < grid.size(); i++) {
                 if (s.reached.get(i) != s.reached.get(i - 1)) {
-                    changes.add(new Change(s, grid.get(i - 1), grid.get(i), s.reached.get(i)));
+                    changes.add(new GoalSearch.Change(s, grid.get(i - 1), grid.get(i), s.reached.get(i)));
                 }
             }
         }
         for (int round = 0; round < MAX_STEPS; round++) {
-            List<Change> narrowing = changes.stream().filter(c -> c.better - c.worse > 1).toList();
+            List<GoalSearch.Change> narrowing = changes.stream().filter(c -> c.better - c.worse > 1).toList();
             if (narrowing.isEmpty()) {
                 break;
             }
             List<Evaluation> mid = evaluate(kpis, narrowing.stream().map(c -> c.search).toList(),
                     narrowing.stream().map(c -> Math.floorDiv(c.worse + c.better, 2)).toList(), year);
             for (int i = 0; i < narrowing.size(); i++) {
-                Change c = narrowing.get(i);
+                GoalSearch.Change c = narrowing.get(i);
                 long m = Math.floorDiv(c.worse + c.better, 2);
                 if (reaches(mid.get(i), c.search.goal, bands) == c.reachedOnBetterSide) {
                     c.better = m;
@@ -270,14 +147,14 @@ public final class PlanSearch {
                 }
             }
         }
-        for (Search s : open) {
-            answer(s, samples.get(s.kpi), changes.stream().filter(c -> c.search == s).toList());
+        for (GoalSearch s : open) {
+            s.answer(samples.get(s.kpi), changes.stream().filter(c -> c.search == s).toList());
         }
         verify(kpis, open.stream().filter(s -> s.answer != null).toList(), year, bands);
         List<Plan.KpiNeeds> plans = new ArrayList<>();
         for (int k = 0; k < kpis.size(); k++) {
             List<Plan.Need> needs = new ArrayList<>();
-            for (Search s : searches) {
+            for (GoalSearch s : searches) {
                 if (s.kpi == k) {
                     needs.add(new Plan.Need(s.goal.name(), s.answer, s.note == null ? "" : s.note));
                 }
@@ -291,12 +168,12 @@ public final class PlanSearch {
      * The answer reaches the goal and one step worse does not (unless the answer is the worst value searched): the
      * search's claim, checked by the rules again.
      */
-    private void verify(List<Kpi> kpis, List<Search> searches, int year, List<Band> bands) {
+    private void verify(List<Kpi> kpis, List<GoalSearch> searches, int year, List<Band> bands) {
         List<Evaluation> at = evaluate(kpis, searches, s -> s.answer, year);
         List<Evaluation> below = evaluate(kpis, searches, s -> s.answer.subtract(s.step.multiply(
                 BigDecimal.valueOf(s.sign))), year);
         for (int i = 0; i < searches.size(); i++) {
-            Search s = searches.get(i);
+            GoalSearch s = searches.get(i);
             boolean atWorstEnd = s.answer.compareTo(s.at(s.worse)) == 0;
             if (!reaches(at.get(i), s.goal, bands) || !atWorstEnd && reaches(below.get(i), s.goal, bands)) {
                 s.note = "the band does not change at one place (the rules are not monotone here); "
@@ -305,7 +182,7 @@ public final class PlanSearch {
         }
     }
 
-    private static boolean reaches(Evaluation e, Goal goal, List<Band> bands) {
+    private static boolean reaches(Evaluation e, GoalSearch.Goal goal, List<Band> bands) {
         if (!e.judged()) {
             return false;
         }
@@ -313,7 +190,7 @@ public final class PlanSearch {
     }
 
     /** Each search's KPI at its grid point {@code points.get(i)}, all in one session. */
-    private List<Evaluation> evaluate(List<Kpi> kpis, List<Search> searches, List<Long> points, int year) {
+    private List<Evaluation> evaluate(List<Kpi> kpis, List<GoalSearch> searches, List<Long> points, int year) {
         List<BigDecimal> actuals = new ArrayList<>(points.size());
         for (int i = 0; i < searches.size(); i++) {
             actuals.add(searches.get(i).at(points.get(i)));
@@ -330,13 +207,13 @@ public final class PlanSearch {
     }
 
     /** Each search's KPI with the actual {@code at} gives for the year. */
-    private List<Evaluation> evaluate(List<Kpi> kpis, List<Search> searches,
-            java.util.function.Function<Search, BigDecimal> at, int year) {
+    private List<Evaluation> evaluate(List<Kpi> kpis, List<GoalSearch> searches,
+            java.util.function.Function<GoalSearch, BigDecimal> at, int year) {
         return evaluateAt(kpis, searches, searches.stream().map(at).toList(), year);
     }
 
-    /** Search {@code i}'s KPI with {@code actuals.get(i)} for the year, in sessions of {@value #SESSION}. */
-    private List<Evaluation> evaluateAt(List<Kpi> kpis, List<Search> searches, List<BigDecimal> actuals, int year) {
+    /** The KPI of search {@code i} with {@code actuals.get(i)} for the year, in sessions of {@value #SESSION}. */
+    private List<Evaluation> evaluateAt(List<Kpi> kpis, List<GoalSearch> searches, List<BigDecimal> actuals, int year) {
         List<Kpi> probes = new ArrayList<>(searches.size());
         for (int i = 0; i < searches.size(); i++) {
             probes.add(kpis.get(searches.get(i).kpi).withId(kpis.get(searches.get(i).kpi).id() + "#" + i)
