@@ -5,7 +5,6 @@ import jp.kpireview.rulebase.RuleProblem;
 import jp.kpireview.rulebase.RuleSetException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,7 +24,6 @@ import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.RuleStep;
-import jp.kpireview.domain.SourceLocation;
 import jp.kpireview.domain.Terms;
 import jp.kpireview.facts.DirectionSymbols;
 import jp.kpireview.facts.KpiYear;
@@ -210,10 +208,10 @@ public final class ReviewEngine {
         try {
             tables = fire(facts, groups.values().stream().flatMap(List::stream).toList(), steps);
         } catch (MissingValue missing) {
-            throw missingData(missing, facts, byYear);
+            throw DataProblems.missingData(missing, facts, byYear);
         }
         List<DataProblem> problems = new ArrayList<>();
-        shownColumns(byYear.values(), tables.terms(), problems);
+        DataProblems.shownColumns(byYear.values(), tables.terms(), problems);
         List<Review> reviews = new ArrayList<>(byYear.size());
         Iterator<KpiYear> fact = facts.iterator();
         for (Map.Entry<Integer, List<Kpi>> entry : byYear.entrySet()) {
@@ -236,49 +234,6 @@ public final class ReviewEngine {
                     overall, policy, tables.terms()));
         }
         return new Attempt(reviews, problems.stream().distinct().toList(), steps);
-    }
-
-    /**
-     * A column of the town's own the policy shows in the reports ({@code Terms.column}) that a KPI's sheet lacks: once
-     * per KPI, however many years are evaluated (the years usually share one list of KPIs).
-     */
-    private static void shownColumns(Collection<List<Kpi>> years, jp.kpireview.domain.Terms terms,
-            List<DataProblem> problems) {
-        if (terms.columns().isEmpty()) {
-            return;
-        }
-        Set<Kpi> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (List<Kpi> kpis : years) {
-            for (Kpi kpi : kpis) {
-                // a probe stands for any sheet
-                if (kpi.attributes() == Kpi.ANY_COLUMNS || !seen.add(kpi)) {
-                    continue;
-                }
-                for (String heading : terms.columns()) {
-                    if (!kpi.attributes().containsKey(heading)) {
-                        problems.add(new DataProblem(kpi.source(), heading, "列「" + heading + "」がありません: 方針の"
-                                + "用語 (terms.drl の .column) が報告書にこの列を出します (the policy shows the column "
-                                + heading + ", and the sheet has no such column)"));
-                    }
-                }
-            }
-        }
-    }
-
-    /** A value a rule needs and the data lacks, located at the KPI's row. */
-    private static DataException missingData(MissingValue missing, List<KpiYear> facts,
-            Map<Integer, List<Kpi>> byYear) {
-        Iterator<KpiYear> fact = facts.iterator();
-        for (List<Kpi> kpis : byYear.values()) {
-            for (Kpi kpi : kpis) {
-                if (fact.next() == missing.kpi()) {
-                    return new DataException(kpi.source(), missing.field(), "KPI " + kpi.id() + ": "
-                            + missing.getMessage());
-                }
-            }
-        }
-        return new DataException(new SourceLocation(missing.kpi().municipality(), 0), missing.field(),
-                "KPI " + missing.kpi().kpiId() + ": " + missing.getMessage());
     }
 
     /** Fires the rules over one batch (KPI-years and the groups to summarise); returns the tables they defined. */
