@@ -31,7 +31,8 @@ public final class Decimals {
      * the same two numbers of {@value #QUOTIENT_DECIMALS} decimals as the true quotient: compared with any band edge
      * or limit of up to {@value #QUOTIENT_DECIMALS} decimals, or rounded half-up to fewer, it gives what the true
      * quotient gives. Unlike a division to 34 digits, this stays within {@code long} arithmetic for the usual
-     * scores and sizes of KPI, which is several times faster.
+     * scores and sizes of KPI, which is several times faster. Print it rounded ({@code RawScore.of(reference, value,
+     * decimals)}): the last digit of a quotient that does not end is the sticky one.
      */
     public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
         BigDecimal dividend = part.multiply(HUNDRED);
