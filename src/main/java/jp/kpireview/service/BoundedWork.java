@@ -50,11 +50,12 @@ final class BoundedWork {
         this.memory = new WorkMemory(limits.heapBytes());
     }
 
-    /** Pieces of work running now. */
+    /** Pieces of work running now (none is left running after its request). */
     int busy() {
         return busy.get();
     }
 
+    /** The memory the work in progress may take together. */
     WorkMemory memory() {
         return memory;
     }
