@@ -58,7 +58,9 @@ final class Proposals {
             List<Path> data) {
         PolicyHistory history = holder.history();
         Version head = history.head();
-        SortedMap<String, byte[]> base = history.files(head);
+        // a proposal carried on keeps its base, and lists what it changes against that version, even when another
+        // has been published since (it cannot be published then, and says what it would change)
+        SortedMap<String, byte[]> base = history.files(from == null ? head : history.version(from.base()));
         SortedMap<String, byte[]> files = new TreeMap<>(from == null ? base : from.files());
         files.put(file, table);
         List<String> changed = FolderFiles.differences(base, files);

@@ -233,6 +233,10 @@ class PolicyChangesTest {
         HttpResponse<byte[]> stale = call(publisher, "POST", "/api/publish?proposal=" + second, null);
         assertEquals(409, stale.statusCode(), text(stale));
         assertTrue(text(stale).contains("90 に (山田)"), "names the change made since: " + text(stale));
+        // carried on after the other was published, it lists its changes against the version it was made from
+        String carried = propose(editor, BANDS, editedWorkbook("90"), "続き", second);
+        assertTrue(carried.contains("\"changed\":[\"tests/scoring.csv\",\"区分表.csv\"]"), carried);
+        assertEquals(409, call(publisher, "POST", "/api/publish?proposal=" + field(carried, "id"), null).statusCode());
         assertEquals(2, Pattern.compile("\"kind\"").matcher(text(call(viewer, "GET", "/api/history", null)))
                 .results().count(), "one version published, none merged");
     }
