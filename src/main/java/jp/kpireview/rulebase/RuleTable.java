@@ -38,8 +38,6 @@ final class RuleTable {
     static final int MAX_ROWS = 2_000;
     static final int MAX_CELL_CHARS = 500;
 
-    /** A value the rule takes as a number: plain decimals, as the rule would write them. */
-    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d{0,14})(\\.\\d{1,10})?");
     /** A number as Excel users type it, with thousands separators: 1,000. */
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Pattern RULE = Pattern.compile("^rule \"(.*)\"");
@@ -259,7 +257,7 @@ final class RuleTable {
         if (v.startsWith("+")) {
             v = v.substring(1);
         }
-        return NUMBER.matcher(v).matches() ? v : null;
+        return TableNumber.isPlain(v) ? v : null;
     }
 
     /** For each line of the DRL, the table row and the template line it was written from. */

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import jp.kpireview.io.Csv;
 import jp.kpireview.io.KpiXlsx;
+import jp.kpireview.rulebase.TableNumber;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,8 +27,6 @@ import org.dhatim.fastexcel.Worksheet;
  */
 final class TableFiles {
 
-    /** A cell the rules take as a number: written as a number in the workbook, so Excel treats it as one. */
-    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d{0,14})(\\.\\d{1,10})?");
     /** The rows a table may have, as the rules read it ({@code RuleTable}). */
     private static final int MAX_ROWS = 2_000;
     /** Read as the rules read a table: a blank line is a row (an error inside the table), never skipped. */
@@ -99,7 +97,8 @@ final class TableFiles {
                 List<String> row = cells.get(r);
                 for (int c = 0; c < row.size(); c++) {
                     String v = row.get(c);
-                    if (r > 0 && NUMBER.matcher(v).matches()) {
+                    // a cell the rules take as a number is a number in the workbook, so Excel treats it as one
+                    if (r > 0 && TableNumber.isPlain(v)) {
                         ws.value(r, c, new java.math.BigDecimal(v));
                     } else if (!v.isEmpty()) {
                         ws.value(r, c, v);
