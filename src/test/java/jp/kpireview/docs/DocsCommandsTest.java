@@ -1,5 +1,6 @@
 package jp.kpireview.docs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,9 +101,17 @@ class DocsCommandsTest {
             String line = command.replace("/tmp/", scratch + "/");
             Matcher sed = SED.matcher(line);
             if (line.startsWith("bin/kpi-review ")) {
-                String out = Cli.run(words(line.substring("bin/kpi-review ".length())).toArray(String[]::new));
+                List<String> args = words(line.substring("bin/kpi-review ".length()));
+                // a command that writes into the project (example data) must write what the project holds
+                Path kept = keptOutput(args, scratch);
+                java.util.Map<Path, String> before = kept == null ? null : contents(kept);
+                String out = Cli.run(args.toArray(String[]::new));
                 assertFalse(out.startsWith("3\n"), command + "\n" + out);
                 printed.append(out.substring(out.indexOf('\n') + 1));
+                if (kept != null) {
+                    assertEquals(before, contents(kept), block.page() + ":" + block.line() + ": " + command
+                            + " wrote other files than " + kept + " holds");
+                }
             } else if (line.startsWith("cp -r ")) {
                 String[] paths = line.substring("cp -r ".length()).split(" ");
                 copy(Path.of(paths[0]), Path.of(paths[1]));
@@ -129,6 +138,30 @@ class DocsCommandsTest {
         String text = actual.stripTrailing() + "\n";
         assertTrue(pattern(expected).matcher(text).matches(), block.page() + ":" + block.line() + " " + what + "\n"
                 + text + "\n\nwhere the page shows\n" + String.join("\n", expected));
+    }
+
+    /** The folder inside the project a command writes to ({@code --out}), or null when it writes elsewhere. */
+    private static Path keptOutput(List<String> args, String scratch) {
+        int at = args.indexOf("--out");
+        if (at < 0 || at + 1 >= args.size() || args.get(at + 1).startsWith(scratch)) {
+            return null;
+        }
+        Path out = Path.of(args.get(at + 1));
+        return Files.isDirectory(out) && !out.isAbsolute() ? out : null;
+    }
+
+    /** Each file under {@code folder} with its bytes (as text of their hash: a failure names the file that differs). */
+    private static java.util.Map<Path, String> contents(Path folder) throws IOException {
+        java.util.Map<Path, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(f), java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                        .getInstance("SHA-256").digest(Files.readAllBytes(f))));
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return files;
     }
 
     /** A command line's words as the shell splits them: spaces outside quotes, '…' and "…" quoting. */
