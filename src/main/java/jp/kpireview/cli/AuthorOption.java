@@ -6,6 +6,6 @@ import picocli.CommandLine.Option;
 final class AuthorOption {
 
     @Option(names = "--author", paramLabel = "NAME",
-            description = "Who the history names as making the change (default: this machine's user name).")
+            description = "履歴に残る、変更した人の名前 (既定: このマシンの利用者名) (who made the change).")
     String name = System.getProperty("user.name");
 }

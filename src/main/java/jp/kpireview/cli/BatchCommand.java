@@ -26,46 +26,47 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = "Evaluates every fiscal year of every data file (one or more municipalities each) with one rule"
-                + " base and writes the reports: results.csv, summary.csv, results.json, report.xlsx, report.html.")
+        description = "すべてのデータファイル (それぞれ一つ以上の自治体) の各年度を一つのルールで評価し、報告書を書きます:"
+                + " results.csv、summary.csv、results.json、report.xlsx、report.html (evaluates every fiscal year of"
+                + " every data file and writes the reports).")
 final class BatchCommand implements Callable<Integer> {
 
     /** The reports a run can write. */
     @Option(names = "--data", converter = InputPath.class, required = true, paramLabel = "FILE|DIR",
-            description = "A data file (CSV or .xlsx) or a folder of them; repeatable.")
+            description = "データファイル (CSV か .xlsx) またはそのフォルダ。何回でも書けます (data files; repeatable).")
     List<Path> data;
 
     @Option(names = "--years", paramLabel = "YEARS", defaultValue = "all",
-            description = "all (every year with actuals), a range FY2015..FY2019, or a list FY2017,H30"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "年度: all (実績のある全年度)、範囲 FY2015..FY2019、一覧 FY2017,H30 (既定: ${DEFAULT-VALUE})"
+                    + " (fiscal years).")
     String years;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-            description = "Folder for the reports (default: ${DEFAULT-VALUE}).")
+            description = "報告書を書くフォルダ (既定: ${DEFAULT-VALUE}) (folder for the reports).")
     Path out;
 
     @Option(names = "--formats", paramLabel = "LIST", split = ",", defaultValue = "csv,json,xlsx,html",
-            description = "Reports to write: csv (results.csv, summary.csv), json, xlsx, html"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "書く報告書: csv (results.csv、summary.csv)、json、xlsx、html (既定: ${DEFAULT-VALUE})"
+                    + " (reports to write).")
     List<String> formats;
 
     @Option(names = "--html-detail", paramLabel = "N", defaultValue = "" + HtmlReport.DEFAULT_DETAILED,
-            description = "Municipalities shown in full in report.html; the others in its overview only"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "report.html にすべてを載せる自治体の数。ほかは一覧だけ (既定: ${DEFAULT-VALUE})"
+                    + " (municipalities shown in full).")
     int detailed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N", description = "作業のスレッド数 (既定: コアごとに一つ) (worker threads).")
     Integer threads;
 
     @Option(names = "--plan", paramLabel = "YEAR",
-            description = "Also plan YEAR (e.g. FY2019 or R1): the actual each KPI needs for each band and ☆ under the"
-                    + " rules in force that year, in plan.csv, a section of report.html and a sheet of report.xlsx.")
+            description = "YEAR (例 FY2019、R1) の計画も作ります: その年度のルールで、各 KPI が区分と ☆ に必要な実績値。"
+                    + "plan.csv、report.html の節、report.xlsx のシートに (also plan YEAR).")
     String plan;
 
     @Mixin
     NoAnnualTargetsOption annualTargets;
 
-    @Option(names = "--quiet", description = "No progress and no closing lines.")
+    @Option(names = "--quiet", description = "進み具合と終わりの行を出しません (no progress, no closing lines).")
     boolean quiet;
 
     @Mixin

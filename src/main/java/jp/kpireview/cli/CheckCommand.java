@@ -19,23 +19,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Regression check: scores the bundled Otaru data and compares every KPI and summary with the"
-                + " published table. Exit 0 when all expectations hold, 1 otherwise.")
+        description = "回帰の確かめ: 同梱の小樽市のデータを評価し、各 KPI と集計を公表の表と比べます。終了コード 0 すべて"
+                + "一致、1 違いあり (regression check against the published table).")
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--data", converter = InputPath.class, paramLabel = "FILE",
             defaultValue = "seeds/otaru-h30.csv",
-            description = "KPI data (default: ${DEFAULT-VALUE}).")
+            description = "KPI のデータ (既定: ${DEFAULT-VALUE}) (KPI data).")
     Path data;
 
     @Option(names = "--published", converter = InputPath.class, paramLabel = "FILE",
             defaultValue = "seeds/otaru-h30-published.csv",
-            description = "Published per-KPI scores (default: ${DEFAULT-VALUE}).")
+            description = "公表された KPI ごとのスコア (既定: ${DEFAULT-VALUE}) (published scores).")
     Path published;
 
     @Option(names = "--published-summaries", converter = InputPath.class, paramLabel = "FILE",
             defaultValue = "seeds/otaru-h30-published-summaries.csv",
-            description = "Published project summaries (default: ${DEFAULT-VALUE}).")
+            description = "公表されたプロジェクトの集計 (既定: ${DEFAULT-VALUE}) (published summaries).")
     Path publishedSummaries;
 
     @Mixin

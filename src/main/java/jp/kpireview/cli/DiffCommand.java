@@ -15,24 +15,25 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "Evaluates the same data with two rule folders and shows what changes: KPIs that move band or"
-                + " gain or lose ☆, and project summaries. Writes DIR/diff.html too.")
+        description = "同じデータを二つのルールのフォルダで評価し、変わるところを示します: 区分が動く KPI、☆ がつく・"
+                + "外れる KPI、プロジェクトの集計。DIR/diff.html にも書きます (shows what an edit of the rules"
+                + " changes).")
 final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--rules", required = true, paramLabel = "DIR",
-            description = "The rule folders to compare: give it twice, the current one first.")
+            description = "比べるルールのフォルダ。二回書きます、今のものを先に (the two rule folders, current first).")
     List<Path> folders;
 
     @Option(names = "--data", converter = InputPath.class, required = true, paramLabel = "FILE|DIR",
-            description = "KPI data; repeatable.")
+            description = "KPI のデータ。何回でも書けます (KPI data; repeatable).")
     List<Path> data;
 
     @Option(names = "--years", paramLabel = "YEARS", defaultValue = "all",
-            description = "all, FY2015..FY2019 or FY2017,H30 (default: ${DEFAULT-VALUE}).")
+            description = "年度: all、FY2015..FY2019、FY2017,H30 (既定: ${DEFAULT-VALUE}) (fiscal years).")
     String years;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-            description = "Folder for diff.html (default: ${DEFAULT-VALUE}).")
+            description = "diff.html を書くフォルダ (既定: ${DEFAULT-VALUE}) (folder for diff.html).")
     Path out;
 
     @Spec

@@ -24,30 +24,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Scores every KPI of a data file for one fiscal year; prints the table and writes results.csv"
-                + " and summary.csv.")
+        description = "データファイルの各 KPI を一つの年度について評価し、表を表示して results.csv と summary.csv を"
+                + "書きます (scores every KPI of a data file for one fiscal year).")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--data", converter = InputPath.class, required = true, paramLabel = "FILE",
-            description = "KPI data (CSV or .xlsx).")
+            description = "KPI のデータ (CSV か .xlsx) (KPI data).")
     Path data;
 
-    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Fiscal year: FY2018, 2018, H30 (平成) or R1 (令和).")
+    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "年度: FY2018、2018、H30 (平成)、R1 (令和) (fiscal year).")
     String year;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/evaluate",
-            description = "Folder for results.csv and summary.csv (default: ${DEFAULT-VALUE}, apart from batch's out/,"
-                    + " so the two never mix).")
+            description = "results.csv と summary.csv を書くフォルダ (既定: ${DEFAULT-VALUE}。batch の out/ と混ざらない"
+                    + "ように別) (folder for the results).")
     Path out;
 
     @Mixin
     NoAnnualTargetsOption annualTargets;
 
-    @Option(names = "--quiet", description = "Do not print the table.")
+    @Option(names = "--quiet", description = "表を表示しません (do not print the table).")
     boolean quiet;
 
     @Option(names = "--trace", paramLabel = "FILE",
-            description = "Also write, for every KPI, each rule that fired and what it concluded (as explain does).")
+            description = "各 KPI について、動いたルールとその結論も書きます (explain と同じ) (also write each rule that"
+                    + " fired).")
     Path trace;
 
     @Mixin

@@ -13,27 +13,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Shows for one KPI (--kpi), or for one project's summary (--project), every rule that fired, in"
-                + " order, with what it concluded, in plain words.")
+        description = "一つの KPI (--kpi)、または一つのプロジェクトの集計 (--project) について、動いたルールを順に、"
+                + "それぞれの結論とともに方針の言葉で示します (shows every rule that fired, in order, in the policy's"
+                + " words).")
 final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--data", converter = InputPath.class, required = true, paramLabel = "FILE",
-            description = "KPI data (CSV or .xlsx).")
+            description = "KPI のデータ (CSV か .xlsx) (KPI data).")
     Path data;
 
-    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Fiscal year: FY2018, 2018, H30 (平成) or R1 (令和).")
+    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "年度: FY2018、2018、H30 (平成)、R1 (令和) (fiscal year).")
     String year;
 
-    @Option(names = "--kpi", paramLabel = "ID", description = "The KPI's kpi_id, e.g. 5b.")
+    @Option(names = "--kpi", paramLabel = "ID", description = "KPI の番号 (kpi_id)、例 5b (the KPI's id).")
     String kpiId;
 
-    @Option(names = "--project", paramLabel = "NAME", description = "The project (プロジェクト) whose summary (集計)"
-            + " and grade to explain, as the data names it, e.g. \"(1) あずまい暮らしプロジェクト\"; "
-            + Explainer.WHOLE + " for the municipality as a whole.")
+    @Option(names = "--project", paramLabel = "NAME", description = "集計と評価を説明するプロジェクト、データのとおりに"
+            + " (例 \"(1) あずまい暮らしプロジェクト\")。自治体全体は " + Explainer.WHOLE + " (the project whose summary to"
+            + " explain).")
     String project;
 
     @Option(names = "--municipality", paramLabel = "NAME",
-            description = "The municipality, when the file holds several.")
+            description = "自治体 (ファイルに複数あるとき) (the municipality, when the file holds several).")
     String municipality;
 
     @Mixin

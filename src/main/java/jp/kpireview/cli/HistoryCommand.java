@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Lists the versions of a rule folder, newest first: when, who, why, the policy versions its"
-                + " reports print, and the files changed.")
+        description = "ルールのフォルダの版を新しい順に示します: いつ、だれが、なぜ、その版の報告書に出る方針の版、"
+                + "変わったファイル (lists the versions of a rule folder, newest first).")
 final class HistoryCommand implements Callable<Integer> {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm xxx");
@@ -22,12 +22,12 @@ final class HistoryCommand implements Callable<Integer> {
     HistoryOption history;
 
     @Option(names = "--limit", defaultValue = "20", paramLabel = "N",
-            description = "How many versions to list (default: ${DEFAULT-VALUE}).")
+            description = "示す版の数 (既定: ${DEFAULT-VALUE}) (how many versions to list).")
     int limit;
 
     @Option(names = "--record", paramLabel = "REASON",
-            description = "Records the folder's edits made on disk as a new version with this reason, once they pass"
-                    + " the checks of validate and test-rules (what the service does when it takes an edit).")
+            description = "フォルダを直接編集した内容を、この理由で新しい版として記録します (validate と test-rules の"
+                    + "確かめが通ったときだけ) (records the edits made on disk as a new version).")
     String record;
 
     @Mixin

@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 final class HistoryOption {
 
     @Option(names = "--rules", converter = InputPath.class, paramLabel = "DIR", defaultValue = "rules",
-            description = "Rule folder (default: ${DEFAULT-VALUE}).")
+            description = "ルールのフォルダ (既定: ${DEFAULT-VALUE}) (the rule folder).")
     Path rules;
 
     @Option(names = "--history", paramLabel = "DIR",
-            description = "The rule folder's history, a git repository (default: the rule folder's name with"
-                    + " .history, beside it; made on first use with the folder's files as the first version).")
+            description = "ルールのフォルダの履歴 (git のリポジトリ)。既定: フォルダの隣の「フォルダ名.history」。初めて"
+                    + "使うとき、フォルダのファイルを最初の版として作ります (the rule folder's history).")
     Path dir;
 
     /** The history of the rule folder, made when there is none yet. */

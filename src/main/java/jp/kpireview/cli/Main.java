@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 
 /** The kpi-review command line. Exit codes: 0 done, 1 a check found differences, 2 bad input or rules. */
 @Command(name = "kpi-review", mixinStandardHelpOptions = true, version = "kpi-review 0.1.0",
-        description = "Scores the KPIs of a municipal strategy (まち・ひと・しごと創生総合戦略) with the rules in rules/*.drl.",
+        resourceBundle = "cli.help",
+        description = "まち・ひと・しごと創生総合戦略の KPI を、rules/ のルールで評価します (scores the KPIs of a municipal"
+                + " strategy with the rules in rules/).",
         subcommands = {BatchCommand.class, EvaluateCommand.class, CheckCommand.class, ImportPublishedCommand.class,
                 GenerateCommand.class, TestRulesCommand.class, ExplainCommand.class,
                 ValidateCommand.class, DiffCommand.class, PlanCommand.class, ServeCommand.class,

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 final class NoAnnualTargetsOption {
 
     @Option(names = "--no-annual-targets",
-            description = "Ignore the annual targets (annual_target_FYyyyy: the derived method alone).")
+            description = "市の年度目標値 (annual_target_FYyyyy) を使わず、道筋の年度目標だけで評価します (ignore the"
+                    + " annual targets).")
     boolean noAnnualTargets;
 
     @Spec(Spec.Target.MIXEE)

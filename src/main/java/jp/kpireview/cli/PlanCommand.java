@@ -17,20 +17,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "For the next year: the actual each KPI needs for each band and for ☆, found by evaluating the"
-                + " rules in force that year (not by a formula); writes plan.csv.")
+        description = "次の年度について、各 KPI が区分と ☆ に必要な実績値を、その年度のルールで評価して探します (式では"
+                + "なく)。plan.csv を書きます (the actual each KPI needs next year).")
 final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--data", converter = InputPath.class, required = true, paramLabel = "FILE",
-            description = "KPI data (CSV or .xlsx).")
+            description = "KPI のデータ (CSV か .xlsx) (KPI data).")
     Path data;
 
     @Option(names = "--year", required = true, paramLabel = "YEAR",
-            description = "The fiscal year to plan: FY2019, 2019, H31 or R1.")
+            description = "計画する年度: FY2019、2019、H31、R1 (the fiscal year to plan).")
     String year;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/plan",
-            description = "Folder for plan.csv (default: ${DEFAULT-VALUE}).")
+            description = "plan.csv を書くフォルダ (既定: ${DEFAULT-VALUE}) (folder for plan.csv).")
     Path out;
 
     @Mixin

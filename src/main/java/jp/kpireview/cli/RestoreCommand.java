@@ -14,17 +14,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Brings back an earlier version of a rule folder as a new version, after checking it as"
-                + " validate and test-rules do. A running service takes it as it takes any edit.")
+        description = "ルールのフォルダの前の版を、validate と test-rules と同じ確かめの後、新しい版として戻します。"
+                + "動いているサービスは、ほかの編集と同じように取り込みます (brings back an earlier version).")
 final class RestoreCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "VERSION",
-            description = "The version to bring back: its id from history (or its start), HEAD~1 for the one before"
-                    + " the latest, or a policy version a report printed (rules@1a2b3c4d).")
+            description = "戻す版: history の番号 (またはその先頭)、最新の一つ前は HEAD~1、報告書に出た方針の版"
+                    + " (rules@1a2b3c4d) (the version to bring back).")
     String version;
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT",
-            description = "Why (kept in the history with the version).")
+            description = "理由 (版とともに履歴に残ります) (why).")
     String reason;
 
     @Mixin

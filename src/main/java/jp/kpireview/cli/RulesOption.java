@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 final class RulesOption {
 
     @Option(names = "--rules", converter = InputPath.class, paramLabel = "DIR", defaultValue = "rules",
-            description = "Folder of .drl rule files, or of policy periods (subfolders named by their first fiscal"
-                    + " year, e.g. \"FY2020 第2期\") (default: ${DEFAULT-VALUE}).")
+            description = "ルールのフォルダ、または方針の期のフォルダ (最初の年度で名づけたもの、例 \"FY2020 第2期\")"
+                    + " (既定: ${DEFAULT-VALUE}) (the rule folder).")
     Path folder;
 
     /** The engine over every policy of the folder (one, or one per period), each checked; errors refuse it. */

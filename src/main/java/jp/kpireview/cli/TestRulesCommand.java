@@ -22,12 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "test-rules", mixinStandardHelpOptions = true,
-        description = "Runs the scenario files (rules/tests/*.csv) against the rules: each case's KPI and the"
-                + " conclusions written down for it. Exit 0 all pass, 1 a case failed.")
+        description = "シナリオのファイル (rules/tests/*.csv) をルールで確かめます: 各行の KPI と、その結果として書かれた"
+                + "評価。終了コード 0 すべて通る、1 通らない行がある (runs the scenario files against the rules).")
 final class TestRulesCommand implements Callable<Integer> {
 
     @Option(names = "--tests", paramLabel = "DIR",
-            description = "Folder of scenario files (default: the tests folder inside the rule folder).")
+            description = "シナリオのフォルダ (既定: ルールのフォルダの tests) (folder of scenario files).")
     Path tests;
 
     @Mixin

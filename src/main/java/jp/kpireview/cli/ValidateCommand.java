@@ -12,10 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks a rule folder: it compiles (each error with file and line), every score falls in exactly"
-                + " one band, the clamp limits are in order, every direction has a symbol, every KPI gets a status,"
-                + " and the scenario files in its tests/ hold; each policy period on its own."
-                + " Exit 0 fine, 1 warnings, 2 errors.")
+        description = "ルールのフォルダを確かめます: ルールが読めること (誤りはファイルと行で)、どのスコアもちょうど一つの"
+                + "区分に入ること、スコアの範囲の上限と下限の順、どの方向にも記号があること、どの KPI にも状態がつくこと、"
+                + "tests/ のシナリオが通ること。方針の期ごとに確かめます。終了コード 0 問題なし、1 警告、2 誤り"
+                + " (checks a rule folder before it is used).")
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin

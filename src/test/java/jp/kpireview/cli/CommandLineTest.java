@@ -57,6 +57,22 @@ class CommandLineTest {
         return data;
     }
 
+    /**
+     * The help of the commands policy officers use to check and record an edit is Japanese first: picocli's own words
+     * (usage, options, --help) from the bundle, and each command's description.
+     */
+    @Test
+    void theHelpOfTheOfficersCommandsIsJapaneseFirst() {
+        for (String command : List.of("validate", "test-rules", "explain", "diff", "history", "restore")) {
+            String help = Cli.run(command, "--help");
+            assertTrue(help.startsWith("0\n使い方 (usage): kpi-review " + command) && help.contains("オプション (options):")
+                    && help.contains("この説明を表示して終わります"), help);
+            String description = help.lines().skip(1).filter(l -> !l.startsWith("使い方") && !l.startsWith(" "))
+                    .findFirst().orElse("");
+            assertTrue(description.matches("^[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*"), command + ": " + description);
+        }
+    }
+
     /** bin/kpi-review answers --help before its first build from a list of its own: it names every command. */
     @Test
     void theHelpBeforeTheFirstBuildNamesEveryCommand() throws IOException {
