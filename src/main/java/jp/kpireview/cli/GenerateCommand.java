@@ -15,34 +15,34 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Writes a synthetic but valid data set, one CSV per municipality, reproducible by --seed: the"
-                + " template's mix of directions and units, missing years and edge cases.")
+        description = "試験用のデータ (架空だが正しい形) を自治体ごとに一つの CSV で書きます。--seed で同じものを作り直せます:"
+                + " ひな形の方向と単位の組み合わせ、実績のない年度、境目の値 (writes a synthetic data set).")
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--municipalities", paramLabel = "N", defaultValue = "1741",
-            description = "Municipalities, one file each (default: ${DEFAULT-VALUE}, all of Japan).")
+            description = "自治体の数、一つに一ファイル (既定: ${DEFAULT-VALUE}、全国) (municipalities).")
     int municipalities;
 
     @Option(names = "--kpis", paramLabel = "K", defaultValue = "80",
-            description = "KPIs per municipality (default: ${DEFAULT-VALUE}).")
+            description = "自治体ごとの KPI の数 (既定: ${DEFAULT-VALUE}) (KPIs per municipality).")
     int kpis;
 
     @Option(names = "--years", paramLabel = "RANGE", defaultValue = "FY2015..FY2019",
-            description = "Evaluated years; the baseline is the year before, the target year the last"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "評価する年度。基準年度はその前の年、目標年度は最後の年 (既定: ${DEFAULT-VALUE})"
+                    + " (evaluated years).")
     String years;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "Random seed: the same seed writes the same files (default: ${DEFAULT-VALUE}).")
+            description = "乱数の種: 同じ種から同じファイル (既定: ${DEFAULT-VALUE}) (random seed).")
     long seed;
 
     @Option(names = "--template", converter = InputPath.class,
             paramLabel = "FILE", defaultValue = "seeds/otaru-h30.csv",
-            description = "Real KPIs whose names, units and directions are copied (default: ${DEFAULT-VALUE}).")
+            description = "名前・単位・方向を写す実在の KPI (既定: ${DEFAULT-VALUE}) (the template).")
     Path template;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "generated",
-            description = "Folder for the files (default: ${DEFAULT-VALUE}).")
+            description = "ファイルを書くフォルダ (既定: ${DEFAULT-VALUE}) (folder for the files).")
     Path out;
 
     @Spec

@@ -13,22 +13,21 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import-published", mixinStandardHelpOptions = true,
-        description = "Reads the published table text and writes the canonical data and the published scores and"
-                + " summaries as CSV; annual targets the linear path cannot explain are solved from the published"
-                + " score into annual_target_FYyyyy.")
+        description = "公表された表のテキストを読み、データと公表のスコア・集計を CSV で書きます。道筋で説明できない年度目標値"
+                + "は、公表のスコアから解いて annual_target_FYyyyy に入れます (imports the published table).")
 final class ImportPublishedCommand implements Callable<Integer> {
 
     @Option(names = "--seed", converter = InputPath.class,
             paramLabel = "FILE", defaultValue = "seeds/otaru-h30-published.txt",
-            description = "The published table as text (default: ${DEFAULT-VALUE}).")
+            description = "公表された表のテキスト (既定: ${DEFAULT-VALUE}) (the published table as text).")
     Path seed;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "seeds",
-            description = "Folder for the CSV files (default: ${DEFAULT-VALUE}).")
+            description = "CSV を書くフォルダ (既定: ${DEFAULT-VALUE}) (folder for the CSV files).")
     Path out;
 
     @Option(names = "--municipality", paramLabel = "NAME", defaultValue = PublishedImport.OTARU,
-            description = "The city whose table it is (default: ${DEFAULT-VALUE}).")
+            description = "表の自治体 (既定: ${DEFAULT-VALUE}) (the city whose table it is).")
     String municipality;
 
     @Mixin

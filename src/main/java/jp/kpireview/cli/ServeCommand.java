@@ -13,35 +13,34 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves the evaluation over HTTP: a page at / and a JSON API. Reloads the rule folder when it"
-                + " changes, and keeps the last good rules when an edit is broken.")
+        description = "評価を HTTP で提供します: / のページと JSON の API。ルールのフォルダが変わると読み直し、編集に誤りが"
+                + "あれば最後の正しいルールのままにします (serves the evaluation over HTTP).")
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", description = "ポート (既定: ${DEFAULT-VALUE}) (port).")
     int port;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+            description = "待ち受けるアドレス (既定: ${DEFAULT-VALUE}、このマシンだけ) (address to listen on).")
     String host;
 
     @Option(names = "--data", converter = InputPath.class, paramLabel = "DIR", defaultValue = "seeds",
-            description = "Bundled data files the page offers (default: ${DEFAULT-VALUE}).")
+            description = "ページが選べる同梱のデータ (既定: ${DEFAULT-VALUE}) (bundled data files).")
     Path data;
 
     @Option(names = "--allowed-host", paramLabel = "NAME",
-            description = "A host name the service is reached by, besides the address it listens on (repeatable),"
-                    + " e.g. the machine's name on the city hall's network.")
+            description = "待ち受けるアドレスのほかに、このサービスを呼ぶ名前 (例 庁内ネットワークでのマシン名)。何回でも書け"
+                    + "ます (another host name the service is reached by).")
     java.util.List<String> allowedHosts = new java.util.ArrayList<>();
 
     @Option(names = "--token-file", converter = InputPath.class, paramLabel = "FILE",
-            description = "File holding the token requests need when the service listens beyond this machine"
-                    + " (default: a new token at every start, printed once in the address to open).")
+            description = "このマシンの外から使うときに要る合言葉 (token) のファイル (既定: 起動ごとに新しく作り、開くアドレスに"
+                    + "一度だけ表示) (the token file).")
     Path tokenFile;
 
     @Option(names = "--users", converter = InputPath.class, paramLabel = "FILE",
-            description = "The people the service knows and their roles (閲覧 reads, 提案 proposes table changes, 公開"
-                    + " publishes and restores), made with kpi-review user; every request then needs a person's"
-                    + " token, on this machine too.")
+            description = "サービスを使う人と役割 (閲覧: 見る、提案: 表の変更を提案する、公開: 公開し元に戻す) のファイル。"
+                    + "kpi-review user で作ります。このとき、このマシンからでも人ごとの合言葉が要ります (the users file).")
     Path users;
 
     @picocli.CommandLine.Mixin

@@ -10,21 +10,21 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "user", mixinStandardHelpOptions = true,
-        description = "Adds a person to the service's users file with a role, and prints their new token once (the"
-                + " file keeps only its hash).")
+        description = "サービスの利用者のファイルに人を役割とともに加え、その人の新しい合言葉を一度だけ表示します (ファイルには"
+                + "そのハッシュだけが残ります) (adds a person to the users file).")
 final class UserCommand implements Callable<Integer> {
 
     @Option(names = "--users", required = true, paramLabel = "FILE",
-            description = "The users file (made when there is none).")
+            description = "利用者のファイル (なければ作ります) (the users file).")
     Path users;
 
     @Option(names = "--name", required = true, paramLabel = "NAME",
-            description = "The person's name, as the history will show it.")
+            description = "その人の名前、履歴に出るとおり (the person's name).")
     String name;
 
     @Option(names = "--role", required = true, paramLabel = "ROLE",
-            description = "閲覧 (viewer: reads reports and the history), 提案 (editor: also proposes table changes) or"
-                    + " 公開 (publisher: also publishes and restores).")
+            description = "閲覧 (報告書と履歴を見る)、提案 (表の変更も提案する)、公開 (公開と元に戻すこともする) のどれか"
+                    + " (the role).")
     String role;
 
     @Spec
