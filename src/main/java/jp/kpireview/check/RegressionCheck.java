@@ -20,7 +20,7 @@ import jp.kpireview.importer.PublishedSummary;
  * Compares a review with a published table, KPI by KPI and project by project.
  * <ul>
  * <li>Non-maintain KPIs must reproduce the printed raw score and score exactly; they are counted as derived (final
- * target or linear path) or plan (an annual target the city set).</li>
+ * target or linear path) or annual target (an annual target the city set).</li>
  * <li>Maintain (→) KPIs must match band and ☆; the table gives no formula for their decimals, so their raw difference
  * is shown, not judged.</li>
  * <li>Every scored KPI must match band and ☆; unscored rows (—) must stay unscored.</li>
@@ -38,7 +38,7 @@ public final class RegressionCheck {
     private final List<String> differences = new ArrayList<>();
     private final List<String> inconsistencies = new ArrayList<>();
     private final Tally derived = new Tally();
-    private final Tally plan = new Tally();
+    private final Tally annualTarget = new Tally();
     private final Tally maintain = new Tally();
     private final Tally band = new Tally();
     private final Tally achieved = new Tally();
@@ -115,7 +115,7 @@ public final class RegressionCheck {
             maintain.count(e.band().mark().equals(p.band()) && e.achieved() == p.achieved());
         } else {
             boolean exact = e.rawScore().compareTo(p.rawScore()) == 0 && e.score().compareTo(p.score()) == 0;
-            (e.referenceKind() == ReferenceKind.ANNUAL_TARGET ? plan : derived).count(exact);
+            (e.referenceKind() == ReferenceKind.ANNUAL_TARGET ? annualTarget : derived).count(exact);
             if (!exact) {
                 wrong.add("raw " + e.rawScore() + " score " + e.score() + " (published " + p.rawScore() + " "
                         + p.score() + ")");
@@ -220,13 +220,13 @@ public final class RegressionCheck {
     }
 
     private Result result() {
-        int rawMatched = derived.matched + plan.matched;
-        int rawTotal = derived.total + plan.total;
-        String verdict = String.format("raw %d/%d (derived %s, plan %s) · maintain %s band-only (raw Δ %s) · band %s"
+        int rawMatched = derived.matched + annualTarget.matched;
+        int rawTotal = derived.total + annualTarget.total;
+        String verdict = String.format("raw %d/%d (derived %s, annual target %s) · maintain %s band-only (raw Δ %s) · band %s"
                         + " · ☆ %s · unscored %s · summaries %s (%d printed inconsistencies)",
-                rawMatched, rawTotal, derived, plan, maintain, String.join(", ", maintainDeltas), band, achieved,
+                rawMatched, rawTotal, derived, annualTarget, maintain, String.join(", ", maintainDeltas), band, achieved,
                 unscored, summaries, inconsistencies.size());
-        boolean passed = differences.isEmpty() && derived.full() && plan.full() && maintain.full() && band.full()
+        boolean passed = differences.isEmpty() && derived.full() && annualTarget.full() && maintain.full() && band.full()
                 && achieved.full() && unscored.full() && summaries.full();
         return new Result(differences, inconsistencies, verdict, passed);
     }

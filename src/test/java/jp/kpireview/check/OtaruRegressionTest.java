@@ -33,7 +33,7 @@ class OtaruRegressionTest {
     void rulesReproduceThePublishedTable() {
         RegressionCheck.Result result = check(KpiCsv.read(DATA));
         assertEquals(List.of(), result.differences());
-        assertTrue(result.verdict().startsWith("raw 67/67 (derived 54/54, plan 13/13) · maintain 3/3 band-only"),
+        assertTrue(result.verdict().startsWith("raw 67/67 (derived 54/54, annual target 13/13) · maintain 3/3 band-only"),
                 result.verdict());
         assertTrue(result.verdict().contains("· band 70/70 · ☆ 70/70 · unscored 3/3 · summaries 4/4"),
                 result.verdict());
