@@ -55,7 +55,7 @@ class OtaruRegressionTest {
     @Test
     void theDerivedMethodAloneReproduces54Of67RawScoresAnd67Of70Bands() {
         RegressionCheck.Result result = check(KpiCsv.read(DATA).stream().map(Kpi::withoutAnnualTargets).toList());
-        assertTrue(result.verdict().startsWith("raw 54/67 (derived 54/67, plan 0/0)"), result.verdict());
+        assertTrue(result.verdict().startsWith("raw 54/67 (derived 54/67, annual target 0/0)"), result.verdict());
         assertTrue(result.verdict().contains("· band 67/70 ·"), result.verdict());
         assertFalse(result.passed());
         assertTrue(result.differences().stream().anyMatch(d -> d.startsWith("9a: raw")), result.differences()::toString);

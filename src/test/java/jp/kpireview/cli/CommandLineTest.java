@@ -384,10 +384,10 @@ class CommandLineTest {
     }
 
     @Test
-    void checkWithoutPlansReportsTheMethodAloneAndExitsOne() {
+    void checkWithoutAnnualTargetsReportsTheMethodAloneAndExitsOne() {
         Run run = run("check", "--no-annual-targets");
         assertEquals(1, run.exit());
-        assertTrue(run.out().contains("raw 54/67 (derived 54/67, plan 0/0)"), run.out());
+        assertTrue(run.out().contains("raw 54/67 (derived 54/67, annual target 0/0)"), run.out());
         assertTrue(run.out().contains("differs: 9a: raw "), run.out());
     }
 
