@@ -72,7 +72,8 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--work", defaultValue = "target/bench", description = "Folder for generated data and output.")
     Path work;
 
-    private static final List<Integer> YEARS = List.of(2015, 2016, 2017, 2018, 2019);
+    /** The years every pass evaluates: those the generated data holds. */
+    static final List<Integer> YEARS = List.of(2015, 2016, 2017, 2018, 2019);
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
@@ -107,14 +108,14 @@ public final class Bench implements Callable<Integer> {
         System.out.println("end to end");
         resetPeaks();
         Pass e2e = passes(() -> batch(policies, data, cores));
-        row("batch in this JVM, csv + json, " + cores + " threads (first / best)", e2e.first, e2e.best, kpiYears);
+        row("batch in this JVM, csv + json, " + cores + " threads (first / best)", e2e.first(), e2e.best(), kpiYears);
         System.out.printf(Locale.ROOT, "  %-58s %8.0f MB%n", "peak heap used during the batch passes", peakHeapMb());
         double coldCsvJson = median(batchCommand(data, "csv,json", work.resolve("out-cold")), "");
         row("the same in a new JVM (bin/kpi-review; median of 5)", coldCsvJson, "s", String.format(Locale.ROOT,
-                "%s; %.1f× the warm best (goal ≤ 1.5×)", rate(kpiYears, coldCsvJson), coldCsvJson / e2e.best));
+                "%s; %.1f× the warm best (goal ≤ 1.5×)", rate(kpiYears, coldCsvJson), coldCsvJson / e2e.best()));
         double coldAll = median(batchCommand(data, "csv,json,xlsx,html", work.resolve("out-all")), "");
         row("all five reports in a new JVM (bin/kpi-review; median of 5)", coldAll, "s", String.format(Locale.ROOT,
-                "%s; %.1f× the warm csv + json (goal ≤ 3×)", rate(kpiYears, coldAll), coldAll / e2e.best));
+                "%s; %.1f× the warm csv + json (goal ≤ 3×)", rate(kpiYears, coldAll), coldAll / e2e.best()));
         if (tenTimes) {
             Path big = generate(work.resolve("data-" + municipalities * 10 + "x" + kpis), municipalities * 10);
             Path gcLog = work.resolve("gc-10x.log");
@@ -139,8 +140,8 @@ public final class Bench implements Callable<Integer> {
         // the same work as the rules: every KPI-year's evaluation and every project's summary
         Pass plain = passes(() -> sets.forEach(s -> PlainReview.review(s, YEARS)));
         Pass droolsParallel = passes(() -> parallel(sets, s -> engine.evaluate(s, YEARS), cores));
-        row("rules only, 1 thread (first pass / best)", drools.first, drools.best, kpiYears);
-        double ours = kpiYears / drools.best;
+        row("rules only, 1 thread (first pass / best)", drools.first(), drools.best(), kpiYears);
+        double ours = kpiYears / drools.best();
         if (anchor.rate(CHAIN) > 0) {
             System.out.printf(Locale.ROOT, "  %-58s %,14.0f KPI-years/s  ours is %.2f× it (goal ≥ 1×)%s%n",
                     "anchor's chain design (B), 1 thread, sessions of 1,000", anchor.rate(CHAIN),
@@ -153,20 +154,20 @@ public final class Bench implements Callable<Integer> {
                     ours / anchor.best(), anchor17.best() > 0 ? String.format(Locale.ROOT, "; Java 17: %,.0f (%s)",
                             anchor17.best(), anchor17.bestDesign()) : "");
         }
-        row("plain Java, evaluations + summaries, 1 thread (first / best)", plain.first, plain.best, kpiYears);
-        row("rules only, " + cores + " threads (after the above / best)", droolsParallel.first,
-                droolsParallel.best, kpiYears);
+        row("plain Java, evaluations + summaries, 1 thread (first / best)", plain.first(), plain.best(), kpiYears);
+        row("rules only, " + cores + " threads (after the above / best)", droolsParallel.first(),
+                droolsParallel.best(), kpiYears);
         System.out.printf(Locale.ROOT, "  %-58s %8.1f×  (first passes %.1f×)%n",
-                "rules / plain Java, best passes", drools.best / plain.best, drools.first / plain.first);
+                "rules / plain Java, best passes", drools.best() / plain.best(), drools.first() / plain.first());
 
         System.out.println("plan (the actual each KPI needs for each band and ☆, searched with the rules)");
         List<Kpi> seed = KpiData.read(Path.of("seeds/otaru-h30.csv"));
         Pass seedPlan = passes(() -> new PlanSearch(policies).plan(seed, 2019));
         System.out.printf(Locale.ROOT, "  %-58s %8.2f / %.2f s  (goal: under 1 s warm)%n", "seed plan FY2019, "
-                + seed.size() + " KPIs, in this JVM (first / best)", seedPlan.first, seedPlan.best);
-        Pass nationwidePlan = passes(1, () -> parallel(sets, s -> new PlanSearch(policies).plan(s, 2019), cores));
-        row("plan FY2019 for every municipality, " + cores + " threads (one pass)", nationwidePlan.first, "s",
-                String.format(Locale.ROOT, "%,.0f KPIs/s", (double) municipalities * kpis / nationwidePlan.first));
+                + seed.size() + " KPIs, in this JVM (first / best)", seedPlan.first(), seedPlan.best());
+        Pass nationwidePlan = Pass.of(1, () -> parallel(sets, s -> new PlanSearch(policies).plan(s, 2019), cores));
+        row("plan FY2019 for every municipality, " + cores + " threads (one pass)", nationwidePlan.first(), "s",
+                String.format(Locale.ROOT, "%,.0f KPIs/s", (double) municipalities * kpis / nationwidePlan.first()));
     }
 
     /**
@@ -217,24 +218,8 @@ public final class Bench implements Callable<Integer> {
         return millis / 1000;
     }
 
-    private record Pass(double first, double best) {
-    }
-
     private Pass passes(Runnable pass) {
-        return passes(passes, pass);
-    }
-
-    private static Pass passes(int count, Runnable pass) {
-        double first = 0;
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < count; i++) {
-            long started = System.nanoTime();
-            pass.run();
-            double seconds = (System.nanoTime() - started) / 1e9;
-            first = i == 0 ? seconds : first;
-            best = Math.min(best, seconds);
-        }
-        return new Pass(first, best);
+        return Pass.of(passes, pass);
     }
 
     private static void batch(PolicyEngine engine, Path data, int threads) {
@@ -278,7 +263,8 @@ public final class Bench implements Callable<Integer> {
         return folder;
     }
 
-    private static List<List<Kpi>> read(Path folder) {
+    /** Every data file of {@code folder}, read. */
+    static List<List<Kpi>> read(Path folder) {
         return KpiData.files(folder).stream().map(KpiData::read).toList();
     }
 

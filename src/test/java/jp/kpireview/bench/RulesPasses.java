@@ -1,13 +1,10 @@
 package jp.kpireview.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.engine.ReviewEngine;
-import jp.kpireview.io.KpiData;
 import jp.kpireview.rulebase.RuleBase;
 
 /**
@@ -18,8 +15,6 @@ import jp.kpireview.rulebase.RuleBase;
  */
 public final class RulesPasses {
 
-    private static final List<Integer> YEARS = List.of(2015, 2016, 2017, 2018, 2019);
-
     private RulesPasses() {
     }
 
@@ -27,25 +22,11 @@ public final class RulesPasses {
         Path data = Path.of(args[0]);
         int passes = Integer.parseInt(args[1]);
         Path rules = Path.of(args.length > 2 ? args[2] : "rules");
-        List<List<Kpi>> sets = KpiData.files(data).stream().map(KpiData::read).toList();
-        long kpiYears = sets.stream().mapToLong(List::size).sum() * YEARS.size();
+        List<List<Kpi>> sets = Bench.read(data);
+        long kpiYears = sets.stream().mapToLong(List::size).sum() * Bench.YEARS.size();
         ReviewEngine engine = new ReviewEngine(RuleBase.load(rules));
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double first = 0;
-        double best = Double.MAX_VALUE;
-        double cpu = Double.MAX_VALUE;
-        for (int pass = 0; pass < passes; pass++) {
-            long started = System.nanoTime();
-            long cpuStarted = threads.getCurrentThreadCpuTime();
-            for (List<Kpi> set : sets) {
-                engine.evaluate(set, YEARS);
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            cpu = Math.min(cpu, (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9);
-            first = pass == 0 ? seconds : first;
-            best = Math.min(best, seconds);
-        }
-        System.out.printf(Locale.ROOT, "first %.3f best %.3f cpu %.3f rate %.0f%n", first, best, cpu,
-                kpiYears / best);
+        Pass pass = Pass.of(passes, () -> sets.forEach(set -> engine.evaluate(set, Bench.YEARS)));
+        System.out.printf(Locale.ROOT, "first %.3f best %.3f cpu %.3f rate %.0f%n", pass.first(), pass.best(),
+                pass.bestCpu(), kpiYears / pass.best());
     }
 }

@@ -103,13 +103,13 @@ class DifferentialTest {
         return rules;
     }
 
-    /** Every value a summary shows (the project, or 全体 for the whole). */
+    /** The rules' summary, described as the reference's is. */
     private static String describe(ProjectSummary s) {
-        return String.join(" | ", s.project() == null ? "全体" : s.project(), String.valueOf(s.year()),
-                s.scoredBusinesses() + "/" + s.allBusinesses() + " 事業", s.scoredKpis() + "/" + s.allKpis() + " KPI",
-                plain(s.average()), s.bandCounts().toString(), "☆ " + s.achieved());
+        return describe(new PlainReview.Summary(null, s.project(), s.year(), s.scoredBusinesses(), s.allBusinesses(),
+                s.scoredKpis(), s.allKpis(), s.average(), s.bandCounts(), s.achieved()));
     }
 
+    /** Every value a summary shows (the project, or 全体 for the whole). */
     private static String describe(PlainReview.Summary s) {
         return String.join(" | ", s.project() == null ? "全体" : s.project(), String.valueOf(s.year()),
                 s.scoredBusinesses() + "/" + s.allBusinesses() + " 事業", s.scoredKpis() + "/" + s.allKpis() + " KPI",

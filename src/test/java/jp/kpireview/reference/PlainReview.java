@@ -37,17 +37,6 @@ public final class PlainReview {
     private PlainReview() {
     }
 
-    /** One evaluation per KPI and year, years outermost (the order of ReviewEngine's reviews). */
-    public static List<Evaluation> evaluate(List<Kpi> kpis, List<Integer> years) {
-        List<Evaluation> evaluations = new ArrayList<>(kpis.size() * years.size());
-        for (int year : years) {
-            for (Kpi kpi : kpis) {
-                evaluations.add(evaluate(kpi, year));
-            }
-        }
-        return evaluations;
-    }
-
     /**
      * A project's summary of one year as the default policy makes it (summary.drl, average.drl): the project's KPIs
      * (全), the scored ones among them (集計対象), their mean score (2 decimals, half-up), the bands and ☆ of the scored

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 @SystemTest
 class ReportLayoutChromiumTest {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
-
     @TempDir
     Path dir;
 
@@ -49,13 +47,12 @@ class ReportLayoutChromiumTest {
     @Test
     void theOtaruReportFitsAnOfficeScreenAndPrintsTheReviewOnPageOne() throws Exception {
         Path html = report("otaru", "--data", "seeds/otaru-h30.csv");
-        Files.createDirectories(SHOTS);
         try (HeadlessChromium browser = new HeadlessChromium(1280, 1000)) {
             browser.open(html.toUri().toString());
             assertEquals("0 / 1280", beyondTheRightEdge(browser));
             DocsPictures.save("report-screenshot.png", browser.screenshot());
             byte[] pdf = browser.printA4Landscape();
-            Path printed = Files.write(SHOTS.resolve("report.pdf"), pdf);
+            Path printed = DocsPictures.keep("report.pdf", pdf);
             // the first printed page as a picture, 1053 px wide (A4 landscape at 90 dpi)
             Programs.run(dir, "pdftoppm", "-png", "-f", "1", "-l", "1", "-r", "90", "-singlefile",
                     printed.toAbsolutePath().toString(), dir.resolve("page1").toString());
@@ -87,8 +84,7 @@ class ReportLayoutChromiumTest {
                 if (width == 1600) {
                     DocsPictures.save("report-periods-1600.png", browser.screenshot());
                 } else {
-                    Files.write(Files.createDirectories(SHOTS).resolve("report-periods-" + width + ".png"),
-                            browser.screenshot());
+                    DocsPictures.keep("report-periods-" + width + ".png", browser.screenshot());
                 }
             }
         }

@@ -19,10 +19,15 @@ public final class DocsPictures {
 
     /** Keeps {@code png} as {@code name}: in target/screenshots, and in the docs' folder when asked. */
     public static void save(String name, byte[] png) throws IOException {
-        Files.write(Files.createDirectories(SHOTS).resolve(name), png);
+        keep(name, png);
         String docs = System.getProperty("kpireview.docsPictures", "");
         if (!docs.isBlank()) {
             Files.write(Path.of(docs).resolve(name), png);
         }
+    }
+
+    /** Keeps what a browser test made ({@code name}) in target/screenshots only, to look at: returns where. */
+    public static Path keep(String name, byte[] bytes) throws IOException {
+        return Files.write(Files.createDirectories(SHOTS).resolve(name), bytes);
     }
 }
