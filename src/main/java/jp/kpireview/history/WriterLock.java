@@ -64,10 +64,23 @@ final class WriterLock {
                 Thread.sleep(50);
             }
         } catch (IOException e) {
+            closeQuietly();
             throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
+            closeQuietly();
             Thread.currentThread().interrupt();
             throw new HistoryException("履歴を待つ間に止められました", e);
+        }
+    }
+
+    /** A channel opened but not locked is closed, not left open for the process's life. */
+    private void closeQuietly() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // nothing held
         }
     }
 
