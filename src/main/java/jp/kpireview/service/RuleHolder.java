@@ -19,9 +19,9 @@ import jp.kpireview.history.Staging;
 import jp.kpireview.history.Version;
 import jp.kpireview.rulebase.PolicyFolder;
 import jp.kpireview.rulebase.RuleSetException;
+import jp.kpireview.validate.CheckReport;
 import jp.kpireview.validate.CheckReport.Finding;
 import jp.kpireview.validate.CheckReport.Level;
-import jp.kpireview.validate.CheckReport;
 import jp.kpireview.validate.PolicyCheck;
 
 /**
@@ -51,7 +51,6 @@ public final class RuleHolder implements AutoCloseable {
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleHolder.class);
-
 
     private final Path folder;
     private final AtomicReference<Current> current = new AtomicReference<>();
@@ -199,8 +198,7 @@ public final class RuleHolder implements AutoCloseable {
         try {
             periods = PolicyFolder.periods(folder);
         } catch (RuleSetException e) {
-            reject(folder.getFileName().toString(), "", new CheckReport(null, List.of(), e.problems().stream()
-                    .map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList()));
+            reject(folder.getFileName().toString(), "", CheckReport.refused(e));
             return;
         }
         Map<String, Loaded> before = new LinkedHashMap<>();

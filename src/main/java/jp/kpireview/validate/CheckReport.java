@@ -25,6 +25,16 @@ public record CheckReport(RuleBase rules, List<String> summary, List<Finding> fi
         }
     }
 
+    /** Rules that do not load: their located errors, and nothing more to check. */
+    public static CheckReport refused(RuleSetException e) {
+        return new CheckReport(null, List.of(), errorsOf(e));
+    }
+
+    /** Each located problem of {@code e} as an error. */
+    static List<Finding> errorsOf(RuleSetException e) {
+        return e.problems().stream().map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList();
+    }
+
     /** A report of a check that ran no scenario (or found the rules unusable first). */
     public CheckReport(RuleBase rules, List<String> summary, List<Finding> findings) {
         this(rules, summary, findings, 0);

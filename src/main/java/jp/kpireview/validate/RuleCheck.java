@@ -77,7 +77,7 @@ public final class RuleCheck {
         try {
             rules = RuleBase.load(folder);
         } catch (RuleSetException e) {
-            return refused(e);
+            return CheckReport.refused(e);
         }
         if (rules.checkedClean(probed)) {
             // the same rules, Drools and build were checked on these years by an earlier run, and found clean
@@ -95,15 +95,9 @@ public final class RuleCheck {
         try {
             rules = RuleBase.load(folder);
         } catch (RuleSetException e) {
-            return refused(e);
+            return CheckReport.refused(e);
         }
         return check(rules, folder, scenarios, years, explanations);
-    }
-
-    /** Rules that do not load: their located errors, and nothing more to check. */
-    private static CheckReport refused(RuleSetException e) {
-        return new CheckReport(null, List.of(), e.problems().stream()
-                .map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList());
     }
 
     private static CheckReport check(RuleBase rules, Path folder, boolean scenarios, List<Integer> years,
@@ -131,7 +125,7 @@ public final class RuleCheck {
                 check.explanations();
             }
         } catch (RuleSetException e) {
-            e.problems().forEach(p -> check.findings.add(new Finding(Level.ERROR, p.file(), p.line(), p.message())));
+            check.findings.addAll(CheckReport.errorsOf(e));
         }
         return new CheckReport(rules, check.summary, check.findings, check.failedCases);
     }
