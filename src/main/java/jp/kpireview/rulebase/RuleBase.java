@@ -35,6 +35,16 @@ import org.kie.api.builder.ReleaseId;
  */
 public final class RuleBase {
 
+    static {
+        // The agenda's queue of rules ready to fire: Drools' binary heap instead of its default tree set. Both order
+        // the rules by one total order (salience, then the order the rules were loaded), so the rules fire in the same
+        // order; the heap does less work each time a rule becomes ready (about 4 % of the rules' time,
+        // docs/scale-and-speed.md). Drools reads it once, when it makes its first agenda: after this class is loaded.
+        if (System.getProperty("org.drools.queuetype") == null) {
+            System.setProperty("org.drools.queuetype", "binaryheap");
+        }
+    }
+
     /** All rule files share one package; Drools wants their resource path to match it. */
     private static final String RESOURCE_FOLDER = "src/main/resources/kpireview/rules/";
     private static final Object MODEL_BUILDS = new Object();
