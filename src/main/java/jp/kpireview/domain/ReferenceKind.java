@@ -14,14 +14,17 @@ public enum ReferenceKind {
     MAINTAIN("維持");
 
     private final String japanese;
+    /** Made once: every row of results.csv and results.json carries it. */
+    private final String code;
 
     ReferenceKind(String japanese) {
         this.japanese = japanese;
+        this.code = name().toLowerCase(Locale.ROOT);
     }
 
     /** The code results.csv and results.json carry: {@code annual_target}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /**

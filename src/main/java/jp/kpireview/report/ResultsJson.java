@@ -3,6 +3,7 @@ package jp.kpireview.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.FiscalYear;
@@ -90,6 +92,11 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
      * value: written field by field, the large methods here cost the optimising JIT seconds of a new JVM's run.
      */
     private record Municipality(JsonGenerator json) {
+
+        /** The fields of a KPI-year, in order, encoded once: they are most of the document's field names. */
+        private static final SerializedString[] YEAR_FIELDS = Stream.of("fiscalYear", "fiscalYearJp", "actual",
+                "status", "referenceKind", "reference", "rawScore", "score", "scoreShown", "band", "achieved",
+                "trend", "policy", "statusLabel").map(SerializedString::new).toArray(SerializedString[]::new);
 
         void write(MunicipalityReview review) throws IOException {
             json.writeStartObject();
@@ -195,15 +202,15 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
         /** @param flagged whether the year's policy has an achievement flag ("achieved" is null where it has none) */
         void writeYear(Evaluation e, Trend change, String policy, boolean flagged) throws IOException {
             json.writeStartObject();
-            fields("fiscalYear", FiscalYear.label(e.year()), "fiscalYearJp", FiscalYear.japaneseLabel(e.year()),
-                    "actual", e.kpi().actuals().get(e.year()), "status", e.status().code(),
-                    "referenceKind", e.referenceKind() == null ? null : e.referenceKind().code(),
-                    "reference", e.reference(), "rawScore", e.rawScore(), "score", e.score(),
+            values(YEAR_FIELDS, FiscalYear.label(e.year()), FiscalYear.japaneseLabel(e.year()),
+                    e.kpi().actuals().get(e.year()), e.status().code(),
+                    e.referenceKind() == null ? null : e.referenceKind().code(),
+                    e.reference(), e.rawScore(), e.score(),
                     // the score with the decimals the reports print (69.70, 0.00): a JSON number keeps no trailing 0
-                    "scoreShown", e.score() == null ? null : e.score().toPlainString(),
-                    "band", e.band() == null ? null : e.band().mark(),
-                    "achieved", flagged ? e.achieved() : null,
-                    "trend", code(change), "policy", policy, "statusLabel", e.status().label());
+                    e.score() == null ? null : e.score().toPlainString(),
+                    e.band() == null ? null : e.band().mark(),
+                    flagged ? e.achieved() : null,
+                    code(change), policy, e.status().label());
             if (!e.statusReason().isEmpty()) {
                 fields("statusReason", e.statusReason());
             }
@@ -222,15 +229,30 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
         static void fields(JsonGenerator json, Object... namesAndValues) throws IOException {
             for (int i = 0; i < namesAndValues.length; i += 2) {
                 json.writeFieldName((String) namesAndValues[i]);
-                switch (namesAndValues[i + 1]) {
-                    case null -> json.writeNull();
-                    case String text -> json.writeString(text);
-                    case BigDecimal decimal -> json.writeNumber(decimal);
-                    case Integer whole -> json.writeNumber(whole);
-                    case Long whole -> json.writeNumber(whole);
-                    case Boolean yes -> json.writeBoolean(yes);
-                    default -> throw new IllegalArgumentException("no JSON value for " + namesAndValues[i + 1]);
-                }
+                value(json, namesAndValues[i + 1]);
+            }
+        }
+
+        /** The fields {@code names} with {@code values}, in order: the names already encoded (a KPI-year's fields). */
+        void values(SerializedString[] names, Object... values) throws IOException {
+            if (values.length != names.length) {
+                throw new IllegalArgumentException(names.length + " fields, " + values.length + " values");
+            }
+            for (int i = 0; i < names.length; i++) {
+                json.writeFieldName(names[i]);
+                value(json, values[i]);
+            }
+        }
+
+        private static void value(JsonGenerator json, Object value) throws IOException {
+            switch (value) {
+                case null -> json.writeNull();
+                case String text -> json.writeString(text);
+                case BigDecimal decimal -> json.writeNumber(decimal);
+                case Integer whole -> json.writeNumber(whole);
+                case Long whole -> json.writeNumber(whole);
+                case Boolean yes -> json.writeBoolean(yes);
+                default -> throw new IllegalArgumentException("no JSON value for " + value);
             }
         }
 
