@@ -33,9 +33,12 @@ public record TableRow(String table, int row) {
         return new TableRow(name, 0);
     }
 
+    /** Spaces, 全角 spaces among them: compiled once, as every session's table rows are read with it. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\u3000]+");
+
     /** The words of a cell written with spaces (or 全角 spaces) between them: {@code "○ ◎"} → ○, ◎. */
     public static java.util.List<String> words(String cell) {
-        return java.util.Arrays.stream(cell.strip().split("[\\s\u3000]+")).filter(w -> !w.isEmpty()).toList();
+        return java.util.Arrays.stream(SPACES.split(cell.strip())).filter(w -> !w.isEmpty()).toList();
     }
 
     /**
