@@ -172,9 +172,10 @@ public final class BatchRunner {
         kpis.forEach(k -> have.addAll(k.actuals().keySet()));
         List<Integer> kept = years.stream().filter(have::contains).toList();
         if (kept.isEmpty()) {
-            throw new DataException(new jp.kpireview.domain.SourceLocation(file.toString(), 1), "year", "no KPI of "
-                    + municipality + " has an actual for " + labels(years) + "; the data has actuals for "
-                    + (have.isEmpty() ? "no year" : labels(List.copyOf(have))));
+            throw new DataException(new jp.kpireview.domain.SourceLocation(file.toString(), 1), "year", municipality
+                    + " のどの KPI にも " + labels(years) + " の実績値がありません。実績値のある年度: "
+                    + (have.isEmpty() ? "なし" : labels(List.copyOf(have))) + " (no KPI of " + municipality
+                    + " has an actual for " + labels(years) + ")");
         }
         return kept;
     }

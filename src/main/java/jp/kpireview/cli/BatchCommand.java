@@ -81,14 +81,14 @@ final class BatchCommand implements Callable<Integer> {
         EnumSet<ReportFormat> wanted = formats();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads: must be at least 1");
+            throw new ParameterException(spec.commandLine(), "--threads: 1 以上にします (must be at least 1)");
         }
         Integer planYear = plan == null ? null : Options.fiscalYear("--plan", plan, spec);
         long started = System.nanoTime();
         List<Path> files = KpiData.files(data);
         for (Path skipped : KpiData.notKpiData(data)) {
-            spec.commandLine().getErr().println("note: " + skipped + " is left out: its header is not that of KPI data"
-                    + " (no kpi_id and baseline columns)");
+            spec.commandLine().getErr().println("注意: " + skipped + " は読みません: 見出しが KPI のデータのものではありません"
+                    + " (KPI の番号と基準値の列がない) (left out: not KPI data)");
         }
         List<Integer> probed = new ArrayList<>(probedYears(selection, files));
         if (planYear != null && !probed.contains(planYear)) {
@@ -108,7 +108,8 @@ final class BatchCommand implements Callable<Integer> {
             reports.commit();
         }
         if (!totals.skipped().isEmpty()) {  // said even with --quiet: the reports lack years that were asked for
-            spec.commandLine().getErr().printf("note: skipped %s: no KPI has an actual for %s%n", String.join(", ",
+            spec.commandLine().getErr().printf("注意: %s は評価しませんでした: その年度の実績値のある KPI がありません"
+                    + " (skipped: no KPI has an actual for %s)%n", String.join("、",
                     totals.skipped().stream().map(FiscalYear::bothLabels).toList()),
                     totals.skipped().size() == 1 ? "it" : "them");
             spec.commandLine().getErr().flush();

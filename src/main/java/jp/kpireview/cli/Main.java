@@ -33,12 +33,41 @@ public final class Main {
         // a mistyped option or value: the one line that says what is wrong and where to look, not the whole usage
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("誤り: " + e.getMessage());
+            err.println("誤り: " + inJapanese(e));
             err.println("(" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help でオプションの一覧が出ます)");
             err.flush();
             return BAD_INPUT;
         });
         return commandLine;
+    }
+
+    private static final java.util.regex.Pattern JAPANESE = java.util.regex.Pattern.compile("[\\p{IsHiragana}"
+            + "\\p{IsKatakana}\\p{IsHan}]");
+
+    /**
+     * A mistake on the command line, Japanese first: picocli's own messages (a required option left out, a word it
+     * does not know, a value of the wrong kind) are said in Japanese with picocli's words after them; the commands'
+     * own messages are Japanese already.
+     */
+    static String inJapanese(CommandLine.ParameterException e) {
+        String message = e.getMessage();
+        if (JAPANESE.matcher(message).find()) {
+            return message;
+        }
+        String said = switch (e) {
+            case CommandLine.MissingParameterException missing -> "必要なオプションがありません: " + String.join("、",
+                    missing.getMissing().stream().map(Main::name).toList());
+            case CommandLine.UnmatchedArgumentException unmatched -> "知らないオプションか引数です: "
+                    + String.join(" ", unmatched.getUnmatched());
+            case CommandLine.OverwrittenOptionException overwritten -> "同じオプションが二度書かれています: "
+                    + name(overwritten.getOverwritten());
+            default -> "オプションか、その値が読めません";
+        };
+        return said + " (" + message + ")";
+    }
+
+    private static String name(CommandLine.Model.ArgSpec arg) {
+        return arg instanceof CommandLine.Model.OptionSpec option ? option.longestName() : arg.paramLabel();
     }
 
     /** Bad data and broken rules are the user's to fix: say where, without a stack trace. */

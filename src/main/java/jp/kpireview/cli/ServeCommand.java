@@ -94,12 +94,12 @@ final class ServeCommand implements Callable<Integer> {
             try (service) {
                 // the token is printed once, here, in the address to open; it is never logged
                 String open = service.token() == null ? "" : (tokenFile == null ? "?token=" + service.token() : "");
-                spec.commandLine().getOut().printf("serving http://%s:%d/%s with rules %s (%s, version %s in %s);"
-                        + " requests are logged on standard error%s%n", host.contains(":") ? "[" + host + "]" : host,
+                spec.commandLine().getOut().printf("http://%s:%d/%s で待ち受けています: ルール %s (%s、版 %s、履歴 %s)。"
+                        + "リクエストは標準エラーに記録します%s (serving)%n", host.contains(":") ? "[" + host + "]" : host,
                         service.port(), open, rules, holder.current().hash(), holder.history().head().shortId(),
-                        historyDir, service.token() == null ? (people == null ? "" : "; every request needs a"
-                        + " person's token (" + users + ")") : "; every request needs the token (open the address"
-                        + " above once: the page keeps it in a cookie)");
+                        historyDir, service.token() == null ? (people == null ? "" : "。どのリクエストにも一人ずつの"
+                        + "合言葉が要ります (利用者の表 " + users + ")") : "。どのリクエストにも合言葉が要ります (上の"
+                        + "アドレスを一度開くと、ページが cookie に持ちます)");
                 spec.commandLine().getOut().flush();
                 new CountDownLatch(1).await();
             }

@@ -40,8 +40,10 @@ final class TestRulesCommand implements Callable<Integer> {
     public Integer call() {
         PolicyEngine engine = rules.engine();
         if (tests != null && engine.policies().size() > 1) {
-            throw new RuleSetException(new RuleProblem(rules.folder.toString(), 0, "--tests names one folder, but"
-                    + " the rules hold " + engine.policies().size() + " policy periods: name one with --rules"));
+            throw new RuleSetException(new RuleProblem(rules.folder.toString(), 0, "--tests はシナリオのフォルダを一つ"
+                    + "指しますが、ルールには方針の期間が " + engine.policies().size() + " つあります: --rules で期間を一つ"
+                    + "選びます (--tests names one folder, but the rules hold " + engine.policies().size()
+                    + " policy periods)"));
         }
         boolean passed = true;
         for (Policy policy : engine.policies()) {

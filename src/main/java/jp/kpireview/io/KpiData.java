@@ -75,7 +75,7 @@ public final class KpiData {
                     .toList();
             if (files.isEmpty()) {
                 throw new DataException(new SourceLocation(fileOrFolder.toString(), 0), "folder",
-                        "no .csv or .xlsx data files in the folder");
+                        "フォルダに KPI のデータのファイル (.csv、.xlsx) がありません (no data files in the folder)");
             }
             return files;
         } catch (IOException e) {

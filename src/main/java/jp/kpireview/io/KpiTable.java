@@ -97,7 +97,7 @@ public final class KpiTable {
     /** The KPIs read, or every problem found in the rows. */
     public List<Kpi> kpis() {
         if (kpis.isEmpty() && problems.isEmpty()) {
-            problems.add(new DataProblem(headerLine, "data", "no KPI rows"));
+            problems.add(new DataProblem(headerLine, "data", "KPI の行がありません (no KPI rows)"));
         }
         problems.throwIfAny();
         return kpis;
@@ -131,8 +131,9 @@ public final class KpiTable {
         NavigableMap<Integer, BigDecimal> actuals = row.yearValues(header.actuals());
         NavigableMap<Integer, BigDecimal> annualTargets = row.yearValues(header.annualTargets());
         if (baselineYear != null && targetYear != null && targetYear <= baselineYear) {
-            row.problem(Known.TARGET_YEAR, "target year " + FiscalYear.label(targetYear)
-                    + " is not after the baseline year " + FiscalYear.label(baselineYear));
+            row.problem(Known.TARGET_YEAR, "目標年度 " + FiscalYear.label(targetYear) + " が基準年度 "
+                    + FiscalYear.label(baselineYear) + " より後ではありません (the target year is not after the baseline"
+                    + " year)");
         }
         NavigableMap<Integer, BigDecimal> revisions = revision(row, bound, unit, baselineYear, targetYear);
         Map<String, String> own = new LinkedHashMap<>();
@@ -162,10 +163,11 @@ public final class KpiTable {
             return revisions;
         }
         if (baselineYear != null && from <= baselineYear || targetYear != null && from > targetYear) {
-            row.problem(Known.REVISED_FROM, "the revised target is in force from " + FiscalYear.label(from)
-                    + ", which is not within the plan (" + (baselineYear == null ? "" : "after the baseline year "
-                    + FiscalYear.label(baselineYear) + ", ") + "up to the target year "
-                    + (targetYear == null ? "" : FiscalYear.label(targetYear)) + ")");
+            row.problem(Known.REVISED_FROM, "改定年度 " + FiscalYear.label(from) + " が計画の期間 ("
+                    + (baselineYear == null ? "" : "基準年度 " + FiscalYear.label(baselineYear) + " より後、")
+                    + "目標年度" + (targetYear == null ? "" : " " + FiscalYear.label(targetYear)) + " まで) にありません"
+                    + " (the revised target is in force from " + FiscalYear.label(from) + ", which is not within"
+                    + " the plan)");
             return revisions;
         }
         revisions.put(from, revised);

@@ -53,7 +53,8 @@ public final class PlanSearch {
             Kpi kpi = kpis.get(k);
             Better better = tables.directions().betterOf(kpi.directionText());
             if (better == null) {
-                throw new DataException(kpi.source(), "direction", "unknown direction '" + kpi.directionText() + "'");
+                throw new DataException(kpi.source(), "direction", "方向の記号 '" + kpi.directionText() + "' は方針の表にありません"
+                        + " (unknown direction '" + kpi.directionText() + "')");
             }
             BigDecimal step = step(kpi);
             // the search is centred on the baseline, or where a town publishes none, on the latest actual or the target

@@ -98,8 +98,8 @@ class BatchRunnerTest {
         assertEquals(List.of("scored", "no_actual"), fy2016.stream().map(e -> e.status().code()).toList(),
                 "a KPI without an actual in a year others have one is still shown");
         DataException e = assertThrows(DataException.class, () -> run(YearSelection.parse("FY2017"), 1, a));
-        assertEquals(a + ":1: year: no KPI of 甲市 has an actual for FY2017 (H29); the data has actuals for"
-                + " FY2015 (H27), FY2016 (H28), FY2018 (H30)", e.getMessage());
+        assertEquals(a + ":1: year: 甲市 のどの KPI にも FY2017 (H29) の実績値がありません。実績値のある年度: FY2015 (H27),"
+                + " FY2016 (H28), FY2018 (H30) (no KPI of 甲市 has an actual for FY2017 (H29))", e.getMessage());
     }
 
     /** ↗ 0 → 10 over FY2015–FY2019 (counts): annual targets 2, 4, 6, 8. */

@@ -155,13 +155,15 @@ class CommandLineTest {
         Run r1 = run("evaluate", "--data", "seeds/otaru-h30.csv", "--year", "R1", "--out",
                 dir.resolve("r1").toString());
         assertEquals(2, r1.exit());
-        assertTrue(r1.err().contains("seeds/otaru-h30.csv:1: year: no KPI of 小樽市 has an actual for FY2019 (R1); the"
-                + " data has actuals for FY2015 (H27), FY2016 (H28), FY2017 (H29), FY2018 (H30)"), r1.err());
+        assertTrue(r1.err().contains("seeds/otaru-h30.csv:1: year: 小樽市 のどの KPI にも FY2019 (R1) の実績値がありませ"
+                + "ん。実績値のある年度: FY2015 (H27), FY2016 (H28), FY2017 (H29), FY2018 (H30) (no KPI of 小樽市 has an"
+                + " actual for FY2019 (R1))"), r1.err());
         assertFalse(Files.exists(dir.resolve("r1")), "nothing written");
         Run range = run("batch", "--data", "seeds/otaru-h30.csv", "--years", "FY2015..FY2019", "--formats", "csv",
                 "--quiet", "--out", dir.resolve("range").toString());
         assertEquals(0, range.exit(), range.err());
-        assertTrue(range.err().contains("note: skipped FY2019 (R1): no KPI has an actual for it"), range.err());
+        assertTrue(range.err().contains("注意: FY2019 (R1) は評価しませんでした: その年度の実績値のある KPI がありません"
+                + " (skipped: no KPI has an actual for it)"), range.err());
     }
 
     @Test
@@ -469,6 +471,25 @@ class CommandLineTest {
         // one line and where to look, not the whole usage
         assertEquals(2, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("kpi-review evaluate --help でオプションの一覧が出ます"), run.err());
+    }
+
+    @Test
+    void theCommandLinesOwnMistakesAreSaidInJapaneseFirst() {
+        Run missing = run("diff", "--rules", "rules");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().startsWith("誤り: 必要なオプションがありません: --data (Missing required option:"),
+                missing.err());
+        Run unknown = run("evaluate", "--data", "seeds/otaru-h30.csv", "--year", "FY2018", "--bogus");
+        assertTrue(unknown.err().startsWith("誤り: 知らないオプションか引数です: --bogus (Unknown option: '--bogus')"),
+                unknown.err());
+        Run twice = run("evaluate", "--data", "seeds/otaru-h30.csv", "--year", "FY2018", "--year", "FY2017");
+        assertTrue(twice.err().startsWith("誤り: 同じオプションが二度書かれています: --year ("), twice.err());
+        Run notNumber = run("batch", "--data", "seeds/otaru-h30.csv", "--threads", "x");
+        assertTrue(notNumber.err().startsWith("誤り: オプションか、その値が読めません (Invalid value for option"
+                + " '--threads': 'x' is not an int)"), notNumber.err());
+        // the commands' own messages are Japanese already, and stay as they are
+        Run zero = run("batch", "--data", "seeds/otaru-h30.csv", "--threads", "0");
+        assertTrue(zero.err().startsWith("誤り: --threads: 1 以上にします (must be at least 1)"), zero.err());
     }
 
     @Test

@@ -60,8 +60,8 @@ class TargetRevisionTest {
         assertEquals(noYear + ":2: 改定年度: 空欄です: この列は必ず書きます (missing value)", e.getMessage());
         Path late = Files.writeString(dir.resolve("late.csv"), SHEET.replace(",20,H29,", ",20,R2,"));
         e = assertThrows(DataException.class, () -> KpiCsv.read(late));
-        assertTrue(e.getMessage().startsWith(late + ":2: 改定年度: the revised target is in force from FY2020, which is"
-                + " not within the plan (after the baseline year FY2014, up to the target year FY2019)"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith(late + ":2: 改定年度: 改定年度 FY2020 が計画の期間 (基準年度 FY2014 より後、"
+                + "目標年度 FY2019 まで) にありません (the revised target is in force from FY2020, which is not within"
+                + " the plan)"), e.getMessage());
     }
 }
