@@ -75,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "合言葉は一人ずつのものです%n");
             return Main.BAD_INPUT;
         }
-        jp.kpireview.service.Users people = users == null ? null : jp.kpireview.service.Users.read(users);
+        // read now (a file with a mistake stops the start), and again whenever it changes while the service runs
+        jp.kpireview.service.UsersFile people = users == null ? null : jp.kpireview.service.UsersFile.open(users);
         // the rule folder (--rules) is watched for edits; the history keeps every version it takes
         Path rules = history.rules;
         Path historyDir = history.dir != null ? history.dir : jp.kpireview.history.PolicyHistory.defaultDir(rules);

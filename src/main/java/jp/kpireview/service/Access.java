@@ -24,9 +24,9 @@ import org.eclipse.jetty.server.Response;
  *
  * @param hosts the host names a request may name in its Host header, lower case
  * @param token the token every request needs; null on a loopback address, where the machine's users are trusted
- * @param users the people and their roles; null when there is no users file
+ * @param users the people and their roles, read again when the file changes; null when there is no users file
  */
-record Access(Set<String> hosts, String token, Users users) {
+record Access(Set<String> hosts, String token, UsersFile users) {
 
     /** Who a request comes from when there is no users file: the token's holder, or this machine's user. */
     private static final Users.User TOKEN_HOLDER = new Users.User("合言葉の利用者", Users.Role.PUBLISHER);
@@ -41,7 +41,8 @@ record Access(Set<String> hosts, String token, Users users) {
      * The access of a service bound to {@code host}: its own name and {@code allowed}; the loopback names too when
      * it listens on them; a token ({@code token}, or a new one) unless it listens on loopback only.
      */
-    static Access forBind(String host, List<String> allowed, String token, Users users) throws UnknownHostException {
+    static Access forBind(String host, List<String> allowed, String token, UsersFile users)
+            throws UnknownHostException {
         InetAddress address = InetAddress.getByName(host);
         Set<String> hosts = new LinkedHashSet<>();
         hosts.add(host.toLowerCase(Locale.ROOT));
@@ -117,7 +118,7 @@ record Access(Set<String> hosts, String token, Users users) {
     /** The person a token belongs to, or null. */
     private Users.User holder(String offered) {
         if (users != null) {
-            return users.find(offered);
+            return users.current().find(offered);
         }
         // compared in constant time: how long the comparison takes says nothing of how much of a guess was right
         return MessageDigest.isEqual(offered.strip().getBytes(StandardCharsets.UTF_8),

@@ -167,11 +167,11 @@ public final class ReviewService implements AutoCloseable {
     }
 
     /**
-     * As above, with the people the service knows ({@link Users}): each request then needs a person's token, even on
-     * loopback, and may do what the person's role allows.
+     * As above, with the people the service knows ({@link UsersFile}, read again when it changes): each request then
+     * needs a person's token, even on loopback, and may do what the person's role allows.
      */
     public static ReviewService start(RuleHolder rules, Path data, Limits limits, String host, int port,
-            java.util.List<String> allowedHosts, String token, Users users) throws IOException {
+            java.util.List<String> allowedHosts, String token, UsersFile users) throws IOException {
         return start(rules, data, limits, host, port, Access.forBind(host, allowedHosts, token, users));
     }
 

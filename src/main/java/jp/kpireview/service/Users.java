@@ -73,6 +73,9 @@ public final class Users {
     private static final String PREFIX = "sha256:";
     private static final int MAX_BYTES = 256 << 10;
 
+    /** Nobody: what a users file that no longer reads admits. */
+    static final Users NONE = new Users(Map.of());
+
     private final Map<String, User> byHash;
 
     private Users(Map<String, User> byHash) {

@@ -54,7 +54,7 @@ class PolicyChangesChromiumTest {
         Files.copy(Path.of(SEED), data.resolve("otaru-h30.csv"));
         try (RuleHolder holder = RuleHolder.start(rules, dir.resolve("rules.history"));
                 ReviewService service = ReviewService.start(holder, data, ReviewService.Limits.DEFAULT, "127.0.0.1",
-                        0, List.of(), null, Users.read(users));
+                        0, List.of(), null, UsersFile.open(users));
                 HeadlessChromium browser = new HeadlessChromium(1280, 1400)) {
             String base = "http://127.0.0.1:" + service.port();
             String first = results(base, editor);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kpireview.cli.Cli;
@@ -56,7 +57,7 @@ class PolicyChangesTest {
         Files.copy(SEED, data.resolve("otaru.csv"));
         holder = RuleHolder.start(rules, dir.resolve("rules.history"));
         service = ReviewService.start(holder, data, new ReviewService.Limits(1 << 20, 1000, 30, 2), "127.0.0.1", 0,
-                List.of(), null, Users.read(users));
+                List.of(), null, UsersFile.open(users));
     }
 
     @AfterEach
@@ -247,5 +248,16 @@ class PolicyChangesTest {
         assertEquals(401, call("0123456789abcdef0123456789abcdef0123456789abcdef", "GET", "/api/history", null)
                 .statusCode());
         assertEquals(200, call(viewer, "GET", "/api/history", null).statusCode());
+    }
+
+    @Test
+    void aPersonRemovedFromTheUsersFileIsRefusedWithoutARestart() throws Exception {
+        assertEquals(200, call(viewer, "GET", "/api/me", null).statusCode());
+        Path users = dir.resolve("users.csv");
+        Files.write(users, Files.readAllLines(users, StandardCharsets.UTF_8).stream()
+                .filter(row -> !row.startsWith("閲覧 太郎")).toList(), StandardCharsets.UTF_8);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(UsersFile.CHECK_NANOS) + 200);  // the service looks once a second
+        assertEquals(401, call(viewer, "GET", "/api/me", null).statusCode(), "left: refused from the next look on");
+        assertEquals(200, call(editor, "GET", "/api/me", null).statusCode(), "the others go on");
     }
 }
