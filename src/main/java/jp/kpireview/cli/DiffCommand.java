@@ -42,7 +42,8 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (folders.size() != 2) {
-            throw new ParameterException(spec.commandLine(), "--rules: ルールのフォルダを二つ、今のものを先に書きます (give two rule folders, the current one first)");
+            throw new ParameterException(spec.commandLine(), "--rules: ルールのフォルダを二つ、今のものを先に書きます"
+                    + " (give two rule folders, the current one first)");
         }
         YearSelection selection;
         try {
