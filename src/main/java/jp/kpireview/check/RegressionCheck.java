@@ -222,12 +222,12 @@ public final class RegressionCheck {
     private Result result() {
         int rawMatched = derived.matched + annualTarget.matched;
         int rawTotal = derived.total + annualTarget.total;
-        String verdict = String.format("raw %d/%d (derived %s, annual target %s) · maintain %s band-only (raw Δ %s) · band %s"
-                        + " · ☆ %s · unscored %s · summaries %s (%d printed inconsistencies)",
-                rawMatched, rawTotal, derived, annualTarget, maintain, String.join(", ", maintainDeltas), band, achieved,
-                unscored, summaries, inconsistencies.size());
-        boolean passed = differences.isEmpty() && derived.full() && annualTarget.full() && maintain.full() && band.full()
-                && achieved.full() && unscored.full() && summaries.full();
+        String verdict = String.format("raw %d/%d (derived %s, annual target %s) · maintain %s band-only"
+                        + " (raw Δ %s) · band %s · ☆ %s · unscored %s · summaries %s (%d printed inconsistencies)",
+                rawMatched, rawTotal, derived, annualTarget, maintain, String.join(", ", maintainDeltas), band,
+                achieved, unscored, summaries, inconsistencies.size());
+        boolean passed = differences.isEmpty() && derived.full() && annualTarget.full() && maintain.full()
+                && band.full() && achieved.full() && unscored.full() && summaries.full();
         return new Result(differences, inconsistencies, verdict, passed);
     }
 

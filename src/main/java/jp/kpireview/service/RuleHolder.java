@@ -20,8 +20,6 @@ import jp.kpireview.history.Version;
 import jp.kpireview.rulebase.PolicyFolder;
 import jp.kpireview.rulebase.RuleSetException;
 import jp.kpireview.validate.CheckReport;
-import jp.kpireview.validate.CheckReport.Finding;
-import jp.kpireview.validate.CheckReport.Level;
 import jp.kpireview.validate.PolicyCheck;
 
 /**
@@ -270,9 +268,8 @@ public final class RuleHolder implements AutoCloseable {
     private static Rejected removalRefused(Loaded removed, PeriodLayout layout) {
         String why = layout.describe() + "。残りの期間に誤りがあるので、この変更は取り込まず、" + removed.period().name()
                 + " のルールで評価を続けます";
-        return new Rejected(removed.period().name(), removed.hash(), Instant.now(), new CheckReport(null,
-                List.of(), List.of(new Finding(Level.ERROR, removed.period().folder().toString(),
-                        0, why))), "");
+        return new Rejected(removed.period().name(), removed.hash(), Instant.now(),
+                CheckReport.refused(removed.period().folder().toString(), why), "");
     }
 
     /** The period folders and their files, as a removal refused is remembered. */
@@ -321,9 +318,8 @@ public final class RuleHolder implements AutoCloseable {
     /** A reload that failed in the service itself (any Throwable): shown as a rejected attempt, the rules kept. */
     private void failed(Throwable e) {
         LOG.error("rule reload failed", e);
-        reject(folder.getFileName().toString(), "", new CheckReport(null, List.of(),
-                List.of(new Finding(Level.ERROR, folder.toString(), 0,
-                        String.valueOf(e.getMessage())))));
+        reject(folder.getFileName().toString(), "", CheckReport.refused(folder.toString(),
+                String.valueOf(e.getMessage())));
     }
 
     @Override

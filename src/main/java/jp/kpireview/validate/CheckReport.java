@@ -30,6 +30,11 @@ public record CheckReport(RuleBase rules, List<String> summary, List<Finding> fi
         return new CheckReport(null, List.of(), errorsOf(e));
     }
 
+    /** A folder refused for one reason, said of {@code file} as a whole. */
+    public static CheckReport refused(String file, String message) {
+        return new CheckReport(null, List.of(), List.of(new Finding(Level.ERROR, file, 0, message)));
+    }
+
     /** Each located problem of {@code e} as an error. */
     static List<Finding> errorsOf(RuleSetException e) {
         return e.problems().stream().map(p -> new Finding(Level.ERROR, p.file(), p.line(), p.message())).toList();
