@@ -11,7 +11,8 @@ public final class Csv {
 
     /** Byte order mark: without it Excel reads UTF-8 CSV as Shift_JIS and garbles Japanese text. */
     public static final String BOM = "\uFEFF";
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    static final String RECORD_SEPARATOR = "\n";
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator(RECORD_SEPARATOR).get();
 
     private Csv() {
     }
@@ -20,10 +21,14 @@ public final class Csv {
         return FORMAT.builder().setHeader(header.toArray(String[]::new)).get().print(out);
     }
 
-    /** A printer of rows only, e.g. one municipality's part of a report whose header is written once. */
+    /**
+     * A printer of rows only, e.g. one municipality's part of a report whose header is written once. It has a format
+     * of its own: Commons CSV prints each cell in a method synchronized on the format, so printers sharing one would
+     * take turns across the threads that render.
+     */
     public static CSVPrinter rows(Appendable out) {
         try {
-            return FORMAT.print(out);
+            return FORMAT.builder().get().print(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,9 +44,14 @@ public final class Csv {
     public static List<Object> safe(List<?> cells) {
         List<Object> safe = new java.util.ArrayList<>(cells.size());
         for (Object cell : cells) {
-            safe.add(cell instanceof String text && risky(text) ? "'" + text : cell);
+            safe.add(safe(cell));
         }
         return safe;
+    }
+
+    /** One cell as {@link #safe(List)} writes it. */
+    static Object safe(Object cell) {
+        return cell instanceof String text && risky(text) ? "'" + text : cell;
     }
 
     private static boolean risky(String text) {

@@ -1,17 +1,17 @@
 package jp.kpireview.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.KpiHistory;
 import jp.kpireview.domain.Trend;
 import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.engine.Review;
 import jp.kpireview.io.Csv;
-import org.apache.commons.csv.CSVPrinter;
+import jp.kpireview.io.CsvBytes;
 
 /**
  * results.csv: one row per municipality, fiscal year and KPI with everything the rules concluded, and the trend
@@ -32,31 +32,35 @@ public final class ResultsCsv extends StreamedReport<byte[]> {
     @Override
     public byte[] render(MunicipalityReview review) {
         List<KpiHistory> histories = review.histories();
-        StringBuilder text = new StringBuilder(review.size() * 160);
-        try (CSVPrinter csv = Csv.rows(text)) {
-            for (int y = 0; y < review.reviews().size(); y++) {
-                int year = review.reviews().get(y).year();
-                String policy = review.reviews().get(y).policy().label();
-                boolean flagged = review.reviews().get(y).terms().hasFlag();
-                for (KpiHistory history : histories) {
-                    print(csv, history.years().get(y), history.change(year).orElse(null), policy, flagged);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvBytes rows = new CsvBytes(review.size() * 200);
+        // a KPI's cells that are the same in every year: its place and name before the year's cells, and after them
+        List<byte[]> kpiCells = new ArrayList<>(histories.size());
+        List<byte[]> placeCells = new ArrayList<>(histories.size());
+        for (KpiHistory history : histories) {
+            Kpi k = history.kpi();
+            kpiCells.add(rows.cells(true, k.municipality(), k.id()));
+            placeCells.add(rows.cells(false, k.directionText(), k.project(), k.businessNo(), k.name()));
         }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** @param flagged whether the policy has an achievement flag: its cell is empty where it has none */
-    private static void print(CSVPrinter csv, Evaluation e, Trend trend, String policy, boolean flagged)
-            throws IOException {
-        csv.printRecord(Csv.safe(java.util.Arrays.asList(e.kpi().municipality(), e.kpi().id(),
-                FiscalYear.label(e.year()), e.status().code(),
-                e.referenceKind() == null ? "" : e.referenceKind().code(), Numbers.reference(e.reference()),
-                Numbers.plain(e.rawScore()), Numbers.plain(e.score()), e.band() == null ? "" : e.band().mark(),
-                e.judged() && flagged ? e.achieved() : "", trend == null ? "" : trend.code(), FiscalYear.japaneseLabel(e.year()),
-                e.kpi().directionText(), e.kpi().project(), e.kpi().businessNo(), e.kpi().name(), policy)));
+        for (int y = 0; y < review.reviews().size(); y++) {
+            Review reviewed = review.reviews().get(y);
+            int year = reviewed.year();
+            String label = FiscalYear.label(year);
+            String japaneseLabel = FiscalYear.japaneseLabel(year);
+            byte[] policy = rows.cells(false, reviewed.policy().label());
+            boolean flagged = reviewed.terms().hasFlag();
+            for (int k = 0; k < histories.size(); k++) {
+                Evaluation e = histories.get(k).years().get(y);
+                Trend trend = histories.get(k).change(year).orElse(null);
+                rows.encoded(kpiCells.get(k)).repeated(label).repeated(e.status().code())
+                        .repeated(e.referenceKind() == null ? "" : e.referenceKind().code())
+                        .cell(Numbers.reference(e.reference())).cell(Numbers.plain(e.rawScore()))
+                        .cell(Numbers.plain(e.score())).repeated(e.band() == null ? "" : e.band().mark())
+                        .repeated(e.judged() && flagged ? e.achieved() : "")
+                        .repeated(trend == null ? "" : trend.code()).repeated(japaneseLabel)
+                        .encoded(placeCells.get(k)).encoded(policy).endRow();
+            }
+        }
+        return rows.toByteArray();
     }
 
     @Override
