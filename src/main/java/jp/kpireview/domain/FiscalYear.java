@@ -12,6 +12,11 @@ public final class FiscalYear {
 
     private static final int HEISEI_OFFSET = 1988;
     private static final int REIWA_OFFSET = 2018;
+    /** The years a label can name (平成元年度 to 2100), and their labels made once: reports print one per KPI-year. */
+    private static final int FIRST = 1989;
+    private static final int LAST = 2100;
+    private static final String[] LABELS = labels(FiscalYear::westernLabel);
+    private static final String[] JAPANESE_LABELS = labels(FiscalYear::eraLabel);
     /** FY2018, 2018, H30, R1, 平成30, 令和元 (元 = 1), each with 年度 after it or not. */
     private static final Pattern FORM = Pattern.compile("(FY|H|R|平成|令和)?\\s*(\\d{1,4}|元)\\s*(年度)?",
             Pattern.CASE_INSENSITIVE);
@@ -49,7 +54,7 @@ public final class FiscalYear {
             default -> number;
         };
         boolean western = era.isEmpty() || era.equals("FY");
-        if (year < 1989 || year > 2100 || western && (first || m.group(2).length() != 4)) {
+        if (year < FIRST || year > LAST || western && (first || m.group(2).length() != 4)) {
             throw new IllegalArgumentException("'" + text + "' は年度として読めません (" + FORMS + ") (not a fiscal year)");
         }
         return year;
@@ -57,12 +62,24 @@ public final class FiscalYear {
 
     /** {@code FY2018}. */
     public static String label(int year) {
-        return "FY" + year;
+        return year >= FIRST && year <= LAST ? LABELS[year - FIRST] : westernLabel(year);
     }
 
     /** 和暦 label: {@code H30}, {@code R1}. */
     public static String japaneseLabel(int year) {
+        return year >= FIRST && year <= LAST ? JAPANESE_LABELS[year - FIRST] : eraLabel(year);
+    }
+
+    private static String westernLabel(int year) {
+        return "FY" + year;
+    }
+
+    private static String eraLabel(int year) {
         return year > REIWA_OFFSET ? "R" + (year - REIWA_OFFSET) : "H" + (year - HEISEI_OFFSET);
+    }
+
+    private static String[] labels(java.util.function.IntFunction<String> label) {
+        return java.util.stream.IntStream.rangeClosed(FIRST, LAST).mapToObj(label).toArray(String[]::new);
     }
 
     /**
