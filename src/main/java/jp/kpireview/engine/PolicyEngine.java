@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.Map;
 import jp.kpireview.domain.Band;
 import jp.kpireview.domain.DataException;
@@ -25,6 +28,8 @@ public final class PolicyEngine {
     private final Path folder;
     private final List<Policy> policies;
     private final List<ReviewEngine> engines = new ArrayList<>();
+    /** Copies for one thread at a time ({@link #withOwnCopy}) not lent out at the moment. */
+    private final Queue<PolicyEngine> spareCopies = new ConcurrentLinkedQueue<>();
 
     /** @param policies oldest first; one with no first year for a flat folder */
     public PolicyEngine(Path folder, List<Policy> policies, boolean trace) {
@@ -47,6 +52,24 @@ public final class PolicyEngine {
     /** The same policies (and budget), recording every firing in its rule's words: explain. */
     public PolicyEngine traced() {
         return new PolicyEngine(folder, policies, engines.stream().map(ReviewEngine::traced).toList());
+    }
+
+    /**
+     * Runs {@code work} on a copy of these policies that no other thread uses meanwhile: rules of its own whose
+     * sessions skip Drools' thread safety (5–9 % of the rules' time; a copy takes about 50 ms to assemble, so a run
+     * of many files gains and a run of one does not). A copy is lent to one thread at a time and kept for the next
+     * work, so a long-lived engine assembles at most one per thread that works at once.
+     */
+    public <T> T withOwnCopy(Function<PolicyEngine, T> work) {
+        PolicyEngine copy = spareCopies.poll();
+        if (copy == null) {
+            copy = new PolicyEngine(folder, policies, engines.stream().map(ReviewEngine::copyForOneThread).toList());
+        }
+        try {
+            return work.apply(copy);
+        } finally {
+            spareCopies.add(copy);
+        }
     }
 
     /** One flat rule folder, in force for every year. */

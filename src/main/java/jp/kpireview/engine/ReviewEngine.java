@@ -107,6 +107,11 @@ public final class ReviewEngine {
         return new ReviewEngine(rules, Trace.WORDS, policy, deadline, tables);
     }
 
+    /** The same engine on a copy of its rules for one thread at a time ({@link RuleBase#copyForOneThread}). */
+    ReviewEngine copyForOneThread() {
+        return new ReviewEngine(rules.copyForOneThread(), trace, policy, deadline, tables);
+    }
+
     public Review evaluate(List<Kpi> kpis, int year) {
         return evaluate(kpis, List.of(year)).get(0);
     }
@@ -256,7 +261,7 @@ public final class ReviewEngine {
 
     /** Runs {@code work} in a new session; whatever a rule does wrong comes out located, as a rule-set error. */
     private <T> T inSession(Function<KieSession, T> work) {
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.newSession();
         try {
             return work.apply(session);
         } catch (RuleSetException | DataException | OverBudgetException e) {
@@ -270,7 +275,7 @@ public final class ReviewEngine {
 
     /** Fires within the bounds; rules that fire without end are a rule-set error naming them, file and line. */
     private void fire(KieSession session, int facts) {
-        FiringBound.Runaway runaway = FiringBound.fire(session, facts, deadline);
+        FiringBound.Runaway runaway = FiringBound.fire(session, facts, deadline, rules.oneThread());
         if (runaway == null) {
             return;
         }

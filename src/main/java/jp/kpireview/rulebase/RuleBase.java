@@ -26,6 +26,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieSession;
 
 /**
  * The rules of one folder ({@code rules/*.drl}), compiled at run time so that an edit takes effect without rebuilding
@@ -52,7 +53,7 @@ public final class RuleBase {
     private final Path folder;
     private final List<Path> files;
     private final List<RuleFiles.RuleFile> ruleFiles;
-    private final KieBase kieBase;
+    private final CompiledRules compiled;
     /**
      * The files parsed: where each rule is written, and the tables' layout. Made when the rules are compiled;
      * when they come from the rule cache, only once a place is asked for (an error, explain, validate), so a run of
@@ -69,20 +70,20 @@ public final class RuleBase {
     private record CacheEntry(RuleCache cache, String key) {
     }
 
-    private RuleBase(Path folder, List<RuleFiles.RuleFile> ruleFiles, RuleSources sources, KieBase kieBase,
+    private RuleBase(Path folder, List<RuleFiles.RuleFile> ruleFiles, RuleSources sources, CompiledRules compiled,
             boolean cached, String modelRefusal, CacheEntry entry) {
         this.entry = entry;
         this.modelRefusal = modelRefusal;
         this.folder = folder;
         this.files = ruleFiles.stream().map(RuleFiles.RuleFile::path).toList();
         this.ruleFiles = ruleFiles;
-        this.kieBase = kieBase;
+        this.compiled = compiled;
         this.sources = sources;
         this.cached = cached;
     }
 
-    private RuleBase(RuleSources sources, KieBase kieBase, String modelRefusal, CacheEntry entry) {
-        this(sources.folder(), sources.files(), sources, kieBase, false, modelRefusal, entry);
+    private RuleBase(RuleSources sources, CompiledRules compiled, String modelRefusal, CacheEntry entry) {
+        this(sources.folder(), sources.files(), sources, compiled, false, modelRefusal, entry);
     }
 
     /**
@@ -98,17 +99,17 @@ public final class RuleBase {
         // the key is the files as they are on disk: unchanged files were parsed, checked and compiled when the entry
         // was written, so a hit needs none of that again
         String key = cache == null ? null : RuleCache.key(contents(files));
-        KieBase kieBase = cache == null ? null : cache.read(key);
+        CompiledRules cachedRules = cache == null ? null : cache.read(key);
         CacheEntry entry = cache == null ? null : new CacheEntry(cache, key);
-        if (kieBase != null) {
-            return new RuleBase(folder, files, null, kieBase, true, null, entry);
+        if (cachedRules != null) {
+            return new RuleBase(folder, files, null, cachedRules, true, null, entry);
         }
         RuleSources sources = RuleSources.read(folder, files);
         Model model = compileModel(sources.texts(), cache, key);
         // the executable model refused the folder: the classic build reports why, located in DRL terms (or, should it
         // accept what the executable model refused, its rules are used, and not cached)
-        return new RuleBase(sources, model.kieBase() != null ? model.kieBase() : compileClassic(sources),
-                model.refusal(), entry);
+        return new RuleBase(sources, model.rules() != null ? model.rules()
+                : CompiledRules.shared(compileClassic(sources), null), model.refusal(), entry);
     }
 
     /**
@@ -162,14 +163,14 @@ public final class RuleBase {
     /** The folder built the classic (mvel) way only, as before the cache: to compare the two builds' results. */
     static RuleBase classic(Path folder) {
         RuleSources sources = RuleSources.read(folder, ruleFiles(folder));
-        return new RuleBase(sources, compileClassic(sources), null, null);
+        return new RuleBase(sources, CompiledRules.shared(compileClassic(sources), null), null, null);
     }
 
     /**
-     * The executable model of a folder, or why Drools refused to make one ({@code kieBase} null): the classic build
+     * The executable model of a folder, or why Drools refused to make one ({@code rules} null): the classic build
      * then runs the rules, but nothing is cached, so every run compiles them again.
      */
-    private record Model(KieBase kieBase, String refusal) {
+    private record Model(CompiledRules rules, String refusal) {
     }
 
     /** Compiles the rules to the executable model (the rules as Java classes), which the cache keeps. */
@@ -193,10 +194,12 @@ public final class RuleBase {
                         .getMessages(Message.Level.ERROR).get(0).getText())).text());
             }
             KieBase kieBase = services.newKieContainer(model).getKieBase();
+            // the jar is what the cache keeps, and what a copy of the rules for one thread is assembled from
+            byte[] jar = ((InternalKieModule) builder.getKieModule()).getBytes();
             if (cache != null) {
-                cache.write(key, ((InternalKieModule) builder.getKieModule()).getBytes());
+                cache.write(key, jar);
             }
-            return new Model(kieBase, null);
+            return new Model(CompiledRules.shared(kieBase, jar), null);
         } catch (RuntimeException e) {
             // some mistakes make the executable model's code generator throw rather than report them
             return new Model(null, CompilerWords.say(firstLine(String.valueOf(e.getMessage()))).text());
@@ -241,7 +244,7 @@ public final class RuleBase {
 
     /** The rules with a condition: those that decide about KPIs and summaries (not the tables). */
     public List<Rule> decidingRules() {
-        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+        return compiled.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
                 .filter(r -> !(r instanceof RuleImpl impl) || !unconditional(impl))
                 .sorted(java.util.Comparator.comparing(Rule::getName)).toList();
     }
@@ -259,7 +262,26 @@ public final class RuleBase {
     }
 
     public KieBase kieBase() {
-        return kieBase;
+        return compiled.kieBase();
+    }
+
+    /**
+     * A copy of these rules for one thread at a time, whose sessions skip Drools' thread safety (a batch's worker,
+     * which opens one session after another): whoever holds it must never let two threads run it at once; see
+     * {@link CompiledRules}.
+     */
+    public RuleBase copyForOneThread() {
+        return new RuleBase(folder, ruleFiles, sources, compiled.copyForOneThread(), cached, modelRefusal, entry);
+    }
+
+    /** True for a copy for one thread at a time ({@link #copyForOneThread}): only that thread halts its sessions. */
+    public boolean oneThread() {
+        return compiled.oneThread();
+    }
+
+    /** A new session of these rules. */
+    public KieSession newSession() {
+        return compiled.newSession();
     }
 
     public Path folder() {

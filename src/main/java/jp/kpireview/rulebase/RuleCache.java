@@ -91,17 +91,19 @@ final class RuleCache {
     }
 
     /** The rules stored under {@code key}, assembled; null when there is no usable entry (a bad one is removed). */
-    KieBase read(String key) {
+    CompiledRules read(String key) {
         Path entry = entry(key);
         if (!Files.isRegularFile(entry)) {
             return null;
         }
         KieBase kieBase;
+        byte[] jar;
         try {
-            byte[] jar = Files.size(entry) > MAX_ENTRY_BYTES ? null : unwrap(Files.readAllBytes(entry));
+            jar = Files.size(entry) > MAX_ENTRY_BYTES ? null : unwrap(Files.readAllBytes(entry));
             kieBase = jar == null ? null : ModelJar.assemble(jar);
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             kieBase = null;
+            jar = null;
         }
         if (kieBase == null) {
             deleteQuietly(entry);
@@ -113,7 +115,7 @@ final class RuleCache {
         } catch (IOException e) {
             // a cache the user cannot touch is still read
         }
-        return kieBase;
+        return CompiledRules.shared(kieBase, jar);
     }
 
     /**

@@ -18,6 +18,7 @@ import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.ReferenceKind;
 import jp.kpireview.domain.Status;
 import jp.kpireview.engine.Review;
+import jp.kpireview.engine.PolicyEngine;
 import jp.kpireview.engine.ReviewEngine;
 import jp.kpireview.generate.DataGenerator;
 import jp.kpireview.io.KpiCsv;
@@ -79,9 +80,22 @@ class DifferentialTest {
                 .size());
     }
 
-    /** Evaluates both ways, fails on the first difference, returns the rules' evaluations. */
+    /** The rules as a large batch runs them: a copy for one thread at a time, its sessions not thread-safe. */
+    private static final PolicyEngine BATCH = PolicyEngine.of(KpiFixture.rules());
+
+    /**
+     * Evaluates both ways, fails on the first difference, returns the rules' evaluations. The rules run twice, shared
+     * and on a copy for one thread (as a batch of many files runs them), and must agree with themselves too.
+     */
     private static List<Evaluation> compare(List<Kpi> kpis, List<Integer> years) {
         List<Review> reviews = new ReviewEngine(KpiFixture.rules()).evaluate(kpis, years);
+        List<Review> copied = BATCH.withOwnCopy(own -> own.evaluate(kpis, years));
+        assertEquals(reviews.stream().flatMap(r -> r.evaluations().stream()).map(DifferentialTest::describe).toList(),
+                copied.stream().flatMap(r -> r.evaluations().stream()).map(DifferentialTest::describe).toList(),
+                "the rules on a copy for one thread");
+        assertEquals(reviews.stream().flatMap(r -> r.summaries().stream()).map(DifferentialTest::describe).toList(),
+                copied.stream().flatMap(r -> r.summaries().stream()).map(DifferentialTest::describe).toList(),
+                "the summaries on a copy for one thread");
         List<PlainReview.YearReview> plainReviews = PlainReview.review(kpis, years);
         assertEquals(plainReviews.size(), reviews.size());
         List<Evaluation> rules = reviews.stream().flatMap(r -> r.evaluations().stream()).toList();
