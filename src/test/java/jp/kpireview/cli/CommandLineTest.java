@@ -83,6 +83,24 @@ class CommandLineTest {
                 new java.util.TreeSet<>(List.of(listed.group(1).strip().split(" "))));
     }
 
+    /**
+     * A run adds only the command it names (picocli's reading of the others costs a new JVM time); the help and a
+     * mistyped command get them all, and a command's own help reads the same either way.
+     */
+    @Test
+    void aRunAddsOnlyTheCommandItNames() {
+        assertEquals(List.of("evaluate"), List.copyOf(Main.commandLine(new String[] {"evaluate", "--help"})
+                .getSubcommands().keySet()));
+        assertEquals(Main.commandLine().getSubcommands().keySet(), Main.commandLine(new String[] {"evaluat"})
+                .getSubcommands().keySet());
+        assertEquals(Main.commandLine().getSubcommands().keySet(), Main.commandLine(new String[0])
+                .getSubcommands().keySet());
+        for (String command : Main.commandLine().getSubcommands().keySet()) {
+            assertEquals(Main.commandLine().getSubcommands().get(command).getUsageMessage(),
+                    Main.commandLine(new String[] {command}).getSubcommands().get(command).getUsageMessage(), command);
+        }
+    }
+
     @Test
     void evaluateWritesResultsAndSummaries() throws IOException {
         Path out = dir.resolve("out");
