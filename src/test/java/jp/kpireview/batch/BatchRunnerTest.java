@@ -88,6 +88,40 @@ class BatchRunnerTest {
                 "→: (49 − 47.5) / (50 − 47.5): the floor is 5 % below the target");
     }
 
+    /**
+     * A run of more files than threads evaluates on copies of the rules, one lent to each working thread, whose
+     * sessions are not thread-safe: the same evaluations and summaries as a run of one file on the shared rules.
+     */
+    @Test
+    void manyFilesOnCopiesOfTheRulesReviewAsOneFileAtATimeDoes() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            files.add(file("m" + i + ".csv", "市" + i + ",1,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,2,3," + i + ",9\n"
+                    + "市" + i + ",2,(2) q,2,b,k,%,↘,FY2014,10,FY2019,0,9,7,,4\n"
+                    + "市" + i + ",3,(2) q,3,b,k,件,→,FY2014,50,FY2019,50,,49,50,51\n"));
+        }
+        List<String> together = described(run(YearSelection.ALL, 2, files.toArray(Path[]::new)));
+        List<String> oneByOne = new ArrayList<>();
+        files.forEach(f -> oneByOne.addAll(described(run(YearSelection.ALL, 1, f))));
+        assertEquals(oneByOne, together);
+        assertEquals(5 * 4 * 3 + 5 * 4 * 3, together.size(), "every KPI-year and every summary");
+    }
+
+    /** Each KPI-year's and each summary's values, in order. */
+    private static List<String> described(Received received) {
+        List<String> described = new ArrayList<>();
+        for (MunicipalityReview municipality : received.reviews) {
+            for (var review : municipality.reviews()) {
+                review.evaluations().forEach(e -> described.add(e.kpi().municipality() + " " + e.kpi().id() + " "
+                        + e.year() + " " + e.status() + " " + e.rawScore() + " " + e.score() + " " + e.band() + " "
+                        + e.achieved()));
+                java.util.stream.Stream.concat(review.summaries().stream(), review.overall().stream())
+                        .forEach(summary -> described.add(summary.toString()));
+            }
+        }
+        return described;
+    }
+
     @Test
     void aYearAskedForWithoutAnyActualIsSkippedOrRefused() throws IOException {
         Path a = file("a.csv", "甲市,1,(1) p,1,b,k,件,↗,FY2014,0,FY2019,10,2,3,,9\n"
