@@ -12,7 +12,7 @@ public final class Csv {
     /** Byte order mark: without it Excel reads UTF-8 CSV as Shift_JIS and garbles Japanese text. */
     public static final String BOM = "\uFEFF";
     static final String RECORD_SEPARATOR = "\n";
-    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator(RECORD_SEPARATOR).get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator(RECORD_SEPARATOR).get();
 
     private Csv() {
     }
@@ -22,13 +22,17 @@ public final class Csv {
     }
 
     /**
-     * A printer of rows only, e.g. one municipality's part of a report whose header is written once. It has a format
-     * of its own: Commons CSV prints each cell in a method synchronized on the format, so printers sharing one would
-     * take turns across the threads that render.
+     * The dialect, a copy for one printer or writer: Commons CSV prints each cell in a method synchronized on the
+     * format, so renderers sharing one would take turns across the threads that render.
      */
+    static CSVFormat ownFormat() {
+        return FORMAT.builder().get();
+    }
+
+    /** A printer of rows only, e.g. one municipality's part of a report whose header is written once. */
     public static CSVPrinter rows(Appendable out) {
         try {
-            return FORMAT.builder().get().print(out);
+            return ownFormat().print(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

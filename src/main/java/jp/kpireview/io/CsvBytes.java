@@ -16,11 +16,7 @@ import org.apache.commons.csv.CSVFormat;
  */
 public final class CsvBytes {
 
-    /**
-     * The dialect, a copy of its own: Commons CSV prints each cell in a method synchronized on the format, and two
-     * threads rendering through one format would take turns.
-     */
-    private final CSVFormat format = Csv.FORMAT.builder().get();
+    private final CSVFormat format = Csv.ownFormat();
     private final ByteArrayOutputStream bytes;
     /** The cells of the row since the last encoded part, as text. */
     private final StringBuilder text = new StringBuilder(128);
