@@ -44,14 +44,23 @@ public final class BatchRunner {
         }
     }
 
-    /** What a run did. */
-    /** @param skipped years asked for that no KPI of some municipality has an actual for: not evaluated there */
+    /**
+     * What a run did.
+     *
+     * @param skipped years asked for that no KPI of some municipality has an actual for: not evaluated there */
     public record Totals(int files, int municipalities, long kpis, long kpiYears, java.util.SortedSet<Integer> skipped) {
     }
 
-    /** One file's outcome: its municipalities' reviews rendered for the reports, or what is wrong with it. */
-    private record FileResult(List<MunicipalityReview> reviews, List<Integer> skipped, List<Reports.Rendered> rendered,
-            DataException problems) {
+    /** One file's outcome: its municipalities rendered for the reports, or what is wrong with it. */
+    private record FileResult(List<Reviewed> municipalities, List<Integer> skipped, DataException problems) {
+    }
+
+    /**
+     * What a run keeps of a municipality once it is rendered: the reports' bytes and its counts. The review itself is
+     * dropped on the worker thread, so the files waiting their turn hold bytes, not every evaluation's objects, which
+     * the collector would otherwise copy at each young collection.
+     */
+    private record Reviewed(Reports.Rendered rendered, int kpis, int kpiYears) {
     }
 
     private final PolicyEngine engine;
@@ -116,16 +125,15 @@ public final class BatchRunner {
             if (result.problems() != null) {
                 problems.addAll(result.problems());
             }
+            skipped.addAll(result.skipped());
             long done = 0;
-            for (int i = 0; i < result.reviews().size(); i++) {
-                MunicipalityReview review = result.reviews().get(i);
-                skipped.addAll(result.skipped());
+            for (Reviewed reviewed : result.municipalities()) {
                 if (problems.isEmpty()) {
-                    reports.add(result.rendered().get(i));
+                    reports.add(reviewed.rendered());
                 }
                 municipalities++;
-                kpis += review.kpis().size();
-                done += review.size();
+                kpis += reviewed.kpis();
+                done += reviewed.kpiYears();
             }
             kpiYears += done;
             progress.fileDone(done);
@@ -138,9 +146,8 @@ public final class BatchRunner {
     /** Reads, evaluates and renders one file with {@code engine}: the work of a worker thread. */
     private FileResult review(PolicyEngine engine, Path file, Reports reports) {
         try {
-            List<MunicipalityReview> reviews = new ArrayList<>();
+            List<Reviewed> reviewed = new ArrayList<>();
             List<Integer> skipped = new ArrayList<>();
-            List<Reports.Rendered> rendered = new ArrayList<>();
             byMunicipality(reader.apply(file)).forEach((municipality, kpis) -> {
                 List<Kpi> used = settings.noAnnualTargets() ? kpis.stream().map(Kpi::withoutAnnualTargets).toList() : kpis;
                 List<Integer> years = settings.years().resolve(used);
@@ -157,12 +164,11 @@ public final class BatchRunner {
                 if (settings.planYear() != null) {
                     review = review.withPlan(new PlanSearch(engine).plan(used, settings.planYear()));
                 }
-                reviews.add(review);
-                rendered.add(reports.render(review));
+                reviewed.add(new Reviewed(reports.render(review), review.kpis().size(), review.size()));
             });
-            return new FileResult(reviews, skipped, rendered, null);
+            return new FileResult(reviewed, skipped, null);
         } catch (DataException e) {
-            return new FileResult(List.of(), List.of(), List.of(), e);
+            return new FileResult(List.of(), List.of(), e);
         }
     }
 
