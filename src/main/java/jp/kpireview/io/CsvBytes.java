@@ -76,8 +76,13 @@ public final class CsvBytes {
     }
 
     public byte[] toByteArray() {
+        return bytes().toByteArray();
+    }
+
+    /** The rows, in the buffer they were written to: for a report that writes them out from there, without a copy. */
+    public ByteArrayOutputStream bytes() {
         flushText();
-        return bytes.toByteArray();
+        return bytes;
     }
 
     private void flushText() {

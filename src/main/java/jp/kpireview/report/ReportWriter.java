@@ -12,7 +12,10 @@ import jp.kpireview.engine.MunicipalityReview;
  */
 public interface ReportWriter<P> extends AutoCloseable {
 
-    /** This report's part for one municipality. Called concurrently: must not change the writer's state. */
+    /**
+     * This report's part for one municipality. Called concurrently: must not change what the writer writes (a
+     * thread-safe hint of how large a part will be is all it may learn).
+     */
     P render(MunicipalityReview review);
 
     /** Appends a rendered part; called for one municipality after another, in input order. */

@@ -1,5 +1,6 @@
 package jp.kpireview.report;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,13 @@ import jp.kpireview.io.CsvBytes;
  * against the KPI's previous scored year ({@code policy_changed} when that year was under another policy), and the
  * policy that produced the row ({@code name@hash}). UTF-8 with a BOM, so Excel opens the Japanese text as such.
  */
-public final class ResultsCsv extends StreamedReport<byte[]> {
+public final class ResultsCsv extends StreamedReport<ByteArrayOutputStream> {
 
     public static final List<String> HEADER = List.of("municipality", "kpi_id", "fiscal_year", "status",
             "reference_kind", "reference", "raw_score", "score", "band", "achieved", "trend", "fiscal_year_jp",
             "direction", "project", "business_no", "kpi", "policy");
+
+    private final BufferSize size = new BufferSize(200);
 
     public ResultsCsv(Path target) {
         super(target);
@@ -30,9 +33,9 @@ public final class ResultsCsv extends StreamedReport<byte[]> {
     }
 
     @Override
-    public byte[] render(MunicipalityReview review) {
+    public ByteArrayOutputStream render(MunicipalityReview review) {
         List<KpiHistory> histories = review.histories();
-        CsvBytes rows = new CsvBytes(review.size() * 200);
+        CsvBytes rows = new CsvBytes(size.bytes(review.size()));
         // a KPI's cells that are the same in every year: its place and name before the year's cells, and after them
         List<byte[]> kpiCells = new ArrayList<>(histories.size());
         List<byte[]> placeCells = new ArrayList<>(histories.size());
@@ -60,11 +63,13 @@ public final class ResultsCsv extends StreamedReport<byte[]> {
                         .encoded(placeCells.get(k)).encoded(policy).endRow();
             }
         }
-        return rows.toByteArray();
+        ByteArrayOutputStream bytes = rows.bytes();
+        size.rendered(review.size(), bytes.size());
+        return bytes;
     }
 
     @Override
-    public void add(byte[] part) {
+    public void add(ByteArrayOutputStream part) {
         write(part);
     }
 }

@@ -31,10 +31,11 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** A municipality's JSON object, with the band scale the document starts with. */
-    public record Part(List<Band> bands, byte[] json) {
+    /** A municipality's JSON object (in the buffer it was rendered into), with the band scale the document starts with. */
+    public record Part(List<Band> bands, ByteArrayOutputStream json) {
     }
 
+    private final BufferSize size = new BufferSize(400);
     private boolean started;
 
     public ResultsJson(Path target) {
@@ -43,13 +44,14 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
 
     @Override
     public Part render(MunicipalityReview review) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(review.size() * 300);
+        ByteArrayOutputStream bytes = size.buffer(review.size());
         try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             new Municipality(json).write(review);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Part(review.bands(), bytes.toByteArray());
+        size.rendered(review.size(), bytes.size());
+        return new Part(review.bands(), bytes);
     }
 
     @Override

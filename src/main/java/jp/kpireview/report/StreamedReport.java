@@ -1,5 +1,6 @@
 package jp.kpireview.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,15 @@ abstract class StreamedReport<P> implements ReportWriter<P> {
     final void write(byte[] bytes) {
         try {
             file.stream().write(bytes);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Writes a rendered part from the buffer it was rendered into (not from a copy of it). */
+    final void write(ByteArrayOutputStream part) {
+        try {
+            part.writeTo(file.stream());
         } catch (IOException e) {
             throw failure(e);
         }
