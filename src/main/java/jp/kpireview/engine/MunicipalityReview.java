@@ -7,6 +7,7 @@ import jp.kpireview.domain.Evaluation;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.KpiHistory;
 import jp.kpireview.domain.Plan;
+import jp.kpireview.domain.PolicyRef;
 
 /**
  * Every evaluated fiscal year of one municipality's KPIs: what the batch runner hands to the report writers.
@@ -65,10 +66,13 @@ public record MunicipalityReview(String municipality, String source, List<Kpi> k
 
     /** One history per KPI, in data order. */
     public List<KpiHistory> histories() {
+        // the years' policies are the same for every KPI: one list, which KpiHistory keeps as it is (List.copyOf)
+        List<PolicyRef> policies = List.copyOf(reviews.stream().map(Review::policy).toList());
+        List<PolicyRef> earlierPolicies = List.copyOf(earlier.stream().map(Review::policy).toList());
         List<KpiHistory> histories = new ArrayList<>(kpis.size());
         for (int i = 0; i < kpis.size(); i++) {
-            histories.add(new KpiHistory(kpis.get(i), evaluations(reviews, i), reviews.stream().map(Review::policy)
-                    .toList(), evaluations(earlier, i), earlier.stream().map(Review::policy).toList()));
+            histories.add(new KpiHistory(kpis.get(i), evaluations(reviews, i), policies, evaluations(earlier, i),
+                    earlierPolicies));
         }
         return histories;
     }

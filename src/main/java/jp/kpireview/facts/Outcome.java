@@ -29,8 +29,9 @@ public final class Outcome {
     private BigDecimal score;
     private Band band;
     private boolean achieved;
-    private final List<Problem> problems = new ArrayList<>(0);
-    private final List<RuleStep> trace = new ArrayList<>(0);
+    // empty and shared until a rule records something: most KPI-years have neither a problem nor a trace
+    private List<Problem> problems = List.of();
+    private List<RuleStep> trace = List.of();
 
     void direction(Direction value) {
         direction = value;
@@ -68,11 +69,17 @@ public final class Outcome {
     }
 
     public void problem(String field, String message) {
+        if (problems.isEmpty()) {
+            problems = new ArrayList<>(2);
+        }
         problems.add(new Problem(field, message));
     }
 
     /** Recorded only when the engine traces: the rules that fired for this KPI, in order. */
     public void fired(RuleStep step) {
+        if (trace.isEmpty()) {
+            trace = new ArrayList<>();
+        }
         trace.add(step);
     }
 

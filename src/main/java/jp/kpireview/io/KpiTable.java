@@ -26,7 +26,6 @@ import jp.kpireview.io.DataColumns.Known;
  */
 public final class KpiTable {
 
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     /** 1e400: refused with its own message (compiled once: a nationwide run reads some 3 million numbers). */
     private static final Pattern EXPONENT_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?[eE][-+]?\\d+");
 
@@ -253,7 +252,7 @@ public final class KpiTable {
             throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' は桁が多すぎます (数は "
                     + InputLimits.MAX_NUMBER_DIGITS + " 桁まで)");
         }
-        if (PLAIN_NUMBER.matcher(text).matches()) {
+        if (isPlainNumber(text)) {
             return new BigDecimal(text);
         }
         if (EXPONENT_NUMBER.matcher(text).matches()) {
@@ -262,6 +261,34 @@ public final class KpiTable {
         }
         throw new IllegalArgumentException("'" + InputLimits.shortened(text) + "' は数ではありません: 1199 や 75.9 のように"
                 + "数だけを書きます (区切り・単位・空白なし) (not a number)");
+    }
+
+    /**
+     * Whether {@code text} is a number as a sheet writes it, {@code -?[0-9]+(\.[0-9]+)?}: digits 0–9, a minus before
+     * them, a decimal part after them and nothing else (BigDecimal would also take 1e5, +1, .5 and full-width digits).
+     * Checked without a regex matcher, which allocated as much as the number itself: a nationwide run reads some 3
+     * million numbers.
+     */
+    static boolean isPlainNumber(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        int whole = digitsEnd(text, start);
+        if (whole == start) {
+            return false;
+        }
+        if (whole == text.length()) {
+            return true;
+        }
+        int fraction = digitsEnd(text, whole + 1);
+        return text.charAt(whole) == '.' && fraction > whole + 1 && fraction == text.length();
+    }
+
+    /** Where the run of digits 0–9 from {@code from} ends. */
+    private static int digitsEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     /** {@code 80%以上} → {@code 80}: the bound and then the KPI's unit taken off the end of a target as printed. */
