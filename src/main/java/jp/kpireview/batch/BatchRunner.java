@@ -47,7 +47,8 @@ public final class BatchRunner {
     /**
      * What a run did.
      *
-     * @param skipped years asked for that no KPI of some municipality has an actual for: not evaluated there */
+     * @param skipped years asked for that no KPI of some municipality has an actual for: not evaluated there
+     */
     public record Totals(int files, int municipalities, long kpis, long kpiYears, java.util.SortedSet<Integer> skipped) {
     }
 
