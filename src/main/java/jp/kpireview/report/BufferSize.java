@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How large a buffer a report renders a municipality into: the most bytes per KPI-year this report has rendered so
- * far, so that a buffer seldom grows (each growth copies it, and a nationwide results.json grew every municipality's
- * buffer once: 0.6 GB of copies per run). Renders run on several threads; this is the one thing they share, a hint
- * that never changes what is written.
+ * far, so that a buffer seldom grows (each growth copies it: a nationwide results.json grew every municipality's
+ * buffer once and copied it twice more, half a gigabyte per pass). Renders run on several threads; this is the one
+ * thing they share, a hint that never changes what is written.
  */
 final class BufferSize {
 

@@ -31,7 +31,7 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** A municipality's JSON object (in the buffer it was rendered into), with the band scale the document starts with. */
+    /** A municipality's JSON object, in the buffer it was rendered into, and the band scale the document opens with. */
     public record Part(List<Band> bands, ByteArrayOutputStream json) {
     }
 

@@ -448,8 +448,8 @@ public final class Bench implements Callable<Integer> {
 
     /** What a pass allocated: the collector's work, which the peak heap only reflects through G1's sizing. */
     private static void allocated(String what, Pass pass, long kpiYears) {
-        System.out.printf(Locale.ROOT, "  %-58s %8.2f GB  %,.0f bytes per KPI-year%n", what, pass.leastAllocated() / 1e9,
-                (double) pass.leastAllocated() / kpiYears);
+        System.out.printf(Locale.ROOT, "  %-58s %8.2f GB  %,.0f bytes per KPI-year%n", what,
+                pass.leastAllocated() / 1e9, (double) pass.leastAllocated() / kpiYears);
     }
 
     private static String rate(long kpiYears, double seconds) {

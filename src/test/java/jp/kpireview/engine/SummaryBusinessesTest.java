@@ -28,7 +28,8 @@ class SummaryBusinessesTest {
     }
 
     private static Kpi kpi(String id, String businessNo, String business) {
-        TreeMap<Integer, BigDecimal> actuals = new TreeMap<>(Map.of(2015, BigDecimal.ONE, KpiFixture.YEAR, BigDecimal.TWO));
+        TreeMap<Integer, BigDecimal> actuals = new TreeMap<>(Map.of(2015, BigDecimal.ONE, KpiFixture.YEAR,
+                BigDecimal.TWO));
         return new Kpi("test", id, "(1) test", businessNo, business, "kpi " + id, "件", "↗", 2014, BigDecimal.ZERO, 2019,
                 BigDecimal.TEN, actuals, new TreeMap<>(), "", new SourceLocation("test.csv", 2), "");
     }
