@@ -80,6 +80,8 @@ public final class DataColumns {
             Pattern.compile("(?:年度目標値?|目安値)" + YEAR, Pattern.CASE_INSENSITIVE));
     /** A heading that reads as a year's column but names no fiscal year: FY216, annual_target_FY20180. */
     private static final Pattern YEARISH = Pattern.compile("(?:annual_target_|plan_)?fy\\d+(?:実績値?)?");
+    /** What {@link #normal} leaves out of a heading: spaces and brackets (compiled once, not per heading). */
+    private static final Pattern IGNORED_IN_HEADINGS = Pattern.compile("[\\s()\\[\\]【】「」]");
     /** What the heading of an annual target is written as, in messages and the CSV this project writes. */
     public static final String ANNUAL_TARGET_PREFIX = "annual_target_";
 
@@ -283,6 +285,6 @@ public final class DataColumns {
      */
     static String normal(String heading) {
         String n = Normalizer.normalize(heading == null ? "" : heading, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return n.replaceAll("[\\s()\\[\\]【】「」]", "");
+        return IGNORED_IN_HEADINGS.matcher(n).replaceAll("");
     }
 }

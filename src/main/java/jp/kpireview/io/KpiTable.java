@@ -47,6 +47,8 @@ public final class KpiTable {
     /** The direction symbols the rules accept, when the reader knows them; null: left to the rules alone. */
     private java.util.Set<String> directions;
     private final Map<String, SourceLocation> seenIds = new HashMap<>();
+    /** The year cells read so far: a sheet writes the same few years on every row (FY2014, 平成26年度 …). */
+    private final Map<String, Integer> years = new HashMap<>();
 
     private KpiTable(DataColumns.Header header, String defaultMunicipality, SourceLocation headerLine) {
         this.header = header;
@@ -122,9 +124,9 @@ public final class KpiTable {
         // a town that publishes no baseline leaves both cells empty; one without the other is a slip
         boolean noBaseline = row.peek(Known.BASELINE).isEmpty();
         boolean noBaselineYear = row.peek(Known.BASELINE_YEAR).isEmpty();
-        Integer baselineYear = row.value(Known.BASELINE_YEAR, FiscalYear::parse, !noBaseline);
+        Integer baselineYear = row.value(Known.BASELINE_YEAR, this::year, !noBaseline);
         BigDecimal baseline = row.value(Known.BASELINE, KpiTable::number, !noBaselineYear);
-        Integer targetYear = row.value(Known.TARGET_YEAR, FiscalYear::parse, true);
+        Integer targetYear = row.value(Known.TARGET_YEAR, this::year, true);
         String unit = row.peek(Known.UNIT);
         BigDecimal target = row.value(Known.TARGET, text -> number(withoutUnit(text, bound, unit)), true);
         NavigableMap<Integer, BigDecimal> actuals = row.yearValues(header.actuals());
@@ -244,6 +246,19 @@ public final class KpiTable {
         void problem(String heading, String message) {
             problems.add(new DataProblem(row.source(), heading, message));
         }
+    }
+
+    /**
+     * A year cell as a fiscal year ({@link FiscalYear#parse}), each distinct text parsed once per sheet (a cell that
+     * does not parse throws each time, as parse does, and is not kept).
+     */
+    private int year(String text) {
+        Integer known = years.get(text);
+        if (known == null) {
+            known = FiscalYear.parse(text);
+            years.put(text, known);
+        }
+        return known;
     }
 
     /** A cell as a number, within the input bounds; an IllegalArgumentException saying what is wrong. */

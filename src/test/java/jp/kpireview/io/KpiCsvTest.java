@@ -88,6 +88,17 @@ class KpiCsvTest {
     }
 
     @Test
+    void aYearWrittenOnEveryRowIsReadOnEveryRowAndABadOneReportedOnEach() throws IOException {
+        // the table parses each distinct year text once: a bad one must still be reported on every row it is on
+        Path good = csv(HEADER + "1,p,1,b,k,棟,↗,H26,18,2019,48,21,27,31,34,\n2,p,1,b,k,棟,↗,H26,5,2019,9,6,7,8,9,\n");
+        assertEquals(List.of(2014, 2014), KpiCsv.read(good).stream().map(Kpi::baselineYear).toList());
+        Path bad = csv(HEADER + "1,p,1,b,k,棟,↗,H99x,18,2019,48,21,27,31,34,\n2,p,1,b,k,棟,↗,H99x,5,2019,9,6,7,8,9,\n");
+        DataException e = assertThrows(DataException.class, () -> KpiCsv.read(bad));
+        assertEquals(List.of("baseline_year", "baseline_year"), e.problems().stream().map(p -> p.field()).toList());
+        assertEquals(List.of(2, 3), e.problems().stream().map(p -> p.source().line()).toList());
+    }
+
+    @Test
     void aMissingColumnIsReportedOnTheHeaderLine() throws IOException {
         Path file = csv("kpi_id,project,FY2018\n1,p,3\n");
         DataException e = assertThrows(DataException.class, () -> KpiCsv.read(file));
