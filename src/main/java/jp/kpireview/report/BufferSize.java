@@ -13,6 +13,11 @@ final class BufferSize {
 
     /** Room for what does not grow with the KPI-years: the municipality's name, its summaries' headings. */
     private static final int SLACK = 1_024;
+    /**
+     * The largest first buffer: a sheet of long texts (2,000 characters a cell) rendered first must not make the
+     * buffer of a large plain sheet after it gigabytes long; past this a buffer grows as it fills, as before.
+     */
+    static final int MOST = 4 << 20;
 
     private final AtomicInteger perKpiYear;
 
@@ -28,7 +33,7 @@ final class BufferSize {
 
     /** The bytes to expect of a municipality of {@code kpiYears} KPI-years. */
     int bytes(int kpiYears) {
-        return (int) Math.min((long) kpiYears * perKpiYear.get() + SLACK, Integer.MAX_VALUE - 8);
+        return (int) Math.min((long) kpiYears * perKpiYear.get() + SLACK, MOST);
     }
 
     /** Learns from a municipality rendered: {@code bytes} for {@code kpiYears} KPI-years. */

@@ -28,9 +28,11 @@ class BufferSizeTest {
     }
 
     @Test
-    void aHugeMunicipalityAsksForNoMoreThanAnArrayCanHold() {
+    void aLargeMunicipalityAfterOneOfLongTextsGetsABoundedFirstBuffer() {
         BufferSize size = new BufferSize(400);
-        assertTrue(size.bytes(Integer.MAX_VALUE) > 0);
-        assertTrue(size.bytes(Integer.MAX_VALUE) <= Integer.MAX_VALUE - 8);
+        size.rendered(5, 5 * 30_000);  // five KPI-years of 2,000-character cells
+        assertEquals(BufferSize.MOST, size.bytes(300_000));
+        assertEquals(BufferSize.MOST, size.bytes(Integer.MAX_VALUE));
+        assertTrue(size.bytes(100) < BufferSize.MOST);
     }
 }
