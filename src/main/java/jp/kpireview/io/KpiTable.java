@@ -49,6 +49,7 @@ public final class KpiTable {
     private final Map<String, SourceLocation> seenIds = new HashMap<>();
     /** The year cells read so far: a sheet writes the same few years on every row (FY2014, 平成26年度 …). */
     private final Map<String, Integer> years = new HashMap<>();
+    private static final int YEARS_KEPT = 64;
 
     private KpiTable(DataColumns.Header header, String defaultMunicipality, SourceLocation headerLine) {
         this.header = header;
@@ -250,13 +251,16 @@ public final class KpiTable {
 
     /**
      * A year cell as a fiscal year ({@link FiscalYear#parse}), each distinct text parsed once per sheet (a cell that
-     * does not parse throws each time, as parse does, and is not kept).
+     * does not parse throws each time, as parse does, and is not kept). A sheet writes a few years; the first
+     * {@value #YEARS_KEPT} texts are kept, so a hostile sheet of ever new spellings costs time, not memory.
      */
     private int year(String text) {
         Integer known = years.get(text);
         if (known == null) {
             known = FiscalYear.parse(text);
-            years.put(text, known);
+            if (years.size() < YEARS_KEPT) {
+                years.put(text, known);
+            }
         }
         return known;
     }
