@@ -28,6 +28,8 @@ public final class KpiTable {
 
     /** 1e400: refused with its own message (compiled once: a nationwide run reads some 3 million numbers). */
     private static final Pattern EXPONENT_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?[eE][-+]?\\d+");
+    /** The most year texts a table keeps parsed (see {@link #year}). */
+    private static final int YEARS_KEPT = 64;
 
     /**
      * What a project's summary row of report.xlsx holds under No. (KPI番号): such a row is the report's, not a KPI,
@@ -49,7 +51,6 @@ public final class KpiTable {
     private final Map<String, SourceLocation> seenIds = new HashMap<>();
     /** The year cells read so far: a sheet writes the same few years on every row (FY2014, 平成26年度 …). */
     private final Map<String, Integer> years = new HashMap<>();
-    private static final int YEARS_KEPT = 64;
 
     private KpiTable(DataColumns.Header header, String defaultMunicipality, SourceLocation headerLine) {
         this.header = header;
