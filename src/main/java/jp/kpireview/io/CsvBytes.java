@@ -75,10 +75,6 @@ public final class CsvBytes {
         return this;
     }
 
-    public byte[] toByteArray() {
-        return bytes().toByteArray();
-    }
-
     /** The rows, in the buffer they were written to: for a report that writes them out from there, without a copy. */
     public ByteArrayOutputStream bytes() {
         flushText();

@@ -35,7 +35,7 @@ class CsvBytesTest {
             row.subList(4, row.size()).forEach(rows::cell);
             rows.endRow();
         }
-        assertEquals(printed.toString(), new String(rows.toByteArray(), StandardCharsets.UTF_8));
+        assertEquals(printed.toString(), rows.bytes().toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -46,7 +46,7 @@ class CsvBytesTest {
         }
         CsvBytes rows = new CsvBytes(0);
         ROWS.get(0).forEach(rows::cell);
-        assertEquals(printed.toString(), new String(rows.endRow().toByteArray(), StandardCharsets.UTF_8));
+        assertEquals(printed.toString(), rows.endRow().bytes().toString(StandardCharsets.UTF_8));
     }
 
     @Test
