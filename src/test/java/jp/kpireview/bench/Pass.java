@@ -1,6 +1,7 @@
 package jp.kpireview.bench;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 
 /**
  * Passes of one piece of work in this JVM: the first pays for the JIT compiler, the best of the later ones is the
@@ -14,23 +15,48 @@ record Pass(double first, double best, double bestCpu, long leastAllocated) {
 
     /** Runs {@code pass} {@code count} times. */
     static Pass of(int count, Runnable pass) {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-                .getThreadMXBean();
-        double first = 0;
-        double best = Double.MAX_VALUE;
-        double bestCpu = Double.MAX_VALUE;
-        long leastAllocated = Long.MAX_VALUE;
+        return alternating(count, pass)[0];
+    }
+
+    /**
+     * Runs each of {@code works} {@code count} times, taking turns (the first pass of each, then the second of
+     * each, …), so that a machine whose speed drifts over minutes slows them alike; their passes, in that order.
+     */
+    static Pass[] alternating(int count, Runnable... works) {
+        Tally[] tallies = new Tally[works.length];
+        Arrays.setAll(tallies, w -> new Tally());
         for (int i = 0; i < count; i++) {
-            long allocatedBefore = threads.getTotalThreadAllocatedBytes();
+            for (int w = 0; w < works.length; w++) {
+                tallies[w].run(works[w]);
+            }
+        }
+        return Arrays.stream(tallies).map(Tally::pass).toArray(Pass[]::new);
+    }
+
+    /** One work's passes so far. */
+    private static final class Tally {
+        private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean)
+                ManagementFactory.getThreadMXBean();
+        private int passes;
+        private double first;
+        private double best = Double.MAX_VALUE;
+        private double bestCpu = Double.MAX_VALUE;
+        private long leastAllocated = Long.MAX_VALUE;
+
+        void run(Runnable work) {
+            long allocatedBefore = THREADS.getTotalThreadAllocatedBytes();
             long started = System.nanoTime();
-            long cpuStarted = threads.getCurrentThreadCpuTime();
-            pass.run();
+            long cpuStarted = THREADS.getCurrentThreadCpuTime();
+            work.run();
             double seconds = (System.nanoTime() - started) / 1e9;
-            bestCpu = Math.min(bestCpu, (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9);
-            leastAllocated = Math.min(leastAllocated, threads.getTotalThreadAllocatedBytes() - allocatedBefore);
-            first = i == 0 ? seconds : first;
+            bestCpu = Math.min(bestCpu, (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e9);
+            leastAllocated = Math.min(leastAllocated, THREADS.getTotalThreadAllocatedBytes() - allocatedBefore);
+            first = passes++ == 0 ? seconds : first;
             best = Math.min(best, seconds);
         }
-        return new Pass(first, best, bestCpu, leastAllocated);
+
+        Pass pass() {
+            return new Pass(first, best, bestCpu, leastAllocated);
+        }
     }
 }
