@@ -103,7 +103,7 @@ public final class Bench implements Callable<Integer> {
         rulesOnly(policies, data, anchor, anchor17, kpiYears, cores);
 
         // the batch warm, as a batch's own JVM runs it: before the plans and the rebuilds, which a batch never runs
-        // (after them the same passes took 3.4–4.4 s against 3.1–3.2 s: the JIT compiled the batch among other work)
+        // (after them its best passes took 3.4–4.4 s against 3.05–3.2 s, two JVMs each; docs/scale-and-speed.md)
         System.out.println("end to end");
         resetPeaks();
         Pass e2e = passes(() -> batch(policies, data, cores));
