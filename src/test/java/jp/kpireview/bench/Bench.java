@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -175,11 +174,11 @@ public final class Bench implements Callable<Integer> {
                 drools.best() / plain.best());
         // first passes where nothing ran before them: here, the one that runs second would share the compiler's
         // queue with the first, or find the JDK's own code compiled already
-        double[] rulesFirst = new double[3];
-        double[] plainFirst = new double[3];
+        List<Double> rulesFirst = new ArrayList<>();
+        List<Double> plainFirst = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            rulesFirst[i] = firstPass(data, "rules");
-            plainFirst[i] = firstPass(data, "plain");
+            rulesFirst.add(firstPass(data, "rules"));
+            plainFirst.add(firstPass(data, "plain"));
         }
         double rulesMedian = median(rulesFirst);
         double plainMedian = median(plainFirst);
@@ -210,10 +209,10 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     /** Plans in this JVM: the seed's, then every municipality's (the data read again). */
@@ -466,8 +465,7 @@ public final class Bench implements Callable<Integer> {
                 times.add((System.nanoTime() - started) / 1e9);
             }
         }
-        Collections.sort(times);
-        return times.get(times.size() / 2);
+        return median(times);
     }
 
 
