@@ -38,8 +38,6 @@ public final class Csv {
         }
     }
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
-
     /**
      * The cells of a row of a report people open in Excel, with text that Excel would take for a formula
      * ({@code =…}, {@code +…}, {@code -…}, {@code @…}, or starting with a tab or carriage return) neutralised by a
@@ -64,7 +62,36 @@ public final class Csv {
         }
         char first = text.charAt(0);
         return first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r'
-                || first == '-' && !NUMBER.matcher(text).matches();
+                || first == '-' && !isPlainNumber(text);
+    }
+
+    /**
+     * Whether {@code text} is a decimal number as the reports print one ({@code -12.50}, {@code 3}): Excel reads it
+     * as a number, and the dialect never quotes it (it neither starts with a character up to {@code #} nor holds a
+     * delimiter, quote or line break, nor ends in a space).
+     */
+    static boolean isPlainNumber(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        int point = text.indexOf('.');
+        int end = point < 0 ? text.length() : point;
+        if (!digits(text, start, end)) {
+            return false;
+        }
+        return point < 0 || digits(text, point + 1, text.length());
+    }
+
+    /** At least one character, every one an ASCII digit. */
+    private static boolean digits(String text, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The BOM and header line of a report people open in Excel. */

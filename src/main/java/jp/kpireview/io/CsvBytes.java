@@ -17,9 +17,12 @@ import org.apache.commons.csv.CSVFormat;
 public final class CsvBytes {
 
     private final CSVFormat format = Csv.ownFormat();
+    private final String delimiter = format.getDelimiterString();
     private final ByteArrayOutputStream bytes;
     /** The cells of the row since the last encoded part, as text. */
     private final StringBuilder text = new StringBuilder(128);
+    /** {@link #text} encoded, when it is ASCII (numbers and delimiters, as a report's cells one by one are). */
+    private byte[] ascii = new byte[128];
     /** The cells {@link #repeated} has encoded, by value. */
     private final Map<Object, byte[]> encodedOnce = new HashMap<>();
     private boolean rowStarted;
@@ -57,12 +60,26 @@ public final class CsvBytes {
         if (!rowStarted) {
             throw new IllegalStateException("a repeated cell cannot start a row");
         }
-        return encoded(encodedOnce.computeIfAbsent(value, v -> cells(false, v)));
+        byte[] cell = encodedOnce.get(value);
+        if (cell == null) {
+            cell = cells(false, value);
+            encodedOnce.put(value, cell);
+        }
+        return encoded(cell);
     }
 
     /** Appends one cell. */
     public CsvBytes cell(Object value) {
-        print(value, text, !rowStarted);
+        if (value instanceof String plain && (plain.isEmpty() ? rowStarted : Csv.isPlainNumber(plain))) {
+            // what the printer writes for a number, or for nothing after the first cell, without its per-cell copy of
+            // the delimiter (it quotes neither, nor an empty first cell, which it does quote)
+            if (rowStarted) {
+                text.append(delimiter);
+            }
+            text.append(plain);
+        } else {
+            print(value, text, !rowStarted);
+        }
         rowStarted = true;
         return this;
     }
@@ -82,10 +99,24 @@ public final class CsvBytes {
     }
 
     private void flushText() {
-        if (!text.isEmpty()) {
-            bytes.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
-            text.setLength(0);
+        int length = text.length();
+        if (length == 0) {
+            return;
         }
+        if (ascii.length < length) {
+            ascii = new byte[Math.max(length, 2 * ascii.length)];
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                bytes.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+                text.setLength(0);
+                return;
+            }
+            ascii[i] = (byte) c;
+        }
+        bytes.write(ascii, 0, length);
+        text.setLength(0);
     }
 
     private void print(Object value, StringBuilder out, boolean startRow) {

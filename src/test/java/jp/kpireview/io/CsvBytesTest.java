@@ -18,7 +18,10 @@ class CsvBytesTest {
     private static final List<List<Object>> ROWS = List.of(
             Arrays.asList("", "a,b", "say \"hi\"", "two\nlines", "=SUM(A1)", "-6.06", "-x", new BigDecimal("-0.50")),
             Arrays.asList("市町村", "(4) あんしん絆再生プロジェクト", "×", true, false, "", "@at", " padded "),
-            Arrays.asList("#comment", "'quoted'", "\ttab", "trail ", 12, "↗", "FY2015", "H27"));
+            Arrays.asList("#comment", "'quoted'", "\ttab", "trail ", 12, "↗", "FY2015", "H27"),
+            // numbers as the reports print them, and text that only looks like one
+            Arrays.asList("-12.50", "3", "0.00", "", "-", "1.", ".5", "-.5", "1.2.3", "１２", "12e3", "-0"),
+            Arrays.asList("7", "", "", "100.00", "-100.00", "", "1 ", " 1", "12", "－1", "x", ""));
 
     @Test
     void rowsAreWhatThePrinterWrites() throws IOException {
