@@ -110,7 +110,7 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             json.writeEndArray();
             writePolicies(review);
             writeSummaries(review);
-            writeKpis(review.histories(), review.reviews().stream().map(r -> r.terms().hasFlag()).toList());
+            writeKpis(review.histories(), review.reviews().stream().map(YearTexts::of).toList());
             json.writeEndObject();
         }
 
@@ -160,7 +160,22 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             json.writeEndArray();
         }
 
-        void writeKpis(List<KpiHistory> histories, List<Boolean> flagged) throws IOException {
+        /**
+         * What every KPI of a year repeats, made once per municipality (a policy's label is a new text each time it is
+         * asked for).
+         *
+         * @param flagged whether the year's policy has an achievement flag ("achieved" is null where it has none)
+         */
+        private record YearTexts(String label, String japaneseLabel, String policy, boolean flagged) {
+
+            static YearTexts of(Review year) {
+                return new YearTexts(FiscalYear.label(year.year()), FiscalYear.japaneseLabel(year.year()),
+                        year.policy().label(), year.terms().hasFlag());
+            }
+        }
+
+        /** @param years the texts of each reported year, in the order of every history's years */
+        void writeKpis(List<KpiHistory> histories, List<YearTexts> years) throws IOException {
             json.writeArrayFieldStart("kpis");
             for (KpiHistory history : histories) {
                 Kpi k = history.kpi();
@@ -191,8 +206,7 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
                 json.writeArrayFieldStart("years");
                 for (int y = 0; y < history.years().size(); y++) {
                     Evaluation e = history.years().get(y);
-                    writeYear(e, history.change(e.year()).orElse(null), history.policies().get(y).label(),
-                            flagged.get(y));
+                    writeYear(e, history.change(e.year()).orElse(null), years.get(y));
                 }
                 json.writeEndArray();
                 fields("trend", code(history.latest().orElse(null)));  // the latest year's, as every report shows it
@@ -201,18 +215,17 @@ public final class ResultsJson extends StreamedReport<ResultsJson.Part> {
             json.writeEndArray();
         }
 
-        /** @param flagged whether the year's policy has an achievement flag ("achieved" is null where it has none) */
-        void writeYear(Evaluation e, Trend change, String policy, boolean flagged) throws IOException {
+        void writeYear(Evaluation e, Trend change, YearTexts year) throws IOException {
             json.writeStartObject();
-            values(YEAR_FIELDS, FiscalYear.label(e.year()), FiscalYear.japaneseLabel(e.year()),
+            values(YEAR_FIELDS, year.label(), year.japaneseLabel(),
                     e.kpi().actuals().get(e.year()), e.status().code(),
                     e.referenceKind() == null ? null : e.referenceKind().code(),
                     e.reference(), e.rawScore(), e.score(),
                     // the score with the decimals the reports print (69.70, 0.00): a JSON number keeps no trailing 0
                     e.score() == null ? null : e.score().toPlainString(),
                     e.band() == null ? null : e.band().mark(),
-                    flagged ? e.achieved() : null,
-                    code(change), policy, e.status().label());
+                    year.flagged() ? e.achieved() : null,
+                    code(change), year.policy(), e.status().label());
             if (!e.statusReason().isEmpty()) {
                 fields("statusReason", e.statusReason());
             }
