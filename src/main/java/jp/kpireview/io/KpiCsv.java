@@ -53,9 +53,14 @@ public final class KpiCsv {
         try (CSVParser parser = CSVParser.parse(text, READ_FORMAT)) {
             KpiTable table = KpiTable.withHeader(parser.getHeaderNames(), headerLine, KpiTable.stem(file))
                     .knownDirections(directions);
+            // each heading's place, looked up once per cell (the record's own lookup by name takes three)
+            java.util.Map<String, Integer> place = parser.getHeaderMap();
             for (CSVRecord record : parser) {
-                table.add(new KpiTable.Row(headerLine.atLine((int) parser.getCurrentLineNumber()),
-                        column -> record.isMapped(column) && record.isSet(column) ? record.get(column) : ""));
+                table.add(new KpiTable.Row(headerLine.atLine((int) parser.getCurrentLineNumber()), column -> {
+                    Integer at = place.get(column);
+                    // a short row lacks its last cells: empty, as the record's own lookup has it
+                    return at != null && at < record.size() ? record.get(at) : "";
+                }));
             }
             return table.kpis();
         } catch (UncheckedIOException e) {

@@ -51,6 +51,14 @@ class KpiCsvTest {
         assertEquals(2, kpi.source().line());
     }
 
+    /** A row that stops early (a sheet saved without its trailing empty cells) has those cells empty. */
+    @Test
+    void aShortRowHasItsLastCellsEmpty() throws IOException {
+        Kpi kpi = KpiCsv.read(csv(HEADER + "8a,(1) p,8,除雪事業,除雪依頼,件,↘,FY2014,1199,H31,830,488,836\n")).get(0);
+        assertEquals(List.of(2015, 2016), List.copyOf(kpi.actuals().keySet()));
+        assertTrue(kpi.annualTargets().isEmpty());
+    }
+
     @Test
     void acceptsAByteOrderMark() throws IOException {
         assertEquals("1", KpiCsv.read(csv("\uFEFF" + HEADER + "1,p,1,b,k,棟,↗,2014,18,2019,48,21,27,31,34,\n"))
