@@ -71,8 +71,8 @@ public final class CsvBytes {
     /** Appends one cell. */
     public CsvBytes cell(Object value) {
         if (value instanceof String plain && (plain.isEmpty() ? rowStarted : Csv.isPlainNumber(plain))) {
-            // what the printer writes for a number, or for nothing after the first cell, without its per-cell copy of
-            // the delimiter (it quotes neither, nor an empty first cell, which it does quote)
+            // a number, or an empty cell after the first, as the printer writes them (it quotes neither; an empty
+            // first cell it does quote, so that one goes to it), without the copy of its delimiter it makes per cell
             if (rowStarted) {
                 text.append(delimiter);
             }
