@@ -59,8 +59,16 @@ public record KpiYear(
      * what the rules read when they decide whether a KPI counts in whole units (件, 人 …).
      */
     public boolean isWholeNumbers() {
-        return (baseline == null || Decimals.whole(baseline)) && Decimals.whole(finalTarget)
-                && actuals.values().stream().allMatch(Decimals::whole);
+        if (baseline != null && !Decimals.whole(baseline) || !Decimals.whole(finalTarget)) {
+            return false;
+        }
+        // a loop, not a stream: asked for every KPI-year on the straight path, over a handful of actuals
+        for (BigDecimal actual : actuals.values()) {
+            if (!Decimals.whole(actual)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
