@@ -62,36 +62,7 @@ public final class Csv {
         }
         char first = text.charAt(0);
         return first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r'
-                || first == '-' && !isPlainNumber(text);
-    }
-
-    /**
-     * Whether {@code text} is a decimal number as the reports print one ({@code -12.50}, {@code 3}): Excel reads it
-     * as a number, and the dialect never quotes it (it neither starts with a character up to {@code #} nor holds a
-     * delimiter, quote or line break, nor ends in a space).
-     */
-    static boolean isPlainNumber(String text) {
-        int start = text.startsWith("-") ? 1 : 0;
-        int point = text.indexOf('.');
-        int end = point < 0 ? text.length() : point;
-        if (!digits(text, start, end)) {
-            return false;
-        }
-        return point < 0 || digits(text, point + 1, text.length());
-    }
-
-    /** At least one character, every one an ASCII digit. */
-    private static boolean digits(String text, int from, int to) {
-        if (from >= to) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+                || first == '-' && !KpiTable.isPlainNumber(text);
     }
 
     /** The BOM and header line of a report people open in Excel. */

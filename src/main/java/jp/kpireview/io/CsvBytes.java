@@ -70,9 +70,10 @@ public final class CsvBytes {
 
     /** Appends one cell. */
     public CsvBytes cell(Object value) {
-        if (value instanceof String plain && (plain.isEmpty() ? rowStarted : Csv.isPlainNumber(plain))) {
-            // a number, or an empty cell after the first, as the printer writes them (it quotes neither; an empty
-            // first cell it does quote, so that one goes to it), without the copy of its delimiter it makes per cell
+        if (value instanceof String plain && (plain.isEmpty() ? rowStarted : KpiTable.isPlainNumber(plain))) {
+            // a number (-12.50: no character up to '#' first, no delimiter, quote or line break, no space last), or
+            // an empty cell after the first, as the printer writes them: it quotes neither (an empty first cell it
+            // does quote, so that one goes to it), and it copies its delimiter anew for every cell
             if (rowStarted) {
                 text.append(delimiter);
             }
