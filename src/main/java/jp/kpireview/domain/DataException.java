@@ -41,17 +41,21 @@ public class DataException extends RuntimeException {
         return total;
     }
 
-    /** {@code … and 9,900 more problems (10,000 in all)}; empty when every problem is in the list. */
+    /** {@code ほかに 9,900 件の誤りがあります (全部で 10,000 件)…}; empty when every problem is in the list. */
     public String more() {
-        return total > problems.size() ? String.format("… and %,d more problems (%,d in all): fix these first",
-                total - problems.size(), total) : "";
+        return more(problems.size(), total);
+    }
+
+    private static String more(int shown, int total) {
+        return total > shown ? String.format("ほかに %,d 件の誤りがあります (全部で %,d 件)。まずこれらを直してください"
+                + " (… and %,d more problems, %,d in all)", total - shown, total, total - shown, total) : "";
     }
 
     private static String describe(List<DataProblem> problems, int total) {
         List<String> lines = new ArrayList<>();
         problems.stream().limit(MAX_PROBLEMS).forEach(p -> lines.add(p.toString()));
         if (total > lines.size()) {
-            lines.add(String.format("… and %,d more problems (%,d in all)", total - lines.size(), total));
+            lines.add(more(lines.size(), total));
         }
         return String.join("\n", lines);
     }

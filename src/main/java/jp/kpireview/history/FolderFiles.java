@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import jp.kpireview.io.AtomicFile;
+import jp.kpireview.io.FileFailure;
 
 /**
  * The files of a rule folder that its history keeps: every file in it and its subfolders (rules, tables, templates,
@@ -43,7 +44,7 @@ public final class FolderFiles {
                 }
                 files.put(pathOf(folder, file), Files.readAllBytes(file));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                throw FileFailure.of(FileFailure.Act.READ, file, e);
             }
         }
         return files;
@@ -72,7 +73,7 @@ public final class FolderFiles {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + folder + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, folder, e);
         }
     }
 
@@ -98,7 +99,7 @@ public final class FolderFiles {
             return walk.filter(p -> !p.equals(folder) && Files.isRegularFile(p)
                     && Arrays.stream(pathOf(folder, p).split("/")).noneMatch(FolderFiles::skipped)).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(),
+            throw FileFailure.of(FileFailure.Act.LIST, folder,
                     e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
     }

@@ -1,11 +1,11 @@
 package jp.kpireview.history;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jp.kpireview.io.AtomicFile;
+import jp.kpireview.io.FileFailure;
 
 /**
  * The note a publish leaves in the repository while it writes the rule folder: the commit it is writing. Present
@@ -29,7 +29,7 @@ final class Journal {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.READ, file, e);
         }
     }
 
@@ -38,7 +38,7 @@ final class Journal {
             out.stream().write(commit.getBytes(StandardCharsets.US_ASCII));
             out.commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, file, e);
         }
     }
 
@@ -46,7 +46,7 @@ final class Journal {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.DELETE, file, e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package jp.kpireview.history;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Supplier;
+import jp.kpireview.io.FileFailure;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -228,7 +228,7 @@ public final class PolicyHistory implements AutoCloseable {
             inserter.flush();
             return id;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the history " + gitDir + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, gitDir, e);
         }
     }
 
@@ -252,7 +252,7 @@ public final class PolicyHistory implements AutoCloseable {
                         : from.name()));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the history " + gitDir + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, gitDir, e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import jp.kpireview.domain.PolicyRef;
 import jp.kpireview.engine.Policy;
 import jp.kpireview.engine.PolicyEngine;
+import jp.kpireview.io.FileFailure;
 import jp.kpireview.rulebase.PolicyFolder;
 import jp.kpireview.validate.CheckReport;
 import jp.kpireview.validate.PolicyCheck;
@@ -43,7 +44,7 @@ public final class Staging implements AutoCloseable {
         try {
             Files.createDirectory(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + folder + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, folder, e);
         }
         Staging staging = new Staging(folder, rules);
         try {

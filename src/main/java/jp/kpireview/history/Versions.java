@@ -1,7 +1,6 @@
 package jp.kpireview.history;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.kpireview.io.FileFailure;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -178,7 +178,7 @@ final class Versions {
         try {
             return reading.get();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the history " + gitDir + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.READ, gitDir, e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package jp.kpireview.history;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import jp.kpireview.io.FileFailure;
 
 /**
  * The lock the writers of one history take turns by: one lock per repository in this process (the service and a
@@ -65,7 +65,7 @@ final class WriterLock {
             }
         } catch (IOException e) {
             closeQuietly();
-            throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.LOCK, file, e);
         } catch (InterruptedException e) {
             closeQuietly();
             Thread.currentThread().interrupt();

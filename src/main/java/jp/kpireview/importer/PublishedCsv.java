@@ -2,7 +2,6 @@ package jp.kpireview.importer;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.domain.SourceLocation;
 import jp.kpireview.io.AtomicFiles;
 import jp.kpireview.io.Csv;
+import jp.kpireview.io.FileFailure;
 import jp.kpireview.report.SummaryCsv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -129,7 +129,7 @@ public final class PublishedCsv {
             }
             return rows;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.READ, file, e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package jp.kpireview.importer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import jp.kpireview.domain.DataException;
 import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
+import jp.kpireview.io.FileFailure;
 
 /**
  * Reads a published KPI review table (Otaru's format), as text extracted from the PDF: tab-separated cells, project
@@ -87,7 +87,7 @@ public final class PublishedTableParser {
         try {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.READ, path, e);
         }
         PublishedTableParser parser = new PublishedTableParser(path.toString(), directions);
         for (int i = 0; i < lines.size(); i++) {

@@ -6,7 +6,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -43,7 +42,7 @@ public final class AtomicFile implements Closeable {
                     "." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp"));
             return new AtomicFile(absolute, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, target, e);
         }
     }
 
@@ -73,7 +72,7 @@ public final class AtomicFile implements Closeable {
             stream.close();
         } catch (IOException e) {
             close();
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, target, e);
         }
     }
 
@@ -84,7 +83,7 @@ public final class AtomicFile implements Closeable {
             move();
             done = true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, target, e);
         } finally {
             close();
         }

@@ -1,7 +1,6 @@
 package jp.kpireview.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 
@@ -22,7 +21,7 @@ public final class AtomicFiles {
             content.writeTo(file.writer());
             file.commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, target, e);
         }
     }
 }

@@ -51,7 +51,7 @@ public final class KpiData {
         try {
             return java.nio.file.Files.size(file);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.READ, file, e);
         }
     }
 
@@ -79,7 +79,7 @@ public final class KpiData {
             }
             return files;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + fileOrFolder + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.LIST, fileOrFolder, e);
         }
     }
 
@@ -119,7 +119,7 @@ public final class KpiData {
                 try (Stream<Path> entries = Files.list(f)) {
                     entries.filter(KpiData::isDataFile).filter(p -> !looksLikeKpiData(p)).sorted().forEach(skipped::add);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + f + ": " + e.getMessage(), e);
+                    throw FileFailure.of(FileFailure.Act.LIST, f, e);
                 }
             }
         }

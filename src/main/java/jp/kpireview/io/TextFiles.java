@@ -1,7 +1,6 @@
 package jp.kpireview.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ public final class TextFiles {
         } catch (CharacterCodingException e) {
             throw e;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.READ, file, e);
         }
     }
 }

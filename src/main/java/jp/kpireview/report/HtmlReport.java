@@ -15,8 +15,8 @@ import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.engine.MunicipalityReview;
 import jp.kpireview.engine.Review;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import jp.kpireview.io.AtomicFile;
+import jp.kpireview.io.FileFailure;
 
 /**
  * report.html: one self-contained page (no script, no network) for the people who read the review. An overview of
@@ -89,7 +89,7 @@ public final class HtmlReport implements ReportWriter<HtmlReport.Part> {
         try {
             file.writer().write(document());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, target, e);
         }
         file.finish();
     }

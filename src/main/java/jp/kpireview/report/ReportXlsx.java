@@ -3,7 +3,6 @@ package jp.kpireview.report;
 import java.io.BufferedOutputStream;
 import java.math.BigDecimal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import jp.kpireview.domain.ProjectSummary;
 import jp.kpireview.engine.MunicipalityReview;
 import jp.kpireview.engine.Review;
 import jp.kpireview.io.AtomicFile;
+import jp.kpireview.io.FileFailure;
 import org.dhatim.fastexcel.Workbook;
 
 /**
@@ -100,7 +100,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             trendSpill = spillFile(spillFolder.resolve("trends"));
             summarySpill = spillFile(spillFolder.resolve("summaries"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, target, e);
         }
     }
 
@@ -239,7 +239,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
                 planSpill.write(part.planRows().rows());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, target, e);
         }
     }
 
@@ -255,7 +255,7 @@ public final class ReportXlsx implements ReportWriter<ReportXlsx.Part> {
             workbook.finish();
             file.finish();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.WRITE, target, e);
         } finally {
             deleteSpills();
         }

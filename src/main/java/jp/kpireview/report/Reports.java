@@ -1,13 +1,13 @@
 package jp.kpireview.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import jp.kpireview.engine.MunicipalityReview;
+import jp.kpireview.io.FileFailure;
 
 /**
  * The reports of one run, handled together: each municipality is rendered for every report (on any thread) and the
@@ -54,7 +54,7 @@ public final class Reports implements AutoCloseable {
         try {
             return Files.isDirectory(folder) ? null : Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + folder + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.CREATE, folder, e);
         }
     }
 

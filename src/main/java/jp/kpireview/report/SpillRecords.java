@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import jp.kpireview.io.FileFailure;
 
 /**
  * The rows of one spill file of report.xlsx ({@link SpillRows}), read on a thread of their own a few batches ahead of
@@ -84,8 +85,8 @@ final class SpillRecords implements Iterable<SpillRows.Row>, AutoCloseable {
                     Batch next = take();
                     done = next.last();
                     if (next.failure() != null) {
-                        throw new UncheckedIOException(new IOException("cannot read back " + spill + ": "
-                                + next.failure().getMessage(), next.failure()));
+                        throw FileFailure.of(FileFailure.Act.READ, spill, next.failure() instanceof IOException io ? io
+                                : new IOException(next.failure().getMessage(), next.failure()));
                     }
                     batch = next.records().iterator();
                 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import jp.kpireview.io.AtomicFile;
+import jp.kpireview.io.FileFailure;
 
 /** A report written as one file, part after part, and put in place at commit. */
 abstract class StreamedReport<P> implements ReportWriter<P> {
@@ -39,7 +40,7 @@ abstract class StreamedReport<P> implements ReportWriter<P> {
     }
 
     final UncheckedIOException failure(IOException e) {
-        return new UncheckedIOException("cannot write " + file.target() + ": " + e.getMessage(), e);
+        return FileFailure.of(FileFailure.Act.WRITE, file.target(), e);
     }
 
     /** Writes what comes after the last part, e.g. the closing brackets of a JSON document. */

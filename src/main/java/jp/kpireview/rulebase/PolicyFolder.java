@@ -1,7 +1,6 @@
 package jp.kpireview.rulebase;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.io.FileFailure;
 
 /**
  * What a {@code --rules} folder holds: either {@code .drl} files — one policy for every year — or policy periods,
@@ -54,7 +54,7 @@ public final class PolicyFolder {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.LIST, folder, e);
         }
         if (periods.isEmpty()) {
             return List.of(new Period(folder, null));

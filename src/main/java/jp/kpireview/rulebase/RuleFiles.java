@@ -1,7 +1,6 @@
 package jp.kpireview.rulebase;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import jp.kpireview.io.FileFailure;
 import jp.kpireview.io.TextFiles;
 
 /**
@@ -151,7 +151,7 @@ public final class RuleFiles {
         try (Stream<Path> listing = Files.list(folder)) {
             return listing.filter(p -> isRuleFile(p) && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.LIST, folder, e);
         }
     }
 

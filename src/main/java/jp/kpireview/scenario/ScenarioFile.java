@@ -1,7 +1,6 @@
 package jp.kpireview.scenario;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
 import jp.kpireview.io.DataColumns;
+import jp.kpireview.io.FileFailure;
 import jp.kpireview.io.KpiTable;
 import jp.kpireview.io.TextFiles;
 import org.apache.commons.csv.CSVFormat;
@@ -61,7 +61,7 @@ public final class ScenarioFile {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Act.LIST, folder, e);
         }
     }
 

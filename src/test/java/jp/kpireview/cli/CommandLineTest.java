@@ -243,6 +243,17 @@ class CommandLineTest {
         assertFalse(Files.exists(out));
     }
 
+    /** A report folder that cannot be made is named in Japanese first, with the system's reason: no English alone. */
+    @Test
+    void aReportFolderThatCannotBeMadeIsSaidInJapanese() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        Path out = file.resolve("out");
+        Run run = run("batch", "--data", "seeds/otaru-h30.csv", "--out", out.toString(), "--quiet");
+        assertEquals(2, run.exit());
+        assertEquals("誤り: " + out + " を作れません: 途中にフォルダでないファイルがあります (cannot create " + out
+                + ": Not a directory)", run.err().strip());
+    }
+
     /** {@code score.drl:21}: the file and the line of the rule's header, found in the file itself. */
     private static String at(String file, String rule) {
         try {

@@ -47,7 +47,8 @@ class InputBoundsTest {
         DataException e = assertThrows(DataException.class, () -> KpiData.read(file));
         assertEquals(100, e.problems().size());
         assertEquals(10_000, e.total());
-        assertEquals("… and 9,900 more problems (10,000 in all): fix these first", e.more());
+        assertEquals("ほかに 9,900 件の誤りがあります (全部で 10,000 件)。まずこれらを直してください"
+                + " (… and 9,900 more problems, 10,000 in all)", e.more());
     }
 
     @Test
