@@ -1,10 +1,6 @@
 package jp.kpireview.engine;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -32,8 +28,14 @@ final class FiringBound {
     static final int FIRINGS_FLOOR = 20_000;
     /** Wall-clock time one session may take. */
     static final long SESSION_MILLIS = 10_000;
-    /** Firings watched after a limit is hit, to name the rules that keep firing. */
+    /**
+     * Firings watched after a limit is hit, to name the rules of the loop: rounds of {@code SAMPLE} until a rule is
+     * seen to fire on its own work (a large session may first fire a backlog of matches made before the window), at
+     * most {@code SAMPLE_ROUNDS} rounds and {@code SAMPLE_MILLIS}.
+     */
     private static final int SAMPLE = 2_000;
+    private static final int SAMPLE_ROUNDS = 25;
+    private static final long SAMPLE_MILLIS = 1_000;
 
     /** One daemon thread halts sessions that run out of time; it never runs rules itself. */
     private static final ScheduledThreadPoolExecutor TIMER = timer();
@@ -41,14 +43,14 @@ final class FiringBound {
     private FiringBound() {
     }
 
-    /** Why firing was stopped, with the rules that kept firing (most firings first). */
+    /** Why firing was stopped, with the rules of the loop (most firings first). */
     record Runaway(String reason, List<Rule> rules) {
     }
 
     /**
      * Fires the session's rules within the bounds for {@code facts} inserted facts.
      *
-     * @return null when the rules came to rest; otherwise why they were stopped and which rules kept firing
+     * @return null when the rules came to rest; otherwise why they were stopped and which rules loop
      */
     static Runaway fire(KieSession session, int facts) {
         return fire(session, facts, Long.MAX_VALUE, false);
@@ -86,15 +88,22 @@ final class FiringBound {
                 still);
     }
 
-    /** Fires a little more, counting per rule: the rules that fire in this window are the ones that loop. */
+    /** Fires a little more, watching which rule fires on whose facts: the rules that feed themselves loop. */
     private static List<Rule> sample(KieSession session, boolean ownThread) {
-        Map<Rule, Integer> counts = new LinkedHashMap<>();
-        TimeLimit.of(session, 1000, ownThread).fire(SAMPLE, match -> counts.merge(match.getRule(), 1, Integer::sum));
-        List<Map.Entry<Rule, Integer>> byCount = new ArrayList<>(counts.entrySet());
-        byCount.sort(Map.Entry.<Rule, Integer>comparingByValue(Comparator.reverseOrder()));
-        int most = byCount.isEmpty() ? 0 : byCount.get(0).getValue();
-        // rules that fire only now and then in the window follow the looping ones; the loop is in the busy ones
-        return byCount.stream().filter(e -> e.getValue() * 10 >= most).map(Map.Entry::getKey).toList();
+        LoopWatch watch = new LoopWatch();
+        session.addEventListener(watch);
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS);
+        try {
+            for (int round = 0; round < SAMPLE_ROUNDS && !watch.loopSeen(); round++) {
+                long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+                if (left <= 0 || TimeLimit.of(session, left, ownThread).fire(SAMPLE, watch::fired) == 0) {
+                    break;
+                }
+            }
+        } finally {
+            session.removeEventListener(watch);
+        }
+        return watch.loop();
     }
 
     /** A session fired for at most a time: halted by the timer thread, or by its own thread looking at the clock. */

@@ -33,6 +33,11 @@ class FiringBoundTest {
     private static RuleBase ticking;
     /** Rules that come to rest: one Tick, nothing after it. */
     private static RuleBase resting;
+    /**
+     * A loop of two rules (Tick makes Tock, Tock the next Tick), and a sound rule fed by it, written first, that fires
+     * as often.
+     */
+    private static RuleBase twoRuleLoop;
 
     @BeforeAll
     static void compile() throws IOException {
@@ -45,6 +50,36 @@ class FiringBoundTest {
                 end
                 """);
         resting = folder("resting", "");
+        twoRuleLoop = folder("two-rule-loop", """
+                declare Tock
+                    n : int
+                end
+
+                declare Tally
+                    n : int
+                end
+
+                rule "Tock を数える"
+                when
+                    $t : Tock()
+                then
+                    insert( new Tally($t.getN()) );
+                end
+
+                rule "Tick から Tock"
+                when
+                    $t : Tick()
+                then
+                    insert( new Tock($t.getN()) );
+                end
+
+                rule "Tock から次の Tick"
+                when
+                    $t : Tock()
+                then
+                    insert( new Tick($t.getN() + 1) );
+                end
+                """);
     }
 
     private static RuleBase folder(String name, String rules) throws IOException {
@@ -91,6 +126,21 @@ class FiringBoundTest {
             assertTrue(runaway.reason().matches("KPI の年度 1 にルールが 2000\\d 回動いても止まりませんでした.*"),
                     runaway.reason());
             assertEquals("次の Tick", runaway.rules().get(0).getName());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** The rules of the loop are named, and not the sound rule it drives, though that fires as often. */
+    @ParameterizedTest(name = "own thread: {0}")
+    @ValueSource(booleans = {false, true})
+    void onlyTheRulesOfTheLoopAreNamed(boolean ownThread) {
+        KieSession session = session(twoRuleLoop, ownThread);
+        try {
+            FiringBound.Runaway runaway = FiringBound.fire(session, 1, Long.MAX_VALUE, ownThread);
+            assertNotNull(runaway);
+            assertEquals(java.util.Set.of("Tick から Tock", "Tock から次の Tick"), runaway.rules().stream()
+                    .map(org.kie.api.definition.rule.Rule::getName).collect(java.util.stream.Collectors.toSet()));
         } finally {
             session.dispose();
         }
