@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jp.kpireview.domain.FiscalYear;
+import jp.kpireview.rulebase.PolicyFolder;
 import jp.kpireview.validate.CheckReport;
 import jp.kpireview.validate.PolicyCheck;
 import picocli.CommandLine.Command;
@@ -38,6 +39,12 @@ final class ValidateCommand implements Callable<Integer> {
             report.findings().forEach(out::println);
             errors |= report.hasErrors();
             warnings |= report.hasWarnings();
+        }
+        List<String> unread = PolicyFolder.unread(rules.folder);
+        if (!unread.isEmpty()) {
+            // not an error: a memo or an old copy may stay; but nobody should think an edit there is in force
+            out.println("注意: 読まないもの: " + String.join("、", unread) + " (ルール・表・テンプレート・共通.txt・tests/・"
+                    + "期間のフォルダのどれでもないため、使われません)");
         }
         String verdict = errors ? "誤りがあります: このルールは使えません" : warnings ? "問題なし (警告あり)" : "問題なし";
         out.println(verdict);

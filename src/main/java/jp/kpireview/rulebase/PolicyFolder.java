@@ -17,8 +17,9 @@ import jp.kpireview.io.FileFailure;
 /**
  * What a {@code --rules} folder holds: either {@code .drl} files — one policy for every year — or policy periods,
  * subfolders whose names start with the first fiscal year they apply to ({@code FY2015}, {@code 2020}, {@code R2}),
- * optionally followed by a space or {@code -} and a name ({@code FY2020 第2期}). A subfolder whose name does not start
- * with a year ({@code tests}) is not a period.
+ * optionally followed by a space or {@code -} and a name ({@code FY2020 第2期}), or in the era's own words
+ * ({@code 令和2年度 第2期}, {@code 令和2年度から}). A subfolder whose name does not start with a year ({@code tests}) is not
+ * a period.
  */
 public final class PolicyFolder {
 
@@ -31,8 +32,12 @@ public final class PolicyFolder {
         }
     }
 
-    private static final Pattern PERIOD = Pattern.compile("((?:FY|H|R)?\\d{1,4})(?:[ \\-_\\u3000].*)?",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * A period's name: a year as {@link FiscalYear#parse} reads it ({@code FY2020}, {@code R2}, {@code 令和2年度}), then
+     * nothing, or a space, {@code -} or {@code _} and a name; after 年度 the name may follow at once ({@code 令和2年度から}).
+     */
+    private static final Pattern PERIOD = Pattern.compile("((?:FY|H|R|平成|令和)?\\s*(?:\\d{1,4}|元)(?:\\s*年度)?)"
+            + "(?:[ \\-_\\u3000].*|(?<=年度).+)?", Pattern.CASE_INSENSITIVE);
 
     private PolicyFolder() {
     }
@@ -74,6 +79,25 @@ public final class PolicyFolder {
             }
         }
         return periods;
+    }
+
+    /**
+     * What the {@code --rules} folder holds that no run reads, each named from the folder ({@code memo.txt},
+     * {@code FY2020 第2期/古い/}): beside policy periods, whatever is not a period; in each policy, what
+     * {@link RuleFiles#unread} finds.
+     */
+    public static List<String> unread(Path folder) {
+        List<Period> periods = periods(folder);
+        if (periods.get(0).firstYear() == null) {
+            return RuleFiles.unread(folder);
+        }
+        List<String> unread = new ArrayList<>();
+        List<String> periodNames = periods.stream().map(p -> p.folder().getFileName() + "/").toList();
+        RuleFiles.unread(folder).stream().filter(name -> !periodNames.contains(name)).forEach(unread::add);
+        for (Period p : periods) {
+            RuleFiles.unread(p.folder()).forEach(name -> unread.add(p.folder().getFileName() + "/" + name));
+        }
+        return unread;
     }
 
     /** The first fiscal year a subfolder's name starts with; null when it does not start with one. */

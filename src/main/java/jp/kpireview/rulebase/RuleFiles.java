@@ -129,7 +129,32 @@ public final class RuleFiles {
     /** A file of rules: DRL, a table (区分表.csv, 区分表.xlsx) or the template that makes its rules (区分表.drt). */
     static boolean isRuleFile(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(DRL) || RuleTable.isTable(name) || isTemplate(name);
+        return !isSystemFile(name) && (name.endsWith(DRL) || RuleTable.isTable(name) || isTemplate(name));
+    }
+
+    /**
+     * A file the system keeps beside an officer's, never an edit: hidden ({@code ._区分表.csv}, which macOS writes on
+     * a shared folder) or Office's owner file of a workbook open in Excel ({@code ~$区分表.xlsx}).
+     */
+    private static boolean isSystemFile(String name) {
+        return name.startsWith(".") || name.startsWith("~$");
+    }
+
+    /**
+     * What {@code folder} holds that no run reads: files that are no rule file and not {@value #SHARED}, and folders
+     * other than {@code tests/} and those {@value #SHARED} names (a folder's name ends in {@code /}). {@code validate}
+     * lists them, so nothing put in a rule folder is left out unseen; the system's own files are not listed.
+     */
+    public static List<String> unread(Path folder) {
+        Set<Path> shared = new java.util.HashSet<>(folders(folder));
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(p -> !isSystemFile(p.getFileName().toString())).filter(p -> Files.isDirectory(p)
+                    ? !p.getFileName().toString().equals("tests") && !shared.contains(p.toAbsolutePath().normalize())
+                    : !isRuleFile(p) && !p.getFileName().toString().equals(SHARED)).sorted()
+                    .map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).toList();
+        } catch (IOException e) {
+            throw FileFailure.of(FileFailure.Act.LIST, folder, e);
+        }
     }
 
     /** A rule template (区分表.drt): it makes the rules of the table of its name, and is no rule file of its own. */
@@ -148,11 +173,25 @@ public final class RuleFiles {
     }
 
     private static List<Path> ownFiles(Path folder) {
+        List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-            return listing.filter(p -> isRuleFile(p) && Files.isRegularFile(p)).sorted().toList();
+            files = listing.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw FileFailure.of(FileFailure.Act.LIST, folder, e);
         }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (!isRuleFile(file) && !isSystemFile(name) && (lower.endsWith(DRL) || isTemplate(lower))) {
+                // 新しいルール.DRL, saved so by an editor: read as nothing, it would drop the officer's rules unseen
+                String extension = lower.substring(lower.lastIndexOf('.'));
+                throw new RuleSetException(new RuleProblem(file.toString(), 0, "拡張子が小文字の " + extension
+                        + " ではないため、このファイルはルールとして読まれません: 名前を " + name.substring(0,
+                        name.length() - extension.length()) + extension + " にしてください (write the extension in"
+                        + " lower case)"));
+            }
+        }
+        return files.stream().filter(RuleFiles::isRuleFile).toList();
     }
 
     private static List<String> lines(Path file) {

@@ -92,4 +92,38 @@ class RuleFilesTest {
                 + "あるフォルダからの位置で書きます (no such rule file or folder; write it relative to the folder of"
                 + " 共通.txt)", e.getMessage());
     }
+
+    /** A rule file saved with an upper-case extension (新しいルール.DRL) is refused, not left out unseen. */
+    @Test
+    void aRuleFileWithAnUpperCaseExtensionIsRefusedNotLeftOut() throws IOException {
+        Path rules = KpiFixture.copyOfRules(dir.resolve("upper"), text -> text);
+        Files.copy(rules.resolve("achievement.drl"), rules.resolve("新しいルール.DRL"));
+        RuleSetException e = assertThrows(RuleSetException.class, () -> RuleFiles.of(rules));
+        assertEquals(rules.resolve("新しいルール.DRL") + ": 拡張子が小文字の .drl ではないため、このファイルはルールとして読まれ"
+                + "ません: 名前を 新しいルール.drl にしてください (write the extension in lower case)", e.getMessage());
+    }
+
+    /**
+     * What the system keeps beside an officer's files — Excel's owner file of an open workbook, macOS's hidden copy on
+     * a shared folder — is no rule file, nor listed as unread; a memo, an old copy and a stray folder are listed, and
+     * tests/, 共通.txt and a folder 共通.txt names are not.
+     */
+    @Test
+    void whatNoRunReadsIsListedAndTheSystemsOwnFilesAreNot() throws IOException {
+        Path five = fiveGrades();
+        Files.writeString(five.resolve("~$区分表.xlsx"), "owner");
+        Files.writeString(five.resolve("._区分表.csv"), "apple double");
+        Files.writeString(five.resolve("memo.txt"), "来年の案");
+        Files.copy(five.resolve("区分表.csv"), five.resolve("区分表.csv.bak"));
+        Files.createDirectories(five.resolve("古い"));
+        Files.createDirectories(five.resolve("common"));
+        Files.writeString(five.resolve(RuleFiles.SHARED), "../shared\ncommon\n");
+        assertEquals(List.of("memo.txt", "区分表.csv.bak", "古い/"), RuleFiles.unread(five));
+        List<String> names = RuleFiles.of(five).stream().map(RuleFiles.RuleFile::name).toList();
+        assertEquals(19, names.size(), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.startsWith("~$") || n.startsWith(".")), names.toString());
+        String validate = Cli.run("validate", "--rules", five.toString());
+        assertTrue(validate.startsWith("0\n") && validate.contains("注意: 読まないもの: memo.txt、区分表.csv.bak、古い/"
+                + " (ルール・表・テンプレート・共通.txt・tests/・期間のフォルダのどれでもないため、使われません)"), validate);
+    }
 }
