@@ -126,8 +126,7 @@ public final class DataColumns {
             }
             String name = normal(heading);
             if (name.isEmpty()) {
-                problems.add(new DataProblem(at, "header", "見出しのない列があります: 見出しを書くか、列を消してください (a column has no heading)"));
-                continue;
+                continue;  // a column without a heading is read as nothing; the reader refuses a value in it
             }
             Optional<Known> column = known(name);
             if (column.isPresent()) {
@@ -148,6 +147,12 @@ public final class DataColumns {
             if (year != null) {
                 twice(actualYears, year, heading, at, problems, "実績値");
                 actuals.put(heading, year);
+                continue;
+            }
+            if (own.contains(heading)) {
+                // two columns of one name: which of them the rules would read cannot be told
+                problems.add(new DataProblem(at, heading, "列 '" + heading + "' が二つあります: 一つにするか、どちらかの"
+                        + "名前を変えてください (a heading written twice)"));
                 continue;
             }
             if (YEARISH.matcher(name).matches()) {
@@ -186,6 +191,27 @@ public final class DataColumns {
             throw new DataException(problems);
         }
         return new Header(known, actuals, annualTargets, own);
+    }
+
+    /**
+     * Which columns have a heading, by place: one that is blank (or only spaces) is read as nothing, so the reader
+     * refuses a value in it, as it does one past the last heading.
+     */
+    public static boolean[] headed(List<String> headings) {
+        boolean[] headed = new boolean[headings.size()];
+        for (int i = 0; i < headed.length; i++) {
+            headed[i] = !normal(headings.get(i)).isEmpty();
+        }
+        return headed;
+    }
+
+    /** A, B, … Z, AA: the column at {@code index} (from 0) as a spreadsheet names it. */
+    public static String letter(int index) {
+        StringBuilder s = new StringBuilder();
+        for (int i = index; i >= 0; i = i / 26 - 1) {
+            s.insert(0, (char) ('A' + i % 26));
+        }
+        return s.toString();
     }
 
     /** True when one of {@code headings} names the known column whose English name is {@code key}. */

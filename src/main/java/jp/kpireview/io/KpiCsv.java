@@ -15,6 +15,7 @@ import jp.kpireview.domain.FiscalYear;
 import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -36,8 +37,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class KpiCsv {
 
-    private static final CSVFormat READ_FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setAllowDuplicateHeaderNames(false).setTrim(true).get();
+    /** Every heading, blank or written twice, reaches {@link DataColumns}, which says what is wrong in Japanese. */
+    private static final CSVFormat READ_FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setAllowMissingColumnNames(true).setTrim(true).get();
 
     private KpiCsv() {
     }
@@ -55,8 +57,15 @@ public final class KpiCsv {
                     .knownDirections(directions);
             // each heading's place, looked up once per cell (the record's own lookup by name takes three)
             java.util.Map<String, Integer> place = parser.getHeaderMap();
+            boolean[] headed = DataColumns.headed(parser.getHeaderNames());
             for (CSVRecord record : parser) {
-                table.add(new KpiTable.Row(headerLine.atLine((int) parser.getCurrentLineNumber()), column -> {
+                SourceLocation line = headerLine.atLine((int) parser.getCurrentLineNumber());
+                for (int c = 0; c < record.size(); c++) {
+                    if ((c >= headed.length || !headed[c]) && !record.get(c).isEmpty()) {
+                        table.valueWithoutHeading(line, c, record.get(c));
+                    }
+                }
+                table.add(new KpiTable.Row(line, column -> {
                     Integer at = place.get(column);
                     // a short row lacks its last cells: empty, as the record's own lookup has it
                     return at != null && at < record.size() ? record.get(at) : "";

@@ -79,6 +79,15 @@ public final class KpiTable {
         return this;
     }
 
+    /**
+     * A value in the column at {@code index} (from 0), which has no heading: the column is read as nothing, so the
+     * value is an error at its row rather than data left out without a word.
+     */
+    public void valueWithoutHeading(SourceLocation at, int index, String value) {
+        problems.add(new DataProblem(at, DataColumns.letter(index) + "列", "見出しのない列に値 '" + value
+                + "' があります。見出しを書くか、値を消してください (a value under no heading)"));
+    }
+
     public void add(Row row) {
         Cells cells = new Cells(row, header, problems);
         if (cells.peek(Known.KPI_ID).equals(SUMMARY_ROW)) {

@@ -71,15 +71,21 @@ public final class KpiXlsx {
                 for (int i = 0; i < names.size(); i++) {
                     columns.putIfAbsent(names.get(i), i);
                 }
-                KpiTable table = KpiTable.withHeader(names.stream().filter(n -> !n.isEmpty()).toList(), headerLine,
-                        KpiTable.stem(file)).knownDirections(directions);
+                KpiTable table = KpiTable.withHeader(names, headerLine, KpiTable.stem(file)).knownDirections(directions);
+                boolean[] headed = DataColumns.headed(names);
                 while (row.hasNext()) {
                     Row r = row.next();
                     List<String> cells = texts(r);
                     if (cells.stream().allMatch(String::isEmpty)) {
                         continue;
                     }
-                    table.add(new KpiTable.Row(headerLine.atLine(r.getRowNum()), column -> {
+                    SourceLocation at = headerLine.atLine(r.getRowNum());
+                    for (int c = 0; c < cells.size(); c++) {
+                        if ((c >= headed.length || !headed[c]) && !cells.get(c).isEmpty()) {
+                            table.valueWithoutHeading(at, c, cells.get(c));
+                        }
+                    }
+                    table.add(new KpiTable.Row(at, column -> {
                         Integer index = columns.get(column);
                         return index == null || index >= cells.size() ? "" : cells.get(index);
                     }));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kpireview.domain.DataException;
+import jp.kpireview.io.DataColumns;
 import jp.kpireview.io.KpiXlsx;
 import jp.kpireview.io.TextFiles;
 import org.apache.commons.csv.CSVFormat;
@@ -185,12 +186,13 @@ final class RuleTable {
             }
             RuleTemplate.Column column = template.byHeading(heading);
             if (column == null) {
-                problems.add(new RuleProblem(file.toString(), 1, "「" + heading + "」(" + letter(c) + "列) は "
-                        + template.fileName() + " の見出しにありません。見出しは " + expected + " です"
+                problems.add(new RuleProblem(file.toString(), 1, "「" + heading + "」(" + DataColumns.letter(c)
+                        + "列) は " + template.fileName() + " の見出しにありません。見出しは " + expected + " です"
                         + " (a heading the table's template does not have)"));
             } else if (at.putIfAbsent(column.name(), c) != null) {
                 problems.add(new RuleProblem(file.toString(), 1, "「" + heading + "」の列が二つあります ("
-                        + letter(at.get(column.name())) + "列と " + letter(c) + "列) (a heading written twice)"));
+                        + DataColumns.letter(at.get(column.name())) + "列と " + DataColumns.letter(c)
+                        + "列) (a heading written twice)"));
             }
         }
         for (RuleTemplate.Column column : template.columns()) {
@@ -222,7 +224,7 @@ final class RuleTable {
         }
         for (int c = 0; c < row.size(); c++) {
             if (!row.get(c).isBlank() && !columnAt.containsValue(c)) {
-                problems.add(new RuleProblem(file.toString(), r + 1, letter(c) + "列: 見出しのない列に値 '"
+                problems.add(new RuleProblem(file.toString(), r + 1, DataColumns.letter(c) + "列: 見出しのない列に値 '"
                         + row.get(c).strip() + "' があります。見出しを書くか、値を消してください (a value under no heading)"));
             }
         }
@@ -306,7 +308,7 @@ final class RuleTable {
     }
 
     private static String named(RuleTemplate.Column column, int index) {
-        return "「" + column.heading() + "」(" + letter(index) + "列)";
+        return "「" + column.heading() + "」(" + DataColumns.letter(index) + "列)";
     }
 
     private static boolean blank(List<String> row) {
@@ -315,14 +317,5 @@ final class RuleTable {
 
     private static String value(List<List<String>> cells, int row, int column) {
         return row < cells.size() && column < cells.get(row).size() ? cells.get(row).get(column).strip() : "";
-    }
-
-    /** A, B, … Z, AA: the column as a spreadsheet names it. */
-    static String letter(int index) {
-        StringBuilder s = new StringBuilder();
-        for (int i = index; i >= 0; i = i / 26 - 1) {
-            s.insert(0, (char) ('A' + i % 26));
-        }
-        return s.toString();
     }
 }

@@ -51,6 +51,28 @@ class KpiCsvTest {
         assertEquals(2, kpi.source().line());
     }
 
+    /**
+     * A column with neither heading nor value (Excel keeps one after a cell was cleared) holds nothing and is passed
+     * over; a value under no heading, or past the last heading, is an error at its row and column, and a heading
+     * written twice is one at the header: no value is left out without a word, none said in Commons CSV's English.
+     */
+    @Test
+    void columnsWithoutAHeadingAndHeadingsWrittenTwice() throws IOException {
+        String header = HEADER.strip();
+        String row = "8a,(1) p,8,除雪事業,除雪依頼,件,↘,FY2014,1199,H31,830,488,836,,429,";
+        assertEquals("8a", KpiCsv.read(csv(header + ",\n" + row + ",\n")).get(0).id());
+        DataException unheaded = assertThrows(DataException.class, () -> KpiCsv.read(csv(header + ",,担当課\n"
+                + row + ",,建設課\n" + row.replace("8a", "8b") + ",余り,建設課,追記\n")));
+        Path file = dir.resolve("kpis.csv");
+        assertEquals(List.of(file + ":3: Q列: 見出しのない列に値 '余り' があります。見出しを書くか、値を消してください"
+                + " (a value under no heading)", file + ":3: S列: 見出しのない列に値 '追記' があります。見出しを書くか、値を"
+                + "消してください (a value under no heading)"), unheaded.problems().stream().map(Object::toString).toList());
+        DataException twice = assertThrows(DataException.class, () -> KpiCsv.read(csv(header + ",担当課,担当課\n"
+                + row + ",建設課,建設部\n")));
+        assertEquals(file + ":1: 担当課: 列 '担当課' が二つあります: 一つにするか、どちらかの名前を変えてください"
+                + " (a heading written twice)", twice.getMessage());
+    }
+
     /** A row that stops early (a sheet saved without its trailing empty cells) has those cells empty. */
     @Test
     void aShortRowHasItsLastCellsEmpty() throws IOException {

@@ -133,6 +133,24 @@ class KpiXlsxTest {
         assertEquals(file + ":Sheet1/3: baseline: 'abc' は数ではありません: 1199 や 75.9 のように数だけを書きます (区切り・単位・空白なし) (not a number)", e.getMessage());
     }
 
+    /** In a workbook too, a value in a column without a heading is an error at its cell, not left out. */
+    @Test
+    void aValueUnderNoHeadingIsLocatedBySheetRowAndColumn() throws IOException {
+        List<List<String>> rows = new ArrayList<>(seedRows().subList(0, 3));
+        List<String> header = new ArrayList<>(rows.get(0));
+        header.addAll(List.of("", "担当課"));
+        List<String> first = new ArrayList<>(rows.get(1));
+        first.addAll(List.of("", "建設課"));
+        List<String> second = new ArrayList<>(rows.get(2));
+        second.addAll(List.of("42", "建設課"));
+        Path file = workbook(List.of(header, first, second));
+        DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(file));
+        assertEquals(file + ":Sheet1/3: " + DataColumns.letter(header.size() - 2) + "列: 見出しのない列に値 '42' が"
+                + "あります。見出しを書くか、値を消してください (a value under no heading)", e.getMessage());
+        second.set(second.size() - 2, "");
+        assertEquals("建設課", KpiXlsx.read(workbook(List.of(header, first, second))).get(1).attributes().get("担当課"));
+    }
+
     @Test
     void floatNoiseOfExcelIsRemoved() throws IOException {
         List<List<String>> rows = new ArrayList<>(seedRows().subList(0, 2));

@@ -96,7 +96,7 @@ class RuleTableTest {
                     headings[0]), "見出し違い")), file, 1, "「見出し違い」(A列) は " + RuleTable.nameOf(file)
                     + ".drt の見出しにありません");
             assertFault(policyWith(table, "extra-" + n, t -> appendToLine(t, 1, ",余り")), file, 2,
-                    RuleTable.letter(headings.length) + "列: 見出しのない列に値 '余り' があります");
+                    jp.kpireview.io.DataColumns.letter(headings.length) + "列: 見出しのない列に値 '余り' があります");
             int text = firstTextColumn(table);
             if (text >= 0) {
                 assertFault(policyWith(table, "quote-" + n, t -> replaceCell(t, 1, text, "\"a\"\"b\"")), file, 2,
@@ -105,7 +105,7 @@ class RuleTableTest {
             int number = firstNumberColumn(table);
             if (number >= 0) {
                 assertFault(policyWith(table, "text-" + n, t -> replaceCell(t, 1, number, "五十")), file, 2,
-                        "「" + headings[number].replace("\"", "") + "」(" + RuleTable.letter(number) + "列): '五十' は数"
+                        "「" + headings[number].replace("\"", "") + "」(" + jp.kpireview.io.DataColumns.letter(number) + "列): '五十' は数"
                         + "ではありません");
             }
             int required = firstRequiredColumn(table);
