@@ -91,7 +91,8 @@ public final class KpiCsv {
                         + "一つのセルになります"
                 : message.contains("invalid char between encapsulated token and delimiter")
                         ? "引用符つきのセルの閉じる \" の後に文字があります (セルの中の \" は \"\" と書きます)"
-                        : message.replaceFirst("^\\(line \\d+\\) |^\\(startline \\d+\\) ", "");
+                        : "CSV として読めません: 引用符 (\") とコンマを確かめてください ("
+                                + message.replaceFirst("^\\(line \\d+\\) |^\\(startline \\d+\\) ", "") + ")";
         return new DataException(at, "CSV", why);
     }
 
