@@ -38,7 +38,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class KpiCsv {
 
     /** Every heading, blank or written twice, reaches {@link DataColumns}, which says what is wrong in Japanese. */
-    private static final CSVFormat READ_FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+    public static final CSVFormat READ_FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setAllowMissingColumnNames(true).setTrim(true).get();
 
     private KpiCsv() {
@@ -81,8 +81,11 @@ public final class KpiCsv {
 
     private static final java.util.regex.Pattern START_LINE = java.util.regex.Pattern.compile("startline (\\d+)");
 
-    /** A CSV syntax error, located at the line where the broken record starts, in words a person can act on. */
-    private static DataException syntax(Path file, Throwable e) {
+    /**
+     * A CSV syntax error, located at the line where the broken record starts, in words a person can act on: of a data
+     * sheet, or of any CSV an officer edits with the same format (a scenario file).
+     */
+    public static DataException syntax(Path file, Throwable e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         java.util.regex.Matcher line = START_LINE.matcher(message);
         SourceLocation at = new SourceLocation(file.toString(), line.find() ? Integer.parseInt(line.group(1)) : 1);

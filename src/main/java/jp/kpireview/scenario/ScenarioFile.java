@@ -15,9 +15,9 @@ import jp.kpireview.domain.Kpi;
 import jp.kpireview.domain.SourceLocation;
 import jp.kpireview.io.DataColumns;
 import jp.kpireview.io.FileFailure;
+import jp.kpireview.io.KpiCsv;
 import jp.kpireview.io.KpiTable;
 import jp.kpireview.io.TextFiles;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -47,8 +47,6 @@ public final class ScenarioFile {
     private static final String YEAR = "year";
     /** Data-format columns a scenario does not need: they are filled in. */
     private static final List<String> FILLED = List.of("kpi_id", "project", "business_no", "business", "kpi");
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setAllowDuplicateHeaderNames(false).setTrim(true).get();
 
     private ScenarioFile() {
     }
@@ -77,7 +75,7 @@ public final class ScenarioFile {
             throw new DataException(headerLine, "encoding", "UTF-8 のファイルではありません: 「CSV UTF-8 (コンマ区切り)」で"
                     + "保存してください (the file is not UTF-8)");
         }
-        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(text, KpiCsv.READ_FORMAT)) {
             List<String> own = new ArrayList<>(List.of(CASE, YEAR, GROUP));
             EXPECTATIONS.forEach(e -> own.add(PREFIX + e));
             List<String> names = new ArrayList<>(parser.getHeaderNames());
@@ -87,7 +85,13 @@ public final class ScenarioFile {
                     problems.add(new DataProblem(headerLine, "header", "列 " + required + " がありません (missing column)"));
                 }
             }
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (String heading : parser.getHeaderNames()) {
+                if (own.contains(heading) && !seen.add(heading)) {
+                    // the data's columns written twice DataColumns reports; a scenario's own ones are said here
+                    problems.add(new DataProblem(headerLine, heading, "列 '" + heading + "' が二つあります: 一つにして"
+                            + "ください (a heading written twice)"));
+                }
                 // an expectation the file names and this tool does not know would never be checked
                 if (heading.startsWith(PREFIX) && !own.contains(heading)) {
                     problems.add(new DataProblem(headerLine, heading, "期待の列 '" + heading + "' はありません (書けるのは "
@@ -100,8 +104,14 @@ public final class ScenarioFile {
             List<CSVRecord> records = new ArrayList<>();
             List<Integer> years = new ArrayList<>();
             int columns = parser.getHeaderNames().size();
+            boolean[] headed = DataColumns.headed(parser.getHeaderNames());
             for (CSVRecord record : parser) {
                 SourceLocation at = headerLine.atLine((int) parser.getCurrentLineNumber());
+                for (int c = 0; c < Math.min(record.size(), columns); c++) {
+                    if (!headed[c] && !record.get(c).isEmpty()) {
+                        table.valueWithoutHeading(at, c, record.get(c));
+                    }
+                }
                 if (record.size() != columns) {
                     // a comma too few or too many shifts every later cell into the wrong column
                     problems.add(new DataProblem(at, CASE, "この行は " + record.size() + " 列、見出しは "
@@ -120,8 +130,10 @@ public final class ScenarioFile {
                 throw new DataException(problems);
             }
             return scenarios(table.kpis(), records, years);
+        } catch (java.io.UncheckedIOException e) {
+            throw KpiCsv.syntax(file, e.getCause() == null ? e : e.getCause());
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new DataException(headerLine, "CSV", e.getMessage());
+            throw KpiCsv.syntax(file, e);
         }
     }
 

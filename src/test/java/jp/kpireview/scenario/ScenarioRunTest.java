@@ -82,4 +82,24 @@ class ScenarioRunTest {
                 + " expect_achieved, expect_counted, expect_average, expect_grade)"),
                 e.problems().stream().map(Object::toString).toList());
     }
+
+    /**
+     * As in a data sheet: an empty column Excel left after the last (a trailing comma) is passed over, a value under
+     * no heading and an expectation written twice are errors in Japanese, not Commons CSV's English.
+     */
+    @Test
+    void columnsWithoutAHeadingAndAnExpectationWrittenTwice() throws IOException {
+        String ok = "ok,FY2018,↗,件,FY2014,0,FY2019,10,2,4,scored,8,50,○,false";
+        Path file = dir.resolve("cases.csv");
+        Files.writeString(file, HEADER.strip() + ",\n" + ok + ",\n");
+        assertEquals(List.of(), ScenarioRun.run(KpiFixture.rules(), ScenarioFile.read(file)).failures());
+        Files.writeString(file, HEADER.strip() + ",\n" + ok + ",○\n");
+        DataException unheaded = assertThrows(DataException.class, () -> ScenarioFile.read(file));
+        assertEquals(file + ":2: P列: 見出しのない列に値 '○' があります。見出しを書くか、値を消してください"
+                + " (a value under no heading)", unheaded.getMessage());
+        Files.writeString(file, HEADER.strip() + ",expect_band\n" + ok + ",◎\n");
+        DataException twice = assertThrows(DataException.class, () -> ScenarioFile.read(file));
+        assertEquals(file + ":1: expect_band: 列 'expect_band' が二つあります: 一つにしてください (a heading written"
+                + " twice)", twice.getMessage());
+    }
 }
