@@ -205,6 +205,28 @@ public final class DataColumns {
         return headed;
     }
 
+    /**
+     * The fiscal years whose actuals {@code headings} hold a column for ({@code FY2015}, {@code H27実績値} …), read
+     * without judging the rest of the header: what a run will be asked about, known before the file is read.
+     */
+    public static java.util.SortedSet<Integer> actualYears(List<String> headings) {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        for (String heading : headings) {
+            String name = normal(heading);
+            if (!name.isEmpty() && known(name).isEmpty() && year(name, ANNUAL_TARGET) == null) {
+                try {
+                    Integer year = year(name, List.of(ACTUAL));
+                    if (year != null) {
+                        years.add(year);
+                    }
+                } catch (IllegalArgumentException notAYear) {
+                    // the run reads the header properly and says what is wrong with it
+                }
+            }
+        }
+        return years;
+    }
+
     /** A, B, … Z, AA: the column at {@code index} (from 0) as a spreadsheet names it. */
     public static String letter(int index) {
         StringBuilder s = new StringBuilder();

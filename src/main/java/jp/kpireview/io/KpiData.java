@@ -84,28 +84,26 @@ public final class KpiData {
     }
 
     /**
-     * The fiscal years a CSV's header has actual columns for (FY2015 …), read from its first line only; empty for a
-     * workbook or a file that cannot be read (the run reads it properly and says what is wrong).
+     * The fiscal years a CSV's header has actual columns for (FY2015, H27実績値 …), read from its first record only;
+     * empty for a workbook or a file that cannot be read (the run reads it properly and says what is wrong).
      */
     public static java.util.SortedSet<Integer> headerYears(Path file) {
-        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
-        if (!file.toString().endsWith(".csv")) {
-            return years;
+        List<String> headings = csvHeadings(file);
+        return headings == null ? new java.util.TreeSet<>() : DataColumns.actualYears(headings);
+    }
+
+    /** The headings of a CSV, its first record as the reader parses it; null for a workbook or an unreadable file. */
+    private static List<String> csvHeadings(Path file) {
+        if (!file.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return null;
         }
-        try (BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header != null) {
-                for (String column : header.replace("\uFEFF", "").split(",")) {
-                    String c = column.strip().replace("\"", "");
-                    if (c.matches("FY\\d{4}")) {
-                        years.add(Integer.parseInt(c.substring(2)));
-                    }
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            years.clear();
+        try (BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8);
+                org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(in)) {
+            var first = parser.stream().findFirst();
+            return first.map(record -> record.stream().map(h -> h.replace("\uFEFF", "")).toList()).orElse(List.of());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            return null;
         }
-        return years;
     }
 
     /**
@@ -126,17 +124,14 @@ public final class KpiData {
         return skipped;
     }
 
-    /** A workbook, or a CSV whose header names the kpi_id and baseline columns. */
+    /**
+     * A workbook, or a CSV whose header names the KPI's number and its baseline in any of their names (kpi_id or
+     * KPI番号, baseline or 基準値 …).
+     */
     public static boolean looksLikeKpiData(Path file) {
-        if (!file.toString().endsWith(".csv")) {
-            return true;
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            return header != null && header.contains("kpi_id") && header.contains("baseline");
-        } catch (IOException | UncheckedIOException e) {
-            return true;  // unreadable: reading it says why, located
-        }
+        List<String> headings = csvHeadings(file);
+        // a workbook, or a file that cannot be read: reading it says why, located
+        return headings == null || DataColumns.names(headings, "kpi_id") && DataColumns.names(headings, "baseline");
     }
 
     private static boolean isDataFile(Path path) {

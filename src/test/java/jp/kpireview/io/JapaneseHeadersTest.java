@@ -64,6 +64,22 @@ class JapaneseHeadersTest {
         assertEquals(expected, reports(mixed, "mixed"));
     }
 
+    /**
+     * A folder of sheets headed in Japanese is a folder of KPI data: a batch over it reads them (it once looked for
+     * kpi_id and baseline by their English names only and refused the folder as holding no data), and the years a
+     * run is asked about come from 実績値 headings too.
+     */
+    @Test
+    void aFolderOfSheetsHeadedInJapaneseIsRead() throws IOException {
+        String expected = reports(SEED, "seed");
+        Path folder = Files.createDirectories(dir.resolve("sheets"));
+        Path sheet = Files.write(folder.resolve("小樽市.csv"), seedWithHeader(JAPANESE));
+        Files.writeString(folder.resolve("公表スコア.csv"), "番号,スコア\n1,66.67\n");
+        assertEquals(expected, reports(folder, "folder"));
+        assertEquals(List.of(folder.resolve("公表スコア.csv")), KpiData.notKpiData(List.of(folder)));
+        assertEquals(List.of(2015, 2016, 2017, 2018), List.copyOf(KpiData.headerYears(sheet)));
+    }
+
     @Test
     void theTownsOwnColumnsAreKeptWithEachKpi() throws IOException {
         Path file = Files.writeString(dir.resolve("town.csv"), "KPI番号,プロジェクト,事業名,KPI,単位,方向,基準年度,基準値,目標年度,"
