@@ -66,6 +66,7 @@ public final class KpiXlsx {
                             + "事業名、…、基準値、目標値、FY2015 か H27実績値 …) は、最初のシートの "
                             + (HEADER_SEARCH + 1) + " 行目までに書きます (no header row)");
                 }
+                refuseOtherTables(workbook, sheet, file);
                 headerLine = new SourceLocation(file.toString(), sheet.getName(), first.getRowNum());
                 Map<String, Integer> columns = new HashMap<>();
                 for (int i = 0; i < names.size(); i++) {
@@ -124,6 +125,31 @@ public final class KpiXlsx {
         } catch (IOException | RuntimeException e) {
             throw new DataException(new SourceLocation(file.toString(), 1), "file",
                     "ブックを読めません (" + plainMessage(e) + "): Excel の .xlsx で保存し直してください");
+        }
+    }
+
+    /**
+     * Only the first sheet is read: another sheet holding a KPI table too (last year's copy, one sheet per project)
+     * would be left out without a word, or the first taken for the one meant. So such a workbook is refused, naming
+     * the sheets; a sheet of notes or a chart beside the table is no KPI table and stays.
+     */
+    private static void refuseOtherTables(ReadableWorkbook workbook, Sheet first, Path file) throws IOException {
+        List<String> others = new ArrayList<>();
+        for (Sheet other : workbook.getSheets().toList()) {
+            if (other.getIndex() == first.getIndex()) {
+                continue;
+            }
+            try (Stream<Row> rows = other.openStream()) {
+                if (rows.limit(HEADER_SEARCH + 1).anyMatch(r -> DataColumns.isHeader(texts(r)))) {
+                    others.add("「" + other.getName() + "」");
+                }
+            }
+        }
+        if (!others.isEmpty()) {
+            throw new DataException(new SourceLocation(file.toString(), first.getName(), 1), "sheet", "KPI の表が"
+                    + "ほかのシートにもあります (" + String.join("", others) + "): 読むのは最初のシート「" + first.getName()
+                    + "」だけです。評価する表を最初のシートに置き、ほかの表は別のブックに移してください (only the first"
+                    + " sheet is read)");
         }
     }
 

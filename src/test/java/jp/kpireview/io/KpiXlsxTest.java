@@ -151,6 +151,41 @@ class KpiXlsxTest {
         assertEquals("建設課", KpiXlsx.read(workbook(List.of(header, first, second))).get(1).attributes().get("担当課"));
     }
 
+    /**
+     * Only the first sheet is read, so a workbook with a KPI table on another sheet too (last year's copy) is refused,
+     * naming the sheets, rather than one table read and the other left out; a sheet of notes beside it stays.
+     */
+    @Test
+    void aKpiTableOnAnotherSheetIsRefusedAndANotesSheetIsNot() throws IOException {
+        Path file = sheets("two.xlsx", "H30", "メモ", "H29");
+        DataException e = assertThrows(DataException.class, () -> KpiXlsx.read(file));
+        assertEquals(file + ":H30/1: sheet: KPI の表がほかのシートにもあります (「H29」): 読むのは最初のシート「H30」だけです。"
+                + "評価する表を最初のシートに置き、ほかの表は別のブックに移してください (only the first sheet is read)",
+                e.getMessage());
+        assertEquals(3, KpiXlsx.read(sheets("notes.xlsx", "H30", "メモ")).size(), "a table beside notes is read");
+    }
+
+    /** A workbook of the named sheets: each the seed's first three KPIs, but メモ, a sheet of notes. */
+    private Path sheets(String name, String... sheets) throws IOException {
+        List<List<String>> rows = seedRows().subList(0, 4);
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook workbook = new Workbook(out, "test", "1.0");
+            for (String sheetName : sheets) {
+                Worksheet sheet = workbook.newWorksheet(sheetName);
+                List<List<String>> content = sheetName.equals("メモ") ? List.of(List.of("更新", "企画政策課"),
+                        List.of("基準値", "H26")) : rows;
+                for (int r = 0; r < content.size(); r++) {
+                    for (int c = 0; c < content.get(r).size(); c++) {
+                        sheet.value(r, c, content.get(r).get(c));
+                    }
+                }
+            }
+            workbook.finish();
+        }
+        return file;
+    }
+
     @Test
     void floatNoiseOfExcelIsRemoved() throws IOException {
         List<List<String>> rows = new ArrayList<>(seedRows().subList(0, 2));
