@@ -43,8 +43,8 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> unread = PolicyFolder.unread(rules.folder);
         if (!unread.isEmpty()) {
             // not an error: a memo or an old copy may stay; but nobody should think an edit there is in force
-            out.println("注意: 読まないもの: " + String.join("、", unread) + " (ルール・表・テンプレート・共通.txt・tests/・"
-                    + "期間のフォルダのどれでもないため、使われません)");
+            out.println("注意: 読まないもの: " + String.join("、", unread) + " (ルール・表・テンプレート・共通.txt・"
+                    + "期間のフォルダ・tests/ の場面のファイルのどれでもないため、使われません)");
         }
         String verdict = errors ? "誤りがあります: このルールは使えません" : warnings ? "問題なし (警告あり)" : "問題なし";
         out.println(verdict);

@@ -140,18 +140,38 @@ public final class RuleFiles {
         return name.startsWith(".") || name.startsWith("~$");
     }
 
+    /** The folder of a policy's scenario files ({@code tests/}), and whether a file in it is one (a CSV). */
+    public static final String SCENARIOS = "tests";
+
+    public static boolean isScenarioFile(Path file) {
+        String name = file.getFileName().toString();
+        return !isSystemFile(name) && name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    }
+
     /**
-     * What {@code folder} holds that no run reads: files that are no rule file and not {@value #SHARED}, and folders
-     * other than {@code tests/} and those {@value #SHARED} names (a folder's name ends in {@code /}). {@code validate}
-     * lists them, so nothing put in a rule folder is left out unseen; the system's own files are not listed.
+     * What {@code folder} holds that no run reads: files that are no rule file and not {@value #SHARED}, folders other
+     * than {@code tests/} and those {@value #SHARED} names (a folder's name ends in {@code /}), and files in
+     * {@code tests/} that are no scenario file. {@code validate} lists them, so nothing put in a rule folder is left
+     * out unseen; the system's own files are not listed.
      */
     public static List<String> unread(Path folder) {
         Set<Path> shared = new java.util.HashSet<>(folders(folder));
+        List<String> unread = new ArrayList<>(list(folder).stream().filter(p -> Files.isDirectory(p)
+                ? !p.getFileName().toString().equals(SCENARIOS) && !shared.contains(p.toAbsolutePath().normalize())
+                : !isRuleFile(p) && !p.getFileName().toString().equals(SHARED))
+                .map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).toList());
+        Path scenarios = folder.resolve(SCENARIOS);
+        if (Files.isDirectory(scenarios)) {
+            list(scenarios).stream().filter(p -> Files.isDirectory(p) || !isScenarioFile(p))
+                    .forEach(p -> unread.add(SCENARIOS + "/" + p.getFileName() + (Files.isDirectory(p) ? "/" : "")));
+        }
+        return unread;
+    }
+
+    /** A folder's entries but the system's own files, sorted. */
+    private static List<Path> list(Path folder) {
         try (Stream<Path> listing = Files.list(folder)) {
-            return listing.filter(p -> !isSystemFile(p.getFileName().toString())).filter(p -> Files.isDirectory(p)
-                    ? !p.getFileName().toString().equals("tests") && !shared.contains(p.toAbsolutePath().normalize())
-                    : !isRuleFile(p) && !p.getFileName().toString().equals(SHARED)).sorted()
-                    .map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).toList();
+            return listing.filter(p -> !isSystemFile(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw FileFailure.of(FileFailure.Act.LIST, folder, e);
         }

@@ -18,6 +18,7 @@ import jp.kpireview.io.FileFailure;
 import jp.kpireview.io.KpiCsv;
 import jp.kpireview.io.KpiTable;
 import jp.kpireview.io.TextFiles;
+import jp.kpireview.rulebase.RuleFiles;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -57,7 +58,7 @@ public final class ScenarioFile {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+            return files.filter(RuleFiles::isScenarioFile).sorted().toList();
         } catch (IOException e) {
             throw FileFailure.of(FileFailure.Act.LIST, folder, e);
         }

@@ -117,13 +117,16 @@ class RuleFilesTest {
         Files.copy(five.resolve("区分表.csv"), five.resolve("区分表.csv.bak"));
         Files.createDirectories(five.resolve("古い"));
         Files.createDirectories(five.resolve("common"));
+        Files.writeString(five.resolve("tests/メモ.txt"), "場面の案");
+        Files.writeString(five.resolve("tests/~$scoring.csv"), "owner");
         Files.writeString(five.resolve(RuleFiles.SHARED), "../shared\ncommon\n");
-        assertEquals(List.of("memo.txt", "区分表.csv.bak", "古い/"), RuleFiles.unread(five));
+        assertEquals(List.of("memo.txt", "区分表.csv.bak", "古い/", "tests/メモ.txt"), RuleFiles.unread(five));
         List<String> names = RuleFiles.of(five).stream().map(RuleFiles.RuleFile::name).toList();
         assertEquals(19, names.size(), names.toString());
         assertTrue(names.stream().noneMatch(n -> n.startsWith("~$") || n.startsWith(".")), names.toString());
         String validate = Cli.run("validate", "--rules", five.toString());
-        assertTrue(validate.startsWith("0\n") && validate.contains("注意: 読まないもの: memo.txt、区分表.csv.bak、古い/"
-                + " (ルール・表・テンプレート・共通.txt・tests/・期間のフォルダのどれでもないため、使われません)"), validate);
+        assertTrue(validate.startsWith("0\n") && validate.contains("注意: 読まないもの: memo.txt、区分表.csv.bak、古い/、"
+                + "tests/メモ.txt (ルール・表・テンプレート・共通.txt・期間のフォルダ・tests/ の場面のファイルのどれでもないため、使われません)"),
+                validate);
     }
 }
