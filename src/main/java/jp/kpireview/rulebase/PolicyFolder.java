@@ -83,17 +83,17 @@ public final class PolicyFolder {
 
     /**
      * What the {@code --rules} folder holds that no run reads, each named from the folder ({@code memo.txt},
-     * {@code FY2020 第2期/古い/}): beside policy periods, whatever is not a period; in each policy, what
-     * {@link RuleFiles#unread} finds.
+     * {@code FY2020 第2期/古い/}): beside policy periods, whatever is not a period (a {@code tests/} there too: each
+     * period has its own); in each policy, what {@link RuleFiles#unread} finds.
      */
     public static List<String> unread(Path folder) {
         List<Period> periods = periods(folder);
         if (periods.get(0).firstYear() == null) {
             return RuleFiles.unread(folder);
         }
-        List<String> unread = new ArrayList<>();
-        List<String> periodNames = periods.stream().map(p -> p.folder().getFileName() + "/").toList();
-        RuleFiles.unread(folder).stream().filter(name -> !periodNames.contains(name)).forEach(unread::add);
+        List<Path> periodFolders = periods.stream().map(Period::folder).toList();
+        List<String> unread = new ArrayList<>(RuleFiles.list(folder).stream().filter(p -> !periodFolders.contains(p))
+                .map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).toList());
         for (Period p : periods) {
             RuleFiles.unread(p.folder()).forEach(name -> unread.add(p.folder().getFileName() + "/" + name));
         }

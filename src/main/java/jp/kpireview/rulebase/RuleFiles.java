@@ -136,7 +136,7 @@ public final class RuleFiles {
      * A file the system keeps beside an officer's, never an edit: hidden ({@code ._区分表.csv}, which macOS writes on
      * a shared folder) or Office's owner file of a workbook open in Excel ({@code ~$区分表.xlsx}).
      */
-    private static boolean isSystemFile(String name) {
+    static boolean isSystemFile(String name) {
         return name.startsWith(".") || name.startsWith("~$");
     }
 
@@ -169,7 +169,7 @@ public final class RuleFiles {
     }
 
     /** A folder's entries but the system's own files, sorted. */
-    private static List<Path> list(Path folder) {
+    static List<Path> list(Path folder) {
         try (Stream<Path> listing = Files.list(folder)) {
             return listing.filter(p -> !isSystemFile(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {

@@ -32,7 +32,10 @@ class PolicyFolderTest {
         assertNull(PolicyFolder.firstYear("第2期"));
     }
 
-    /** Beside periods, a folder that is no period and a file are listed, as is what a period holds unread. */
+    /**
+     * Beside periods, a folder that is no period (tests/ too: each period has its own) and a file are listed, as is
+     * what a period holds unread.
+     */
     @Test
     void whatNoRunReadsBesidePeriodsIsListedFromTheFolder() throws IOException {
         Path first = Files.createDirectories(dir.resolve("平成27年度 第1期"));
@@ -42,10 +45,12 @@ class PolicyFolderTest {
             Files.createDirectories(period.resolve("tests"));
         }
         Files.createDirectories(dir.resolve("第3期の案"));
+        Files.createDirectories(dir.resolve("tests"));
         Files.writeString(dir.resolve("メモ.txt"), "");
         Files.writeString(second.resolve("bands.drl.old"), "");
         assertEquals(List.of(2015, 2020), PolicyFolder.periods(dir).stream().map(PolicyFolder.Period::firstYear)
                 .toList());
-        assertEquals(List.of("メモ.txt", "第3期の案/", "令和2年度 第2期/bands.drl.old"), PolicyFolder.unread(dir));
+        assertEquals(List.of("tests/", "メモ.txt", "第3期の案/", "令和2年度 第2期/bands.drl.old"),
+                PolicyFolder.unread(dir));
     }
 }
