@@ -212,6 +212,14 @@ public final class DataColumns {
     public static java.util.SortedSet<Integer> actualYears(List<String> headings) {
         java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
         for (String heading : headings) {
+            if (heading.length() == 6 && heading.startsWith("FY") && heading.chars().skip(2).allMatch(
+                    c -> c >= '0' && c <= '9')) {
+                years.add(Integer.parseInt(heading.substring(2)));  // FY2015, as nearly every generated file heads it
+                continue;
+            }
+            if (heading.chars().noneMatch(c -> Character.isDigit(c) || c == '元')) {
+                continue;  // no year in it (FY2015, H27実績値, 令和元年度実績): not worth normalising
+            }
             String name = normal(heading);
             if (!name.isEmpty() && known(name).isEmpty() && year(name, ANNUAL_TARGET) == null) {
                 try {

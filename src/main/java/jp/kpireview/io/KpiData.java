@@ -92,15 +92,28 @@ public final class KpiData {
         return headings == null ? new java.util.TreeSet<>() : DataColumns.actualYears(headings);
     }
 
-    /** The headings of a CSV, its first record as the reader parses it; null for a workbook or an unreadable file. */
+    /**
+     * The headings of a CSV, its first line split at its commas (parsed as CSV only when it quotes a heading: a
+     * nationwide folder is scanned before the run, and a parser per file doubled a new JVM's scan); null for a
+     * workbook or a file that cannot be read.
+     */
     private static List<String> csvHeadings(Path file) {
         if (!file.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return null;
         }
-        try (BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8);
-                org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(in)) {
-            var first = parser.stream().findFirst();
-            return first.map(record -> record.stream().map(h -> h.replace("\uFEFF", "")).toList()).orElse(List.of());
+        try (BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            if (line == null) {
+                return List.of();
+            }
+            line = line.replace("\uFEFF", "");
+            if (line.indexOf('"') < 0) {
+                return List.of(line.split(",", -1));
+            }
+            try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(
+                    new java.io.StringReader(line))) {
+                return parser.stream().findFirst().map(org.apache.commons.csv.CSVRecord::toList).orElse(List.of());
+            }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             return null;
         }
@@ -130,8 +143,10 @@ public final class KpiData {
      */
     public static boolean looksLikeKpiData(Path file) {
         List<String> headings = csvHeadings(file);
-        // a workbook, or a file that cannot be read: reading it says why, located
-        return headings == null || DataColumns.names(headings, "kpi_id") && DataColumns.names(headings, "baseline");
+        // a workbook, or a file that cannot be read: reading it says why, located; the English names looked for
+        // first, as the files a nationwide run scans are headed
+        return headings == null || headings.contains("kpi_id") && headings.contains("baseline")
+                || DataColumns.names(headings, "kpi_id") && DataColumns.names(headings, "baseline");
     }
 
     private static boolean isDataFile(Path path) {
