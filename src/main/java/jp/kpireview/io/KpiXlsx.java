@@ -24,7 +24,8 @@ import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * The KPI data format as an Excel workbook (.xlsx), since city offices keep their KPI sheets in Excel: the first
- * sheet holds the same columns as the CSV ({@link KpiCsv}), header in row 1. Problems are located as
+ * sheet holds the same columns as the CSV ({@link KpiCsv}), its header in one of the first rows (titles above it are
+ * passed over); a KPI table on another sheet too is refused, since it would not be read. Problems are located as
  * {@code file:sheet/row: column: what is wrong}.
  */
 public final class KpiXlsx {
