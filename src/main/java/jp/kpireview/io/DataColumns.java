@@ -235,6 +235,11 @@ public final class DataColumns {
         return years;
     }
 
+    /** What a value in a column without a heading is told, in a data sheet and in a rule table alike. */
+    public static String valueWithoutHeading(String value) {
+        return "見出しのない列に値 '" + value + "' があります。見出しを書くか、値を消してください (a value under no heading)";
+    }
+
     /** A, B, … Z, AA: the column at {@code index} (from 0) as a spreadsheet names it. */
     public static String letter(int index) {
         StringBuilder s = new StringBuilder();

@@ -57,14 +57,9 @@ public final class KpiCsv {
                     .knownDirections(directions);
             // each heading's place, looked up once per cell (the record's own lookup by name takes three)
             java.util.Map<String, Integer> place = parser.getHeaderMap();
-            boolean[] headed = DataColumns.headed(parser.getHeaderNames());
             for (CSVRecord record : parser) {
                 SourceLocation line = headerLine.atLine((int) parser.getCurrentLineNumber());
-                for (int c = 0; c < record.size(); c++) {
-                    if ((c >= headed.length || !headed[c]) && !record.get(c).isEmpty()) {
-                        table.valueWithoutHeading(line, c, record.get(c));
-                    }
-                }
+                table.valuesWithoutHeading(line, record.size(), record::get);
                 table.add(new KpiTable.Row(line, column -> {
                     Integer at = place.get(column);
                     // a short row lacks its last cells: empty, as the record's own lookup has it

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import jp.kpireview.domain.DataProblem;
@@ -52,8 +53,13 @@ public final class KpiTable {
     /** The year cells read so far: a sheet writes the same few years on every row (FY2014, 平成26年度 …). */
     private final Map<String, Integer> years = new HashMap<>();
 
-    private KpiTable(DataColumns.Header header, String defaultMunicipality, SourceLocation headerLine) {
+    /** Which columns have a heading, by place (see {@link #valuesWithoutHeading}). */
+    private final boolean[] headed;
+
+    private KpiTable(DataColumns.Header header, boolean[] headed, String defaultMunicipality,
+            SourceLocation headerLine) {
         this.header = header;
+        this.headed = headed;
         this.defaultMunicipality = defaultMunicipality;
         this.headerLine = headerLine;
     }
@@ -70,7 +76,8 @@ public final class KpiTable {
     /** The same, for a file that also holds columns of its own ({@code reserved}, read by the caller). */
     public static KpiTable withHeader(List<String> names, SourceLocation headerLine, String defaultMunicipality,
             List<String> reserved) {
-        return new KpiTable(DataColumns.read(names, headerLine, reserved), defaultMunicipality, headerLine);
+        return new KpiTable(DataColumns.read(names, headerLine, reserved), DataColumns.headed(names),
+                defaultMunicipality, headerLine);
     }
 
     /** Checks each row's direction against the rules' symbol table while reading. */
@@ -80,12 +87,19 @@ public final class KpiTable {
     }
 
     /**
-     * A value in the column at {@code index} (from 0), which has no heading: the column is read as nothing, so the
-     * value is an error at its row rather than data left out without a word.
+     * Checks a row's cells by place, {@code count} of them: a column without a heading, or past the last one, is read
+     * as nothing, so a value in it is an error at its row and column rather than data left out without a word.
      */
-    public void valueWithoutHeading(SourceLocation at, int index, String value) {
-        problems.add(new DataProblem(at, DataColumns.letter(index) + "列", "見出しのない列に値 '" + value
-                + "' があります。見出しを書くか、値を消してください (a value under no heading)"));
+    public void valuesWithoutHeading(SourceLocation at, int count, IntFunction<String> cell) {
+        for (int c = 0; c < count; c++) {
+            if (c >= headed.length || !headed[c]) {
+                String value = cell.apply(c);
+                if (!value.isEmpty()) {
+                    problems.add(new DataProblem(at, DataColumns.letter(c) + "列", DataColumns.valueWithoutHeading(
+                            value)));
+                }
+            }
+        }
     }
 
     public void add(Row row) {

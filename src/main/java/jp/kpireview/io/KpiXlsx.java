@@ -74,7 +74,6 @@ public final class KpiXlsx {
                     columns.putIfAbsent(names.get(i), i);
                 }
                 KpiTable table = KpiTable.withHeader(names, headerLine, KpiTable.stem(file)).knownDirections(directions);
-                boolean[] headed = DataColumns.headed(names);
                 while (row.hasNext()) {
                     Row r = row.next();
                     List<String> cells = texts(r);
@@ -82,11 +81,7 @@ public final class KpiXlsx {
                         continue;
                     }
                     SourceLocation at = headerLine.atLine(r.getRowNum());
-                    for (int c = 0; c < cells.size(); c++) {
-                        if ((c >= headed.length || !headed[c]) && !cells.get(c).isEmpty()) {
-                            table.valueWithoutHeading(at, c, cells.get(c));
-                        }
-                    }
+                    table.valuesWithoutHeading(at, cells.size(), cells::get);
                     table.add(new KpiTable.Row(at, column -> {
                         Integer index = columns.get(column);
                         return index == null || index >= cells.size() ? "" : cells.get(index);

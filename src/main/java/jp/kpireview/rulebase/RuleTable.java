@@ -224,8 +224,8 @@ final class RuleTable {
         }
         for (int c = 0; c < row.size(); c++) {
             if (!row.get(c).isBlank() && !columnAt.containsValue(c)) {
-                problems.add(new RuleProblem(file.toString(), r + 1, DataColumns.letter(c) + "列: 見出しのない列に値 '"
-                        + row.get(c).strip() + "' があります。見出しを書くか、値を消してください (a value under no heading)"));
+                problems.add(new RuleProblem(file.toString(), r + 1, DataColumns.letter(c) + "列: "
+                        + DataColumns.valueWithoutHeading(row.get(c).strip())));
             }
         }
         for (RuleTemplate.Column column : template.columns()) {

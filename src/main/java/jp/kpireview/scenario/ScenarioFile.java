@@ -105,14 +105,10 @@ public final class ScenarioFile {
             List<CSVRecord> records = new ArrayList<>();
             List<Integer> years = new ArrayList<>();
             int columns = parser.getHeaderNames().size();
-            boolean[] headed = DataColumns.headed(parser.getHeaderNames());
             for (CSVRecord record : parser) {
                 SourceLocation at = headerLine.atLine((int) parser.getCurrentLineNumber());
-                for (int c = 0; c < Math.min(record.size(), columns); c++) {
-                    if (!headed[c] && !record.get(c).isEmpty()) {
-                        table.valueWithoutHeading(at, c, record.get(c));
-                    }
-                }
+                // cells past the last heading are the column count's error below, not told twice
+                table.valuesWithoutHeading(at, Math.min(record.size(), columns), record::get);
                 if (record.size() != columns) {
                     // a comma too few or too many shifts every later cell into the wrong column
                     problems.add(new DataProblem(at, CASE, "この行は " + record.size() + " 列、見出しは "
