@@ -86,7 +86,7 @@ final class BatchCommand implements Callable<Integer> {
         Integer planYear = plan == null ? null : Options.fiscalYear("--plan", plan, spec);
         long started = System.nanoTime();
         List<Path> files = KpiData.files(data);
-        for (Path skipped : KpiData.notKpiData(data)) {
+        for (Path skipped : KpiData.notKpiData(data, files)) {
             spec.commandLine().getErr().println("注意: " + skipped + " は読みません: 見出しが KPI のデータのものではありません"
                     + " (KPI の番号と基準値の列がない) (left out: not KPI data)");
         }

@@ -121,14 +121,16 @@ public final class KpiData {
 
     /**
      * The files of the folders in {@code filesOrFolders} that are CSV but not KPI data — the published-score files
-     * beside the seed — which a run over the folder leaves out (and says so).
+     * beside the seed — which a run over the folder leaves out (and says so): the data files {@link #files} did not
+     * keep, {@code kept}, so no header is read a second time.
      */
-    public static List<Path> notKpiData(List<Path> filesOrFolders) {
+    public static List<Path> notKpiData(List<Path> filesOrFolders, List<Path> kept) {
+        java.util.Set<Path> read = new java.util.HashSet<>(kept);
         List<Path> skipped = new ArrayList<>();
         for (Path f : filesOrFolders) {
             if (Files.isDirectory(f)) {
                 try (Stream<Path> entries = Files.list(f)) {
-                    entries.filter(KpiData::isDataFile).filter(p -> !looksLikeKpiData(p)).sorted().forEach(skipped::add);
+                    entries.filter(KpiData::isDataFile).filter(p -> !read.contains(p)).sorted().forEach(skipped::add);
                 } catch (IOException e) {
                     throw FileFailure.of(FileFailure.Act.LIST, f, e);
                 }

@@ -243,6 +243,19 @@ class CommandLineTest {
         assertFalse(Files.exists(out));
     }
 
+    /** A folder's CSV files that are no KPI data (the published scores beside the seed) are left out, each said so. */
+    @Test
+    void aFolderRunSaysWhichFilesItLeavesOut() {
+        Run run = run("batch", "--data", "seeds", "--out", dir.resolve("seeds-out").toString(), "--formats", "csv");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("注意: " + Path.of("seeds", "otaru-h30-published-summaries.csv") + " は読みません: 見出しが"
+                + " KPI のデータのものではありません (KPI の番号と基準値の列がない) (left out: not KPI data)", "注意: "
+                + Path.of("seeds", "otaru-h30-published.csv") + " は読みません: 見出しが KPI のデータのものではありません"
+                + " (KPI の番号と基準値の列がない) (left out: not KPI data)"), run.err().lines().filter(l -> l.startsWith(
+                "注意: ")).toList());
+        assertTrue(run.out().contains("1 ファイル · 1 自治体 · 73 KPI"), run.out());
+    }
+
     /** A report folder that cannot be made is named in Japanese first, with the system's reason: no English alone. */
     @Test
     void aReportFolderThatCannotBeMadeIsSaidInJapanese() throws IOException {

@@ -76,7 +76,7 @@ class JapaneseHeadersTest {
         Path sheet = Files.write(folder.resolve("小樽市.csv"), seedWithHeader(JAPANESE));
         Files.writeString(folder.resolve("公表スコア.csv"), "番号,スコア\n1,66.67\n");
         assertEquals(expected, reports(folder, "folder"));
-        assertEquals(List.of(folder.resolve("公表スコア.csv")), KpiData.notKpiData(List.of(folder)));
+        assertEquals(List.of(folder.resolve("公表スコア.csv")), KpiData.notKpiData(List.of(folder), KpiData.files(List.of(folder))));
         assertEquals(List.of(2015, 2016, 2017, 2018), List.copyOf(KpiData.headerYears(sheet)));
     }
 
