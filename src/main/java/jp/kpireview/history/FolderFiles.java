@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import jp.kpireview.io.AtomicFile;
 import jp.kpireview.io.FileFailure;
+import jp.kpireview.io.SystemFiles;
 
 /**
  * The files of a rule folder that its history keeps: every file in it and its subfolders (rules, tables, templates,
@@ -110,7 +111,7 @@ public final class FolderFiles {
 
     /** A name the history does not keep: hidden, an Excel lock file, a backup or a temporary file. */
     private static boolean skipped(String name) {
-        return name.startsWith(".") || name.startsWith("~$") || name.endsWith("~") || name.endsWith(".tmp");
+        return SystemFiles.isSystemFile(name) || name.endsWith("~") || name.endsWith(".tmp");
     }
 
     private static void removeEmptyParents(Path folder, Path dir) throws IOException {

@@ -153,7 +153,7 @@ public final class KpiData {
 
     private static boolean isDataFile(Path path) {
         String name = path.getFileName().toString();
-        return Files.isRegularFile(path) && !name.startsWith(".") && !name.startsWith("~$")
+        return Files.isRegularFile(path) && !SystemFiles.isSystemFile(name)
                 && (name.toLowerCase(Locale.ROOT).endsWith(".csv") || name.toLowerCase(Locale.ROOT).endsWith(".xlsx"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import jp.kpireview.io.FileFailure;
+import jp.kpireview.io.SystemFiles;
 import jp.kpireview.io.TextFiles;
 
 /**
@@ -129,15 +130,7 @@ public final class RuleFiles {
     /** A file of rules: DRL, a table (区分表.csv, 区分表.xlsx) or the template that makes its rules (区分表.drt). */
     static boolean isRuleFile(Path file) {
         String name = file.getFileName().toString();
-        return !isSystemFile(name) && (name.endsWith(DRL) || RuleTable.isTable(name) || isTemplate(name));
-    }
-
-    /**
-     * A file the system keeps beside an officer's, never an edit: hidden ({@code ._区分表.csv}, which macOS writes on
-     * a shared folder) or Office's owner file of a workbook open in Excel ({@code ~$区分表.xlsx}).
-     */
-    static boolean isSystemFile(String name) {
-        return name.startsWith(".") || name.startsWith("~$");
+        return !SystemFiles.isSystemFile(name) && (name.endsWith(DRL) || RuleTable.isTable(name) || isTemplate(name));
     }
 
     /** The folder of a policy's scenario files ({@code tests/}), and whether a file in it is one (a CSV). */
@@ -145,7 +138,7 @@ public final class RuleFiles {
 
     public static boolean isScenarioFile(Path file) {
         String name = file.getFileName().toString();
-        return !isSystemFile(name) && name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        return !SystemFiles.isSystemFile(name) && name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
     }
 
     /**
@@ -171,7 +164,7 @@ public final class RuleFiles {
     /** A folder's entries but the system's own files, sorted. */
     static List<Path> list(Path folder) {
         try (Stream<Path> listing = Files.list(folder)) {
-            return listing.filter(p -> !isSystemFile(p.getFileName().toString())).sorted().toList();
+            return listing.filter(p -> !SystemFiles.isSystemFile(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw FileFailure.of(FileFailure.Act.LIST, folder, e);
         }
@@ -202,7 +195,7 @@ public final class RuleFiles {
         for (Path file : files) {
             String name = file.getFileName().toString();
             String lower = name.toLowerCase(java.util.Locale.ROOT);
-            if (!isRuleFile(file) && !isSystemFile(name) && (lower.endsWith(DRL) || isTemplate(lower))) {
+            if (!isRuleFile(file) && !SystemFiles.isSystemFile(name) && (lower.endsWith(DRL) || isTemplate(lower))) {
                 // 新しいルール.DRL, saved so by an editor: read as nothing, it would drop the officer's rules unseen
                 String extension = lower.substring(lower.lastIndexOf('.'));
                 throw new RuleSetException(new RuleProblem(file.toString(), 0, "拡張子が小文字の " + extension
